@@ -1,0 +1,70 @@
+"""What every Làng số MkDocs plugin shares: locating the content and reporting problems.
+
+This is the only module besides the ``plugin.py`` files that knows MkDocs.
+
+Problems are logged one by one as they are found, under the ``mkdocs.plugins.langso`` logger
+(so ``--strict`` counts warnings), each starting with its repository-relative path and line. The
+build stops in a last ``on_files`` handler (:data:`GATE_PRIORITY`), after every plugin has checked
+its files, so one run lists every mistake before anything is built from them.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from langso.problems import Problem
+
+__all__ = ["GATE_PRIORITY", "Reporter", "content_location", "log"]
+
+log = logging.getLogger("mkdocs.plugins.langso")
+GATE_PRIORITY = -1000
+"""``on_files`` priority of the handlers that stop the build: after every plugin's own checks."""
+
+
+def content_location(config: MkDocsConfig) -> tuple[Path, str]:
+    """Return ``docs_dir`` and its path relative to the repository (the folder of mkdocs.yml)."""
+    docs_dir = Path(config.docs_dir)
+    root = Path(config.config_file_path or ".").resolve().parent
+    try:
+        rel = Path(os.path.relpath(docs_dir.resolve(), root)).as_posix()
+    except ValueError:  # another drive on Windows
+        rel = docs_dir.name
+    return docs_dir, rel
+
+
+class Reporter:
+    """Logs problems and remembers how many errors one plugin found in this build."""
+
+    def __init__(self) -> None:
+        self.errors = 0
+
+    def reset(self) -> None:
+        """Forget the previous build (``mkdocs serve`` rebuilds with the same plugin)."""
+        self.errors = 0
+
+    def report(self, problems: Iterable[Problem]) -> None:
+        """Log each problem: errors as ERROR, warnings as WARNING."""
+        for problem in problems:
+            if problem.severity == "error":
+                self.errors += 1
+                log.error(problem.format())
+            else:
+                log.warning(problem.format())
+
+    def stop_if_errors(self) -> None:
+        """Raise :class:`PluginError` when errors were reported, ending the build.
+
+        Raises:
+            PluginError: with a bilingual one-line summary; the details were logged above.
+        """
+        if self.errors:
+            raise PluginError(
+                f"Làng số: {self.errors} lỗi trong nội dung, xem các dòng ở trên — sửa rồi chạy lại."
+                f" / {self.errors} error(s) in the content, listed above — fix them and run again."
+            )

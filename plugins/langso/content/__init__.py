@@ -1,0 +1,1 @@
+"""``langso/content``: Vietnamese text rules for every page, and the village's identity."""

@@ -1,0 +1,94 @@
+"""Front matter of Markdown pages, read strictly (``shared/cases`` C-09).
+
+MkDocs 1.6 drops a whole front matter block that YAML cannot read — with no warning, even with
+``--strict`` — and prints the raw YAML into the page; ``title: Lễ hội #1 mùa xuân`` silently becomes
+``Lễ hội``. Here the block goes through :func:`langso.yamlsource.parse_yaml`, so each mistake is a
+located problem, and :func:`mkdocs_source` hands MkDocs a block it cannot misread.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from langso.problems import Problem
+from langso.text import nfc
+from langso.yamlsource import Mapping, Scalar, parse_yaml
+
+__all__ = ["TEXT_KEYS", "PageSource", "mkdocs_source", "read_page"]
+
+# Same delimiters as MkDocs (mkdocs/utils/meta.py, YAML_RE), so both agree on where the block ends.
+_BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_OPENING = re.compile(r"^-{3}[ \t]*\n")
+_LOOKS_LIKE_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:")
+
+TEXT_KEYS = frozenset({"title", "description"})
+"""Keys always kept as the text typed (``title: No`` is the title "No", never ``False``)."""
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """A Markdown page split into its front matter (``meta``) and body.
+
+    Attributes:
+        meta: the front matter with YAML types (lists, booleans…), except :data:`TEXT_KEYS`,
+            kept as typed. Empty when the page has none or when it has problems.
+        body: the Markdown after the front matter, NFC.
+        body_line: line number of the body's first line in the file (1-based).
+    """
+
+    meta: dict[str, Any] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+
+
+def read_page(text: str, rel: str) -> tuple[PageSource, list[Problem]]:
+    """Split ``text`` into front matter and body and check the front matter strictly.
+
+    Args:
+        text: the whole Markdown file; normalised to NFC here.
+        rel: repository-relative path for messages.
+
+    Returns:
+        ``(page, problems)``. With problems, ``page.meta`` is empty and ``page.body`` still excludes
+        the front matter block, so raw front matter never reaches a page.
+    """
+    text = nfc(text).removeprefix("\ufeff").replace("\r\n", "\n")
+    match = _BLOCK.match(text)
+    if not match:
+        opening = _OPENING.match(text)
+        if opening and _LOOKS_LIKE_KEY.match(text[opening.end() :]):
+            return PageSource(body=text), [Problem(rel, 1, "frontmatter.unclosed")]
+        return PageSource(body=text), []
+    block = match.group(1)
+    body = text[match.end() :]
+    body_line = text.count("\n", 0, match.end()) + 1
+    node, problems = parse_yaml(block, rel, first_line=2)
+    if problems:
+        return PageSource(body=body, body_line=body_line), problems
+    if node is None:
+        return PageSource(body=body, body_line=body_line), []
+    if not isinstance(node, Mapping):
+        return PageSource(body=body, body_line=body_line), [
+            Problem(rel, node.line, "frontmatter.not-mapping")
+        ]
+    meta = yaml.safe_load(block) or {}
+    for key in TEXT_KEYS & meta.keys():
+        value = node.entries[key][1]
+        if isinstance(value, Scalar):
+            meta[key] = None if value.null else value.text
+    return PageSource(meta=meta, body=body, body_line=body_line), []
+
+
+def mkdocs_source(page: PageSource) -> str:
+    """Return Markdown that MkDocs reads back as exactly ``page.meta`` and ``page.body``.
+
+    The front matter is written as JSON (valid YAML with every string quoted) and always present,
+    which also stops MkDocs from reading a first line like ``Note: …`` as MultiMarkdown metadata.
+    """
+    meta = json.dumps(page.meta, ensure_ascii=False, default=str)
+    return f"---\n{meta}\n---\n\n{page.body}"

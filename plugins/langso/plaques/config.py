@@ -1,0 +1,26 @@
+"""Options of the ``langso/plaques`` plugin."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class PlaquesConfig(base.Config):
+    """``langso/plaques`` options."""
+
+    registry = c.Type(str, default="plaques.yml")
+    """The registry of issued plaques, relative to ``docs_dir``."""
+
+    error_correction = c.Choice(("Q", "H"), default="Q")
+    """QR error-correction level: Q (25 % recoverable) for plaques, H (30 %) for harsh places."""
+
+    max_version = c.Type(int, default=6)
+    """Largest QR version allowed; a denser symbol stops the build (C-14). Version 6 is 41 × 41
+    modules: about 2 mm a module on a 10 cm plaque code."""
+
+    pages_dir = c.Type(str, default="bien-qr")
+    """Folder of the plaques index page, QR images and print pages."""
+
+    title = c.Type(str, default="Biển mã QR")
+    """Title of the plaques index page."""

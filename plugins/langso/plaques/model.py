@@ -1,0 +1,127 @@
+"""The registry of issued plaques: ``plaques.yml`` in ``docs_dir``.
+
+Each plaque printed and hung on a wall has an entry; the QR code encodes the permanent short URL
+``<site_url>q/<id>/``, which redirects to wherever the target page lives today (C-11)::
+
+    - id: 'dinh-la-thon'
+      ten: 'Đình làng Là Thôn'
+      trang: 'dia-diem/dinh-lang-la-thon.md'
+
+``trang`` is a Markdown page or a directory data file (``danh-ba/tram-y-te.yml``), relative to
+``docs_dir``, exactly as a Markdown link would name it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, field_validator
+
+from langso.paths import repo_path
+from langso.problems import Problem
+from langso.schema import Model, Text, invalid, read_yaml, validate
+from langso.text import nfc, slugify
+from langso.yamlsource import Sequence, describe, line_of
+
+__all__ = ["PLAQUE_ID_MAX", "Plaque", "PlaqueEntry", "load_plaques", "short_path"]
+
+PLAQUE_ID_MAX = 24
+"""Longest plaque id, characters: short ids keep the QR version low (C-14)."""
+_PLAQUE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class Plaque(Model):
+    """One issued plaque."""
+
+    id: Text = Field(description="Mã ngắn, chữ thường không dấu, ví dụ `dinh-la-thon`.")
+    name: Text = Field(alias="ten", description="Tên in trên biển.")
+    target: Text = Field(alias="trang", description="Trang đích: `.md` hoặc tệp danh bạ `.yml`.")
+
+    @field_validator("id")
+    @classmethod
+    def _short_ascii_id(cls, value: str) -> str:
+        if not _PLAQUE_ID.match(value) or len(value) > PLAQUE_ID_MAX:
+            suggestion = slugify(value)[:PLAQUE_ID_MAX].strip("-") or "ten-bien"
+            raise invalid(
+                f"mã biển `{value}` phải ngắn (tối đa {PLAQUE_ID_MAX} ký tự), chữ thường không "
+                "dấu, số và dấu gạch ngang",
+                f"plaque id `{value}` must be short (at most {PLAQUE_ID_MAX} characters), lower "
+                "case ASCII letters, digits and hyphens",
+                f"ví dụ `{suggestion}`",
+                f"e.g. `{suggestion}`",
+            )
+        return value
+
+    @field_validator("target")
+    @classmethod
+    def _relative_target(cls, value: str) -> str:
+        value = nfc(value).strip().removeprefix("./")
+        if value.startswith("/") or "://" in value or not value.endswith((".md", ".yml", ".yaml")):
+            raise invalid(
+                f"`{value}` không phải đường dẫn tới một trang trong thư mục nội dung",
+                f"`{value}` is not the path of a page in the content folder",
+                "viết đường dẫn tệp .md (hoặc .yml trong danh bạ) tính từ thư mục nội dung, "
+                "ví dụ `dia-diem/dinh-lang.md`",
+                "write the path of the .md file (or a directory .yml) from the content folder, "
+                "e.g. `dia-diem/dinh-lang.md`",
+            )
+        return value
+
+
+def short_path(plaque_id: str) -> str:
+    """Return the permanent short path of a plaque, relative to the site root: ``q/<id>/``."""
+    return f"q/{plaque_id}/"
+
+
+@dataclass(frozen=True)
+class PlaqueEntry:
+    """A validated plaque, the line of its entry and of its ``trang`` in the registry."""
+
+    plaque: Plaque
+    line: int
+    target_line: int
+
+
+def load_plaques(
+    docs_dir: Path, docs_rel: str, file_name: str = "plaques.yml"
+) -> tuple[list[PlaqueEntry], list[Problem]]:
+    """Read the plaque registry ``file_name`` in ``docs_dir``.
+
+    A missing registry means no plaques yet. Ids are unique for ever: a second entry with an id
+    already used is an error, never a silent replacement.
+    """
+    rel = repo_path(docs_rel, file_name)
+    if not (docs_dir / file_name).exists():
+        return [], []
+    node, problems = read_yaml(docs_dir / file_name, rel)
+    if problems or node is None:
+        return [], problems
+    if not isinstance(node, Sequence):
+        found_vi, found_en = describe(node)
+        params: dict[str, Any] = {"found_vi": found_vi, "found_en": found_en}
+        return [], [Problem(rel, node.line, "yaml.not-list", params=params)]
+    entries: list[PlaqueEntry] = []
+    first_line: dict[str, int] = {}
+    for index, item in enumerate(node.items):
+        plaque, item_problems = validate(Plaque, item, rel, prefix=(index,), root=node)
+        problems.extend(item_problems)
+        if plaque is None:
+            continue
+        if plaque.id in first_line:
+            problems.append(
+                Problem(
+                    rel,
+                    item.line,
+                    "plaque.duplicate-id",
+                    "id",
+                    {"id": plaque.id, "first_line": first_line[plaque.id]},
+                )
+            )
+            continue
+        first_line[plaque.id] = item.line
+        target_line = line_of(node, (index, "trang")) or item.line
+        entries.append(PlaqueEntry(plaque, item.line, target_line))
+    return entries, problems

@@ -1,0 +1,281 @@
+"""Problems found in a village's content, reported to volunteers in Vietnamese first, English after.
+
+A :class:`Problem` is data: where (repository-relative path, line, field), what (a message kind from
+:data:`MESSAGES` and its parameters) and how bad (error or warning). Every loader collects them for
+the whole site, so one run lists every mistake; the MkDocs adapters only print and stop.
+
+Printed form (two lines, Vietnamese then English)::
+
+    content/danh-ba/quan-a.yml:4: dien_thoai: khóa `dien_thoai` bị lặp lại (đã có ở dòng 2) — ...
+        (en) duplicate key `dien_thoai` (first given on line 2) — ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+import dataclasses
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
+
+__all__ = ["MESSAGES", "Message", "Problem", "ProblemList", "Severity"]
+
+Severity = Literal["error", "warning"]
+
+
+class Message(NamedTuple):
+    """One kind of problem: Vietnamese and English text of what is wrong and how to fix it.
+
+    Each text is a ``str.format`` template filled from :attr:`Problem.params`.
+    """
+
+    vi: str
+    fix_vi: str
+    en: str
+    fix_en: str
+
+
+# Every message kind a volunteer can see. docs/ explains each by its code.
+MESSAGES: dict[str, Message] = {
+    "yaml.tab": Message(
+        "dòng thụt lề bằng phím Tab",
+        "YAML chỉ cho phép thụt lề bằng dấu cách: thay mỗi Tab bằng 2 dấu cách",
+        "line indented with a Tab",
+        "YAML allows only spaces for indentation: replace each Tab with 2 spaces",
+    ),
+    "yaml.duplicate-key": Message(
+        "khóa `{key}` bị lặp lại (đã có ở dòng {first_line})",
+        "giữ một dòng `{key}`; nếu có nhiều giá trị, viết thành danh sách",
+        "duplicate key `{key}` (first given on line {first_line})",
+        "keep one `{key}` line; for several values write a list",
+    ),
+    "yaml.unquoted-colon": Message(
+        "giá trị có dấu `: ` nhưng không nằm trong dấu nháy",
+        "đặt cả giá trị trong dấu nháy kép: {suggestion}",
+        "the value contains `: ` but is not quoted",
+        "put the whole value in double quotes: {suggestion}",
+    ),
+    "yaml.inline-comment": Message(
+        "phần sau dấu ` #` bị coi là chú thích và bị bỏ mất: `{lost}`",
+        "nếu đó là nội dung, đặt cả giá trị trong dấu nháy kép: {suggestion}; "
+        "nếu là chú thích, chuyển nó lên một dòng riêng",
+        "everything after ` #` is read as a comment and lost: `{lost}`",
+        "if it is content, put the whole value in double quotes: {suggestion}; "
+        "if it is a comment, move it to a line of its own",
+    ),
+    "yaml.syntax": Message(
+        "YAML không đọc được: {detail}",
+        "kiểm tra thụt lề, dấu `:` sau mỗi khóa và dấu nháy đóng mở đủ cặp",
+        "YAML could not be read: {detail}",
+        "check the indentation, the `:` after each key and that quotes are closed",
+    ),
+    "yaml.multiple-documents": Message(
+        "tệp có nhiều tài liệu YAML (dòng `---` thứ hai)",
+        "xoá dòng `---` thừa hoặc tách thành tệp riêng",
+        "the file holds several YAML documents (a second `---` line)",
+        "delete the extra `---` line or split the file",
+    ),
+    "yaml.complex-key": Message(
+        "khóa phải là một chữ đơn giản",
+        "viết khóa dạng `ten_khoa: giá trị`",
+        "a key must be plain text",
+        "write keys as `key_name: value`",
+    ),
+    "yaml.not-mapping": Message(
+        "tệp phải là các dòng `khóa: giá trị`, nhưng lại là {found_vi}",
+        "xem tệp mẫu trong tài liệu và viết theo dạng `khóa: giá trị`",
+        "the file must hold `key: value` lines but holds {found_en}",
+        "follow the sample file in the docs, as `key: value` lines",
+    ),
+    "yaml.not-list": Message(
+        "tệp phải là một danh sách (mỗi mục bắt đầu bằng `- `), nhưng lại là {found_vi}",
+        "viết mỗi mục trên các dòng bắt đầu bằng `- `",
+        "the file must hold a list (each item starting with `- `) but holds {found_en}",
+        "start each item with `- `",
+    ),
+    "yaml.empty": Message(
+        "tệp trống",
+        "điền nội dung theo tệp mẫu hoặc xoá tệp",
+        "the file is empty",
+        "fill it in from the sample file or delete it",
+    ),
+    "file.encoding": Message(
+        "tệp không phải văn bản UTF-8",
+        "lưu lại tệp với bảng mã UTF-8",
+        "the file is not UTF-8 text",
+        "save the file again as UTF-8",
+    ),
+    "file.missing": Message(
+        "không tìm thấy tệp",
+        "tạo tệp này theo mẫu trong tài liệu",
+        "file not found",
+        "create this file from the sample in the docs",
+    ),
+    "field.missing": Message(
+        "thiếu trường bắt buộc `{field}`",
+        "thêm dòng `{field}: ...`",
+        "required field `{field}` is missing",
+        "add a line `{field}: ...`",
+    ),
+    "field.unknown": Message(
+        "trường `{field}` không có trong mẫu{did_you_mean_vi}",
+        "{fix_vi}",
+        "unknown field `{field}`{did_you_mean_en}",
+        "{fix_en}",
+    ),
+    "field.not-text": Message(
+        "`{field}` phải là một dòng chữ, nhưng lại là {found_vi}",
+        "viết giá trị trên cùng dòng, sau dấu `: `",
+        "`{field}` must be text but is {found_en}",
+        "write the value on the same line, after `: `",
+    ),
+    "field.not-list": Message(
+        "`{field}` phải là một danh sách, nhưng lại là {found_vi}",
+        "viết mỗi mục trên một dòng bắt đầu bằng `- `",
+        "`{field}` must be a list but is {found_en}",
+        "write each item on a line starting with `- `",
+    ),
+    "field.not-mapping": Message(
+        "`{field}` phải gồm các dòng `khóa: giá trị` thụt vào, nhưng lại là {found_vi}",
+        "xem mẫu trong tài liệu",
+        "`{field}` must hold indented `key: value` lines but is {found_en}",
+        "follow the sample in the docs",
+    ),
+    "field.empty": Message(
+        "`{field}` để trống",
+        "điền giá trị hoặc xoá dòng này",
+        "`{field}` is empty",
+        "fill in a value or delete the line",
+    ),
+    "field.invalid": Message(
+        "{vi}",
+        "{fix_vi}",
+        "{en}",
+        "{fix_en}",
+    ),
+    "service.duplicate-id": Message(
+        "mã `{id}` trùng với {other}",
+        "đổi tên một trong hai tệp",
+        "id `{id}` is the same as {other}",
+        "rename one of the two files",
+    ),
+    "service.page-exists": Message(
+        "trang `{page}` do người viết tạo đã có, trùng với trang sinh từ tệp này",
+        "đổi tên tệp YAML hoặc trang Markdown",
+        "the hand-written page `{page}` clashes with the page generated from this file",
+        "rename the YAML file or the Markdown page",
+    ),
+    "plaque.duplicate-id": Message(
+        "mã biển `{id}` đã dùng ở dòng {first_line}; mã biển không bao giờ được dùng lại",
+        "đặt mã mới chưa từng dùng cho biển này",
+        "plaque id `{id}` is already used on line {first_line}; plaque ids are never reused",
+        "give this plaque a new, never-used id",
+    ),
+    "plaque.target-missing": Message(
+        "biển `{id}` dẫn tới `{target}`, nhưng trang này không có trong trang web",
+        "sửa `trang` thành đường dẫn một trang đang có (ví dụ `dia-diem/ten-trang.md`); "
+        "biển đã in không được để hỏng",
+        "plaque `{id}` leads to `{target}`, which is not a page of the site",
+        "set `trang` to an existing page (e.g. `dia-diem/page-name.md`); "
+        "a printed plaque must never break",
+    ),
+    "plaque.too-dense": Message(
+        "mã QR của biển `{id}` cần phiên bản {version}, vượt mức tối đa {max_version}",
+        "rút ngắn `site_url` hoặc mã biển, hoặc tăng `max_version` nếu biển in đủ lớn",
+        "the QR code of plaque `{id}` needs version {version}, above the maximum {max_version}",
+        "shorten `site_url` or the plaque id, or raise `max_version` if the plaque is printed large",
+    ),
+    "page.url-clash": Message(
+        "tệp này và `{other}` cùng ra địa chỉ `{url}` (tên chỉ khác nhau ở dấu)",
+        "đổi tên một trong hai tệp",
+        "this file and `{other}` would both be published at `{url}` (names differ only in accents)",
+        "rename one of the two files",
+    ),
+    "frontmatter.not-mapping": Message(
+        "phần đầu trang (giữa hai dòng `---`) phải là các dòng `khóa: giá trị`",
+        "viết ví dụ: title: \"Tên trang\"",
+        "the front matter (between the `---` lines) must hold `key: value` lines",
+        'write e.g. title: "Page title"',
+    ),
+    "frontmatter.unclosed": Message(
+        "phần đầu trang mở bằng `---` nhưng không có dòng `---` đóng lại",
+        "thêm một dòng `---` ngay sau dòng cuối của phần đầu trang",
+        "the front matter opens with `---` but is never closed",
+        "add a `---` line right after the last front-matter line",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake in the content, located for the volunteer.
+
+    Attributes:
+        path: file path relative to the repository root, with ``/`` separators.
+        line: 1-based line number, or ``None`` when the problem concerns the whole file.
+        field: the YAML key or front-matter field, dotted for nested values (``dia_chi.thon``).
+        code: a key of :data:`MESSAGES`.
+        params: values for the message templates.
+        severity: ``"error"`` stops the build; ``"warning"`` stops it only with ``--strict``.
+    """
+
+    path: str
+    line: int | None
+    code: str
+    field: str | None = None
+    params: dict[str, object] = dataclasses.field(default_factory=dict, hash=False, compare=False)
+    severity: Severity = "error"
+
+    @property
+    def location(self) -> str:
+        """``path:line:`` (or ``path:`` without a line), followed by ``field:`` if known."""
+        where = f"{self.path}:{self.line}:" if self.line else f"{self.path}:"
+        return f"{where} {self.field}:" if self.field else where
+
+    def text(self, lang: Literal["vi", "en"]) -> str:
+        """Return the message and fix in one language, without the location."""
+        message = MESSAGES[self.code]
+        params = {"field": self.field or "", **self.params}
+        if lang == "vi":
+            return f"{message.vi.format(**params)} — {message.fix_vi.format(**params)}"
+        return f"{message.en.format(**params)} — {message.fix_en.format(**params)}"
+
+    def format(self) -> str:
+        """Return the two-line report: location and Vietnamese, then English indented."""
+        return f"{self.location} {self.text('vi')}\n    (en) {self.text('en')}"
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+class ProblemList:
+    """The problems found in one run, in the order found."""
+
+    def __init__(self, problems: Iterable[Problem] = ()) -> None:
+        self._items: list[Problem] = list(problems)
+
+    def add(self, problem: Problem) -> None:
+        """Record ``problem``."""
+        self._items.append(problem)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        """Record every problem of ``problems``."""
+        self._items.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that stop the build."""
+        return [p for p in self._items if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The problems that stop the build only in strict mode."""
+        return [p for p in self._items if p.severity == "warning"]
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __bool__(self) -> bool:
+        return bool(self._items)

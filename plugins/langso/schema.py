@@ -1,0 +1,246 @@
+"""Turn composed YAML (:mod:`langso.yamlsource`) into typed pydantic models, with located problems.
+
+Models declare fields under the ASCII Vietnamese keys volunteers type (``ten``, ``dien_thoai`` …) and
+receive every scalar as the text typed. Field types that need more than text parse it themselves and
+raise :func:`invalid` with a bilingual message, so nothing is ever converted silently (C-05 to C-07).
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, ValidationError
+from pydantic_core import PydanticCustomError
+
+from langso.problems import Problem
+from langso.text import fold, nfc
+from langso.yamlsource import Mapping, Node, Scalar, Sequence, describe, line_of, parse_yaml, to_data
+
+__all__ = [
+    "Model",
+    "Text",
+    "YesNo",
+    "invalid",
+    "read_text",
+    "read_yaml",
+    "validate",
+]
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+class Model(BaseModel):
+    """Base of every content model: unknown keys are errors, values are never coerced from types."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+
+def invalid(vi: str, en: str, fix_vi: str, fix_en: str) -> PydanticCustomError:
+    """Return the error a field validator raises for a value it cannot accept.
+
+    Args:
+        vi, en: what is wrong, in Vietnamese and in English.
+        fix_vi, fix_en: how to fix it.
+    """
+    return PydanticCustomError(
+        "langso", "{en}", {"vi": vi, "en": en, "fix_vi": fix_vi, "fix_en": fix_en}
+    )
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""Free text: kept exactly as typed (``No`` stays ``No``), surrounding spaces removed."""
+
+_YES = {"co", "dung", "true", "yes", "x"}
+_NO = {"khong", "sai", "false", "no"}
+
+
+def _yes_no(value: object) -> object:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        folded = fold(value)
+        if folded in _YES:
+            return True
+        if folded in _NO:
+            return False
+        raise invalid(
+            f"`{value}` không phải là có hoặc không",
+            f"`{value}` is not yes or no",
+            "viết `có` hoặc `không`",
+            "write `có` (yes) or `không` (no)",
+        )
+    return value
+
+
+YesNo = Annotated[bool, BeforeValidator(_yes_no)]
+"""A yes/no field declared in the schema: ``có``/``không`` as well as ``true``/``false`` (C-07)."""
+
+
+def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
+    """Read ``path`` as UTF-8 and return its NFC text, or ``None`` and a located problem."""
+    try:
+        return nfc(path.read_bytes().decode("utf-8")), []
+    except FileNotFoundError:
+        return None, [Problem(rel, None, "file.missing")]
+    except UnicodeDecodeError:
+        return None, [Problem(rel, None, "file.encoding")]
+
+
+def read_yaml(path: Path, rel: str) -> tuple[Node | None, list[Problem]]:
+    """Read and compose the YAML file ``path`` (reported as ``rel``); see :func:`parse_yaml`."""
+    text, problems = read_text(path, rel)
+    if text is None:
+        return None, problems
+    node, problems = parse_yaml(text, rel)
+    if node is None and not problems:
+        problems = [Problem(rel, 1, "yaml.empty")]
+    return node, problems
+
+
+def validate(
+    model: type[ModelT],
+    node: Node | None,
+    rel: str,
+    *,
+    context: dict[str, Any] | None = None,
+    prefix: tuple[str | int, ...] = (),
+    root: Node | None = None,
+) -> tuple[ModelT | None, list[Problem]]:
+    """Validate ``node`` as ``model`` and translate every error into a located problem.
+
+    Args:
+        model: a :class:`Model` subclass.
+        node: the composed YAML value.
+        rel: repository-relative path for messages.
+        context: pydantic validation context (e.g. the known category ids).
+        prefix: where ``node`` sits inside ``root`` (for items of a list file).
+        root: the whole document, for line look-ups; defaults to ``node``.
+
+    Returns:
+        ``(instance, [])`` when valid, otherwise ``(None, problems)`` with one problem per error.
+    """
+    root = node if root is None else root
+    if not isinstance(node, Mapping):
+        found_vi, found_en = describe(node)
+        line = node.line if node is not None else 1
+        code = "yaml.not-mapping"
+        return None, [Problem(rel, line, code, params={"found_vi": found_vi, "found_en": found_en})]
+    try:
+        return model.model_validate(to_data(node), context=context), []
+    except ValidationError as error:
+        problems = [
+            _problem(model, err, node, rel, prefix, root)
+            for err in error.errors(include_url=False)
+        ]
+        problems.sort(key=lambda p: p.line or 0)
+        return None, problems
+
+
+def _problem(
+    model: type[BaseModel],
+    err: Any,
+    node: Mapping,
+    rel: str,
+    prefix: tuple[str | int, ...],
+    root: Node,
+) -> Problem:
+    loc: tuple[str | int, ...] = tuple(err["loc"])
+    kind: str = err["type"]
+    ctx: dict[str, Any] = err.get("ctx") or {}
+    keys = [step for step in loc if isinstance(step, str)]
+    field = ".".join(keys) or None
+    full = prefix + loc
+    value = _node_at(node, loc)
+    found_vi, found_en = describe(value)
+    found = {"found_vi": found_vi, "found_en": found_en}
+    if kind == "missing":
+        parent = line_of(root, prefix + loc[:-1])
+        return Problem(rel, parent, "field.missing", field)
+    if kind == "extra_forbidden":
+        return _unknown_field(model, loc, rel, line_of(root, full, key_line=True), field)
+    line = line_of(root, full)
+    if kind == "langso":
+        return Problem(rel, line, "field.invalid", field, ctx)
+    if kind in ("string_type", "bool_type", "float_type", "int_type", "date_type"):
+        return Problem(rel, line, "field.not-text", field, found)
+    if kind in ("list_type", "tuple_type"):
+        return Problem(rel, line, "field.not-list", field, found)
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return Problem(rel, line, "field.not-mapping", field, found)
+    if kind == "string_too_short" or (isinstance(value, Scalar) and value.null):
+        return Problem(rel, line, "field.empty", field)
+    return Problem(
+        rel,
+        line,
+        "field.invalid",
+        field,
+        {
+            "vi": f"giá trị không hợp lệ ({err['msg']})",
+            "en": f"invalid value ({err['msg']})",
+            "fix_vi": "xem mẫu trong tài liệu",
+            "fix_en": "follow the sample in the docs",
+        },
+    )
+
+
+def _node_at(node: Node, loc: tuple[str | int, ...]) -> Node | None:
+    current: Node | None = node
+    for step in loc:
+        if isinstance(current, Mapping) and isinstance(step, str) and step in current.entries:
+            current = current.entries[step][1]
+        elif isinstance(current, Sequence) and isinstance(step, int) and step < len(current.items):
+            current = current.items[step]
+        else:
+            return current
+    return current
+
+
+def _known_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    """The keys accepted where ``loc`` points, following nested models."""
+    current: Any = model
+    for step in loc[:-1]:
+        if isinstance(step, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        info = next((f for n, f in fields.items() if (f.alias or n) == step), None)
+        if info is None:
+            return []
+        current = _inner_model(info.annotation)
+    fields = getattr(current, "model_fields", {})
+    return [info.alias or name for name, info in fields.items()]
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _unknown_field(
+    model: type[BaseModel], loc: tuple[str | int, ...], rel: str, line: int | None, field: str | None
+) -> Problem:
+    name = str(loc[-1])
+    known = _known_keys(model, loc)
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    if close:
+        params = {
+            "did_you_mean_vi": f" (có phải ý bạn là `{close[0]}`?)",
+            "did_you_mean_en": f" (did you mean `{close[0]}`?)",
+            "fix_vi": f"sửa thành `{close[0]}`",
+            "fix_en": f"rename it to `{close[0]}`",
+        }
+    else:
+        listing = ", ".join(f"`{k}`" for k in known)
+        params = {
+            "did_you_mean_vi": "",
+            "did_you_mean_en": "",
+            "fix_vi": f"dùng một trong các trường: {listing}",
+            "fix_en": f"use one of the fields: {listing}",
+        }
+    return Problem(rel, line, "field.unknown", field, params)

@@ -1,0 +1,255 @@
+"""Read volunteer-edited YAML keeping every value exactly as typed, with its line number.
+
+A plain YAML loader turns ``0300000001`` into the integer 50331649, ``6:45`` into 405, ``No`` into
+``False`` and silently keeps the last of two equal keys (``shared/cases`` C-05 to C-08). Here PyYAML
+only *composes* the document into nodes; no scalar is ever converted. Each scalar arrives as the
+text the volunteer typed (:class:`Scalar`), and the typed models decide what it means.
+
+Also caught, each as a located :class:`~langso.problems.Problem`: Tab indentation, duplicate keys,
+an unquoted ``: `` inside a value, and a ``#`` that would silently cut a plain value short (C-09).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TypeAlias
+
+import yaml
+
+from langso.problems import Problem
+from langso.text import nfc
+
+__all__ = [
+    "Mapping",
+    "Node",
+    "Scalar",
+    "Sequence",
+    "describe",
+    "line_of",
+    "parse_yaml",
+    "to_data",
+]
+
+_NULL_TAG = "tag:yaml.org,2002:null"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_LEADING_WS = re.compile(r"^[ \t]*")
+_KEY_VALUE = re.compile(r"^(\s*(?:-\s+)?[^\s:#'\"][^:]*?):\s+(.*?)\s*$")
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """A scalar value as typed: ``text`` without quotes, ``null`` for ``~``, ``null`` or nothing."""
+
+    text: str
+    line: int
+    quoted: bool = False
+    null: bool = False
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """``key: value`` lines; ``entries`` maps each key to ``(key line, value node)`` in file order."""
+
+    entries: dict[str, tuple[int, Node]]
+    line: int
+
+
+@dataclass(frozen=True)
+class Sequence:
+    """A list of nodes (``- item`` lines)."""
+
+    items: list[Node] = field(default_factory=list)
+    line: int = 1
+
+
+Node: TypeAlias = Scalar | Mapping | Sequence
+Data: TypeAlias = "str | None | dict[str, Data] | list[Data]"
+
+
+def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Node | None, list[Problem]]:
+    """Compose ``text`` into nodes, keeping every scalar as typed.
+
+    Args:
+        text: the YAML source; normalised to NFC here.
+        path: repository-relative path used in problems.
+        first_line: line number of the first line of ``text`` in its file (front matter starts
+            below a ``---`` line).
+
+    Returns:
+        ``(root, problems)``. ``root`` is ``None`` for an empty document or when the text cannot be
+        read at all; ``problems`` lists every mistake found, each with its line.
+    """
+    text = nfc(text).removeprefix("\ufeff")
+    lines = text.splitlines()
+    offset = first_line - 1
+    tab_problems = [
+        Problem(path, number + offset, "yaml.tab")
+        for number, line in enumerate(lines, start=1)
+        if "\t" in _LEADING_WS.match(line).group()  # type: ignore[union-attr]
+    ]
+    if tab_problems:
+        # PyYAML's own complaint would repeat the first of these, less helpfully.
+        return None, tab_problems
+    try:
+        documents = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_problem(error, lines, path, offset)]
+    documents = [d for d in documents if d is not None]
+    if not documents:
+        return None, []
+    problems: list[Problem] = []
+    if len(documents) > 1:
+        problems.append(
+            Problem(path, documents[1].start_mark.line + 1 + offset, "yaml.multiple-documents")
+        )
+    builder = _Builder(path, lines, offset, problems)
+    return builder.build(documents[0], key=None), problems
+
+
+def _syntax_problem(
+    error: yaml.MarkedYAMLError, lines: list[str], path: str, offset: int
+) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else None
+    detail = (error.problem or "").strip()
+    if detail.startswith("mapping values are not allowed") and line is not None:
+        # The commonest slip: `title: Đình làng: lịch sử` (an unquoted ": " inside a value).
+        source = lines[line - 1] if line <= len(lines) else ""
+        match = _KEY_VALUE.match(source)
+        if match:
+            key, value = match.groups()
+            key_name = key.strip().removeprefix("- ").strip()
+            suggestion = f'{key.strip()}: "{_escape(value)}"'
+            return Problem(
+                path, line + offset, "yaml.unquoted-colon", key_name, {"suggestion": suggestion}
+            )
+    return Problem(
+        path, line + offset if line else None, "yaml.syntax", params={"detail": detail or "?"}
+    )
+
+
+def _escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace('"', '\\"')
+
+
+class _Builder:
+    def __init__(self, path: str, lines: list[str], offset: int, problems: list[Problem]) -> None:
+        self.path = path
+        self.lines = lines
+        self.offset = offset
+        self.problems = problems
+
+    def line(self, node: yaml.Node) -> int:
+        return int(node.start_mark.line) + 1 + self.offset
+
+    def build(self, node: yaml.Node, key: str | None) -> Node:
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, key)
+        if isinstance(node, yaml.SequenceNode):
+            return Sequence([self.build(item, key) for item in node.value], self.line(node))
+        assert isinstance(node, yaml.ScalarNode)
+        plain = node.style in (None, "")
+        scalar = Scalar(
+            text=nfc(str(node.value)),
+            line=self.line(node),
+            quoted=not plain and node.style in ("'", '"'),
+            null=plain and node.tag == _NULL_TAG,
+        )
+        if plain and not scalar.null:
+            self.check_comment(node, key, scalar)
+        return scalar
+
+    def mapping(self, node: yaml.MappingNode, parent: str | None) -> Mapping:
+        entries: dict[str, tuple[int, Node]] = {}
+        for key_node, value_node in node.value:
+            key_line = self.line(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(Problem(self.path, key_line, "yaml.complex-key"))
+                continue
+            key = nfc(str(key_node.value))
+            if key in entries:
+                self.problems.append(
+                    Problem(
+                        self.path,
+                        key_line,
+                        "yaml.duplicate-key",
+                        _dotted(parent, key),
+                        {"key": key, "first_line": entries[key][0]},
+                    )
+                )
+                continue
+            entries[key] = (key_line, self.build(value_node, _dotted(parent, key)))
+        return Mapping(entries, self.line(node))
+
+    def check_comment(self, node: yaml.ScalarNode, key: str | None, scalar: Scalar) -> None:
+        end = node.end_mark
+        if end.line >= len(self.lines):
+            return
+        rest = self.lines[end.line][end.column :]
+        if not rest.strip().startswith("#") or not rest[:1].isspace():
+            return
+        lost = rest.strip()
+        name = (key or "").rsplit(".", 1)[-1]
+        value = f"{scalar.text} {lost}"
+        suggestion = f'{name}: "{_escape(value)}"' if name else f'"{_escape(value)}"'
+        self.problems.append(
+            Problem(
+                self.path,
+                end.line + 1 + self.offset,
+                "yaml.inline-comment",
+                key,
+                {"lost": lost, "suggestion": suggestion},
+            )
+        )
+
+
+def _dotted(parent: str | None, key: str) -> str:
+    return f"{parent}.{key}" if parent else key
+
+
+def to_data(node: Node | None) -> Data:
+    """Return plain Python data for ``node``: ``str`` scalars, ``None``, ``dict`` and ``list``."""
+    if node is None:
+        return None
+    if isinstance(node, Scalar):
+        return None if node.null else node.text
+    if isinstance(node, Mapping):
+        return {key: to_data(value) for key, (_, value) in node.entries.items()}
+    return [to_data(item) for item in node.items]
+
+
+def line_of(node: Node | None, loc: tuple[str | int, ...], *, key_line: bool = False) -> int | None:
+    """Return the line of the value at ``loc`` (keys and list indices) below ``node``.
+
+    Follows ``loc`` as far as it exists and returns the line of the deepest node reached, so a
+    missing field is reported on the line of the mapping that should hold it. With ``key_line``
+    the line of the last key itself is returned (for an unknown field).
+    """
+    if node is None:
+        return None
+    line = node.line
+    current: Node = node
+    for step in loc:
+        if isinstance(current, Mapping) and isinstance(step, str) and step in current.entries:
+            entry_line, current = current.entries[step]
+            line = entry_line if key_line else current.line
+        elif isinstance(current, Sequence) and isinstance(step, int) and step < len(current.items):
+            current = current.items[step]
+            line = current.line
+        else:
+            break
+    return line
+
+
+def describe(node: Node | None) -> tuple[str, str]:
+    """Describe what ``node`` is for a message, as ``(vietnamese, english)``."""
+    if node is None or (isinstance(node, Scalar) and node.null):
+        return "trống", "empty"
+    if isinstance(node, Scalar):
+        return f"chữ `{node.text}`", f"the text `{node.text}`"
+    if isinstance(node, Mapping):
+        return "các dòng `khóa: giá trị`", "`key: value` lines"
+    return "một danh sách", "a list"
+
+
