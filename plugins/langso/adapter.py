@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import logging
 import os
+import weakref
 from collections.abc import Iterable
 from pathlib import Path
+from typing import ClassVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -39,14 +41,23 @@ def content_location(config: MkDocsConfig) -> tuple[Path, str]:
 
 
 class Reporter:
-    """Logs problems and remembers how many errors one plugin found in this build."""
+    """Logs problems and counts the errors one plugin found in one build.
+
+    Every plugin has its own reporter; :meth:`stop_if_errors` sums the reporters of the same
+    build, so the summary counts every error whichever plugin's gate runs first.
+    """
+
+    _all: ClassVar[weakref.WeakSet[Reporter]] = weakref.WeakSet()
 
     def __init__(self) -> None:
         self.errors = 0
+        self.build: int | None = None
+        Reporter._all.add(self)
 
-    def reset(self) -> None:
-        """Forget the previous build (``mkdocs serve`` rebuilds with the same plugin)."""
+    def reset(self, config: MkDocsConfig) -> None:
+        """Start counting for the build of ``config`` (``mkdocs serve`` builds many times)."""
         self.errors = 0
+        self.build = id(config)
 
     def report(self, problems: Iterable[Problem]) -> None:
         """Log each problem: errors as ERROR, warnings as WARNING."""
@@ -57,14 +68,15 @@ class Reporter:
             else:
                 log.warning(problem.format())
 
-    def stop_if_errors(self) -> None:
-        """Raise :class:`PluginError` when errors were reported, ending the build.
+    def stop_if_errors(self, config: MkDocsConfig) -> None:
+        """Raise :class:`PluginError` when any plugin reported errors in this build.
 
         Raises:
             PluginError: with a bilingual one-line summary; the details were logged above.
         """
-        if self.errors:
+        errors = sum(r.errors for r in Reporter._all if r.build == id(config))
+        if errors:
             raise PluginError(
-                f"Làng số: {self.errors} lỗi trong nội dung, xem các dòng ở trên — sửa rồi chạy lại."
-                f" / {self.errors} error(s) in the content, listed above — fix them and run again."
+                f"Làng số: {errors} lỗi trong nội dung, xem các dòng ở trên — sửa rồi chạy lại."
+                f" / {errors} error(s) in the content, listed above — fix them and run again."
             )

@@ -12,8 +12,9 @@ Printed form (two lines, Vietnamese then English)::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 import dataclasses
+from collections.abc import Iterable, Iterator
+from collections.abc import Mapping as MappingType
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
@@ -182,7 +183,7 @@ MESSAGES: dict[str, Message] = {
         "mã QR của biển `{id}` cần phiên bản {version}, vượt mức tối đa {max_version}",
         "rút ngắn `site_url` hoặc mã biển, hoặc tăng `max_version` nếu biển in đủ lớn",
         "the QR code of plaque `{id}` needs version {version}, above the maximum {max_version}",
-        "shorten `site_url` or the plaque id, or raise `max_version` if the plaque is printed large",
+        "shorten `site_url` or the plaque id, or raise `max_version` for a plaque printed large",
     ),
     "page.url-clash": Message(
         "tệp này và `{other}` cùng ra địa chỉ `{url}` (tên chỉ khác nhau ở dấu)",
@@ -192,7 +193,7 @@ MESSAGES: dict[str, Message] = {
     ),
     "frontmatter.not-mapping": Message(
         "phần đầu trang (giữa hai dòng `---`) phải là các dòng `khóa: giá trị`",
-        "viết ví dụ: title: \"Tên trang\"",
+        'viết ví dụ: title: "Tên trang"',
         "the front matter (between the `---` lines) must hold `key: value` lines",
         'write e.g. title: "Page title"',
     ),
@@ -222,7 +223,9 @@ class Problem:
     line: int | None
     code: str
     field: str | None = None
-    params: dict[str, object] = dataclasses.field(default_factory=dict, hash=False, compare=False)
+    params: MappingType[str, object] = dataclasses.field(
+        default_factory=dict, hash=False, compare=False
+    )
     severity: Severity = "error"
 
     @property

@@ -76,9 +76,10 @@ class QrSymbol:
                 else:
                     x += 1
         label = f"<title>{_escape(title)}</title>" if title else ""
+        aria = f" aria-label={_quote(title)}" if title else ""
         return (
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {self.size} {self.size}" '
-            f'shape-rendering="crispEdges" role="img"{" aria-label=" + _quote(title) if title else ""}>'
+            f'shape-rendering="crispEdges" role="img"{aria}>'
             f"{label}"
             f'<rect width="{self.size}" height="{self.size}" fill="#fff"/>'
             f'<path fill="#000" d="{"".join(parts)}"/></svg>'

@@ -1,8 +1,9 @@
-"""Turn composed YAML (:mod:`langso.yamlsource`) into typed pydantic models, with located problems.
+"""Turn composed YAML (:mod:`langso.yamlsource`) into typed pydantic models, located problems.
 
-Models declare fields under the ASCII Vietnamese keys volunteers type (``ten``, ``dien_thoai`` …) and
-receive every scalar as the text typed. Field types that need more than text parse it themselves and
-raise :func:`invalid` with a bilingual message, so nothing is ever converted silently (C-05 to C-07).
+Models declare fields under the ASCII Vietnamese keys volunteers type (``ten``, ``dien_thoai``
+…) and receive every scalar as the text typed. Field types that need more than text parse it
+themselves and raise :func:`invalid` with a bilingual message, so nothing is ever converted
+silently (C-05 to C-07).
 """
 
 from __future__ import annotations
@@ -16,7 +17,16 @@ from pydantic_core import PydanticCustomError
 
 from langso.problems import Problem
 from langso.text import fold, nfc
-from langso.yamlsource import Mapping, Node, Scalar, Sequence, describe, line_of, parse_yaml, to_data
+from langso.yamlsource import (
+    Mapping,
+    Node,
+    Scalar,
+    Sequence,
+    describe,
+    line_of,
+    parse_yaml,
+    to_data,
+)
 
 __all__ = [
     "Model",
@@ -131,7 +141,7 @@ def validate(
         return model.model_validate(to_data(node), context=context), []
     except ValidationError as error:
         problems = [
-            _problem(model, err, node, rel, prefix, root)
+            _problem(model, err, node, rel, prefix, root or node)
             for err in error.errors(include_url=False)
         ]
         problems.sort(key=lambda p: p.line or 0)
@@ -223,7 +233,11 @@ def _inner_model(annotation: Any) -> Any:
 
 
 def _unknown_field(
-    model: type[BaseModel], loc: tuple[str | int, ...], rel: str, line: int | None, field: str | None
+    model: type[BaseModel],
+    loc: tuple[str | int, ...],
+    rel: str,
+    line: int | None,
+    field: str | None,
 ) -> Problem:
     name = str(loc[-1])
     known = _known_keys(model, loc)

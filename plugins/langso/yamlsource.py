@@ -49,7 +49,7 @@ class Scalar:
 
 @dataclass(frozen=True)
 class Mapping:
-    """``key: value`` lines; ``entries`` maps each key to ``(key line, value node)`` in file order."""
+    """``key: value`` lines: each key maps to ``(key line, value node)``, in file order."""
 
     entries: dict[str, tuple[int, Node]]
     line: int
@@ -64,7 +64,7 @@ class Sequence:
 
 
 Node: TypeAlias = Scalar | Mapping | Sequence
-Data: TypeAlias = "str | None | dict[str, Data] | list[Data]"
+Data: TypeAlias = "str | dict[str, Data] | list[Data] | None"
 
 
 def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Node | None, list[Problem]]:
@@ -251,5 +251,3 @@ def describe(node: Node | None) -> tuple[str, str]:
     if isinstance(node, Mapping):
         return "các dòng `khóa: giá trị`", "`key: value` lines"
     return "một danh sách", "a list"
-
-

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -47,7 +48,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
         Priority 100 so that the other plugins see final URLs and generate pages after it.
         """
-        self.reporter.reset()
+        self.reporter.reset(config)
         self.sources = {}
         docs_dir, docs_rel = content_location(config)
         village, problems = load_village(docs_dir, docs_rel)
@@ -70,7 +71,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     @event_priority(GATE_PRIORITY)
     def _stop_on_errors(self, files: Files, *, config: MkDocsConfig) -> None:
-        self.reporter.stop_if_errors()
+        self.reporter.stop_if_errors(config)
 
     on_files = CombinedEvent(_on_files, _stop_on_errors)
 
@@ -79,13 +80,20 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return self.sources.get(page.file.src_uri)
 
     def _normalise(self, file: File, config: MkDocsConfig) -> None:
-        if file.generated_by is None:
-            file.abs_src_path = file.abs_src_path  # pin the real (maybe NFD) path before renaming
+        """NFC ``src_uri``; ASCII URL for pages and for non-ASCII files of ``docs_dir``.
+
+        Theme assets and ASCII static files keep their paths: templates name them literally.
+        """
+        in_docs = file.src_dir is not None and os.path.samefile(file.src_dir, config.docs_dir)
+        if not in_docs:
+            return
+        file.abs_src_path = file.abs_src_path  # pin the real (maybe NFD) path before renaming
         file.src_uri = nfc(file.src_uri)
-        if not self.config.ascii_urls:
+        is_page = file.is_documentation_page()
+        if not self.config.ascii_urls or not (is_page or _needs_ascii(file.src_uri)):
             return
         ascii_uri = ascii_page_uri(file.src_uri)
-        if file.is_documentation_page():
+        if is_page:
             parent, name = posixpath.split(ascii_uri)
             stem = posixpath.splitext(name)[0]
             if stem in ("index", "README"):
@@ -113,6 +121,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         page, problems = read_page(text, rel)
         self.reporter.report(problems)
         self.sources[file.src_uri] = mkdocs_source(page)
+
+
+def _needs_ascii(uri: str) -> bool:
+    return not uri.isascii() or " " in uri
 
 
 def _url_clash(docs_rel: str, src_uri: str, other: str, url: str) -> Problem:

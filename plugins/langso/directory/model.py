@@ -1,4 +1,4 @@
-"""The services directory: one YAML file per service in ``danh-ba/``, categories in ``categories.yml``.
+"""The services directory: one YAML file per service in ``danh-ba/``, categories in a list file.
 
 A service file (every key ASCII Vietnamese; ``ten`` and ``loai`` required)::
 
@@ -374,7 +374,7 @@ class Service(Model):
     @classmethod
     def _opens_and_closes(cls, value: TimeOfDay | None, info: ValidationInfo) -> TimeOfDay | None:
         opens = info.data.get("opens")
-        if "opens" not in info.data and value is None:
+        if "opens" not in info.data:
             return value  # `mo_cua` itself was invalid and is reported already
         if (opens is None) != (value is None):
             raise invalid(
@@ -502,9 +502,11 @@ def load_directory(
     entries: list[ServiceEntry] = []
     seen: dict[str, str] = {}
     folder = docs_dir / services_dir
-    files = sorted(
-        p for p in folder.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file()
-    ) if folder.is_dir() else []
+    files = (
+        sorted(p for p in folder.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+        if folder.is_dir()
+        else []
+    )
     for path in files:
         source = path.relative_to(docs_dir).as_posix()
         rel = repo_path(docs_rel, source)
@@ -517,7 +519,12 @@ def load_directory(
         entry_id = page_for_data_file(path.relative_to(folder).as_posix()).removesuffix(".md")
         if entry_id in seen:
             problems.append(
-                Problem(rel, None, "service.duplicate-id", params={"id": entry_id, "other": seen[entry_id]})
+                Problem(
+                    rel,
+                    None,
+                    "service.duplicate-id",
+                    params={"id": entry_id, "other": seen[entry_id]},
+                )
             )
             continue
         seen[entry_id] = rel

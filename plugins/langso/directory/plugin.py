@@ -31,7 +31,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
 
     @event_priority(0)
     def _on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self.reporter.reset()
+        self.reporter.reset(config)
         if "village" not in config.extra:
             raise PluginError(
                 "langso/directory cần plugin langso/content: thêm `- langso/content` vào `plugins`"
@@ -57,7 +57,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
 
         index_uri = f"{services_dir}/index.md"
         pages = {index_uri: index_markdown(directory, index_uri, self.config.title, village)}
-        sources = {index_uri: None}
+        sources: dict[str, str | None] = {index_uri: None}
         for entry in directory.entries:
             uri = page_for_data_file(entry.source)
             pages[uri] = service_markdown(entry, directory, index_uri, village)
@@ -84,6 +84,6 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
 
     @event_priority(GATE_PRIORITY)
     def _stop_on_errors(self, files: Files, *, config: MkDocsConfig) -> None:
-        self.reporter.stop_if_errors()
+        self.reporter.stop_if_errors(config)
 
     on_files = CombinedEvent(_on_files, _stop_on_errors)

@@ -12,7 +12,7 @@ class PlaquesConfig(base.Config):
     registry = c.Type(str, default="plaques.yml")
     """The registry of issued plaques, relative to ``docs_dir``."""
 
-    error_correction = c.Choice(("Q", "H"), default="Q")
+    error_correction: c.Choice[str] = c.Choice(("Q", "H"), default="Q")
     """QR error-correction level: Q (25 % recoverable) for plaques, H (30 %) for harsh places."""
 
     max_version = c.Type(int, default=6)

@@ -58,7 +58,7 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
     @event_priority(-100)
     def _on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Last of the generators: every page, written or generated, is known by now."""
-        self.reporter.reset()
+        self.reporter.reset(config)
         docs_dir, docs_rel = content_location(config)
         registry = self.config.registry
         for file in list(files):
@@ -98,7 +98,7 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
             target_uri = page_for_data_file(target_uri)
         target = files.get_file_from_path(target_uri)
         if target is None or not target.is_documentation_page():
-            params = {"id": plaque.id, "target": plaque.target}
+            params: dict[str, object] = {"id": plaque.id, "target": plaque.target}
             self.reporter.report(
                 [Problem(rel, entry.target_line, "plaque.target-missing", "trang", params)]
             )
@@ -144,6 +144,6 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
 
     @event_priority(GATE_PRIORITY)
     def _stop_on_errors(self, files: Files, *, config: MkDocsConfig) -> None:
-        self.reporter.stop_if_errors()
+        self.reporter.stop_if_errors(config)
 
     on_files = CombinedEvent(_on_files, _stop_on_errors)

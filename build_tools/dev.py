@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""One entry point for newcomers and CI: set up the project's virtualenv, then build or test.
+
+    python3 build_tools/dev.py site    # build the sample village into site/
+    python3 build_tools/dev.py test    # lint, type-check and run the whole test suite
+    python3 build_tools/dev.py serve   # preview with live reload
+
+Needs only Python 3.11+ and network access to PyPI. The virtualenv lives in ``.venv/`` and is
+re-installed whenever ``pyproject.toml`` changes. Standard library only: it runs before anything
+is installed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def run(*args: str | Path) -> None:
+    """Run a command in the repository root; exit with its status if it fails."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    status = subprocess.call([str(a) for a in args], cwd=ROOT, env=env)
+    if status:
+        sys.exit(status)
+
+
+def ensure_env(extra: str) -> None:
+    """Create ``.venv`` and install the project (with ``extra``) unless already up to date."""
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:16]
+    stamp = VENV / f".installed-{extra or 'base'}-{digest}"
+    if stamp.exists():
+        return
+    if not PYTHON.exists():
+        print("Creating .venv …", flush=True)
+        venv.create(VENV, with_pip=True)
+    target = f".[{extra}]" if extra else "."
+    print(f"Installing {target} into .venv …", flush=True)
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--editable", target)
+    for old in VENV.glob(".installed-*"):
+        old.unlink()
+    stamp.touch()
+
+
+def main(argv: list[str]) -> None:
+    """Dispatch ``site``, ``test`` or ``serve``; extra arguments go to mkdocs or pytest."""
+    command, rest = (argv[0], argv[1:]) if argv else ("", [])
+    if command == "site":
+        ensure_env("")
+        run(PYTHON, "-m", "mkdocs", "build", "--strict", *rest)
+    elif command == "serve":
+        ensure_env("")
+        run(PYTHON, "-m", "mkdocs", "serve", *rest)
+    elif command == "test":
+        ensure_env("test")
+        run(PYTHON, "-m", "ruff", "format", "--check", ".")
+        run(PYTHON, "-m", "ruff", "check", ".")
+        run(PYTHON, "-m", "mypy")
+        run(PYTHON, "-m", "pytest", "-n", "auto", *rest)
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,125 @@
+"""Shared fixtures: build real MkDocs sites in temporary folders and read what came out."""
+
+from __future__ import annotations
+
+import io
+import logging
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import resvg_py
+import yaml
+import zxingcpp
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+from PIL import Image
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE_SITES = Path(__file__).resolve().parent / "fixtures" / "sites"
+
+
+@dataclass
+class BuildResult:
+    """What a build produced: the site folder, the logged warnings/errors, the abort message."""
+
+    root: Path
+    site_dir: Path
+    messages: list[str] = field(default_factory=list)
+    aborted: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.aborted is None
+
+    def read(self, path: str) -> str:
+        return (self.site_dir / path).read_text(encoding="utf-8")
+
+    def soup(self, path: str) -> BeautifulSoup:
+        return BeautifulSoup(self.read(path), "html.parser")
+
+    def text(self) -> str:
+        return "\n".join(self.messages)
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_site(
+    root: Path, *, site_dir: Path | None = None, strict: bool = True, **overrides: object
+) -> BuildResult:
+    """Build the site whose ``mkdocs.yml`` is in ``root`` into ``site_dir`` (in-process).
+
+    ``site_dir`` defaults to ``root/site``.
+    """
+    site_dir = site_dir or root / "site"
+    config = load_config(
+        config_file=str(root / "mkdocs.yml"), strict=strict, site_dir=str(site_dir), **overrides
+    )
+    collector = _Collector()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    aborted = None
+    try:
+        build(config)
+    except Abort as error:
+        aborted = str(error)
+    finally:
+        logger.removeHandler(collector)
+    return BuildResult(root, site_dir, collector.messages, aborted)
+
+
+SiteFactory = Callable[..., Path]
+
+
+@pytest.fixture
+def make_site(tmp_path: Path) -> Iterator[SiteFactory]:
+    """Copy a fixture site into ``tmp_path``, then write or delete files in it.
+
+    ``make_site(files={"content/x.md": "…", "content/y.yml": None}, config={...})``: a ``None``
+    content deletes the file; ``config`` keys are merged into ``mkdocs.yml``.
+    """
+
+    def factory(
+        name: str = "minimal",
+        files: dict[str, str | None] | None = None,
+        config: dict[str, object] | None = None,
+    ) -> Path:
+        root = tmp_path / f"{name}-{len(list(tmp_path.iterdir()))}"
+        shutil.copytree(FIXTURE_SITES / name, root)
+        for rel, content in (files or {}).items():
+            path = root / rel
+            if content is None:
+                path.unlink()
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8")
+        if config:
+            config_path = root / "mkdocs.yml"
+            data = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+            data.update(config)
+            config_path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        return root
+
+    yield factory
+
+
+def decode_png(data: bytes) -> list[str]:
+    """Decode every QR code in a PNG with zxing-cpp."""
+    return [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(data)))]
+
+
+def decode_svg(svg: str, size: int = 600) -> list[str]:
+    """Rasterise an SVG with resvg and decode every QR code in it."""
+    png = bytes(resvg_py.svg_to_bytes(svg_string=svg, width=size, height=size))
+    return decode_png(png)
