@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import posixpath
+from typing import cast
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,7 +25,7 @@ from langso.plaques.config import PlaquesConfig
 from langso.plaques.model import PlaqueEntry, load_plaques, short_path
 from langso.plaques.render import PAPERS, PlaqueView, index_markdown, print_html, redirect_html
 from langso.problems import Problem
-from langso.qr import make_qr
+from langso.qr import ErrorCorrection, make_qr
 from langso.village import Village
 
 __all__ = ["PlaquesPlugin"]
@@ -105,7 +106,8 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
             return None
         short = short_path(plaque.id)
         short_url = site_url + short
-        symbol = make_qr(short_url, self.config.error_correction)
+        level = cast(ErrorCorrection, self.config.error_correction)
+        symbol = make_qr(short_url, level)
         if symbol.version > self.config.max_version:
             params = {
                 "id": plaque.id,

@@ -1,0 +1,92 @@
+"""Plaques through a real build: redirects in both URL modes, QR files, determinism."""
+
+from __future__ import annotations
+
+import posixpath
+
+import pytest
+
+from tests.conftest import SiteFactory, build_site, decode_png, decode_svg
+
+SITE_URL = "https://example.github.io/lang-phu-my/"
+
+
+@pytest.mark.parametrize(
+    ("use_directory_urls", "target_file", "relative"),
+    [
+        (True, "dia-diem/dinh-lang-phu-my/index.html", "../../dia-diem/dinh-lang-phu-my/"),
+        (False, "dia-diem/dinh-lang-phu-my.html", "../../dia-diem/dinh-lang-phu-my.html"),
+    ],
+)
+def test_short_url_redirects_to_the_page_in_both_url_modes(
+    make_site: SiteFactory, use_directory_urls: bool, target_file: str, relative: str
+) -> None:
+    root = make_site(config={"use_directory_urls": use_directory_urls})
+    result = build_site(root)
+    assert result.ok, result.text()
+    stub = result.soup("q/dinh/index.html")
+    refresh = stub.find("meta", attrs={"http-equiv": "refresh"})
+    assert refresh is not None and refresh["content"] == f"0; url={relative}"
+    assert stub.find("link", rel="canonical")["href"] == SITE_URL + relative.removeprefix("../../")  # type: ignore[index]
+    script = stub.find("script")
+    assert script is not None
+    assert f'window.location.replace("{relative}" + fragment)' in script.get_text()
+    assert "window.location.hash" in script.get_text()
+    landed = posixpath.normpath(posixpath.join("q/dinh/", relative))
+    assert (result.site_dir / target_file).exists()
+    assert landed == target_file.removesuffix("/index.html")
+    assert decode_png((result.site_dir / "bien-qr" / "dinh.png").read_bytes()) == [
+        SITE_URL + "q/dinh/"
+    ]
+
+
+def test_service_plaque_leads_to_the_generated_page(make_site: SiteFactory) -> None:
+    result = build_site(make_site())
+    assert result.ok, result.text()
+    stub = result.read("q/cho/index.html")
+    assert 'content="0; url=../../danh-ba/cho-phu-my/"' in stub
+    assert decode_svg(result.read("bien-qr/cho.svg")) == [SITE_URL + "q/cho/"]
+
+
+def test_plaques_index_lists_every_plaque_with_working_links(make_site: SiteFactory) -> None:
+    result = build_site(make_site())
+    assert result.ok, result.text()
+    rows = result.soup("bien-qr/index.html").select("article tbody tr")
+    assert len(rows) == 2
+    first = rows[0]
+    img = first.find("img")
+    assert (
+        img is not None
+        and img["src"] == "dinh.svg"
+        and img["alt"] == "Mã QR của biển Đình làng Phú Mỹ"
+    )
+    hrefs = [a["href"] for a in first.find_all("a")]
+    assert hrefs == [
+        "../dia-diem/dinh-lang-phu-my/",
+        "../q/dinh/",
+        "dinh-a5.html",
+        "dinh-a6.html",
+        "dinh.png",
+    ]
+
+
+def test_qr_outputs_are_byte_identical_between_builds(make_site: SiteFactory) -> None:
+    first = build_site(make_site())
+    second = build_site(make_site())
+    for name in (
+        "bien-qr/dinh.svg",
+        "bien-qr/dinh.png",
+        "bien-qr/dinh-a5.html",
+        "q/dinh/index.html",
+    ):
+        assert (first.site_dir / name).read_bytes() == (second.site_dir / name).read_bytes(), name
+
+
+def test_print_pages_carry_the_paper_size(make_site: SiteFactory) -> None:
+    result = build_site(make_site())
+    assert "@page { size: A5 portrait; margin: 0; }" in result.read("bien-qr/dinh-a5.html")
+    assert "@page { size: A6 portrait; margin: 0; }" in result.read("bien-qr/dinh-a6.html")
+    page = result.soup("bien-qr/dinh-a6.html")
+    assert page.select_one(".village").get_text() == "làng Phú Mỹ"  # type: ignore[union-attr]
+    assert page.select_one(".call").get_text() == "Quét mã để tìm hiểu"  # type: ignore[union-attr]
+    assert page.select_one(".url").get_text() == SITE_URL + "q/dinh/"  # type: ignore[union-attr]

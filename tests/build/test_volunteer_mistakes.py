@@ -1,0 +1,180 @@
+"""Volunteers' mistakes, built for real: the exact message, or the exact value published.
+
+Each case of ``shared/cases`` (C-05 to C-09) is kept here with the value it must produce.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import SiteFactory, build_site
+
+SERVICE = "content/danh-ba/quan-a.yml"
+STOPPED = (
+    "Làng số: {n} lỗi trong nội dung, xem các dòng ở trên — sửa rồi chạy lại."
+    " / {n} error(s) in the content, listed above — fix them and run again."
+)
+
+
+def service_page(make_site: SiteFactory, yaml_text: str) -> str:
+    root = make_site(files={SERVICE: yaml_text})
+    result = build_site(root)
+    assert result.ok, result.text()
+    assert result.messages == []
+    article = result.soup("danh-ba/quan-a/index.html").select_one("article")
+    assert article is not None
+    return str(article)
+
+
+def test_c05_unquoted_phone_is_published_as_typed(make_site: SiteFactory) -> None:
+    html = service_page(make_site, "ten: Quán A\nloai: cho\ndien_thoai: 0300000001\n")
+    assert '<a href="tel:+84300000001">0300000001</a>' in html
+    assert "50331649" not in html
+
+
+def test_c06_unquoted_hours_are_published_as_typed(make_site: SiteFactory) -> None:
+    html = service_page(make_site, "ten: Quán A\nloai: cho\nmo_cua: 6:45\ndong_cua: 21:00\n")
+    assert "<td>Hằng ngày</td>\n<td>6:45 – 21:00</td>" in html
+    assert "405" not in html and "1260" not in html
+
+
+def test_c07_no_stays_a_word_and_yes_no_fields_accept_vietnamese(make_site: SiteFactory) -> None:
+    html = service_page(make_site, "ten: Quán A\nloai: cho\nghi_chu: No\ndu_lieu_mau: không\n")
+    assert "<p>No</p>" in html
+    assert "False" not in html and "True" not in html
+    assert "Dữ liệu mẫu" not in html
+    sample = service_page(make_site, "ten: Quán A\nloai: cho\ndu_lieu_mau: có\n")
+    assert "Dữ liệu mẫu" in sample
+
+
+def test_c08_duplicate_key_stops_the_build_naming_key_and_line(make_site: SiteFactory) -> None:
+    root = make_site(
+        files={
+            SERVICE: "ten: Quán A\ndien_thoai: '0900000008'\ngio_mo_cua: '06:00'\n"
+            "dien_thoai: '0900000009'\n"
+        }
+    )
+    result = build_site(root, strict=False)
+    assert not result.ok
+    assert result.messages[0] == (
+        "content/danh-ba/quan-a.yml:4: dien_thoai: khóa `dien_thoai` bị lặp lại (đã có ở dòng 2)"
+        " — giữ một dòng `dien_thoai`; nếu có nhiều giá trị, viết thành danh sách\n"
+        "    (en) duplicate key `dien_thoai` (first given on line 2) — keep one `dien_thoai` line;"
+        " for several values write a list"
+    )
+    assert result.messages[-1] == STOPPED.format(n=1)
+    assert not (root / "site" / "danh-ba" / "quan-a").exists()
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "expected"),
+    [
+        (
+            "title: Đình làng: lịch sử và lễ hội",
+            "content/dia-diem/dinh-lang-phu-my.md:2: title: giá trị có dấu `: ` nhưng không nằm"
+            ' trong dấu nháy — đặt cả giá trị trong dấu nháy kép: title: "Đình làng: lịch sử và'
+            ' lễ hội"\n'
+            "    (en) the value contains `: ` but is not quoted — put the whole value in double"
+            ' quotes: title: "Đình làng: lịch sử và lễ hội"',
+        ),
+        (
+            "title: Lễ hội #1 mùa xuân",
+            "content/dia-diem/dinh-lang-phu-my.md:2: title: phần sau dấu ` #` bị coi là chú thích"
+            " và bị bỏ mất: `#1 mùa xuân` — nếu đó là nội dung, đặt cả giá trị trong dấu nháy"
+            ' kép: title: "Lễ hội #1 mùa xuân"; nếu là chú thích, chuyển nó lên một dòng riêng\n'
+            "    (en) everything after ` #` is read as a comment and lost: `#1 mùa xuân` — if it"
+            ' is content, put the whole value in double quotes: title: "Lễ hội #1 mùa xuân"; if'
+            " it is a comment, move it to a line of its own",
+        ),
+    ],
+)
+def test_c09_broken_front_matter_is_reported_never_published(
+    make_site: SiteFactory, front_matter: str, expected: str
+) -> None:
+    page = f"---\n{front_matter}\n---\n\n# Đình làng Phú Mỹ\n\nNội dung.\n"
+    root = make_site(files={"content/dia-diem/dinh-lang-phu-my.md": page})
+    result = build_site(root, strict=False)
+    assert not result.ok
+    assert result.messages == [expected, STOPPED.format(n=1)]
+
+
+def test_valid_front_matter_keeps_text_as_typed(make_site: SiteFactory) -> None:
+    page = '---\ntitle: "Lễ hội #1: mùa xuân"\n---\n\nNội dung.\n'
+    root = make_site(files={"content/dia-diem/dinh-lang-phu-my.md": page})
+    result = build_site(root)
+    assert result.ok, result.text()
+    html = result.read("dia-diem/dinh-lang-phu-my/index.html")
+    assert "<title>Lễ hội #1: mùa xuân - Làng Phú Mỹ (thử)</title>" in html
+    assert "title:" not in result.soup("dia-diem/dinh-lang-phu-my/index.html").get_text()
+
+
+def test_one_run_lists_every_problem_in_every_file(make_site: SiteFactory) -> None:
+    root = make_site(
+        files={
+            SERVICE: "ten: Quán A\nloai: cho\ndien_thaoi: '0300 000 002'\n",
+            "content/danh-ba/quan-b.yml": "loai: an-uong\nmo_cua: '25:00'\ndong_cua: '21:00'\n",
+            "content/danh-ba/quan-c.yml": "ten: Quán C\nloai: cho\n\tghi_chu: x\n",
+            "content/dia-diem/dinh-lang-phu-my.md": "---\ntitle: A: B\n---\n# A\n",
+            "content/plaques.yml": "- id: 'dinh'\n  ten: 'Đình'\n  trang: 'dia-diem/khong-co.md'\n",
+        }
+    )
+    result = build_site(root, strict=False)
+    assert not result.ok
+    firsts = [m.split("\n")[0] for m in result.messages[:-1]]
+    assert firsts == [
+        "content/dia-diem/dinh-lang-phu-my.md:2: title: giá trị có dấu `: ` nhưng không nằm"
+        ' trong dấu nháy — đặt cả giá trị trong dấu nháy kép: title: "A: B"',
+        "content/danh-ba/quan-a.yml:3: dien_thaoi: trường `dien_thaoi` không có trong mẫu"
+        " (có phải ý bạn là `dien_thoai`?) — sửa thành `dien_thoai`",
+        "content/danh-ba/quan-b.yml:1: ten: thiếu trường bắt buộc `ten` — thêm dòng `ten: ...`",
+        "content/danh-ba/quan-b.yml:1: loai: loại `an-uong` không có trong categories.yml — dùng"
+        " một trong: `cho`, `y-te`, hoặc thêm loại mới vào categories.yml",
+        "content/danh-ba/quan-b.yml:2: mo_cua: giờ `25:00` không đúng dạng — viết giờ:phút, ví dụ"
+        " '6:45' hoặc '21:00', trong dấu nháy",
+        "content/danh-ba/quan-c.yml:3: dòng thụt lề bằng phím Tab — YAML chỉ cho phép thụt lề"
+        " bằng dấu cách: thay mỗi Tab bằng 2 dấu cách",
+        "content/plaques.yml:3: trang: biển `dinh` dẫn tới `dia-diem/khong-co.md`, nhưng trang"
+        " này không có trong trang web — sửa `trang` thành đường dẫn một trang đang có (ví dụ"
+        " `dia-diem/ten-trang.md`); biển đã in không được để hỏng",
+    ]
+    assert result.messages[-1] == STOPPED.format(n=7)
+
+
+def test_missing_site_url_stops_the_build(make_site: SiteFactory) -> None:
+    root = make_site(config={"site_url": None})
+    result = build_site(root, strict=False)
+    assert not result.ok
+    assert result.messages == [
+        "mkdocs.yml: site_url: thiếu hoặc không phải địa chỉ http(s) đầy đủ — mã QR trên biển cần"
+        " địa chỉ tuyệt đối; thêm ví dụ `site_url: https://ten.github.io/kho/`. / site_url is"
+        " missing or not an absolute http(s) URL — QR codes need it; add e.g."
+        " `site_url: https://name.github.io/repo/`."
+    ]
+
+
+def test_plaque_symbol_above_maximum_version_stops_the_build(make_site: SiteFactory) -> None:
+    root = make_site(
+        config={
+            "plugins": [
+                "langso/content",
+                "langso/directory",
+                {"langso/plaques": {"max_version": 2}},
+            ]
+        }
+    )
+    result = build_site(root, strict=False)
+    assert not result.ok
+    assert result.messages[0].split("\n")[0] == (
+        "content/plaques.yml:1: id: mã QR của biển `dinh` cần phiên bản 4, vượt mức tối đa 2 —"
+        " rút ngắn `site_url` hoặc mã biển, hoặc tăng `max_version` nếu biển in đủ lớn"
+    )
+
+
+def test_generated_page_never_overwrites_a_written_page(make_site: SiteFactory) -> None:
+    root = make_site(files={"content/danh-ba/cho-phu-my.md": "# Viết tay\n"})
+    result = build_site(root, strict=False)
+    assert not result.ok
+    assert result.messages[0].split("\n")[0] == (
+        "content/danh-ba/cho-phu-my.yml: trang `content/danh-ba/cho-phu-my.md` do người viết tạo"
+        " đã có, trùng với trang sinh từ tệp này — đổi tên tệp YAML hoặc trang Markdown"
+    )
