@@ -8,7 +8,6 @@ located problem, and :func:`mkdocs_source` hands MkDocs a block it cannot misrea
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,6 +57,8 @@ def read_page(text: str, rel: str) -> tuple[PageSource, list[Problem]]:
         the front matter block, so raw front matter never reaches a page.
     """
     text = nfc(text).removeprefix("\ufeff").replace("\r\n", "\n")
+    if not text.endswith("\n"):
+        text += "\n"  # a closing `---` on the last line still closes the block
     match = _BLOCK.match(text)
     if not match:
         opening = _OPENING.match(text)
@@ -87,8 +88,9 @@ def read_page(text: str, rel: str) -> tuple[PageSource, list[Problem]]:
 def mkdocs_source(page: PageSource) -> str:
     """Return Markdown that MkDocs reads back as exactly ``page.meta`` and ``page.body``.
 
-    The front matter is written as JSON (valid YAML with every string quoted) and always present,
-    which also stops MkDocs from reading a first line like ``Note: …`` as MultiMarkdown metadata.
+    The front matter is written back by PyYAML's safe dumper, which quotes any string that would
+    otherwise read as another type, and is always present (``{}`` when empty): that also stops
+    MkDocs from reading a first line like ``Note: …`` as MultiMarkdown metadata.
     """
-    meta = json.dumps(page.meta, ensure_ascii=False, default=str)
-    return f"---\n{meta}\n---\n\n{page.body}"
+    meta = yaml.safe_dump(page.meta, allow_unicode=True, sort_keys=False, default_flow_style=False)
+    return f"---\n{meta}---\n\n{page.body}"

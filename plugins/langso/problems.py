@@ -63,6 +63,12 @@ MESSAGES: dict[str, Message] = {
         "if it is content, put the whole value in double quotes: {suggestion}; "
         "if it is a comment, move it to a line of its own",
     ),
+    "yaml.indent": Message(
+        "dòng này thụt lề sâu hơn dòng trên nhưng dòng trên không mở nhóm mới",
+        "các khóa cùng cấp phải thẳng hàng: xoá các dấu cách thừa ở đầu dòng",
+        "this line is indented deeper than the line above, which opens no group",
+        "keys of the same level must line up: delete the extra spaces at the start of the line",
+    ),
     "yaml.syntax": Message(
         "YAML không đọc được: {detail}",
         "kiểm tra thụt lề, dấu `:` sau mỗi khóa và dấu nháy đóng mở đủ cặp",
@@ -152,6 +158,12 @@ MESSAGES: dict[str, Message] = {
         "{fix_vi}",
         "{en}",
         "{fix_en}",
+    ),
+    "category.duplicate-id": Message(
+        "mã loại `{id}` đã dùng ở dòng {first_line}",
+        "đặt mã khác cho một trong hai loại",
+        "category id `{id}` is already used on line {first_line}",
+        "give one of the two categories another id",
     ),
     "service.duplicate-id": Message(
         "mã `{id}` trùng với {other}",

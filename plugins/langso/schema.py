@@ -47,16 +47,21 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
 
 
-def invalid(vi: str, en: str, fix_vi: str, fix_en: str) -> PydanticCustomError:
-    """Return the error a field validator raises for a value it cannot accept.
+def invalid(
+    vi: str, en: str, fix_vi: str, fix_en: str, *, field: str | None = None
+) -> PydanticCustomError:
+    """Return the error a validator raises for a value it cannot accept.
 
     Args:
         vi, en: what is wrong, in Vietnamese and in English.
         fix_vi, fix_en: how to fix it.
+        field: the key to report it on, for a model validator checking several fields;
+            field validators leave it out (pydantic knows their field).
     """
-    return PydanticCustomError(
-        "langso", "{en}", {"vi": vi, "en": en, "fix_vi": fix_vi, "fix_en": fix_en}
-    )
+    context = {"vi": vi, "en": en, "fix_vi": fix_vi, "fix_en": fix_en}
+    if field:
+        context["field"] = field
+    return PydanticCustomError("langso", "{en}", context)
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -159,6 +164,8 @@ def _problem(
     loc: tuple[str | int, ...] = tuple(err["loc"])
     kind: str = err["type"]
     ctx: dict[str, Any] = err.get("ctx") or {}
+    if ctx.get("field"):
+        loc = (*loc, ctx["field"])
     keys = [step for step in loc if isinstance(step, str)]
     field = ".".join(keys) or None
     full = prefix + loc
@@ -171,15 +178,18 @@ def _problem(
     if kind == "extra_forbidden":
         return _unknown_field(model, loc, rel, line_of(root, full, key_line=True), field)
     line = line_of(root, full)
+    if isinstance(value, Scalar) and value.null:
+        return Problem(rel, line, "field.empty", field)
     if kind == "langso":
-        return Problem(rel, line, "field.invalid", field, ctx)
+        message = {k: v for k, v in ctx.items() if k != "field"}
+        return Problem(rel, line, "field.invalid", field, message)
     if kind in ("string_type", "bool_type", "float_type", "int_type", "date_type"):
         return Problem(rel, line, "field.not-text", field, found)
     if kind in ("list_type", "tuple_type"):
         return Problem(rel, line, "field.not-list", field, found)
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return Problem(rel, line, "field.not-mapping", field, found)
-    if kind == "string_too_short" or (isinstance(value, Scalar) and value.null):
+    if kind == "string_too_short":
         return Problem(rel, line, "field.empty", field)
     return Problem(
         rel,

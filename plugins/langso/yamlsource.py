@@ -34,6 +34,7 @@ __all__ = [
 _NULL_TAG = "tag:yaml.org,2002:null"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LEADING_WS = re.compile(r"^[ \t]*")
+_DOCUMENT_START = re.compile(r"^---(?:\s|$)")
 _KEY_VALUE = re.compile(r"^(\s*(?:-\s+)?[^\s:#'\"][^:]*?):\s+(.*?)\s*$")
 
 
@@ -100,11 +101,20 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Node | None, 
         return None, []
     problems: list[Problem] = []
     if len(documents) > 1:
-        problems.append(
-            Problem(path, documents[1].start_mark.line + 1 + offset, "yaml.multiple-documents")
-        )
+        problems.append(Problem(path, _separator_line(lines) + offset, "yaml.multiple-documents"))
     builder = _Builder(path, lines, offset, problems)
     return builder.build(documents[0], key=None), problems
+
+
+def _separator_line(lines: list[str]) -> int:
+    """The line of the ``---`` that starts a second document (1-based)."""
+    markers = [n for n, line in enumerate(lines, start=1) if _DOCUMENT_START.match(line)]
+    content = next(
+        (n for n, line in enumerate(lines, start=1) if line.strip() and not line.startswith("#")),
+        0,
+    )
+    # A file may open with its own `---`; the separator is then the next one.
+    return next((n for n in markers if n > content), markers[-1] if markers else 1)
 
 
 def _syntax_problem(
@@ -117,16 +127,29 @@ def _syntax_problem(
         # The commonest slip: `title: Đình làng: lịch sử` (an unquoted ": " inside a value).
         source = lines[line - 1] if line <= len(lines) else ""
         match = _KEY_VALUE.match(source)
-        if match:
+        if match and ": " in match.group(2) + " ":
             key, value = match.groups()
             key_name = key.strip().removeprefix("- ").strip()
             suggestion = f'{key.strip()}: "{_escape(value)}"'
             return Problem(
                 path, line + offset, "yaml.unquoted-colon", key_name, {"suggestion": suggestion}
             )
+        if match and line > 1 and _indent(source) > _indent(_previous_content(lines, line)):
+            return Problem(path, line + offset, "yaml.indent")
     return Problem(
         path, line + offset if line else None, "yaml.syntax", params={"detail": detail or "?"}
     )
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _previous_content(lines: list[str], line: int) -> str:
+    for previous in reversed(lines[: line - 1]):
+        if previous.strip() and not previous.lstrip().startswith("#"):
+            return previous
+    return ""
 
 
 def _escape(value: str) -> str:
@@ -156,7 +179,7 @@ class _Builder:
             quoted=not plain and node.style in ("'", '"'),
             null=plain and node.tag == _NULL_TAG,
         )
-        if plain and not scalar.null:
+        if plain:
             self.check_comment(node, key, scalar)
         return scalar
 
@@ -191,7 +214,7 @@ class _Builder:
             return
         lost = rest.strip()
         name = (key or "").rsplit(".", 1)[-1]
-        value = f"{scalar.text} {lost}"
+        value = f"{scalar.text} {lost}" if scalar.text else lost
         suggestion = f'{name}: "{_escape(value)}"' if name else f'"{_escape(value)}"'
         self.problems.append(
             Problem(

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
+from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
 
 from langso.paths import page_for_data_file, repo_path
 from langso.problems import Problem
@@ -213,8 +213,8 @@ def _days(value: object) -> object:
     if folded in _EVERY_DAY:
         return Days(text=text, weekdays=tuple(range(1, 8)))
     weekdays: set[int] = set()
-    for part in re.split(r"\s*[,;]\s*", folded):
-        ends = [_day_number(p) for p in _RANGE_SEP.split(part)]
+    for part in re.split(r"\s*[,;]\s*", text):
+        ends = [_day_number(p) for p in _RANGE_SEP.split(fold(part))]
         if len(ends) not in (1, 2) or None in ends:
             raise invalid(
                 f"ngày `{text}` không đúng dạng",
@@ -340,10 +340,7 @@ class Service(Model):
         None, alias="mo_cua", description="Giờ mở cửa mọi ngày (dùng cùng `dong_cua`)."
     )
     closes: Annotated[TimeOfDay, BeforeValidator(_time_of_day)] | None = Field(
-        None,
-        alias="dong_cua",
-        description="Giờ đóng cửa mọi ngày (dùng cùng `mo_cua`).",
-        validate_default=True,
+        None, alias="dong_cua", description="Giờ đóng cửa mọi ngày (dùng cùng `mo_cua`)."
     )
     location: Annotated[Coordinates, BeforeValidator(_coordinates)] | None = Field(
         None, alias="toa_do", description="'vĩ độ, kinh độ' chép từ bản đồ."
@@ -370,35 +367,35 @@ class Service(Model):
             )
         return value
 
-    @field_validator("closes")
-    @classmethod
-    def _opens_and_closes(cls, value: TimeOfDay | None, info: ValidationInfo) -> TimeOfDay | None:
-        opens = info.data.get("opens")
-        if "opens" not in info.data:
-            return value  # `mo_cua` itself was invalid and is reported already
-        if (opens is None) != (value is None):
+    @model_validator(mode="after")
+    def _opens_and_closes(self) -> Service:
+        opens, closes = self.opens, self.closes
+        if (opens is None) != (closes is None):
             raise invalid(
                 "`mo_cua` và `dong_cua` phải đi cùng nhau",
                 "`mo_cua` (opens) and `dong_cua` (closes) go together",
                 "thêm dòng còn thiếu, hoặc dùng `gio_mo_cua`",
                 "add the missing one, or use `gio_mo_cua`",
+                field="mo_cua" if opens is not None else "dong_cua",
             )
-        if opens is not None and value is not None:
-            if info.data.get("hours"):
+        if opens is not None and closes is not None:
+            if self.hours:
                 raise invalid(
                     "đã có `gio_mo_cua` thì không dùng `mo_cua`/`dong_cua`",
                     "`mo_cua`/`dong_cua` cannot be used together with `gio_mo_cua`",
                     "giữ một cách ghi giờ",
                     "keep one way of giving the hours",
+                    field="mo_cua",
                 )
-            if value.minutes <= opens.minutes:
+            if closes.minutes <= opens.minutes:
                 raise invalid(
-                    f"giờ đóng cửa `{value.text}` không sau giờ mở cửa `{opens.text}`",
-                    f"closing time `{value.text}` is not after opening time `{opens.text}`",
+                    f"giờ đóng cửa `{closes.text}` không sau giờ mở cửa `{opens.text}`",
+                    f"closing time `{closes.text}` is not after opening time `{opens.text}`",
                     "dùng giờ 24, ví dụ '21:00' chứ không phải '9:00'",
                     "use the 24-hour clock, e.g. '21:00' not '9:00'",
+                    field="dong_cua",
                 )
-        return value
+        return self
 
     @property
     def opening_rows(self) -> tuple[tuple[str, str], ...]:
@@ -468,9 +465,9 @@ def load_categories(
                 Problem(
                     rel,
                     item.line,
-                    "yaml.duplicate-key",
+                    "category.duplicate-id",
                     "id",
-                    {"key": category.id, "first_line": seen[category.id]},
+                    {"id": category.id, "first_line": seen[category.id]},
                 )
             )
             continue
@@ -503,7 +500,9 @@ def load_directory(
     seen: dict[str, str] = {}
     folder = docs_dir / services_dir
     files = (
-        sorted(p for p in folder.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+        sorted(
+            p for p in folder.rglob("*") if p.suffix.lower() in (".yml", ".yaml") and p.is_file()
+        )
         if folder.is_dir()
         else []
     )

@@ -1,0 +1,540 @@
+"""The services directory: typed values as typed, every bad file reported (C-05 to C-08)."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from langso.directory.model import (
+    Address,
+    Category,
+    Coordinates,
+    Days,
+    Directory,
+    Hours,
+    OpeningRow,
+    Phone,
+    TimeRange,
+    load_directory,
+)
+from langso.problems import Problem
+
+CATEGORIES = (
+    "# Nhóm trong danh bạ\n"
+    "- id: 'y-te'\n"
+    "  ten: 'Y tế'\n"
+    "- id: 'cho'\n"
+    "  ten: 'Chợ'\n"
+    "- id: 'cong-an'\n"
+    "  ten: 'Công an xã'\n"
+)
+
+FULL = (
+    "ten: 'Trạm Y tế xã Yên Định'\n"
+    "loai: 'y-te'\n"
+    "mo_ta: 'Khám chữa bệnh ban đầu, tiêm chủng.'\n"
+    "dia_chi:\n"
+    "  thon: 'Là Thôn'\n"
+    "  chi_tiet: 'gần nhà văn hóa'\n"
+    "dien_thoai:\n"
+    "  - '0300 000 001'\n"
+    "  - 113\n"
+    "  - '0237 3721 150'\n"
+    "gio_mo_cua:\n"
+    "  - ngay: 'T2-T6'\n"
+    "    gio: '7:00-11:30, 13:30-17:00'\n"
+    "  - ngay: 'T7, CN'\n"
+    "    gio: 'nghỉ'\n"
+    "toa_do: '19.9810, 105.6420'\n"
+    "ghi_chu: No\n"
+    "du_lieu_mau: 'có'\n"
+)
+
+
+def load(
+    tmp_path: Path, services: dict[str, str], categories: str = CATEGORIES
+) -> tuple[Directory, list[Problem]]:
+    (tmp_path / "categories.yml").write_text(categories, encoding="utf-8")
+    folder = tmp_path / "danh-ba"
+    folder.mkdir()
+    for name, text in services.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return load_directory(tmp_path, "content")
+
+
+def formatted(problems: list[Problem]) -> list[str]:
+    return [p.format() for p in problems]
+
+
+# --- a valid entry --------------------------------------------------------------------------------
+
+
+def test_full_valid_entry(tmp_path: Path) -> None:
+    directory, problems = load(tmp_path, {"tram-y-te.yml": FULL})
+    assert problems == []
+    assert directory.categories == (
+        Category(id="y-te", ten="Y tế"),
+        Category(id="cho", ten="Chợ"),
+        Category(id="cong-an", ten="Công an xã"),
+    )
+    assert [(e.id, e.source) for e in directory.entries] == [("tram-y-te", "danh-ba/tram-y-te.yml")]
+    service = directory.entries[0].service
+    assert service.name == "Trạm Y tế xã Yên Định"
+    assert service.category == "y-te"
+    assert service.description == "Khám chữa bệnh ban đầu, tiêm chủng."
+    assert service.address == Address(thon="Là Thôn", chi_tiet="gần nhà văn hóa")
+    assert service.address.commune is None
+    assert service.phones == (
+        Phone(text="0300 000 001", tel="+84300000001"),
+        Phone(text="113", tel="113"),
+        Phone(text="0237 3721 150", tel="+842373721150"),
+    )
+    assert service.hours == (
+        OpeningRow(
+            ngay=Days(text="T2-T6", weekdays=(1, 2, 3, 4, 5)),
+            gio=Hours(
+                text="7:00-11:30, 13:30-17:00",
+                ranges=(TimeRange(opens=420, closes=690), TimeRange(opens=810, closes=1020)),
+            ),
+        ),
+        OpeningRow(ngay=Days(text="T7, CN", weekdays=(6, 7)), gio=Hours(text="nghỉ", ranges=())),
+    )
+    assert service.hours[1].hours.closed is True
+    assert service.hours[0].hours.closed is False
+    assert service.opening_rows == (
+        ("T2-T6", "7:00-11:30, 13:30-17:00"),
+        ("T7, CN", "nghỉ"),
+    )
+    assert service.opens is None
+    assert service.closes is None
+    assert service.location == Coordinates(text="19.9810, 105.6420", lat=19.981, lon=105.642)
+    assert service.location.map_url == (
+        "https://www.google.com/maps/search/?api=1&query=19.981,105.642"
+    )
+    assert service.note == "No"
+    assert service.sample is True
+
+
+@pytest.mark.parametrize(
+    ("typed", "text", "tel"),
+    [
+        ("'0300 000 001'", "0300 000 001", "+84300000001"),
+        ("0300000001", "0300000001", "+84300000001"),
+        ("0900000008", "0900000008", "+84900000008"),
+        ("113", "113", "113"),
+        ("'115'", "115", "115"),
+        ("'0237 3721 150'", "0237 3721 150", "+842373721150"),
+        ("'(0237) 3721 150'", "(0237) 3721 150", "+842373721150"),
+        ("'0912.345.678'", "0912.345.678", "+84912345678"),
+        ("'+84 912 345 678'", "+84 912 345 678", "+84912345678"),
+    ],
+)
+def test_phone_text_and_tel(tmp_path: Path, typed: str, text: str, tel: str) -> None:
+    directory, problems = load(tmp_path, {"a.yml": f"ten: A\nloai: cho\ndien_thoai: {typed}\n"})
+    assert problems == []
+    assert directory.entries[0].service.phones == (Phone(text=text, tel=tel),)
+
+
+@pytest.mark.parametrize(
+    ("opens", "closes", "row", "minutes"),
+    [
+        ("6:45", "21:00", ("Hằng ngày", "6:45 – 21:00"), (405, 1260)),
+        ("07:30", "17:00", ("Hằng ngày", "07:30 – 17:00"), (450, 1020)),
+        ("'6:45'", "'21:00'", ("Hằng ngày", "6:45 – 21:00"), (405, 1260)),
+        ("'7h'", "'11h30'", ("Hằng ngày", "7h – 11h30"), (420, 690)),
+        ("0:00", "24:00", ("Hằng ngày", "0:00 – 24:00"), (0, 1440)),
+    ],
+)
+def test_opens_and_closes_as_typed(
+    tmp_path: Path, opens: str, closes: str, row: tuple[str, str], minutes: tuple[int, int]
+) -> None:
+    text = f"ten: Quán nước\nloai: cho\nmo_cua: {opens}\ndong_cua: {closes}\n"
+    directory, problems = load(tmp_path, {"quan-nuoc.yml": text})
+    assert problems == []
+    service = directory.entries[0].service
+    assert service.opening_rows == (row,)
+    assert service.opens is not None
+    assert service.closes is not None
+    assert (service.opens.minutes, service.closes.minutes) == minutes
+
+
+@pytest.mark.parametrize(
+    ("ngay", "weekdays"),
+    [
+        ("T2-T6", (1, 2, 3, 4, 5)),
+        ("T2 - T7", (1, 2, 3, 4, 5, 6)),
+        ("T2, T4, T6", (1, 3, 5)),
+        ("CN", (7,)),
+        ("Chủ nhật", (7,)),
+        ("Thứ Hai - Thứ Sáu", (1, 2, 3, 4, 5)),
+        ("thứ 2 đến thứ 6", (1, 2, 3, 4, 5)),
+        ("Hằng ngày", (1, 2, 3, 4, 5, 6, 7)),
+        ("T7; CN", (6, 7)),
+    ],
+)
+def test_weekdays(tmp_path: Path, ngay: str, weekdays: tuple[int, ...]) -> None:
+    text = f"ten: A\nloai: cho\ngio_mo_cua:\n  - ngay: '{ngay}'\n    gio: '7:00-11:00'\n"
+    directory, problems = load(tmp_path, {"a.yml": text})
+    assert problems == []
+    assert directory.entries[0].service.hours[0].days == Days(text=ngay, weekdays=weekdays)
+
+
+@pytest.mark.parametrize(
+    ("gio", "ranges"),
+    [
+        ("7:00-11:30", ((420, 690),)),
+        ("7:00 - 11:30, 13:30 - 17:00", ((420, 690), (810, 1020))),
+        ("7h-11h30", ((420, 690),)),
+        ("7:00 đến 11:00", ((420, 660),)),
+        ("6:45–21:00", ((405, 1260),)),
+        ("Nghỉ", ()),
+    ],
+)
+def test_hour_ranges(tmp_path: Path, gio: str, ranges: tuple[tuple[int, int], ...]) -> None:
+    text = f"ten: A\nloai: cho\ngio_mo_cua:\n  - ngay: 'T2'\n    gio: '{gio}'\n"
+    directory, problems = load(tmp_path, {"a.yml": text})
+    assert problems == []
+    hours = directory.entries[0].service.hours[0].hours
+    assert hours.text == gio
+    assert [(r.opens, r.closes) for r in hours.ranges] == list(ranges)
+
+
+@pytest.mark.parametrize(
+    ("line", "sample"),
+    [
+        ("du_lieu_mau: có", True),
+        ("du_lieu_mau: 'có'", True),
+        ("du_lieu_mau: Có", True),
+        ("du_lieu_mau: không", False),
+        ("du_lieu_mau: 'không'", False),
+        ("du_lieu_mau: No", False),
+        ("du_lieu_mau: yes", True),
+        ("du_lieu_mau: true", True),
+        ("du_lieu_mau: false", False),
+        ("", False),
+    ],
+)
+def test_sample_yes_no(tmp_path: Path, line: str, sample: bool) -> None:
+    directory, problems = load(tmp_path, {"a.yml": f"ten: A\nloai: cho\n{line}\n"})
+    assert problems == []
+    assert directory.entries[0].service.sample is sample
+
+
+@pytest.mark.parametrize("word", ["No", "yes", "on", "off", "true", "False", "~x"])
+def test_free_text_keeps_words(tmp_path: Path, word: str) -> None:
+    text = f"ten: {word}\nloai: cho\nmo_ta: {word}\nghi_chu: {word}\n"
+    directory, problems = load(tmp_path, {"a.yml": text})
+    assert problems == []
+    service = directory.entries[0].service
+    assert (service.name, service.description, service.note) == (word, word, word)
+
+
+def test_entry_id_from_accented_nfd_file_name(tmp_path: Path) -> None:
+    name = unicodedata.normalize("NFD", "Trạm Y tế.yml")
+    directory, problems = load(tmp_path, {name: "ten: Trạm Y tế\nloai: y-te\n"})
+    assert problems == []
+    assert [e.id for e in directory.entries] == ["tram-y-te"]
+
+
+def test_yaml_extension_is_read(tmp_path: Path) -> None:
+    directory, problems = load(tmp_path, {"cho.yaml": "ten: Chợ\nloai: cho\n"})
+    assert problems == []
+    assert [(e.id, e.source) for e in directory.entries] == [("cho", "danh-ba/cho.yaml")]
+
+
+def test_no_services_folder(tmp_path: Path) -> None:
+    (tmp_path / "categories.yml").write_text(CATEGORIES, encoding="utf-8")
+    directory, problems = load_directory(tmp_path, "content")
+    assert problems == []
+    assert directory.entries == ()
+    assert len(directory.categories) == 3
+
+
+# --- bad input: one kind each ---------------------------------------------------------------------
+
+BAD_INPUT = {
+    "unknown-field-did-you-mean": (
+        "quan-a.yml",
+        "ten: Quán A\nloai: cho\ndien_thaoi: '0300 000 001'\n",
+        "content/danh-ba/quan-a.yml:3: dien_thaoi: trường `dien_thaoi` không có trong mẫu"
+        " (có phải ý bạn là `dien_thoai`?) — sửa thành `dien_thoai`\n"
+        "    (en) unknown field `dien_thaoi` (did you mean `dien_thoai`?)"
+        " — rename it to `dien_thoai`",
+    ),
+    "unknown-nested-field": (
+        "quan-a.yml",
+        "ten: Quán A\nloai: cho\ndia_chi:\n  thonn: Là Thôn\n",
+        "content/danh-ba/quan-a.yml:4: dia_chi.thonn: trường `dia_chi.thonn` không có trong mẫu"
+        " (có phải ý bạn là `thon`?) — sửa thành `thon`\n"
+        "    (en) unknown field `dia_chi.thonn` (did you mean `thon`?) — rename it to `thon`",
+    ),
+    "unknown-field-no-match": (
+        "quan-a.yml",
+        "ten: Quán A\nloai: cho\nabc_xyz: x\n",
+        "content/danh-ba/quan-a.yml:3: abc_xyz: trường `abc_xyz` không có trong mẫu"
+        " — dùng một trong các trường: `ten`, `loai`, `mo_ta`, `dia_chi`, `dien_thoai`,"
+        " `gio_mo_cua`, `mo_cua`, `dong_cua`, `toa_do`, `ghi_chu`, `du_lieu_mau`\n"
+        "    (en) unknown field `abc_xyz` — use one of the fields: `ten`, `loai`, `mo_ta`,"
+        " `dia_chi`, `dien_thoai`, `gio_mo_cua`, `mo_cua`, `dong_cua`, `toa_do`, `ghi_chu`,"
+        " `du_lieu_mau`",
+    ),
+    "missing-ten": (
+        "quan-a.yml",
+        "loai: cho\nmo_ta: Bán rau\n",
+        "content/danh-ba/quan-a.yml:1: ten: thiếu trường bắt buộc `ten` — thêm dòng `ten: ...`\n"
+        "    (en) required field `ten` is missing — add a line `ten: ...`",
+    ),
+    "empty-ten": (
+        "quan-a.yml",
+        "ten:\nloai: cho\n",
+        "content/danh-ba/quan-a.yml:1: ten: `ten` để trống — điền giá trị hoặc xoá dòng này\n"
+        "    (en) `ten` is empty — fill in a value or delete the line",
+    ),
+    "unknown-category": (
+        "quan-a.yml",
+        "ten: Quán A\nloai: quan-an\n",
+        "content/danh-ba/quan-a.yml:2: loai: loại `quan-an` không có trong categories.yml"
+        " — dùng một trong: `y-te`, `cho`, `cong-an`, hoặc thêm loại mới vào categories.yml\n"
+        "    (en) category `quan-an` is not in categories.yml"
+        " — use one of: `y-te`, `cho`, `cong-an`, or add the category to categories.yml",
+    ),
+    "invalid-phone": (
+        "quan-a.yml",
+        "ten: Quán A\nloai: cho\ndien_thoai:\n  - '0300 000 001'\n  - '12345'\n",
+        "content/danh-ba/quan-a.yml:5: dien_thoai: số điện thoại `12345` không đúng dạng số"
+        " Việt Nam — viết di động 10 số bắt đầu bằng 0 (ví dụ '0912 345 678'), số bàn 11 số"
+        " (ví dụ '0237 3xxx xxx') hoặc số khẩn cấp 111–115, trong dấu nháy\n"
+        "    (en) `12345` is not a Vietnamese phone number — write a 10-digit mobile starting"
+        " with 0 (e.g. '0912 345 678'), an 11-digit landline (e.g. '0237 3xxx xxx') or an"
+        " emergency number 111–115, in quotes",
+    ),
+    "phone-missing-leading-zero": (
+        "quan-a.yml",
+        "ten: Quán A\nloai: cho\ndien_thoai: 300000001\n",
+        "content/danh-ba/quan-a.yml:3: dien_thoai: số điện thoại `300000001` không đúng dạng số"
+        " Việt Nam — viết di động 10 số bắt đầu bằng 0 (ví dụ '0912 345 678'), số bàn 11 số"
+        " (ví dụ '0237 3xxx xxx') hoặc số khẩn cấp 111–115, trong dấu nháy\n"
+        "    (en) `300000001` is not a Vietnamese phone number — write a 10-digit mobile starting"
+        " with 0 (e.g. '0912 345 678'), an 11-digit landline (e.g. '0237 3xxx xxx') or an"
+        " emergency number 111–115, in quotes",
+    ),
+    "invalid-time": (
+        "quan-a.yml",
+        "ten: Quán A\nloai: cho\nmo_cua: 6:00\ndong_cua: 25:00\n",
+        "content/danh-ba/quan-a.yml:4: dong_cua: giờ `25:00` không đúng dạng"
+        " — viết giờ:phút, ví dụ '6:45' hoặc '21:00', trong dấu nháy\n"
+        "    (en) `25:00` is not a time of day"
+        " — write hours:minutes, e.g. '6:45' or '21:00', in quotes",
+    ),
+    "closing-before-opening": (
+        "quan-a.yml",
+        "ten: Quán A\nloai: cho\nmo_cua: 21:00\ndong_cua: 6:00\n",
+        "content/danh-ba/quan-a.yml:4: dong_cua: giờ đóng cửa `6:00` không sau giờ mở cửa"
+        " `21:00` — dùng giờ 24, ví dụ '21:00' chứ không phải '9:00'\n"
+        "    (en) closing time `6:00` is not after opening time `21:00`"
+        " — use the 24-hour clock, e.g. '21:00' not '9:00'",
+    ),
+    "range-closing-before-opening": (
+        "quan-a.yml",
+        "ten: Quán A\nloai: cho\ngio_mo_cua:\n  - ngay: T2\n    gio: 11:00-7:00\n",
+        "content/danh-ba/quan-a.yml:5: gio_mo_cua.gio: trong `11:00-7:00` giờ đóng cửa không"
+        " sau giờ mở cửa — kiểm tra lại hai giờ (dùng giờ 24, ví dụ '13:30' chứ không phải"
+        " '1:30')\n"
+        "    (en) in `11:00-7:00` the closing time is not after the opening time"
+        " — check both times (use the 24-hour clock, e.g. '13:30' not '1:30')",
+    ),
+    "swapped-coordinates": (
+        "quan-a.yml",
+        "ten: Quán A\nloai: cho\ntoa_do: '105.6420, 19.9810'\n",
+        "content/danh-ba/quan-a.yml:3: toa_do: tọa độ `105.6420, 19.9810` có vẻ bị đảo"
+        " (kinh độ viết trước vĩ độ) — viết vĩ độ trước: '19.981, 105.642'\n"
+        "    (en) the coordinates `105.6420, 19.9810` look swapped (longitude before latitude)"
+        " — write the latitude first: '19.981, 105.642'",
+    ),
+    "coordinates-outside-viet-nam": (
+        "quan-a.yml",
+        "ten: Quán A\nloai: cho\ntoa_do: '48.8566, 2.3522'\n",
+        "content/danh-ba/quan-a.yml:3: toa_do: tọa độ `48.8566, 2.3522` nằm ngoài Việt Nam"
+        " — chép lại tọa độ từ bản đồ (vĩ độ khoảng 8–23, kinh độ khoảng 102–117)\n"
+        "    (en) the coordinates `48.8566, 2.3522` are outside Viet Nam"
+        " — copy the coordinates again from a map (latitude about 8–23, longitude 102–117)",
+    ),
+    "bad-day-text": (
+        "quan-a.yml",
+        "ten: Quán A\nloai: cho\ngio_mo_cua:\n  - ngay: cuối tuần\n    gio: 8:00-12:00\n",
+        "content/danh-ba/quan-a.yml:4: gio_mo_cua.ngay: ngày `cuối tuần` không đúng dạng"
+        " — viết T2…T7, CN, khoảng 'T2-T6', danh sách 'T2, T4' hoặc 'hằng ngày'\n"
+        "    (en) `cuối tuần` is not a set of weekdays — write T2…T7 (Monday…Saturday),"
+        " CN (Sunday), a range 'T2-T6', a list 'T2, T4' or 'hằng ngày' (every day)",
+    ),
+    "backwards-day-range-as-typed": (
+        "quan-a.yml",
+        "ten: Quán A\nloai: cho\ngio_mo_cua:\n  - ngay: T6-T2\n    gio: 8:00-12:00\n",
+        "content/danh-ba/quan-a.yml:4: gio_mo_cua.ngay: khoảng ngày `T6-T2` bị ngược"
+        " — viết ngày đầu tuần trước, ví dụ 'T2-T6'\n"
+        "    (en) the range of days `T6-T2` is backwards"
+        " — write the earlier day first, e.g. 'T2-T6'",
+    ),
+    "mo-cua-without-dong-cua": (
+        "quan-a.yml",
+        "ten: Quán A\nloai: cho\nmo_cua: 6:45\n",
+        "content/danh-ba/quan-a.yml:3: mo_cua: `mo_cua` và `dong_cua` phải đi cùng nhau"
+        " — thêm dòng còn thiếu, hoặc dùng `gio_mo_cua`\n"
+        "    (en) `mo_cua` (opens) and `dong_cua` (closes) go together"
+        " — add the missing one, or use `gio_mo_cua`",
+    ),
+    "dong-cua-without-mo-cua": (
+        "quan-a.yml",
+        "ten: Quán A\nloai: cho\ndong_cua: 21:00\n",
+        "content/danh-ba/quan-a.yml:3: dong_cua: `mo_cua` và `dong_cua` phải đi cùng nhau"
+        " — thêm dòng còn thiếu, hoặc dùng `gio_mo_cua`\n"
+        "    (en) `mo_cua` (opens) and `dong_cua` (closes) go together"
+        " — add the missing one, or use `gio_mo_cua`",
+    ),
+    "list-where-text-expected": (
+        "quan-a.yml",
+        "ten: Quán A\nloai: cho\nghi_chu:\n  - mở cửa sớm\n  - đóng cửa muộn\n",
+        "content/danh-ba/quan-a.yml:4: ghi_chu: `ghi_chu` phải là một dòng chữ, nhưng lại là"
+        " một danh sách — viết giá trị trên cùng dòng, sau dấu `: `\n"
+        "    (en) `ghi_chu` must be text but is a list"
+        " — write the value on the same line, after `: `",
+    ),
+    "bad-yes-no": (
+        "quan-a.yml",
+        "ten: Quán A\nloai: cho\ndu_lieu_mau: có lẽ\n",
+        "content/danh-ba/quan-a.yml:3: du_lieu_mau: `có lẽ` không phải là có hoặc không"
+        " — viết `có` hoặc `không`\n"
+        "    (en) `có lẽ` is not yes or no — write `có` (yes) or `không` (no)",
+    ),
+    "duplicate-key-c08": (
+        "quan-a.yml",
+        "ten: Quán A\ndien_thoai: '0900000008'\ngio_mo_cua: '06:00'\ndien_thoai: '0900000009'\n",
+        "content/danh-ba/quan-a.yml:4: dien_thoai: khóa `dien_thoai` bị lặp lại"
+        " (đã có ở dòng 2) — giữ một dòng `dien_thoai`;"
+        " nếu có nhiều giá trị, viết thành danh sách\n"
+        "    (en) duplicate key `dien_thoai` (first given on line 2)"
+        " — keep one `dien_thoai` line; for several values write a list",
+    ),
+    "not-a-mapping": (
+        "quan-a.yml",
+        "- ten: Quán A\n  loai: cho\n",
+        "content/danh-ba/quan-a.yml:1: tệp phải là các dòng `khóa: giá trị`, nhưng lại là một"
+        " danh sách — xem tệp mẫu trong tài liệu và viết theo dạng `khóa: giá trị`\n"
+        "    (en) the file must hold `key: value` lines but holds a list"
+        " — follow the sample file in the docs, as `key: value` lines",
+    ),
+    "empty-file": (
+        "quan-a.yml",
+        "# chưa điền\n",
+        "content/danh-ba/quan-a.yml:1: tệp trống — điền nội dung theo tệp mẫu hoặc xoá tệp\n"
+        "    (en) the file is empty — fill it in from the sample file or delete it",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("file_name", "text", "message"), list(BAD_INPUT.values()), ids=list(BAD_INPUT)
+)
+def test_bad_input_is_reported(tmp_path: Path, file_name: str, text: str, message: str) -> None:
+    directory, problems = load(tmp_path, {file_name: text})
+    assert formatted(problems) == [message]
+    assert [p.severity for p in problems] == ["error"]
+    assert directory.entries == ()
+
+
+def test_invalid_mo_cua_is_reported_once(tmp_path: Path) -> None:
+    # `mo_cua` is present but wrong: only that is reported, not also "mo_cua and dong_cua go
+    # together" on the valid `dong_cua`.
+    text = "ten: Quán A\nloai: cho\nmo_cua: sáng\ndong_cua: 21:00\n"
+    _, problems = load(tmp_path, {"quan-a.yml": text})
+    assert formatted(problems) == [
+        "content/danh-ba/quan-a.yml:3: mo_cua: giờ `sáng` không đúng dạng"
+        " — viết giờ:phút, ví dụ '6:45' hoặc '21:00', trong dấu nháy\n"
+        "    (en) `sáng` is not a time of day"
+        " — write hours:minutes, e.g. '6:45' or '21:00', in quotes"
+    ]
+
+
+def test_several_mistakes_in_one_file_are_all_reported(tmp_path: Path) -> None:
+    text = (
+        "ten: Quán A\n"
+        "loai: quan-an\n"
+        "dien_thoai: '12345'\n"
+        "toa_do: '105.6420, 19.9810'\n"
+        "ghi_chuu: x\n"
+    )
+    _, problems = load(tmp_path, {"quan-a.yml": text})
+    assert [(p.line, p.code, p.field) for p in problems] == [
+        (2, "field.invalid", "loai"),
+        (3, "field.invalid", "dien_thoai"),
+        (4, "field.invalid", "toa_do"),
+        (5, "field.unknown", "ghi_chuu"),
+    ]
+
+
+def test_one_call_reports_every_bad_file(tmp_path: Path) -> None:
+    services = {
+        "cho-la-thon.yml": "ten: Chợ Là Thôn\nloai: cho\nmo_cua: 5:00\ndong_cua: 11:00\n",
+        "quan-a.yml": "ten: Quán A\ndien_thoai: '0900000008'\ngio_mo_cua: '06:00'\n"
+        "dien_thoai: '0900000009'\n",
+        "quan-b.yml": "ten: Quán B\nloai: quan-an\n",
+        "quan-c.yml": "ten: Quán C\nloai: cho\ndia_chi:\n\tthon: Là Thôn\n",
+        "quan-d.yml": "ten: Quán D\nloai: cho\ndien_thoai: '0300 000'\nmo_cua: 6:00\n"
+        "dong_cua: 25:00\n",
+        "quan-e.yml": "ten: Quán E: ốc\nloai: cho\n",
+        "tram-y-te.yml": FULL,
+        "trong.yml": "",
+    }
+    directory, problems = load(tmp_path, services)
+    assert [e.id for e in directory.entries] == ["cho-la-thon", "tram-y-te"]
+    assert [(p.path, p.line, p.code, p.field) for p in problems] == [
+        ("content/danh-ba/quan-a.yml", 4, "yaml.duplicate-key", "dien_thoai"),
+        ("content/danh-ba/quan-b.yml", 2, "field.invalid", "loai"),
+        ("content/danh-ba/quan-c.yml", 4, "yaml.tab", None),
+        ("content/danh-ba/quan-d.yml", 3, "field.invalid", "dien_thoai"),
+        ("content/danh-ba/quan-d.yml", 5, "field.invalid", "dong_cua"),
+        ("content/danh-ba/quan-e.yml", 1, "yaml.unquoted-colon", "ten"),
+        ("content/danh-ba/trong.yml", 1, "yaml.empty", None),
+    ]
+
+
+def test_two_files_with_the_same_id(tmp_path: Path) -> None:
+    directory, problems = load(
+        tmp_path, {"Chợ.yml": "ten: Chợ\nloai: cho\n", "cho.yml": "ten: Chợ mới\nloai: cho\n"}
+    )
+    assert [e.service.name for e in directory.entries] == ["Chợ"]
+    assert formatted(problems) == [
+        "content/danh-ba/cho.yml: mã `cho` trùng với content/danh-ba/Chợ.yml"
+        " — đổi tên một trong hai tệp\n"
+        "    (en) id `cho` is the same as content/danh-ba/Chợ.yml — rename one of the two files"
+    ]
+
+
+def test_missing_categories_file(tmp_path: Path) -> None:
+    folder = tmp_path / "danh-ba"
+    folder.mkdir()
+    (folder / "cho.yml").write_text("ten: Chợ\nloai: cho\n", encoding="utf-8")
+    _, problems = load_directory(tmp_path, "content")
+    assert formatted(problems)[0] == (
+        "content/categories.yml: không tìm thấy tệp — tạo tệp này theo mẫu trong tài liệu\n"
+        "    (en) file not found — create this file from the sample in the docs"
+    )
+
+
+# --- order ----------------------------------------------------------------------------------------
+
+
+def test_by_category_vietnamese_order(tmp_path: Path) -> None:
+    names = ["Đào", "Dung", "Zung", "Anh", "Ánh", "Ân", "Ăn", "Bảo", "Ê-đê", "Em"]
+    services = {f"s{i}.yml": f"ten: {name}\nloai: cho\n" for i, name in enumerate(names)}
+    services["tram.yml"] = "ten: Trạm Y tế\nloai: y-te\n"
+    directory, problems = load(tmp_path, services)
+    assert problems == []
+    groups = directory.by_category()
+    assert [(c.id, [e.service.name for e in members]) for c, members in groups] == [
+        ("y-te", ["Trạm Y tế"]),
+        ("cho", ["Anh", "Ánh", "Ăn", "Ân", "Bảo", "Dung", "Đào", "Em", "Ê-đê", "Zung"]),
+    ]
+    assert directory.category("cong-an") == Category(id="cong-an", ten="Công an xã")
