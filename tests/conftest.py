@@ -81,6 +81,14 @@ def build_site(
 
 SiteFactory = Callable[..., Path]
 
+BUILD_DAY = "1795996800"  # 2026-11-30 00:00 UTC: freshness is judged on a fixed day
+
+
+@pytest.fixture(autouse=True)
+def fixed_build_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every build in the tests happens on the same day (``SOURCE_DATE_EPOCH``)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DAY)
+
 
 @pytest.fixture
 def make_site(tmp_path: Path) -> Iterator[SiteFactory]:

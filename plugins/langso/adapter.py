@@ -60,13 +60,15 @@ class Reporter:
         self.build = id(config)
 
     def report(self, problems: Iterable[Problem]) -> None:
-        """Log each problem: errors as ERROR, warnings as WARNING."""
+        """Log each problem at its severity: ERROR, WARNING or INFO."""
         for problem in problems:
             if problem.severity == "error":
                 self.errors += 1
                 log.error(problem.format())
-            else:
+            elif problem.severity == "warning":
                 log.warning(problem.format())
+            else:
+                log.info(problem.format())
 
     def stop_if_errors(self, config: MkDocsConfig) -> None:
         """Raise :class:`PluginError` when any plugin reported errors in this build.

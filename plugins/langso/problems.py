@@ -20,7 +20,7 @@ from typing import Literal, NamedTuple
 
 __all__ = ["MESSAGES", "Message", "Problem", "ProblemList", "Severity"]
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
 
 
 class Message(NamedTuple):
@@ -171,6 +171,30 @@ MESSAGES: dict[str, Message] = {
         "id `{id}` is the same as {other}",
         "rename one of the two files",
     ),
+    "service.stale": Message(
+        "thông tin có thể đã cũ: kiểm tra lần cuối ngày {when}, đã quá {months} tháng",
+        "gọi điện hoặc đến hỏi lại, sửa nếu cần, rồi ghi ngày kiểm tra mới vào `xac_minh.ngay`",
+        "the information may be out of date: last verified on {when}, over {months} months ago",
+        "call or visit to check, correct it if needed, then set `xac_minh.ngay` to today",
+    ),
+    "service.unverified": Message(
+        "chưa ghi lần kiểm tra thông tin (`xac_minh`)",
+        "gọi điện hoặc đến hỏi lại, rồi thêm `xac_minh:` với `ngay` và `vai_tro`",
+        "the entry has never been verified (no `xac_minh`)",
+        "call or visit to check, then add `xac_minh:` with `ngay` and `vai_tro`",
+    ),
+    "service.duplicate-name": Message(
+        "tên `{value}` trùng với `{other}` (không kể dấu) — có thể là một nơi",
+        "nếu là một nơi, gộp hai tệp; nếu khác nhau, đặt tên phân biệt",
+        "the name `{value}` matches `{other}` (ignoring accents) — possibly the same place",
+        "if it is one place, merge the files; otherwise make the names distinct",
+    ),
+    "service.duplicate-phone": Message(
+        "số `{value}` đã có ở `{other}` — có thể là một nơi",
+        "nếu là một nơi, gộp hai tệp; nếu đúng là dùng chung số, bỏ qua cảnh báo này",
+        "the number `{value}` is also in `{other}` — possibly the same place",
+        "if it is one place, merge the files; if the number is really shared, ignore this",
+    ),
     "service.page-exists": Message(
         "trang `{page}` do người viết tạo đã có, trùng với trang sinh từ tệp này",
         "đổi tên tệp YAML hoặc trang Markdown",
@@ -228,7 +252,8 @@ class Problem:
         field: the YAML key or front-matter field, dotted for nested values (``dia_chi.thon``).
         code: a key of :data:`MESSAGES`.
         params: values for the message templates.
-        severity: ``"error"`` stops the build; ``"warning"`` stops it only with ``--strict``.
+        severity: ``"error"`` stops the build; ``"warning"`` stops it only with ``--strict``;
+            ``"info"`` is only listed.
     """
 
     path: str

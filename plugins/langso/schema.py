@@ -55,8 +55,9 @@ def invalid(
     Args:
         vi, en: what is wrong, in Vietnamese and in English.
         fix_vi, fix_en: how to fix it.
-        field: the key to report it on, for a model validator checking several fields;
-            field validators leave it out (pydantic knows their field).
+        field: where to report it, for a model validator checking several fields: a dotted
+            path of keys and list indices (``dia_chi.xa``, ``dien_thoai.1``); field validators
+            leave it out (pydantic knows their field).
     """
     context = {"vi": vi, "en": en, "fix_vi": fix_vi, "fix_en": fix_en}
     if field:
@@ -165,7 +166,8 @@ def _problem(
     kind: str = err["type"]
     ctx: dict[str, Any] = err.get("ctx") or {}
     if ctx.get("field"):
-        loc = (*loc, ctx["field"])
+        extra = str(ctx["field"]).split(".")
+        loc = (*loc, *(int(step) if step.isdigit() else step for step in extra))
     keys = [step for step in loc if isinstance(step, str)]
     field = ".".join(keys) or None
     full = prefix + loc

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
+from langso.geography import check_unit
 from langso.paths import repo_path
 from langso.problems import Problem
 from langso.schema import Model, Text, read_yaml, validate
@@ -41,6 +42,11 @@ class Village(Model):
     former_district: Text | None = Field(
         None, alias="huyen_cu", description="Huyện trước ngày 01/07/2025, ví dụ `huyện Yên Định`."
     )
+
+    @model_validator(mode="after")
+    def _commune_exists(self) -> Village:
+        check_unit(self.commune, self.province, field_prefix="")
+        return self
 
     @property
     def full_name(self) -> str:

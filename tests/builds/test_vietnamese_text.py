@@ -87,5 +87,10 @@ def test_directory_lists_names_in_vietnamese_order(make_site: SiteFactory) -> No
     files["content/plaques.yml"] = "[]\n"
     result = build_site(make_site(files=files))
     assert result.ok, result.text()
-    listed = [a.get_text() for a in result.soup("danh-ba/index.html").select("article li > a")]
-    assert listed == ["Anh", "Ánh", "Ăn", "Ân", "Bảo", "Dung", "Đào", "Em", "Ê-đê", "Zung"]
+    page = result.soup("danh-ba/index.html")
+    in_category = [a.get_text() for a in page.select("h2#cho + ul > li > a:first-child")]
+    assert in_category == ["Anh", "Ánh", "Ăn", "Ân", "Bảo", "Dung", "Đào", "Em", "Ê-đê", "Zung"]
+    letters = [p.get_text() for p in page.select("p.langso-letter")]
+    assert letters == ["A", "Ă", "Â", "B", "D", "Đ", "E", "Ê", "Z"]
+    by_letter = [a.get_text() for a in page.select("p.langso-letter + ul > li > a")]
+    assert by_letter == in_category

@@ -7,18 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from langso.directory.hours import Days, Hours, OpeningRow, TimeRange
 from langso.directory.model import (
     Address,
     Category,
     Coordinates,
-    Days,
     Directory,
-    Hours,
-    OpeningRow,
-    Phone,
-    TimeRange,
     load_directory,
 )
+from langso.phones import Phone
 from langso.problems import Problem
 
 CATEGORIES = (

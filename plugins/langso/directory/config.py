@@ -10,11 +10,23 @@ class DirectoryConfig(base.Config):
     """``langso/directory`` options."""
 
     services_dir = c.Type(str, default="danh-ba")
-    """Folder of service files (one ``.yml`` per service), relative to ``docs_dir``. The index page
-    and the service pages are generated in the same folder."""
+    """Folder of service files (one ``.yml`` per service), relative to ``docs_dir``. The index page,
+    the service pages and the downloads are generated in the same folder."""
 
     categories_file = c.Type(str, default="categories.yml")
     """The categories list, relative to ``docs_dir``."""
 
     title = c.Type(str, default="Danh bạ dịch vụ")
-    """Title of the generated index page."""
+    """Title of the generated index page and of the printed list."""
+
+    stale_after_months = c.Type(int, default=12)
+    """An entry not verified (``xac_minh.ngay``) within this many months is flagged on its page
+    as possibly out of date and listed by the build."""
+
+    stale_level: c.Choice[str] = c.Choice(("warn", "info"), default="warn")
+    """How the build lists stale entries: ``warn`` (a warning: ``--strict`` stops) or ``info``.
+    Freshness depends on the day of the build, so a site built with ``--strict`` in CI may prefer
+    ``info`` to keep yesterday's green build green."""
+
+    duplicate_level: c.Choice[str] = c.Choice(("warn", "info"), default="warn")
+    """How the build lists likely duplicates (same phone, or the same name without accents)."""

@@ -1,252 +1,92 @@
-"""The services directory: one YAML file per service in ``danh-ba/``, categories in a list file.
+"""The services directory: one YAML file per service, categories in a list file.
 
-A service file (every key ASCII Vietnamese; ``ten`` and ``loai`` required)::
+A service file (every key ASCII Vietnamese; only ``ten`` and ``loai`` are required)::
 
     ten: 'Trạm Y tế xã Yên Định'
     loai: 'y-te'
     mo_ta: 'Khám chữa bệnh ban đầu, tiêm chủng.'
+    dich_vu: ['Khám bệnh', 'Tiêm chủng']
     dia_chi:
       thon: 'Là Thôn'
       chi_tiet: 'gần nhà văn hóa'
-    dien_thoai:
-      - '0300 000 001'
+    toa_do: '19.9810, 105.6420'
+    dien_thoai: '0300 000 001'
+    zalo: '0300 000 001'
+    website: 'https://example.gov.vn'
     gio_mo_cua:
       - ngay: 'T2-T6'
         gio: '7:00-11:30, 13:30-17:00'
-    toa_do: '19.9810, 105.6420'
+    thanh_toan: ['tiền mặt', 'VietQR']
     ghi_chu: 'Ngoài giờ, khi cấp cứu gọi 115.'
+    xac_minh:
+      ngay: '2026-05-01'
+      vai_tro: 'Tổ công nghệ số cộng đồng'
     du_lieu_mau: 'có'
 
-Instead of ``gio_mo_cua``, ``mo_cua: '6:45'`` with ``dong_cua: '21:00'`` means the same hours every
-day. Every value is kept as typed and displayed as typed; parsing only checks it and derives links.
+Every value is kept and displayed as typed; parsing only checks it and derives links (``tel:``,
+Zalo, map, VietQR). The schema reference in ``docs/`` is generated from these models.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
 
+from langso.directory.hours import OpeningRow, Season, Time, schedule_json
+from langso.geography import VIETNAM_BOUNDS, check_unit, country_of
 from langso.paths import page_for_data_file, repo_path
+from langso.phones import Phone, PhoneError, parse_phone
 from langso.problems import Problem
 from langso.schema import Model, Text, YesNo, invalid, read_yaml, validate
-from langso.text import fold, slugify, sort_key
-from langso.yamlsource import Sequence, describe
+from langso.text import fold, index_letter, slugify, sort_key
+from langso.vietqr import BANKS, VietQRAccount, vietqr_payload
+from langso.village import Village
+from langso.yamlsource import Node, Sequence, describe, line_of
 
 __all__ = [
+    "PAYMENT_METHODS",
+    "VERIFIER_ROLES",
     "Address",
     "Category",
     "Coordinates",
     "Directory",
-    "OpeningRow",
-    "Phone",
+    "Payment",
     "Service",
     "ServiceEntry",
-    "TimeRange",
+    "Verification",
+    "VietQR",
     "load_directory",
 ]
 
 # --- phones -----------------------------------------------------------------------------------
 
-_PHONE_CHARS = re.compile(r"^\+?[0-9 .()\-]+$")
-# National numbers since the 2018 mobile and 2017 landline renumbering: mobiles are 10 digits with
-# a leading 0; landlines 0 + 2x area code + subscriber, 11 digits (Thanh Hóa: 0237 + 7 digits).
-# Short emergency numbers 111–115 need no prefix (Decision 226/QĐ-TTg/2016 for 112).
-_MOBILE = re.compile(r"^0[35789]\d{8}$")
-_LANDLINE = re.compile(r"^02\d{9}$")
-_SHORT = {"111", "112", "113", "114", "115"}
-
-
-class Phone(Model):
-    """A phone number as typed (``text``) and its ``tel:`` URI (``tel``: ``+84…`` or short)."""
-
-    text: str
-    tel: str
-
 
 def _phone(value: object) -> object:
     if not isinstance(value, str):
         return value
-    text = value.strip()
-    digits = re.sub(r"\D", "", text)
-    if _PHONE_CHARS.match(text):
-        if text.startswith("+84"):
-            digits = "0" + digits[2:]
-        if digits in _SHORT:
-            return Phone(text=text, tel=digits)
-        if _MOBILE.match(digits) or _LANDLINE.match(digits):
-            return Phone(text=text, tel="+84" + digits[1:])
-    raise invalid(
-        f"số điện thoại `{text}` không đúng dạng số Việt Nam",
-        f"`{text}` is not a Vietnamese phone number",
-        "viết di động 10 số bắt đầu bằng 0 (ví dụ '0912 345 678'), số bàn 11 số "
-        "(ví dụ '0237 3xxx xxx') hoặc số khẩn cấp 111–115, trong dấu nháy",
-        "write a 10-digit mobile starting with 0 (e.g. '0912 345 678'), an 11-digit landline "
-        "(e.g. '0237 3xxx xxx') or an emergency number 111–115, in quotes",
-    )
+    try:
+        return parse_phone(value)
+    except PhoneError:
+        raise invalid(
+            f"số điện thoại `{value.strip()}` không đúng dạng số Việt Nam",
+            f"`{value.strip()}` is not a Vietnamese phone number",
+            "viết di động 10 số bắt đầu bằng 0 (ví dụ '0912 345 678'), số bàn 11 số "
+            "(ví dụ '0237 3721 150') hoặc số khẩn cấp 111–115, trong dấu nháy",
+            "write a 10-digit mobile starting with 0 (e.g. '0912 345 678'), an 11-digit "
+            "landline (e.g. '0237 3721 150') or an emergency number 111–115, in quotes",
+        ) from None
 
 
 PhoneNumber = Annotated[Phone, BeforeValidator(_phone)]
 
-# --- opening hours ----------------------------------------------------------------------------
-
-_TIME = re.compile(r"^(\d{1,2})\s*(?:[:hg.]\s*(\d{2})?)?$")
-_RANGE_SEP = re.compile(r"\s*[-–—]\s*|\s+den\s+")
-_CLOSED = {"nghi", "dong cua", "khong mo cua", "nghi ca ngay"}
-_EVERY_DAY = {"hang ngay", "moi ngay", "ca tuan", "tat ca cac ngay", "ngay nao cung mo"}
-_DAY_WORDS = {"hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7}
-WEEKDAY_NAMES = ("", "", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
-
-
-def _time_error(text: str) -> Exception:
-    return invalid(
-        f"giờ `{text}` không đúng dạng",
-        f"`{text}` is not a time of day",
-        "viết giờ:phút, ví dụ '6:45' hoặc '21:00', trong dấu nháy",
-        "write hours:minutes, e.g. '6:45' or '21:00', in quotes",
-    )
-
-
-def parse_time(text: str) -> int:
-    """Return minutes after midnight for ``7:30``, ``07:30``, ``7h30``, ``7h`` or ``24:00``.
-
-    Raises:
-        PydanticCustomError: for anything else, or an hour above 24 / minutes above 59.
-    """
-    match = _TIME.match(text.strip())
-    if not match:
-        raise _time_error(text)
-    hours, minutes = int(match.group(1)), int(match.group(2) or 0)
-    if hours > 24 or minutes > 59 or (hours == 24 and minutes):
-        raise _time_error(text)
-    return hours * 60 + minutes
-
-
-class TimeOfDay(Model):
-    """A time as typed (``text``) and in minutes after midnight (``minutes``)."""
-
-    text: str
-    minutes: int
-
-
-def _time_of_day(value: object) -> object:
-    if isinstance(value, str):
-        return TimeOfDay(text=value.strip(), minutes=parse_time(value))
-    return value
-
-
-class TimeRange(Model):
-    """Open from ``opens`` to ``closes``, in minutes after midnight."""
-
-    opens: int
-    closes: int
-
-
-class Hours(Model):
-    """The ``gio`` of a row as typed, and its ranges (none when closed)."""
-
-    text: str
-    ranges: tuple[TimeRange, ...]
-
-    @property
-    def closed(self) -> bool:
-        """True for a closed day (``nghỉ``)."""
-        return not self.ranges
-
-
-def _hours(value: object) -> object:
-    if not isinstance(value, str):
-        return value
-    text = value.strip()
-    if fold(text) in _CLOSED:
-        return Hours(text=text, ranges=())
-    ranges = []
-    for part in re.split(r"\s*[,;]\s*", text):
-        pieces = _RANGE_SEP.split(fold(part))
-        if len(pieces) != 2:
-            raise invalid(
-                f"khoảng giờ `{part}` không đúng dạng",
-                f"`{part}` is not a range of hours",
-                "viết giờ mở - giờ đóng, ví dụ '7:00-11:30, 13:30-17:00', hoặc 'nghỉ'",
-                "write opening - closing, e.g. '7:00-11:30, 13:30-17:00', or 'nghỉ' (closed)",
-            )
-        opens, closes = parse_time(pieces[0]), parse_time(pieces[1])
-        if closes <= opens:
-            raise invalid(
-                f"trong `{part}` giờ đóng cửa không sau giờ mở cửa",
-                f"in `{part}` the closing time is not after the opening time",
-                "kiểm tra lại hai giờ (dùng giờ 24, ví dụ '13:30' chứ không phải '1:30')",
-                "check both times (use the 24-hour clock, e.g. '13:30' not '1:30')",
-            )
-        ranges.append(TimeRange(opens=opens, closes=closes))
-    return Hours(text=text, ranges=tuple(ranges))
-
-
-class Days(Model):
-    """The ``ngay`` of a row as typed, and the ISO weekdays it covers (1 = Monday … 7 = Sunday)."""
-
-    text: str
-    weekdays: tuple[int, ...]
-
-
-def _day_number(token: str) -> int | None:
-    token = token.strip()
-    if token in ("cn", "chu nhat"):
-        return 7
-    match = re.fullmatch(r"(?:t|thu)\s*([2-7])", token)
-    if match:
-        return int(match.group(1)) - 1
-    match = re.fullmatch(r"thu\s+(\w+)", token)
-    if match and match.group(1) in _DAY_WORDS:
-        return _DAY_WORDS[match.group(1)] - 1
-    return None
-
-
-def _days(value: object) -> object:
-    if not isinstance(value, str):
-        return value
-    text = value.strip()
-    folded = fold(text)
-    if folded in _EVERY_DAY:
-        return Days(text=text, weekdays=tuple(range(1, 8)))
-    weekdays: set[int] = set()
-    for part in re.split(r"\s*[,;]\s*", text):
-        ends = [_day_number(p) for p in _RANGE_SEP.split(fold(part))]
-        if len(ends) not in (1, 2) or None in ends:
-            raise invalid(
-                f"ngày `{text}` không đúng dạng",
-                f"`{text}` is not a set of weekdays",
-                "viết T2…T7, CN, khoảng 'T2-T6', danh sách 'T2, T4' hoặc 'hằng ngày'",
-                "write T2…T7 (Monday…Saturday), CN (Sunday), a range 'T2-T6', a list 'T2, T4' "
-                "or 'hằng ngày' (every day)",
-            )
-        first, last = ends[0], ends[-1]
-        assert first is not None and last is not None
-        if last < first:
-            raise invalid(
-                f"khoảng ngày `{part}` bị ngược",
-                f"the range of days `{part}` is backwards",
-                "viết ngày đầu tuần trước, ví dụ 'T2-T6'",
-                "write the earlier day first, e.g. 'T2-T6'",
-            )
-        weekdays.update(range(first, last + 1))
-    return Days(text=text, weekdays=tuple(sorted(weekdays)))
-
-
-class OpeningRow(Model):
-    """One row of ``gio_mo_cua``: which days (``ngay``) and which hours (``gio``)."""
-
-    days: Annotated[Days, BeforeValidator(_days)] = Field(alias="ngay")
-    hours: Annotated[Hours, BeforeValidator(_hours)] = Field(alias="gio")
-
-
 # --- places -----------------------------------------------------------------------------------
 
-# Viet Nam's extent including the Hoàng Sa and Trường Sa archipelagos, degrees (WGS 84).
-VIETNAM_BOUNDS = {"lat": (8.0, 23.5), "lon": (102.0, 117.9)}
 _COORDS = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[,;]\s*(-?\d+(?:\.\d+)?)\s*$")
 
 
@@ -263,45 +103,58 @@ class Coordinates(Model):
         return f"https://www.google.com/maps/search/?api=1&query={self.lat},{self.lon}"
 
 
+def _in_bounds(lat: float, lon: float) -> bool:
+    (lat_min, lat_max), (lon_min, lon_max) = VIETNAM_BOUNDS["lat"], VIETNAM_BOUNDS["lon"]
+    return lat_min <= lat <= lat_max and lon_min <= lon <= lon_max
+
+
 def _coordinates(value: object) -> object:
     if not isinstance(value, str):
         return value
     match = _COORDS.match(value)
-    lat_range, lon_range = VIETNAM_BOUNDS["lat"], VIETNAM_BOUNDS["lon"]
-    if match:
-        lat, lon = float(match.group(1)), float(match.group(2))
-        if lat_range[0] <= lat <= lat_range[1] and lon_range[0] <= lon <= lon_range[1]:
-            return Coordinates(text=value.strip(), lat=lat, lon=lon)
-        if lon_range[0] <= lat <= lon_range[1] and lat_range[0] <= lon <= lat_range[1]:
-            raise invalid(
-                f"tọa độ `{value}` có vẻ bị đảo (kinh độ viết trước vĩ độ)",
-                f"the coordinates `{value}` look swapped (longitude before latitude)",
-                f"viết vĩ độ trước: '{lon}, {lat}'",
-                f"write the latitude first: '{lon}, {lat}'",
-            )
+    if not match:
+        raise invalid(
+            f"tọa độ `{value}` không đúng dạng",
+            f"`{value}` is not a pair of coordinates",
+            "viết 'vĩ độ, kinh độ', ví dụ '19.9810, 105.6420' (chép từ bản đồ)",
+            "write 'latitude, longitude', e.g. '19.9810, 105.6420' (copied from a map)",
+        )
+    lat, lon = float(match.group(1)), float(match.group(2))
+    if not _in_bounds(lat, lon) and _in_bounds(lon, lat):
+        raise invalid(
+            f"tọa độ `{value}` có vẻ bị đảo (kinh độ viết trước vĩ độ)",
+            f"the coordinates `{value}` look swapped (longitude before latitude)",
+            f"viết vĩ độ trước: '{match.group(2)}, {match.group(1)}'",
+            f"write the latitude first: '{match.group(2)}, {match.group(1)}'",
+        )
+    country = country_of(lat, lon) if _in_bounds(lat, lon) else None
+    if country != "VN":
         raise invalid(
             f"tọa độ `{value}` nằm ngoài Việt Nam",
             f"the coordinates `{value}` are outside Viet Nam",
-            "chép lại tọa độ từ bản đồ (vĩ độ khoảng 8–23, kinh độ khoảng 102–117)",
-            "copy the coordinates again from a map (latitude about 8–23, longitude 102–117)",
+            "chép lại tọa độ từ bản đồ (nhấn giữ vào địa điểm để thấy 'vĩ độ, kinh độ')",
+            "copy the coordinates again from a map (long-press the place to see them)",
         )
-    raise invalid(
-        f"tọa độ `{value}` không đúng dạng",
-        f"`{value}` is not a pair of coordinates",
-        "viết 'vĩ độ, kinh độ', ví dụ '19.9810, 105.6420' (chép từ bản đồ)",
-        "write 'latitude, longitude', e.g. '19.9810, 105.6420' (copied from a map)",
-    )
+    return Coordinates(text=value.strip(), lat=lat, lon=lon)
 
 
 class Address(Model):
     """Where the service is. ``xa`` and ``tinh`` default to the village's."""
 
-    hamlet: Text | None = Field(None, alias="thon", description="Thôn/xóm, ví dụ `Là Thôn`.")
+    hamlet: Text | None = Field(None, alias="thon", description="Thôn/xóm/làng, ví dụ `Là Thôn`.")
     detail: Text | None = Field(
         None, alias="chi_tiet", description="Số nhà, đường hoặc mốc dễ tìm."
     )
-    commune: Text | None = Field(None, alias="xa", description="Xã, nếu khác xã của làng.")
+    commune: Text | None = Field(
+        None, alias="xa", description="Xã/phường hiện nay, nếu khác xã của làng."
+    )
     province: Text | None = Field(None, alias="tinh", description="Tỉnh, nếu khác tỉnh của làng.")
+    former_commune: Text | None = Field(
+        None, alias="xa_cu", description="Xã trước 01/07/2025, nếu khác của làng."
+    )
+    former_district: Text | None = Field(
+        None, alias="huyen_cu", description="Huyện trước 01/07/2025, nếu khác của làng."
+    )
 
 
 class Category(Model):
@@ -309,6 +162,9 @@ class Category(Model):
 
     id: Text = Field(description="Mã ASCII, ví dụ `y-te`.")
     name: Text = Field(alias="ten", description="Tên hiển thị, ví dụ `Y tế`.")
+    icon: Text | None = Field(
+        None, alias="bieu_tuong", max_length=8, description="Một biểu tượng emoji, ví dụ `🏥`."
+    )
 
     @field_validator("id")
     @classmethod
@@ -323,35 +179,216 @@ class Category(Model):
         return value
 
 
+# --- payments ---------------------------------------------------------------------------------
+
+Payment = Literal["tien-mat", "chuyen-khoan", "vietqr", "vi-dien-tu"]
+PAYMENT_METHODS: dict[str, str] = {
+    "tien-mat": "Tiền mặt",
+    "chuyen-khoan": "Chuyển khoản ngân hàng",
+    "vietqr": "Quét mã VietQR",
+    "vi-dien-tu": "Ví điện tử",
+}
+"""Payment methods by id, with their Vietnamese label."""
+_PAYMENT_WORDS = {
+    "tien mat": "tien-mat",
+    "chuyen khoan": "chuyen-khoan",
+    "chuyen khoan ngan hang": "chuyen-khoan",
+    "vietqr": "vietqr",
+    "viet qr": "vietqr",
+    "qr": "vietqr",
+    "ma qr": "vietqr",
+    "quet ma qr": "vietqr",
+    "vi dien tu": "vi-dien-tu",
+}
+
+
+def _payment(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    method = _PAYMENT_WORDS.get(fold(value).replace("-", " "))
+    if method is None:
+        raise invalid(
+            f"không rõ cách thanh toán `{value}`",
+            f"unknown payment method `{value}`",
+            "dùng: 'tiền mặt', 'chuyển khoản', 'VietQR' hoặc 'ví điện tử'",
+            "use: 'tiền mặt' (cash), 'chuyển khoản' (transfer), 'VietQR' or 'ví điện tử' "
+            "(e-wallet)",
+        )
+    return method
+
+
+class VietQR(Model):
+    """A bank account that customers pay by scanning a VietQR code (NAPAS, EMVCo MPM)."""
+
+    bank_bin: Text = Field(
+        alias="ngan_hang", description="Mã BIN 6 số của ngân hàng, ví dụ `970405` (Agribank)."
+    )
+    account_number: Text = Field(alias="so_tai_khoan", description="Số tài khoản.")
+    account_name: Text | None = Field(
+        None, alias="chu_tai_khoan", description="Tên chủ tài khoản, để khách đối chiếu."
+    )
+    purpose: Text | None = Field(
+        None, alias="noi_dung", description="Nội dung chuyển khoản gợi ý (không dấu)."
+    )
+
+    @model_validator(mode="after")
+    def _payload_builds(self) -> VietQR:
+        try:
+            self.payload  # noqa: B018 - building it is the check
+        except ValueError as error:
+            raise invalid(
+                f"không tạo được mã VietQR: {error}",
+                f"the VietQR code cannot be made: {error}",
+                "kiểm tra mã BIN 6 số của ngân hàng và số tài khoản",
+                "check the 6-digit bank BIN and the account number",
+            ) from None
+        return self
+
+    @property
+    def bank_name(self) -> str | None:
+        """Short bank name for known BINs."""
+        return BANKS.get(self.bank_bin)
+
+    @property
+    def payload(self) -> str:
+        """The EMVCo payload the QR code holds (static: the payer types the amount)."""
+        account = VietQRAccount(self.bank_bin, self.account_number, self.account_name)
+        return vietqr_payload(account, purpose=self.purpose)
+
+
+# --- verification -----------------------------------------------------------------------------
+
+VERIFIER_ROLES = (
+    "Tổ công nghệ số cộng đồng",
+    "Trưởng thôn",
+    "Cán bộ xã",
+    "Chủ cơ sở",
+    "Tình nguyện viên",
+)
+"""Who may have verified an entry: a role, never a personal name."""
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
+
+
+def _date(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    for date_format in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(value.strip(), date_format).date()
+        except ValueError:
+            continue
+    raise invalid(
+        f"`{value}` không phải một ngày có thật",
+        f"`{value}` is not a real date",
+        "viết ngày/tháng/năm, ví dụ '01/05/2026' (hoặc '2026-05-01')",
+        "write day/month/year, e.g. '01/05/2026' (or '2026-05-01')",
+    )
+
+
+def _role(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    for role in VERIFIER_ROLES:
+        if fold(role) == fold(value):
+            return role
+    listing = ", ".join(f"'{r}'" for r in VERIFIER_ROLES)
+    raise invalid(
+        f"`{value}` không phải một vai trò trong danh sách (không ghi tên người)",
+        f"`{value}` is not one of the roles (never a person's name)",
+        f"dùng một trong: {listing}",
+        f"use one of: {listing}",
+    )
+
+
+class Verification(Model):
+    """When the entry was last checked, and by whom (a role, never a name)."""
+
+    date: Annotated[dt.date, BeforeValidator(_date)] = Field(
+        alias="ngay", description="Ngày kiểm tra gần nhất, ví dụ `01/05/2026`."
+    )
+    role: Annotated[str, BeforeValidator(_role)] = Field(
+        alias="vai_tro", description="Vai trò người kiểm tra: " + ", ".join(VERIFIER_ROLES) + "."
+    )
+
+    @field_validator("date")
+    @classmethod
+    def _not_in_future(cls, value: dt.date, info: ValidationInfo) -> dt.date:
+        today: dt.date | None = (info.context or {}).get("today")
+        if today is not None and value > today:
+            raise invalid(
+                f"ngày kiểm tra {value:%d/%m/%Y} ở tương lai",
+                f"the verification date {value:%d/%m/%Y} is in the future",
+                "ghi ngày đã thực sự kiểm tra",
+                "write the day the entry was actually checked",
+            )
+        return value
+
+
+# --- the entry --------------------------------------------------------------------------------
+
+
+def _url(value: object) -> object:
+    if isinstance(value, str):
+        parts = urlsplit(value.strip())
+        if parts.scheme not in ("http", "https") or "." not in parts.netloc:
+            raise invalid(
+                f"`{value}` không phải địa chỉ trang web",
+                f"`{value}` is not a web address",
+                "chép đủ địa chỉ, bắt đầu bằng https://",
+                "copy the whole address, starting with https://",
+            )
+        return value.strip()
+    return value
+
+
+def _one_or_many(value: object) -> object:
+    return [value] if isinstance(value, str) else value
+
+
 class Service(Model):
     """One entry of the services directory (one YAML file)."""
 
     name: Text = Field(alias="ten", description="Tên dịch vụ hoặc nơi chốn.")
     category: Text = Field(alias="loai", description="Mã loại trong `categories.yml`.")
     description: Text | None = Field(None, alias="mo_ta", description="Mô tả ngắn.")
+    offers: Annotated[tuple[Text, ...], BeforeValidator(_one_or_many)] = Field(
+        (), alias="dich_vu", description="Các việc làm được ở đây, mỗi việc một dòng."
+    )
     address: Address | None = Field(None, alias="dia_chi", description="Địa chỉ.")
-    phones: tuple[PhoneNumber, ...] = Field(
+    location: Annotated[Coordinates, BeforeValidator(_coordinates)] | None = Field(
+        None, alias="toa_do", description="'vĩ độ, kinh độ' chép từ bản đồ, trong Việt Nam."
+    )
+    phones: Annotated[tuple[PhoneNumber, ...], BeforeValidator(_one_or_many)] = Field(
         (), alias="dien_thoai", description="Một hoặc nhiều số điện thoại, trong dấu nháy."
     )
-    hours: tuple[OpeningRow, ...] = Field(
-        (), alias="gio_mo_cua", description="Các dòng `ngay` + `gio`."
+    zalo: PhoneNumber | None = Field(None, description="Số điện thoại dùng Zalo.")
+    website: Annotated[str, BeforeValidator(_url)] | None = Field(
+        None, description="Trang web, bắt đầu bằng https://."
     )
-    opens: Annotated[TimeOfDay, BeforeValidator(_time_of_day)] | None = Field(
+    hours: tuple[OpeningRow, ...] = Field(
+        (), alias="gio_mo_cua", description="Các dòng `ngay` + `gio` (lịch thường ngày)."
+    )
+    summer: Season | None = Field(
+        None, alias="mua_he", description="Lịch mùa hè: `tu`, `den`, `gio_mo_cua`."
+    )
+    opens: Time | None = Field(
         None, alias="mo_cua", description="Giờ mở cửa mọi ngày (dùng cùng `dong_cua`)."
     )
-    closes: Annotated[TimeOfDay, BeforeValidator(_time_of_day)] | None = Field(
+    closes: Time | None = Field(
         None, alias="dong_cua", description="Giờ đóng cửa mọi ngày (dùng cùng `mo_cua`)."
     )
-    location: Annotated[Coordinates, BeforeValidator(_coordinates)] | None = Field(
-        None, alias="toa_do", description="'vĩ độ, kinh độ' chép từ bản đồ."
+    hours_note: Text | None = Field(
+        None, alias="ghi_chu_gio", description="Ghi chú về giờ, ví dụ ngày lễ."
     )
+    payments: Annotated[
+        tuple[Annotated[Payment, BeforeValidator(_payment)], ...], BeforeValidator(_one_or_many)
+    ] = Field((), alias="thanh_toan", description="Cách trả tiền: tiền mặt, chuyển khoản, VietQR…")
+    vietqr: VietQR | None = Field(None, description="Tài khoản nhận tiền qua VietQR.")
     note: Text | None = Field(None, alias="ghi_chu", description="Ghi chú.")
+    verified: Verification | None = Field(
+        None, alias="xac_minh", description="Lần kiểm tra gần nhất: `ngay`, `vai_tro`."
+    )
     sample: YesNo = Field(False, alias="du_lieu_mau", description="`có` nếu là dữ liệu mẫu.")
-
-    @field_validator("phones", mode="before")
-    @classmethod
-    def _one_phone_or_many(cls, value: object) -> object:
-        return [value] if isinstance(value, str) else value
 
     @field_validator("category")
     @classmethod
@@ -368,7 +405,34 @@ class Service(Model):
         return value
 
     @model_validator(mode="after")
-    def _opens_and_closes(self) -> Service:
+    def _consistent(self, info: ValidationInfo) -> Service:
+        self._check_hours()
+        for index, phone in enumerate(self.phones):
+            if not phone.assigned and not self.sample:
+                raise invalid(
+                    f"số `{phone.typed}` chưa được cấp cho nhà mạng nào",
+                    f"`{phone.typed}` is not in any carrier's range",
+                    "kiểm tra lại số; số giả chỉ dùng khi `du_lieu_mau: có`",
+                    "check the number; made-up numbers only with `du_lieu_mau: có`",
+                    field=f"dien_thoai.{index}" if len(self.phones) > 1 else "dien_thoai",
+                )
+        if self.vietqr and "vietqr" not in self.payments:
+            raise invalid(
+                "có `vietqr` nhưng `thanh_toan` không có VietQR",
+                "`vietqr` is given but `thanh_toan` does not list VietQR",
+                "thêm 'VietQR' vào `thanh_toan`",
+                "add 'VietQR' to `thanh_toan`",
+                field="thanh_toan",
+            )
+        village = (info.context or {}).get("village")
+        if self.address is not None and village is not None:
+            commune = self.address.commune or village.commune
+            province = self.address.province or village.province
+            if self.address.commune or self.address.province:
+                check_unit(commune, province, field_prefix="dia_chi.")
+        return self
+
+    def _check_hours(self) -> None:
         opens, closes = self.opens, self.closes
         if (opens is None) != (closes is None):
             raise invalid(
@@ -378,31 +442,53 @@ class Service(Model):
                 "add the missing one, or use `gio_mo_cua`",
                 field="mo_cua" if opens is not None else "dong_cua",
             )
-        if opens is not None and closes is not None:
-            if self.hours:
+        if opens is None or closes is None:
+            if self.summer and not self.hours:
                 raise invalid(
-                    "đã có `gio_mo_cua` thì không dùng `mo_cua`/`dong_cua`",
-                    "`mo_cua`/`dong_cua` cannot be used together with `gio_mo_cua`",
-                    "giữ một cách ghi giờ",
-                    "keep one way of giving the hours",
-                    field="mo_cua",
+                    "có lịch `mua_he` nhưng thiếu lịch thường ngày `gio_mo_cua`",
+                    "`mua_he` is given without the usual `gio_mo_cua`",
+                    "thêm `gio_mo_cua` cho các tháng còn lại",
+                    "add `gio_mo_cua` for the rest of the year",
+                    field="mua_he",
                 )
-            if closes.minutes <= opens.minutes:
-                raise invalid(
-                    f"giờ đóng cửa `{closes.text}` không sau giờ mở cửa `{opens.text}`",
-                    f"closing time `{closes.text}` is not after opening time `{opens.text}`",
-                    "dùng giờ 24, ví dụ '21:00' chứ không phải '9:00'",
-                    "use the 24-hour clock, e.g. '21:00' not '9:00'",
-                    field="dong_cua",
-                )
-        return self
+            return
+        if self.hours or self.summer:
+            raise invalid(
+                "đã có `gio_mo_cua` thì không dùng `mo_cua`/`dong_cua`",
+                "`mo_cua`/`dong_cua` cannot be used together with `gio_mo_cua`",
+                "giữ một cách ghi giờ",
+                "keep one way of giving the hours",
+                field="mo_cua",
+            )
+        if closes.minutes <= opens.minutes:
+            raise invalid(
+                f"giờ đóng cửa `{closes.text}` không sau giờ mở cửa `{opens.text}`",
+                f"closing time `{closes.text}` is not after opening time `{opens.text}`",
+                "dùng giờ 24, ví dụ '21:00' chứ không phải '9:00'",
+                "use the 24-hour clock, e.g. '21:00' not '9:00'",
+                field="dong_cua",
+            )
 
     @property
     def opening_rows(self) -> tuple[tuple[str, str], ...]:
-        """``(days, hours)`` rows for display, exactly as typed (``mo_cua``/``dong_cua`` too)."""
+        """``(days, hours)`` rows of the usual schedule, exactly as typed."""
         if self.opens and self.closes:
             return (("Hằng ngày", f"{self.opens.text} – {self.closes.text}"),)
         return tuple((row.days.text, row.hours.text) for row in self.hours)
+
+    @property
+    def summer_rows(self) -> tuple[tuple[str, str], ...]:
+        """``(days, hours)`` rows of the summer schedule, exactly as typed."""
+        return tuple((r.days.text, r.hours.text) for r in self.summer.rows) if self.summer else ()
+
+    def schedule(self) -> dict[str, Any] | None:
+        """The machine-readable schedule for the "open now" badge, or ``None`` without hours."""
+        if self.opens and self.closes:
+            week = {str(d): [[self.opens.minutes, self.closes.minutes]] for d in range(1, 8)}
+            return {"week": week, "summer": None}
+        if not self.hours:
+            return None
+        return schedule_json(self.hours, self.summer)
 
 
 @dataclass(frozen=True)
@@ -412,29 +498,54 @@ class ServiceEntry:
     Attributes:
         id: ASCII slug from the file name; the page is ``<services_dir>/<id>.md``.
         source: the YAML path relative to ``docs_dir`` (``danh-ba/tram-y-te.yml``).
+        rel: the YAML path relative to the repository, for messages.
         service: the validated content.
+        node: the composed YAML, for the line of any field.
     """
 
     id: str
     source: str
+    rel: str
     service: Service
+    node: Node = field(compare=False, repr=False)
+
+    @property
+    def page(self) -> str:
+        """``src_uri`` of the entry's generated page."""
+        return page_for_data_file(self.source)
+
+    def line(self, *loc: str | int) -> int | None:
+        """Line of the value at ``loc`` in the source file."""
+        return line_of(self.node, loc)
 
 
 @dataclass(frozen=True)
 class Directory:
-    """All categories and services, each category's entries in Vietnamese alphabetical order."""
+    """All categories and valid services."""
 
     categories: tuple[Category, ...]
     entries: tuple[ServiceEntry, ...]
 
+    def sorted_entries(self) -> list[ServiceEntry]:
+        """Every entry in Vietnamese alphabetical order of name (C-04)."""
+        return sorted(self.entries, key=lambda e: (sort_key(e.service.name), e.id))
+
     def by_category(self) -> list[tuple[Category, list[ServiceEntry]]]:
-        """Categories in file order with their entries sorted by name; empty ones left out."""
+        """Categories in file order with their entries in Vietnamese order; empty ones left out."""
         groups = []
+        ordered = self.sorted_entries()
         for category in self.categories:
-            members = [e for e in self.entries if e.service.category == category.id]
+            members = [e for e in ordered if e.service.category == category.id]
             if members:
-                groups.append((category, sorted(members, key=lambda e: sort_key(e.service.name))))
+                groups.append((category, members))
         return groups
+
+    def by_letter(self) -> list[tuple[str, list[ServiceEntry]]]:
+        """Entries grouped under their index letter (``A``, ``Ă``, ``Â``, ``B`` …) in order."""
+        groups: dict[str, list[ServiceEntry]] = {}
+        for entry in self.sorted_entries():
+            groups.setdefault(index_letter(entry.service.name), []).append(entry)
+        return list(groups.items())
 
     def category(self, category_id: str) -> Category:
         """The category with ``category_id``."""
@@ -481,6 +592,9 @@ def load_directory(
     docs_rel: str,
     services_dir: str = "danh-ba",
     categories_file: str = "categories.yml",
+    *,
+    village: Village | None = None,
+    today: dt.date | None = None,
 ) -> tuple[Directory, list[Problem]]:
     """Read every ``*.yml``/``*.yaml`` file in ``docs_dir/services_dir`` and the categories.
 
@@ -489,13 +603,15 @@ def load_directory(
         docs_rel: ``docs_dir`` relative to the repository, for messages.
         services_dir: folder of service files, relative to ``docs_dir``.
         categories_file: categories list, relative to ``docs_dir``.
+        village: the village, whose commune and province addresses default to.
+        today: the build date; verification dates after it are errors.
 
     Returns:
         The directory of every valid entry and the problems of every invalid one. The caller must
         stop the build when any problem is an error: an invalid entry is never left out quietly.
     """
     categories, problems = load_categories(docs_dir, docs_rel, categories_file)
-    context = {"categories": [c.id for c in categories]}
+    context = {"categories": [c.id for c in categories], "village": village, "today": today}
     entries: list[ServiceEntry] = []
     seen: dict[str, str] = {}
     folder = docs_dir / services_dir
@@ -509,24 +625,18 @@ def load_directory(
     for path in files:
         source = path.relative_to(docs_dir).as_posix()
         rel = repo_path(docs_rel, source)
+        entry_id = page_for_data_file(path.relative_to(folder).as_posix()).removesuffix(".md")
+        if entry_id in seen:
+            params = {"id": entry_id, "other": seen[entry_id]}
+            problems.append(Problem(rel, None, "service.duplicate-id", params=params))
+            continue
+        seen[entry_id] = rel
         node, file_problems = read_yaml(path, rel)
-        if file_problems:
+        if file_problems or node is None:
             problems.extend(file_problems)
             continue
         service, file_problems = validate(Service, node, rel, context=context)
         problems.extend(file_problems)
-        entry_id = page_for_data_file(path.relative_to(folder).as_posix()).removesuffix(".md")
-        if entry_id in seen:
-            problems.append(
-                Problem(
-                    rel,
-                    None,
-                    "service.duplicate-id",
-                    params={"id": entry_id, "other": seen[entry_id]},
-                )
-            )
-            continue
-        seen[entry_id] = rel
         if service is not None:
-            entries.append(ServiceEntry(entry_id, source, service))
+            entries.append(ServiceEntry(entry_id, source, rel, service, node))
     return Directory(categories, tuple(entries)), problems

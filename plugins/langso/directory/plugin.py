@@ -1,11 +1,19 @@
-"""``langso/directory``: generate the directory pages from ``danh-ba/*.yml``.
+"""``langso/directory``: generate the directory from ``danh-ba/*.yml``.
 
+- ``on_config``: adds the badge script and the stylesheet; makes sure ``attr_list`` is enabled
+  (category headings carry stable ids).
 - ``on_files`` (priority 0, after ``langso/content``): load and validate every service file and the
-  categories, report every problem, drop the YAML sources from the site and add one generated
-  page per service plus the index. A hand-written page is never overwritten: a clash is an error.
+  categories, report every problem, drop the YAML sources from the site, and add one page per
+  service plus the index, the A4 print list, and the JSON, CSV, GeoJSON and vCard downloads.
+  A hand-written page is never overwritten: a clash is an error.
 """
 
 from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from importlib.resources import files as package_files
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -14,13 +22,34 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from langso.adapter import GATE_PRIORITY, Reporter, content_location
 from langso.directory.config import DirectoryConfig
-from langso.directory.model import load_directory
-from langso.directory.render import index_markdown, service_markdown
-from langso.paths import page_for_data_file, repo_path
+from langso.directory.export import to_csv, to_geojson, to_json, to_vcard, to_vcards
+from langso.directory.model import Directory, load_directory
+from langso.directory.render import DOWNLOADS, index_markdown, print_html, service_markdown
+from langso.directory.review import review
+from langso.paths import repo_path
 from langso.problems import Problem
 from langso.village import Village
 
-__all__ = ["DirectoryPlugin"]
+__all__ = ["DirectoryPlugin", "build_date"]
+
+ASSETS = ("directory.js", "directory.css")
+
+
+def build_date() -> dt.date:
+    """The day the build is for: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else today.
+
+    Raises:
+        PluginError: when ``SOURCE_DATE_EPOCH`` is not a whole number of seconds.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return dt.date.today()
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    except ValueError:
+        raise PluginError(
+            f"SOURCE_DATE_EPOCH={epoch!r}: không phải số giây / not seconds"
+        ) from None
 
 
 class DirectoryPlugin(BasePlugin[DirectoryConfig]):
@@ -28,6 +57,17 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
 
     def __init__(self) -> None:
         self.reporter = Reporter()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Register the badge script and stylesheet; enable ``attr_list`` for heading ids."""
+        if "attr_list" not in config.markdown_extensions:
+            config.markdown_extensions.append("attr_list")
+        for name in ASSETS:
+            uri = f"assets/langso/{name}"
+            target = config.extra_javascript if name.endswith(".js") else config.extra_css
+            if uri not in [str(item) for item in target]:
+                target.append(uri)
+        return config
 
     @event_priority(0)
     def _on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -40,47 +80,113 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
             )
         village = config.extra["village"]
         village = village if isinstance(village, Village) else None
+        today = build_date()
         docs_dir, docs_rel = content_location(config)
         services_dir = self.config.services_dir.strip("/")
         directory, problems = load_directory(
-            docs_dir, docs_rel, services_dir, self.config.categories_file
+            docs_dir,
+            docs_rel,
+            services_dir,
+            self.config.categories_file,
+            village=village,
+            today=today,
         )
         self.reporter.report(problems)
+        self.reporter.report(self._review(directory, today))
 
-        data_prefix = services_dir + "/"
         for file in list(files):
-            is_service = file.src_uri.startswith(data_prefix) and file.src_uri.endswith(
+            uri = file.src_uri
+            is_service = uri.startswith(services_dir + "/") and uri.lower().endswith(
                 (".yml", ".yaml")
             )
-            if is_service or file.src_uri == self.config.categories_file:
+            if is_service or uri == self.config.categories_file:
                 files.remove(file)
+        for name in ASSETS:
+            content = package_files("langso").joinpath(f"assets/{name}").read_text("utf-8")
+            files.append(File.generated(config, f"assets/langso/{name}", content=content))
 
-        index_uri = f"{services_dir}/index.md"
-        pages = {index_uri: index_markdown(directory, index_uri, self.config.title, village)}
-        sources: dict[str, str | None] = {index_uri: None}
-        for entry in directory.entries:
-            uri = page_for_data_file(entry.source)
-            pages[uri] = service_markdown(entry, directory, index_uri, village)
-            sources[uri] = entry.source
-        for uri, markdown in pages.items():
-            if uri in files.src_uris:
-                source = sources[uri] or self.config.categories_file
-                self.reporter.report(
-                    [
-                        Problem(
-                            repo_path(docs_rel, source),
-                            None,
-                            "service.page-exists",
-                            params={"page": repo_path(docs_rel, uri)},
-                        )
-                    ]
-                )
-                continue
-            inclusion = InclusionLevel.UNDEFINED if uri == index_uri else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, uri, content=markdown, inclusion=inclusion)
-            file.edit_uri = sources[uri]
-            files.append(file)
+        self._generate(files, directory, services_dir, village, config, today, docs_rel)
         return files
+
+    def _review(self, directory: Directory, today: dt.date) -> list[Problem]:
+        """Stale entries and likely duplicates, at the levels the options set."""
+        levels = {
+            "service.stale": self.config.stale_level,
+            "service.unverified": self.config.stale_level,
+            "service.duplicate-name": self.config.duplicate_level,
+            "service.duplicate-phone": self.config.duplicate_level,
+        }
+        return [
+            p if levels[p.code] == "warn" else dataclasses.replace(p, severity="info")
+            for p in review(directory, today, self.config.stale_after_months)
+        ]
+
+    def _generate(
+        self,
+        files: Files,
+        directory: Directory,
+        services_dir: str,
+        village: Village | None,
+        config: MkDocsConfig,
+        today: dt.date,
+        docs_rel: str,
+    ) -> None:
+        """Add the pages first, then the downloads, which link to the pages' final URLs."""
+        index_uri = f"{services_dir}/index.md"
+        title = self.config.title
+        months = self.config.stale_after_months
+        pages: list[tuple[str, str, str | None]] = [
+            (index_uri, index_markdown(directory, index_uri, title, village), None)
+        ]
+        for entry in directory.entries:
+            page = service_markdown(
+                entry, directory, index_uri, village, today=today, stale_months=months
+            )
+            pages.append((entry.page, page, entry.source))
+        added = {
+            uri: self._add(files, config, uri, text, source, docs_rel)
+            for uri, text, source in pages
+        }
+
+        site_url = config.site_url or ""
+        urls = {e.id: site_url + (f.url if (f := added[e.page]) else "") for e in directory.entries}
+        downloads = [
+            (DOWNLOADS.print, print_html(directory, title, village, site_url)),
+            (DOWNLOADS.json, to_json(directory, village, urls)),
+            (DOWNLOADS.csv, to_csv(directory, village, urls)),
+            (DOWNLOADS.geojson, to_geojson(directory, village, urls)),
+            (DOWNLOADS.vcf, to_vcards(directory, village, urls)),
+        ]
+        for name, text in downloads:
+            self._add(files, config, f"{services_dir}/{name}", text, None, docs_rel)
+        for entry in directory.entries:
+            vcard = to_vcard(entry, directory, village, urls[entry.id])
+            uri = entry.page.removesuffix(".md") + ".vcf"
+            self._add(files, config, uri, vcard, entry.source, docs_rel)
+
+    def _add(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        uri: str,
+        content: str,
+        source: str | None,
+        docs_rel: str,
+    ) -> File | None:
+        """Add a generated file, unless the author wrote one at ``uri`` (then report it)."""
+        if uri in files.src_uris:
+            page = repo_path(docs_rel, uri)
+            origin = repo_path(docs_rel, source or self.config.categories_file)
+            self.reporter.report(
+                [Problem(origin, None, "service.page-exists", params={"page": page})]
+            )
+            return None
+        in_nav = uri == f"{self.config.services_dir.strip('/')}/index.md"
+        inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, uri, content=content, inclusion=inclusion)
+        file.edit_uri = source
+        files.append(file)
+        return file
 
     @event_priority(GATE_PRIORITY)
     def _stop_on_errors(self, files: Files, *, config: MkDocsConfig) -> None:

@@ -1,55 +1,121 @@
-"""Markdown for the directory's generated pages: a pure function of the model."""
+"""Pages and files of the directory, as pure functions of the model."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import posixpath
+from dataclasses import dataclass
 
-from langso.directory.model import Directory, ServiceEntry
-from langso.paths import page_for_data_file
+from langso.directory.export import address_text
+from langso.directory.hours import WEEKDAY_NAMES, OpeningRow
+from langso.directory.model import PAYMENT_METHODS, Directory, ServiceEntry
+from langso.directory.review import is_stale
+from langso.qr import make_qr
 from langso.render import render_template
-from langso.text import slugify
 from langso.village import Village
 
-__all__ = ["index_markdown", "service_markdown"]
+__all__ = ["DOWNLOADS", "Downloads", "index_markdown", "print_html", "service_markdown"]
+
+
+@dataclass(frozen=True)
+class Downloads:
+    """File names of the directory's downloads, in the services folder."""
+
+    print: str = "in-a4.html"
+    vcf: str = "danh-ba.vcf"
+    csv: str = "danh-ba.csv"
+    json: str = "danh-ba.json"
+    geojson: str = "danh-ba.geojson"
+
+
+DOWNLOADS = Downloads()
+
+
+def _relative(target: str, page: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
 def index_markdown(
     directory: Directory, index_uri: str, title: str, village: Village | None
 ) -> str:
-    """Return the index page: every category in order, its services in Vietnamese order."""
+    """The index page: categories in file order with their entries in Vietnamese order, the
+    downloads, and every name under its index letter."""
+    links = {entry.id: _relative(entry.page, index_uri) for entry in directory.entries}
     folder = posixpath.dirname(index_uri)
-    links = {
-        entry.id: posixpath.relpath(page_for_data_file(entry.source), folder or ".")
-        for entry in directory.entries
+    downloads = {
+        name: _relative(posixpath.join(folder, getattr(DOWNLOADS, name)), index_uri)
+        for name in ("print", "vcf", "csv", "json", "geojson")
     }
     return render_template(
         "directory_index.md",
         title=title,
         groups=directory.by_category(),
+        letters=directory.by_letter(),
+        anchors={c.id: c.id for c in directory.categories},
         links=links,
+        downloads=downloads,
         village=village,
         any_sample=any(e.service.sample for e in directory.entries),
     )
 
 
+def _closed_days(rows: tuple[OpeningRow, ...]) -> str | None:
+    listed = {day for row in rows for day in row.days.weekdays}
+    missing = [WEEKDAY_NAMES[day] for day in range(1, 8) if day not in listed]
+    return ", ".join(missing) if rows and missing else None
+
+
 def service_markdown(
-    entry: ServiceEntry, directory: Directory, index_uri: str, village: Village | None
+    entry: ServiceEntry,
+    directory: Directory,
+    index_uri: str,
+    village: Village | None,
+    *,
+    today: dt.date,
+    stale_months: int,
 ) -> str:
-    """Return the page of one service: details table, opening hours, note."""
+    """The page of one service: details, opening hours and badge, VietQR, note, freshness."""
     service = entry.service
     category = directory.category(service.category)
     address = service.address
-    commune = (address and address.commune) or (village and village.commune)
-    province = (address and address.province) or (village and village.province)
-    parts = [address and address.detail, address and address.hamlet, commune, province]
-    same_commune = village is not None and commune == village.commune
-    page_dir = posixpath.dirname(page_for_data_file(entry.source)) or "."
+    same_commune = village is not None and not (address and address.commune)
+    former = None
+    if address and (address.former_commune or address.former_district):
+        former = ", ".join(p for p in (address.former_commune, address.former_district) if p)
+    elif village and same_commune:
+        former = village.former_address
+    schedule = service.schedule()
+    vietqr_svg = None
+    if service.vietqr:
+        title = f"Mã VietQR của {service.name}"
+        vietqr_svg = make_qr(service.vietqr.payload, "M").svg(title)
     return render_template(
         "directory_service.md",
         service=service,
         category=category,
-        category_anchor=slugify(category.name),
-        index_link=posixpath.relpath(index_uri, page_dir),
-        address=", ".join(p for p in parts if p) if address or village else None,
-        former_address=village.former_address if village and same_commune else None,
+        category_anchor=category.id,
+        index_link=_relative(index_uri, entry.page),
+        vcard_link=posixpath.basename(entry.page).removesuffix(".md") + ".vcf",
+        address=address_text(entry, village),
+        former_address=former,
+        payments=[PAYMENT_METHODS[p] for p in service.payments],
+        closed_days=_closed_days(service.hours),
+        summer_closed_days=_closed_days(service.summer.rows) if service.summer else None,
+        badge=json.dumps(schedule, separators=(",", ":")) if schedule else None,
+        vietqr_svg=vietqr_svg,
+        stale=is_stale(entry, today, stale_months),
+        stale_months=stale_months,
+    )
+
+
+def print_html(directory: Directory, title: str, village: Village | None, site_url: str) -> str:
+    """The one-page A4 list to post at the cultural house: name, phones and hours by category."""
+    return render_template(
+        "directory_print.html",
+        title=title,
+        groups=directory.by_category(),
+        village=village,
+        site_url=site_url,
+        any_sample=any(e.service.sample for e in directory.entries),
     )

@@ -1,0 +1,71 @@
+/* Làng số — the "open now" badge of directory pages.
+ * Reads the schedule in data-langso-hours (see langso.directory.hours.schedule_json) and says
+ * whether the place is open now in Viet Nam time (UTC+7 all year: no daylight saving), when it
+ * closes or when it opens next. Without JavaScript the badge stays hidden and the table remains. */
+(function () {
+  "use strict";
+  var DAY_NAMES = ["", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"];
+  var HOUR = 3600 * 1000;
+
+  function vietnamDate(time) {
+    var t = new Date(time + 7 * HOUR);
+    return {
+      month: t.getUTCMonth() + 1,
+      day: t.getUTCDate(),
+      weekday: ((t.getUTCDay() + 6) % 7) + 1,
+      minutes: t.getUTCHours() * 60 + t.getUTCMinutes()
+    };
+  }
+
+  function inSeason(season, date) {
+    var key = date.month * 100 + date.day;
+    var from = season.from[0] * 100 + season.from[1];
+    var to = season.to[0] * 100 + season.to[1];
+    return from <= to ? key >= from && key <= to : key >= from || key <= to;
+  }
+
+  function rangesOn(schedule, date) {
+    var summer = schedule.summer;
+    var week = summer && inSeason(summer, date) ? summer.week : schedule.week;
+    return week[String(date.weekday)] || [];
+  }
+
+  function clock(minutes) {
+    return Math.floor(minutes / 60) + ":" + ("0" + (minutes % 60)).slice(-2);
+  }
+
+  function status(schedule, time) {
+    var now = vietnamDate(time);
+    var today = rangesOn(schedule, now);
+    var i, range;
+    for (i = 0; i < today.length; i++) {
+      range = today[i];
+      if (now.minutes >= range[0] && now.minutes < range[1]) {
+        return { state: "open", text: "Đang mở cửa · đóng cửa lúc " + clock(range[1]) };
+      }
+    }
+    for (i = 0; i < today.length; i++) {
+      if (today[i][0] > now.minutes) {
+        return { state: "closed", text: "Đang đóng cửa · mở lại lúc " + clock(today[i][0]) };
+      }
+    }
+    for (i = 1; i <= 7; i++) {
+      var date = vietnamDate(time + i * 24 * HOUR);
+      var ranges = rangesOn(schedule, date);
+      if (ranges.length) {
+        var when = i === 1 ? "ngày mai" : DAY_NAMES[date.weekday];
+        return { state: "closed", text: "Đang đóng cửa · mở lúc " + clock(ranges[0][0]) + " " + when };
+      }
+    }
+    return { state: "closed", text: "Đang đóng cửa" };
+  }
+
+  var badges = document.querySelectorAll("[data-langso-hours]");
+  for (var b = 0; b < badges.length; b++) {
+    var badge = badges[b];
+    var result = status(JSON.parse(badge.getAttribute("data-langso-hours")), Date.now());
+    badge.textContent = result.text;
+    badge.className += " langso-open--" + result.state;
+    badge.hidden = false;
+  }
+})();

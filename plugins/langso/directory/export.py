@@ -1,0 +1,172 @@
+"""The directory as data files: JSON, CSV (for Excel), GeoJSON and vCard.
+
+Every format is built from :func:`record`, one dictionary per entry, so they always agree. Output
+is deterministic (entries in Vietnamese order, no timestamps) so diffs and caches stay honest.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import vobject
+
+from langso.directory.model import PAYMENT_METHODS, Directory, ServiceEntry
+from langso.village import Village
+
+__all__ = ["address_text", "record", "to_csv", "to_geojson", "to_json", "to_vcard", "to_vcards"]
+
+CSV_COLUMNS = (
+    "id",
+    "ten",
+    "loai",
+    "dia_chi",
+    "dien_thoai",
+    "zalo",
+    "website",
+    "gio_mo_cua",
+    "thanh_toan",
+    "vi_do",
+    "kinh_do",
+    "xac_minh_ngay",
+    "xac_minh_vai_tro",
+    "du_lieu_mau",
+    "trang",
+)
+
+
+def address_text(entry: ServiceEntry, village: Village | None) -> str | None:
+    """``chi tiết, thôn, xã, tỉnh`` — small to large, as Vietnamese addresses are written."""
+    address = entry.service.address
+    commune = (address and address.commune) or (village and village.commune)
+    province = (address and address.province) or (village and village.province)
+    parts = [address and address.detail, address and address.hamlet, commune, province]
+    return ", ".join(p for p in parts if p) or None
+
+
+def record(
+    entry: ServiceEntry, directory: Directory, village: Village | None, url: str
+) -> dict[str, Any]:
+    """One entry as plain data: every value as typed, plus the derived links.
+
+    ``url`` is the absolute URL of the entry's page.
+    """
+    service = entry.service
+    category = directory.category(service.category)
+    hours = [{"ngay": days, "gio": hours} for days, hours in service.opening_rows]
+    return {
+        "id": entry.id,
+        "ten": service.name,
+        "loai": category.id,
+        "loai_ten": category.name,
+        "mo_ta": service.description,
+        "dich_vu": list(service.offers),
+        "dia_chi": address_text(entry, village),
+        "vi_do": service.location.lat if service.location else None,
+        "kinh_do": service.location.lon if service.location else None,
+        "dien_thoai": [{"so": p.display, "tel": p.tel} for p in service.phones],
+        "zalo": service.zalo.zalo_url if service.zalo else None,
+        "website": service.website,
+        "gio_mo_cua": hours,
+        "gio_mua_he": [{"ngay": d, "gio": h} for d, h in service.summer_rows],
+        "ghi_chu_gio": service.hours_note,
+        "thanh_toan": [PAYMENT_METHODS[p] for p in service.payments],
+        "ghi_chu": service.note,
+        "xac_minh_ngay": service.verified.date.isoformat() if service.verified else None,
+        "xac_minh_vai_tro": service.verified.role if service.verified else None,
+        "du_lieu_mau": service.sample,
+        "trang": url,
+    }
+
+
+def _records(
+    directory: Directory, village: Village | None, urls: dict[str, str]
+) -> list[dict[str, Any]]:
+    return [record(e, directory, village, urls[e.id]) for e in directory.sorted_entries()]
+
+
+def to_json(directory: Directory, village: Village | None, urls: dict[str, str]) -> str:
+    """``danh-ba.json``: ``{"lang": …, "dich_vu": [record, …]}``, UTF-8, readable."""
+    data = {
+        "lang": village.model_dump(by_alias=True) if village else None,
+        "dich_vu": _records(directory, village, urls),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(directory: Directory, village: Village | None, urls: dict[str, str]) -> str:
+    """``danh-ba.csv``: one row per entry, lists joined with ``; ``.
+
+    Starts with a UTF-8 byte-order mark and ends lines with CRLF: Excel needs the mark to read
+    UTF-8 (otherwise Vietnamese letters break) and the CSV standard (RFC 4180) uses CRLF.
+    """
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, CSV_COLUMNS, extrasaction="ignore", lineterminator="\r\n")
+    writer.writeheader()
+    for row in _records(directory, village, urls):
+        writer.writerow(
+            {
+                **row,
+                "dien_thoai": "; ".join(p["so"] for p in row["dien_thoai"]),
+                "gio_mo_cua": "; ".join(f"{h['ngay']}: {h['gio']}" for h in row["gio_mo_cua"]),
+                "thanh_toan": "; ".join(row["thanh_toan"]),
+                "du_lieu_mau": "có" if row["du_lieu_mau"] else "không",
+            }
+        )
+    return "\ufeff" + buffer.getvalue()
+
+
+def to_geojson(directory: Directory, village: Village | None, urls: dict[str, str]) -> str:
+    """``danh-ba.geojson``: a FeatureCollection of the entries with coordinates (RFC 7946:
+    positions are ``[longitude, latitude]``)."""
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [row["kinh_do"], row["vi_do"]]},
+            "properties": {k: v for k, v in row.items() if k not in ("vi_do", "kinh_do")},
+        }
+        for row in _records(directory, village, urls)
+        if row["vi_do"] is not None
+    ]
+    data = {"type": "FeatureCollection", "features": features}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_vcard(entry: ServiceEntry, directory: Directory, village: Village | None, url: str) -> str:
+    """One entry as a vCard 3.0 (RFC 2426), the version every phone's contacts app imports."""
+    service = entry.service
+    card = vobject.vCard()
+    card.add("fn").value = service.name
+    card.add("n").value = vobject.vcard.Name(family="", given=service.name)
+    card.add("org").value = [service.name]
+    for phone in service.phones:
+        tel = card.add("tel")
+        tel.value = phone.tel
+        tel.type_param = "VOICE"
+    address = entry.service.address
+    commune = (address and address.commune) or (village and village.commune) or ""
+    province = (address and address.province) or (village and village.province) or ""
+    street = ", ".join(p for p in (address and address.detail, address and address.hamlet) if p)
+    if street or commune or province:
+        adr = card.add("adr")
+        adr.value = vobject.vcard.Address(
+            street=street, city=commune, region=province, country="Việt Nam"
+        )
+        adr.type_param = "WORK"
+    if service.location:
+        card.add("geo").value = f"{service.location.lat};{service.location.lon}"
+    card.add("categories").value = [directory.category(service.category).name]
+    card.add("url").value = url
+    note = " ".join(p for p in (service.description, service.note) if p)
+    if service.sample:
+        note = ("Dữ liệu mẫu, số điện thoại giả. " + note).strip()
+    if note:
+        card.add("note").value = note
+    return str(card.serialize())
+
+
+def to_vcards(directory: Directory, village: Village | None, urls: dict[str, str]) -> str:
+    """Every entry's vCard in one file, for importing the whole directory at once."""
+    return "".join(to_vcard(e, directory, village, urls[e.id]) for e in directory.sorted_entries())

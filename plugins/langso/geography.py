@@ -1,0 +1,150 @@
+"""Where things are: Viet Nam's administrative units after the 2025 reform, and coordinates.
+
+- Communes and provinces are checked against the ``vietnam-provinces`` package, which lists the
+  34 provinces and 3,321 communes in force since 01/07/2025 (Resolution 202/2025/QH15 and the
+  Standing Committee resolutions on commune arrangement, e.g. 1686/NQ-UBTVQH15 for Thanh Hóa).
+- A point is in Viet Nam when it lies inside Viet Nam's extent and the nearest populated place
+  of the GeoNames gazetteer (``reverse_geocode`` package, offline) is Vietnamese.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from functools import cache
+
+from vietnam_provinces import Province, Ward
+
+from langso.schema import invalid
+from langso.text import fold, nfc
+
+__all__ = [
+    "VIETNAM_BOUNDS",
+    "CommuneCheck",
+    "check_commune",
+    "check_unit",
+    "country_of",
+    "province_names",
+]
+
+# Viet Nam's extent including the Hoàng Sa and Trường Sa archipelagos, degrees (WGS 84).
+VIETNAM_BOUNDS = {"lat": (8.0, 23.5), "lon": (102.0, 117.9)}
+_PROVINCE_PREFIXES = ("tỉnh ", "thành phố ", "tp. ", "tp ")
+_COMMUNE_PREFIXES = ("xã ", "phường ", "đặc khu ")
+
+
+def _bare(name: str, prefixes: tuple[str, ...]) -> str:
+    text = nfc(name).strip()
+    for prefix in prefixes:
+        if text.lower().startswith(prefix):
+            return text[len(prefix) :].strip()
+    return text
+
+
+def _display(name: str) -> str:
+    """``Xã Yên Định`` → ``xã Yên Định``: unit words are lower case inside an address."""
+    for prefix in _PROVINCE_PREFIXES + _COMMUNE_PREFIXES:
+        if name.lower().startswith(prefix):
+            return prefix + name[len(prefix) :]
+    return f"tỉnh {name}"
+
+
+@cache
+def _provinces() -> dict[str, Province]:
+    """Provinces by lower-case bare name (``thanh hóa``, ``hà nội``)."""
+    return {_bare(p.name, _PROVINCE_PREFIXES).lower(): p for p in Province.iter_all()}
+
+
+@cache
+def _wards(province_code: int) -> dict[str, list[Ward]]:
+    """Communes of a province by lower-case bare name; a name may be both a xã and a phường."""
+    wards: dict[str, list[Ward]] = {}
+    for ward in Ward.iter_all():
+        if int(ward.province_code) == province_code:
+            wards.setdefault(_bare(ward.name, _COMMUNE_PREFIXES).lower(), []).append(ward)
+    return wards
+
+
+def province_names() -> list[str]:
+    """Names of the 34 provinces in force as written in addresses (``tỉnh Thanh Hóa``)."""
+    return [_display(p.name) for p in _provinces().values()]
+
+
+@dataclass(frozen=True)
+class CommuneCheck:
+    """The outcome of :func:`check_commune`: ``ok``, or what is unknown and the nearest names."""
+
+    ok: bool
+    unknown: str | None = None  # "province" or "commune"
+    suggestions: tuple[str, ...] = ()
+
+
+def _closest(name: str, candidates: list[str]) -> tuple[str, ...]:
+    folded = {fold(c): c for c in candidates}
+    return tuple(folded[m] for m in difflib.get_close_matches(fold(name), folded, n=3, cutoff=0.6))
+
+
+def check_commune(commune: str, province: str) -> CommuneCheck:
+    """Check that ``commune`` (``xã Yên Định``) exists in ``province`` (``tỉnh Thanh Hóa``).
+
+    The unit words (``xã``, ``phường``, ``đặc khu``, ``tỉnh``, ``thành phố``) may be left out; when
+    given they must match. Letters and tones must match: ``Yen Dinh`` is refused, and the nearest
+    real names are suggested.
+    """
+    bare_province = _bare(province, _PROVINCE_PREFIXES)
+    found = _provinces().get(bare_province.lower())
+    if found is None:
+        return CommuneCheck(False, "province", _closest(province, province_names()))
+    wards = _wards(int(found.code))
+    bare_commune = _bare(commune, _COMMUNE_PREFIXES)
+    word = commune.strip().lower()[: -len(bare_commune)].strip() if bare_commune else ""
+    matches = wards.get(bare_commune.lower(), [])
+    if any(not word or w.division_type.value == word for w in matches):
+        return CommuneCheck(True)
+    names = [_display(w.name) for group in wards.values() for w in group]
+    return CommuneCheck(False, "commune", _closest(commune, names))
+
+
+def country_of(lat: float, lon: float) -> str:
+    """ISO 3166 code of the country of the populated place nearest to ``(lat, lon)``.
+
+    Returns ``"VN"`` for a point inside Viet Nam far from its borders; near a border the nearest
+    place decides. Loads the gazetteer on first use (about half a second).
+    """
+    import reverse_geocode  # loaded only when coordinates are given
+
+    return str(reverse_geocode.get((lat, lon))["country_code"])
+
+
+def check_unit(commune: str | None, province: str | None, field_prefix: str) -> None:
+    """Raise a located error unless ``commune`` exists in ``province`` (post-2025 units).
+
+    ``None`` values are not checked (they default to the village's, checked on their own).
+    """
+    if commune is None or province is None:
+        return
+    result = check_commune(commune, province)
+    if result.ok:
+        return
+    hint_vi = ", ".join(f"`{s}`" for s in result.suggestions)
+    if result.unknown == "province":
+        raise invalid(
+            f"không có `{province}` trong 34 tỉnh, thành phố từ 01/07/2025",
+            f"`{province}` is not one of the 34 provinces in force since 01/07/2025",
+            f"viết đúng tên, có dấu: {hint_vi}" if hint_vi else "viết đúng tên tỉnh, có dấu",
+            f"write the exact name with accents: {hint_vi}"
+            if hint_vi
+            else "write the exact province name with accents",
+            field=f"{field_prefix}tinh",
+        )
+    raise invalid(
+        f"không có `{commune}` trong {province} từ 01/07/2025",
+        f"`{commune}` is not a commune of {province} since 01/07/2025",
+        "viết tên xã mới, có dấu"
+        + (f" ({hint_vi})" if hint_vi else "")
+        + "; tên xã cũ trước sáp nhập ghi vào `xa_cu`",
+        "write the current commune with accents"
+        + (f" ({hint_vi})" if hint_vi else "")
+        + "; a former commune goes in `xa_cu`",
+        field=f"{field_prefix}xa",
+    )

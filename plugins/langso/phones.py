@@ -1,0 +1,80 @@
+"""Vietnamese phone numbers, parsed and formatted by ``phonenumbers`` (Google's libphonenumber).
+
+Accepted: mobiles (10 digits from 0), landlines (11 digits from 02, e.g. Thanh Hóa 0237 + 7 digits)
+and the national short numbers 111 (child protection), 112 (search and rescue), 113 (police),
+114 (fire and rescue) and 115 (ambulance), which need no area code. Numbers are shown grouped the
+Vietnamese way (``0912 345 678``, ``0237 3721 150``) and linked as ``tel:+84…``.
+"""
+
+from __future__ import annotations
+
+import phonenumbers
+from pydantic import BaseModel, ConfigDict
+
+from langso.text import nfc
+
+__all__ = ["EMERGENCY", "Phone", "PhoneError", "parse_phone"]
+
+EMERGENCY = {
+    "111": "Tổng đài bảo vệ trẻ em",
+    "112": "Tìm kiếm cứu nạn",
+    "113": "Công an",
+    "114": "Cứu hỏa, cứu nạn",
+    "115": "Cấp cứu",
+}
+"""Short numbers answered nationwide without an area code (Decision 226/QĐ-TTg/2016 for 112)."""
+
+
+class PhoneError(ValueError):
+    """A text that is not a Vietnamese phone number."""
+
+
+class Phone(BaseModel):
+    """A phone number.
+
+    Attributes:
+        typed: the text as the volunteer typed it.
+        display: grouped national form (``0912 345 678``) or the short number.
+        tel: ``tel:`` target: E.164 (``+84912345678``) or the short number.
+        assigned: whether the number lies in a range assigned to a carrier; sample data may use
+            unassigned numbers, which can never reach a real person.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    typed: str
+    display: str
+    tel: str
+    assigned: bool = True
+
+    @property
+    def zalo_url(self) -> str:
+        """Zalo chat link (``https://zalo.me/0912345678``): Zalo accounts are phone numbers."""
+        return "https://zalo.me/" + self.display.replace(" ", "")
+
+
+def parse_phone(text: str) -> Phone:
+    """Parse ``text`` as a Vietnamese phone number.
+
+    Raises:
+        PhoneError: when ``text`` cannot be a Vietnamese number (wrong length, letters, another
+            country).
+    """
+    typed = nfc(text).strip()
+    compact = "".join(ch for ch in typed if ch not in " .-()")
+    if compact in EMERGENCY:
+        return Phone(typed=typed, display=compact, tel=compact)
+    if not compact.lstrip("+").isdigit():
+        raise PhoneError(typed)
+    try:
+        number = phonenumbers.parse(compact, "VN")
+    except phonenumbers.NumberParseException as error:
+        raise PhoneError(typed) from error
+    if number.country_code != 84 or not phonenumbers.is_possible_number(number):
+        raise PhoneError(typed)
+    return Phone(
+        typed=typed,
+        display=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL),
+        tel=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
+        assigned=phonenumbers.is_valid_number(number),
+    )
