@@ -16,7 +16,7 @@ from functools import cache
 from vietnam_provinces import Province, Ward
 
 from langso.schema import invalid
-from langso.text import fold, nfc
+from langso.text import fold, modern_tone, nfc
 
 __all__ = [
     "VIETNAM_BOUNDS",
@@ -91,9 +91,11 @@ def check_commune(commune: str, province: str) -> CommuneCheck:
     given they must match. Letters and tones must match: ``Yen Dinh`` is refused, and the nearest
     real names are suggested.
     """
+    commune, province = modern_tone(commune).strip(), modern_tone(province).strip()
     bare_province = _bare(province, _PROVINCE_PREFIXES)
     found = _provinces().get(bare_province.lower())
-    if found is None:
+    province_word = province[: len(province) - len(bare_province)].strip().lower()
+    if found is None or (province_word and not _display(found.name).startswith(province_word)):
         return CommuneCheck(False, "province", _closest(province, province_names()))
     wards = _wards(int(found.code))
     bare_commune = _bare(commune, _COMMUNE_PREFIXES)

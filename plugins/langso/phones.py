@@ -1,7 +1,7 @@
 """Vietnamese phone numbers, parsed and formatted by ``phonenumbers`` (Google's libphonenumber).
 
-Accepted: mobiles (10 digits from 0), landlines (11 digits from 02, e.g. Thanh Hóa 0237 + 7 digits)
-and the national short numbers 111 (child protection), 112 (search and rescue), 113 (police),
+Accepted: mobiles (10 digits from 0), landlines (11 digits from 02, e.g. Thanh Hóa 0237 + 7 digits),
+1800/1900 hotlines, and the national short numbers 111 (child protection), 112 (search and rescue), 113 (police),
 114 (fire and rescue) and 115 (ambulance), which need no area code. Numbers are shown grouped the
 Vietnamese way (``0912 345 678``, ``0237 3721 150``) and linked as ``tel:+84…``.
 """
@@ -48,6 +48,12 @@ class Phone(BaseModel):
     assigned: bool = True
 
     @property
+    def is_mobile(self) -> bool:
+        """True for a 10-digit mobile number (Zalo accounts are mobile numbers)."""
+        digits = self.display.replace(" ", "")
+        return len(digits) == 10 and digits.startswith("0") and not digits.startswith("02")
+
+    @property
     def zalo_url(self) -> str:
         """Zalo chat link (``https://zalo.me/0912345678``): Zalo accounts are phone numbers."""
         return "https://zalo.me/" + self.display.replace(" ", "")
@@ -64,7 +70,12 @@ def parse_phone(text: str) -> Phone:
     compact = "".join(ch for ch in typed if ch not in " .-()")
     if compact in EMERGENCY:
         return Phone(typed=typed, display=compact, tel=compact)
-    if not compact.lstrip("+").isdigit():
+    # National form: landlines 02x… 11 digits, mobiles 10 digits; international +84 then the same
+    # without the 0. Hotlines 1800/1900 have 8 or 10 digits and no area code.
+    national = "0" + compact[3:] if compact.startswith("+84") else compact
+    hotline = national[:4] in ("1800", "1900") and len(national) in (8, 10)
+    length = 11 if national.startswith("02") else 10
+    if not national.isdigit() or not (hotline or (national[0] == "0" and len(national) == length)):
         raise PhoneError(typed)
     try:
         number = phonenumbers.parse(compact, "VN")
@@ -72,9 +83,13 @@ def parse_phone(text: str) -> Phone:
         raise PhoneError(typed) from error
     if number.country_code != 84 or not phonenumbers.is_possible_number(number):
         raise PhoneError(typed)
+    national_format = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     return Phone(
         typed=typed,
-        display=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL),
-        tel=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
+        display=national_format,
+        # 1800/1900 hotlines are domestic only: dial them as they are.
+        tel=national
+        if hotline
+        else phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
         assigned=phonenumbers.is_valid_number(number),
     )

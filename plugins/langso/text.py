@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "index_letter", "nfc", "slugify", "sort_key"]
+__all__ = ["fold", "index_letter", "modern_tone", "nfc", "slugify", "sort_key", "strip_accents"]
 
 # đ/Đ is a letter of its own, not d plus a mark: NFKD leaves it intact, so map it before stripping.
 _D_STROKE = str.maketrans({"đ": "d", "Đ": "D"})
@@ -41,9 +41,40 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Old-style tone placement (hoà, thuý) against the modern one (hòa, thúy): the same word.
+_OLD_TONE = re.compile(r"(?<![qQ])([oOuU])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?![\w])")
+
+
+def modern_tone(text: str) -> str:
+    """Move the tone of ``oa``, ``oe``, ``uy`` at the end of a syllable onto the first vowel.
+
+    ``Thanh Hoá`` → ``Thanh Hóa``, ``thuý`` → ``thúy`` (``quý`` is left alone: its ``u`` belongs
+    to ``qu``). Both placements are in everyday use for the same word; the lists of
+    administrative units used here (``vietnam-provinces``) write the modern one.
+    """
+
+    def move(match: re.Match[str]) -> str:
+        first, second = match.group(1), match.group(2)
+        base = unicodedata.normalize("NFD", second)
+        tone = "".join(ch for ch in base[1:] if ch in _TONE_RANK)
+        marks = "".join(ch for ch in base[1:] if ch not in _TONE_RANK)
+        plain = unicodedata.normalize("NFC", base[0] + marks)
+        return unicodedata.normalize("NFC", first + tone) + plain
+
+    return _OLD_TONE.sub(move, nfc(text))
+
+
 def _strip_marks(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_D_STROKE))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def strip_accents(text: str) -> str:
+    """Return ``text`` without tone and vowel marks, đ→d, case kept (``Đình Á`` → ``Dinh A``).
+
+    For fields that must be ASCII, such as the VietQR payment note.
+    """
+    return _strip_marks(nfc(text))
 
 
 def slugify(value: str, separator: str = "-") -> str:

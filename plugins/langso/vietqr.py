@@ -39,8 +39,9 @@ from __future__ import annotations
 
 import binascii
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from langso.text import strip_accents
 
 __all__ = [
     "BANKS",
@@ -92,7 +93,6 @@ _SERVICE = re.compile(r"[0-9A-Z]{1,99}")
 
 # đ/Đ is a letter of its own, not d plus a mark: NFKD leaves it intact, so map it first
 # (the same rule as ``langso.text``).
-_D_STROKE = str.maketrans({"đ": "d", "Đ": "D"})
 
 
 def crc16_ccitt_false(data: bytes) -> int:
@@ -185,8 +185,7 @@ def _ascii_text(text: str, field: str) -> str:
         ValueError: naming ``field`` and the first character outside printable ASCII
             (U+0020–U+007E) that remains, e.g. ``€``, a tab or a newline.
     """
-    decomposed = unicodedata.normalize("NFKD", text.translate(_D_STROKE))
-    result = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    result = strip_accents(text)
     for ch in result:
         if not " " <= ch <= "~":
             raise ValueError(

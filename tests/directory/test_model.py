@@ -84,9 +84,9 @@ def test_full_valid_entry(tmp_path: Path) -> None:
     assert service.address == Address(thon="Là Thôn", chi_tiet="gần nhà văn hóa")
     assert service.address.commune is None
     assert service.phones == (
-        Phone(text="0300 000 001", tel="+84300000001"),
-        Phone(text="113", tel="113"),
-        Phone(text="0237 3721 150", tel="+842373721150"),
+        Phone(typed="0300 000 001", display="0300 000 001", tel="+84300000001"),
+        Phone(typed="113", display="113", tel="113"),
+        Phone(typed="0237 3721 150", display="0237 3721 150", tel="+842373721150"),
     )
     assert service.hours == (
         OpeningRow(
@@ -115,23 +115,26 @@ def test_full_valid_entry(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("typed", "text", "tel"),
+    ("value", "typed", "display", "tel"),
     [
-        ("'0300 000 001'", "0300 000 001", "+84300000001"),
-        ("0300000001", "0300000001", "+84300000001"),
-        ("0900000008", "0900000008", "+84900000008"),
-        ("113", "113", "113"),
-        ("'115'", "115", "115"),
-        ("'0237 3721 150'", "0237 3721 150", "+842373721150"),
-        ("'(0237) 3721 150'", "(0237) 3721 150", "+842373721150"),
-        ("'0912.345.678'", "0912.345.678", "+84912345678"),
-        ("'+84 912 345 678'", "+84 912 345 678", "+84912345678"),
+        ("'0300 000 001'", "0300 000 001", "0300 000 001", "+84300000001"),
+        ("0300000001", "0300000001", "0300 000 001", "+84300000001"),
+        ("0900000008", "0900000008", "0900 000 008", "+84900000008"),
+        ("113", "113", "113", "113"),
+        ("'115'", "115", "115", "115"),
+        ("'0237 3721 150'", "0237 3721 150", "0237 3721 150", "+842373721150"),
+        ("'(0237) 3721 150'", "(0237) 3721 150", "0237 3721 150", "+842373721150"),
+        ("'0912.345.678'", "0912.345.678", "0912 345 678", "+84912345678"),
+        ("'+84 912 345 678'", "+84 912 345 678", "0912 345 678", "+84912345678"),
     ],
 )
-def test_phone_text_and_tel(tmp_path: Path, typed: str, text: str, tel: str) -> None:
-    directory, problems = load(tmp_path, {"a.yml": f"ten: A\nloai: cho\ndien_thoai: {typed}\n"})
+def test_phone_typed_display_and_tel(
+    tmp_path: Path, value: str, typed: str, display: str, tel: str
+) -> None:
+    # Kept as typed, shown grouped the Vietnamese way, linked in E.164 (or the short number).
+    directory, problems = load(tmp_path, {"a.yml": f"ten: A\nloai: cho\ndien_thoai: {value}\n"})
     assert problems == []
-    assert directory.entries[0].service.phones == (Phone(text=text, tel=tel),)
+    assert directory.entries[0].service.phones == (Phone(typed=typed, display=display, tel=tel),)
 
 
 @pytest.mark.parametrize(
@@ -271,11 +274,13 @@ BAD_INPUT = {
         "quan-a.yml",
         "ten: Quán A\nloai: cho\nabc_xyz: x\n",
         "content/danh-ba/quan-a.yml:3: abc_xyz: trường `abc_xyz` không có trong mẫu"
-        " — dùng một trong các trường: `ten`, `loai`, `mo_ta`, `dia_chi`, `dien_thoai`,"
-        " `gio_mo_cua`, `mo_cua`, `dong_cua`, `toa_do`, `ghi_chu`, `du_lieu_mau`\n"
+        " — dùng một trong các trường: `ten`, `loai`, `mo_ta`, `dich_vu`, `dia_chi`, `toa_do`,"
+        " `dien_thoai`, `zalo`, `website`, `gio_mo_cua`, `mua_he`, `mo_cua`, `dong_cua`,"
+        " `ghi_chu_gio`, `thanh_toan`, `vietqr`, `ghi_chu`, `xac_minh`, `du_lieu_mau`\n"
         "    (en) unknown field `abc_xyz` — use one of the fields: `ten`, `loai`, `mo_ta`,"
-        " `dia_chi`, `dien_thoai`, `gio_mo_cua`, `mo_cua`, `dong_cua`, `toa_do`, `ghi_chu`,"
-        " `du_lieu_mau`",
+        " `dich_vu`, `dia_chi`, `toa_do`, `dien_thoai`, `zalo`, `website`, `gio_mo_cua`,"
+        " `mua_he`, `mo_cua`, `dong_cua`, `ghi_chu_gio`, `thanh_toan`, `vietqr`, `ghi_chu`,"
+        " `xac_minh`, `du_lieu_mau`",
     ),
     "missing-ten": (
         "quan-a.yml",
@@ -302,19 +307,21 @@ BAD_INPUT = {
         "ten: Quán A\nloai: cho\ndien_thoai:\n  - '0300 000 001'\n  - '12345'\n",
         "content/danh-ba/quan-a.yml:5: dien_thoai: số điện thoại `12345` không đúng dạng số"
         " Việt Nam — viết di động 10 số bắt đầu bằng 0 (ví dụ '0912 345 678'), số bàn 11 số"
-        " (ví dụ '0237 3xxx xxx') hoặc số khẩn cấp 111–115, trong dấu nháy\n"
+        " (ví dụ '0237 3721 150') hoặc số khẩn cấp 111–115, trong dấu nháy\n"
         "    (en) `12345` is not a Vietnamese phone number — write a 10-digit mobile starting"
-        " with 0 (e.g. '0912 345 678'), an 11-digit landline (e.g. '0237 3xxx xxx') or an"
+        " with 0 (e.g. '0912 345 678'), an 11-digit landline (e.g. '0237 3721 150') or an"
         " emergency number 111–115, in quotes",
     ),
+    # A mobile typed without its leading 0 (9 digits) is none of the accepted forms: refused,
+    # never silently completed into another number.
     "phone-missing-leading-zero": (
         "quan-a.yml",
         "ten: Quán A\nloai: cho\ndien_thoai: 300000001\n",
         "content/danh-ba/quan-a.yml:3: dien_thoai: số điện thoại `300000001` không đúng dạng số"
         " Việt Nam — viết di động 10 số bắt đầu bằng 0 (ví dụ '0912 345 678'), số bàn 11 số"
-        " (ví dụ '0237 3xxx xxx') hoặc số khẩn cấp 111–115, trong dấu nháy\n"
+        " (ví dụ '0237 3721 150') hoặc số khẩn cấp 111–115, trong dấu nháy\n"
         "    (en) `300000001` is not a Vietnamese phone number — write a 10-digit mobile starting"
-        " with 0 (e.g. '0912 345 678'), an 11-digit landline (e.g. '0237 3xxx xxx') or an"
+        " with 0 (e.g. '0912 345 678'), an 11-digit landline (e.g. '0237 3721 150') or an"
         " emergency number 111–115, in quotes",
     ),
     "invalid-time": (
@@ -346,17 +353,17 @@ BAD_INPUT = {
         "quan-a.yml",
         "ten: Quán A\nloai: cho\ntoa_do: '105.6420, 19.9810'\n",
         "content/danh-ba/quan-a.yml:3: toa_do: tọa độ `105.6420, 19.9810` có vẻ bị đảo"
-        " (kinh độ viết trước vĩ độ) — viết vĩ độ trước: '19.981, 105.642'\n"
+        " (kinh độ viết trước vĩ độ) — viết vĩ độ trước: '19.9810, 105.6420'\n"
         "    (en) the coordinates `105.6420, 19.9810` look swapped (longitude before latitude)"
-        " — write the latitude first: '19.981, 105.642'",
+        " — write the latitude first: '19.9810, 105.6420'",
     ),
     "coordinates-outside-viet-nam": (
         "quan-a.yml",
         "ten: Quán A\nloai: cho\ntoa_do: '48.8566, 2.3522'\n",
         "content/danh-ba/quan-a.yml:3: toa_do: tọa độ `48.8566, 2.3522` nằm ngoài Việt Nam"
-        " — chép lại tọa độ từ bản đồ (vĩ độ khoảng 8–23, kinh độ khoảng 102–117)\n"
+        " — chép lại tọa độ từ bản đồ (nhấn giữ vào địa điểm để thấy 'vĩ độ, kinh độ')\n"
         "    (en) the coordinates `48.8566, 2.3522` are outside Viet Nam"
-        " — copy the coordinates again from a map (latitude about 8–23, longitude 102–117)",
+        " — copy the coordinates again from a map (long-press the place to see them)",
     ),
     "bad-day-text": (
         "quan-a.yml",
@@ -472,6 +479,7 @@ def test_several_mistakes_in_one_file_are_all_reported(tmp_path: Path) -> None:
 
 
 def test_one_call_reports_every_bad_file(tmp_path: Path) -> None:
+    # quan-d.yml: '0300 000' has 7 digits, the wrong length for any Vietnamese number.
     services = {
         "cho-la-thon.yml": "ten: Chợ Là Thôn\nloai: cho\nmo_cua: 5:00\ndong_cua: 11:00\n",
         "quan-a.yml": "ten: Quán A\ndien_thoai: '0900000008'\ngio_mo_cua: '06:00'\n"

@@ -46,7 +46,8 @@
     }
     for (i = 0; i < today.length; i++) {
       if (today[i][0] > now.minutes) {
-        return { state: "closed", text: "Đang đóng cửa · mở lại lúc " + clock(today[i][0]) };
+        var again = i > 0 ? "mở lại lúc " : "mở lúc ";
+        return { state: "closed", text: "Đang đóng cửa · " + again + clock(today[i][0]) };
       }
     }
     for (i = 1; i <= 7; i++) {

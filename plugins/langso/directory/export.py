@@ -16,7 +16,16 @@ import vobject
 from langso.directory.model import PAYMENT_METHODS, Directory, ServiceEntry
 from langso.village import Village
 
-__all__ = ["address_text", "record", "to_csv", "to_geojson", "to_json", "to_vcard", "to_vcards"]
+__all__ = [
+    "address_text",
+    "record",
+    "records",
+    "to_csv",
+    "to_geojson",
+    "to_json",
+    "to_vcard",
+    "to_vcards",
+]
 
 CSV_COLUMNS = (
     "id",
@@ -81,22 +90,20 @@ def record(
     }
 
 
-def _records(
+def records(
     directory: Directory, village: Village | None, urls: dict[str, str]
 ) -> list[dict[str, Any]]:
+    """Every entry's :func:`record`, in Vietnamese order; ``urls`` maps entry ids to page URLs."""
     return [record(e, directory, village, urls[e.id]) for e in directory.sorted_entries()]
 
 
-def to_json(directory: Directory, village: Village | None, urls: dict[str, str]) -> str:
+def to_json(rows: list[dict[str, Any]], village: Village | None) -> str:
     """``danh-ba.json``: ``{"lang": …, "dich_vu": [record, …]}``, UTF-8, readable."""
-    data = {
-        "lang": village.model_dump(by_alias=True) if village else None,
-        "dich_vu": _records(directory, village, urls),
-    }
+    data = {"lang": village.model_dump(by_alias=True) if village else None, "dich_vu": rows}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def to_csv(directory: Directory, village: Village | None, urls: dict[str, str]) -> str:
+def to_csv(rows: list[dict[str, Any]]) -> str:
     """``danh-ba.csv``: one row per entry, lists joined with ``; ``.
 
     Starts with a UTF-8 byte-order mark and ends lines with CRLF: Excel needs the mark to read
@@ -105,7 +112,7 @@ def to_csv(directory: Directory, village: Village | None, urls: dict[str, str]) 
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, CSV_COLUMNS, extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
-    for row in _records(directory, village, urls):
+    for row in rows:
         writer.writerow(
             {
                 **row,
@@ -118,7 +125,7 @@ def to_csv(directory: Directory, village: Village | None, urls: dict[str, str]) 
     return "\ufeff" + buffer.getvalue()
 
 
-def to_geojson(directory: Directory, village: Village | None, urls: dict[str, str]) -> str:
+def to_geojson(rows: list[dict[str, Any]]) -> str:
     """``danh-ba.geojson``: a FeatureCollection of the entries with coordinates (RFC 7946:
     positions are ``[longitude, latitude]``)."""
     features = [
@@ -127,7 +134,7 @@ def to_geojson(directory: Directory, village: Village | None, urls: dict[str, st
             "geometry": {"type": "Point", "coordinates": [row["kinh_do"], row["vi_do"]]},
             "properties": {k: v for k, v in row.items() if k not in ("vi_do", "kinh_do")},
         }
-        for row in _records(directory, village, urls)
+        for row in rows
         if row["vi_do"] is not None
     ]
     data = {"type": "FeatureCollection", "features": features}
@@ -167,6 +174,6 @@ def to_vcard(entry: ServiceEntry, directory: Directory, village: Village | None,
     return str(card.serialize())
 
 
-def to_vcards(directory: Directory, village: Village | None, urls: dict[str, str]) -> str:
+def to_vcards(cards: list[str]) -> str:
     """Every entry's vCard in one file, for importing the whole directory at once."""
-    return "".join(to_vcard(e, directory, village, urls[e.id]) for e in directory.sorted_entries())
+    return "".join(cards)

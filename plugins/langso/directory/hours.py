@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, model_validator
 
 from langso.schema import Model, invalid
 from langso.text import fold
@@ -234,8 +234,20 @@ class Season(Model):
         alias="den", description="Ngày kết thúc mỗi năm, ví dụ `14/10`."
     )
     rows: tuple[OpeningRow, ...] = Field(
-        alias="gio_mo_cua", min_length=1, description="Các dòng `ngay` + `gio` của mùa này."
+        alias="gio_mo_cua", description="Các dòng `ngay` + `gio` của mùa này."
     )
+
+    @model_validator(mode="after")
+    def _has_rows(self) -> Season:
+        if not self.rows:
+            raise invalid(
+                "lịch mùa hè chưa có dòng giờ nào",
+                "the summer schedule has no rows",
+                "thêm các dòng `ngay` + `gio` dưới `gio_mo_cua`",
+                "add `ngay` + `gio` rows under `gio_mo_cua`",
+                field="gio_mo_cua",
+            )
+        return self
 
 
 def _week(rows: tuple[OpeningRow, ...]) -> dict[str, list[list[int]]]:

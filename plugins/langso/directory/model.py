@@ -390,6 +390,18 @@ class Service(Model):
     )
     sample: YesNo = Field(False, alias="du_lieu_mau", description="`có` nếu là dữ liệu mẫu.")
 
+    @field_validator("zalo")
+    @classmethod
+    def _zalo_is_mobile(cls, value: Phone | None) -> Phone | None:
+        if value is not None and not value.is_mobile:
+            raise invalid(
+                f"`{value.typed}` không phải số di động; tài khoản Zalo là một số di động",
+                f"`{value.typed}` is not a mobile number; a Zalo account is a mobile number",
+                "ghi số di động 10 số dùng Zalo, ví dụ '0912 345 678'",
+                "write the 10-digit mobile number used for Zalo, e.g. '0912 345 678'",
+            )
+        return value
+
     @field_validator("category")
     @classmethod
     def _known_category(cls, value: str, info: ValidationInfo) -> str:
@@ -422,7 +434,7 @@ class Service(Model):
                 "`vietqr` is given but `thanh_toan` does not list VietQR",
                 "thêm 'VietQR' vào `thanh_toan`",
                 "add 'VietQR' to `thanh_toan`",
-                field="thanh_toan",
+                field="thanh_toan" if self.payments else "vietqr",
             )
         village = (info.context or {}).get("village")
         if self.address is not None and village is not None:

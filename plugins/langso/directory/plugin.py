@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from langso.adapter import GATE_PRIORITY, Reporter, content_location
 from langso.directory.config import DirectoryConfig
-from langso.directory.export import to_csv, to_geojson, to_json, to_vcard, to_vcards
+from langso.directory.export import records, to_csv, to_geojson, to_json, to_vcard, to_vcards
 from langso.directory.model import Directory, load_directory
 from langso.directory.render import DOWNLOADS, index_markdown, print_html, service_markdown
 from langso.directory.review import review
@@ -150,19 +150,20 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
 
         site_url = config.site_url or ""
         urls = {e.id: site_url + (f.url if (f := added[e.page]) else "") for e in directory.entries}
+        rows = records(directory, village, urls)
+        cards = {e.id: to_vcard(e, directory, village, urls[e.id]) for e in directory.entries}
         downloads = [
             (DOWNLOADS.print, print_html(directory, title, village, site_url)),
-            (DOWNLOADS.json, to_json(directory, village, urls)),
-            (DOWNLOADS.csv, to_csv(directory, village, urls)),
-            (DOWNLOADS.geojson, to_geojson(directory, village, urls)),
-            (DOWNLOADS.vcf, to_vcards(directory, village, urls)),
+            (DOWNLOADS.json, to_json(rows, village)),
+            (DOWNLOADS.csv, to_csv(rows)),
+            (DOWNLOADS.geojson, to_geojson(rows)),
+            (DOWNLOADS.vcf, to_vcards([cards[e.id] for e in directory.sorted_entries()])),
         ]
         for name, text in downloads:
             self._add(files, config, f"{services_dir}/{name}", text, None, docs_rel)
         for entry in directory.entries:
-            vcard = to_vcard(entry, directory, village, urls[entry.id])
             uri = entry.page.removesuffix(".md") + ".vcf"
-            self._add(files, config, uri, vcard, entry.source, docs_rel)
+            self._add(files, config, uri, cards[entry.id], entry.source, docs_rel)
 
     def _add(
         self,

@@ -1,0 +1,84 @@
+"""The content schema reference, generated from the models so that it cannot drift from them.
+
+``python build_tools/schema_docs.py`` writes :func:`schema_markdown` to ``docs/schema.md``; a test
+fails when the file is out of date.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from langso.directory.hours import OpeningRow, Season
+from langso.directory.model import Address, Category, Service, Verification, VietQR
+from langso.plaques.model import Plaque
+from langso.village import Village
+
+__all__ = ["SECTIONS", "schema_markdown"]
+
+SECTIONS: list[tuple[str, str, type[BaseModel]]] = [
+    ("`village.yml`", "Làng / the village", Village),
+    ("`categories.yml` (mỗi mục / each item)", "Loại dịch vụ / categories", Category),
+    ("`danh-ba/*.yml`", "Một dịch vụ / one service", Service),
+    ("`dia_chi`", "Địa chỉ / address", Address),
+    ("`gio_mo_cua` (mỗi dòng / each row)", "Giờ mở cửa / opening hours", OpeningRow),
+    ("`mua_he`", "Lịch mùa hè / summer schedule", Season),
+    ("`vietqr`", "Tài khoản VietQR / VietQR account", VietQR),
+    ("`xac_minh`", "Lần kiểm tra / verification", Verification),
+    ("`plaques.yml` (mỗi mục / each item)", "Biển mã QR / plaques", Plaque),
+]
+
+_KINDS = {
+    str: "chữ / text",
+    bool: "có/không / yes-no",
+    int: "số / number",
+}
+
+
+def _kind(annotation: Any) -> str:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _kind(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        kinds = [_kind(a) for a in typing.get_args(annotation) if a is not type(None)]
+        return " / ".join(kinds)
+    if origin is tuple:
+        return f"danh sách / list of {_kind(typing.get_args(annotation)[0])}"
+    if origin is typing.Literal:
+        return "một trong / one of " + ", ".join(f"`{a}`" for a in typing.get_args(annotation))
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        section = next((s for s in SECTIONS if s[2] is annotation), None)
+        return f"nhóm / group {section[0]}" if section else "chữ / text"
+    return _KINDS.get(annotation, "chữ / text")
+
+
+def _row(name: str, info: FieldInfo) -> str:
+    key = info.alias or name
+    required = "**có / yes**" if info.is_required() else ""
+    description = (info.description or "").replace("|", "\\|")
+    return f"| `{key}` | {_kind(info.annotation)} | {required} | {description} |"
+
+
+def schema_markdown() -> str:
+    """The whole reference as Markdown: one table of fields per file or group."""
+    lines = [
+        "# Mẫu nội dung / Content schema",
+        "",
+        "Tệp này được sinh tự động từ mã nguồn (`build_tools/schema_docs.py`); đừng sửa tay.",
+        "*Generated from the models; do not edit by hand.*",
+        "",
+        "Mọi giá trị chữ nên đặt trong dấu nháy: `ten: 'Chợ Là Thôn'`.",
+        "*Quote every text value.*",
+    ]
+    for title, label, model in SECTIONS:
+        lines += ["", f"## {title} — {label}", ""]
+        if model.__doc__:
+            lines += [model.__doc__.strip().splitlines()[0], ""]
+        lines += ["| Khóa / key | Kiểu / type | Bắt buộc / required | Ý nghĩa / meaning |"]
+        lines += ["| --- | --- | --- | --- |"]
+        lines += [_row(name, info) for name, info in model.model_fields.items()]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,162 @@
+"""Post-2025 communes and provinces (``vietnam-provinces``) and coordinates inside Viet Nam."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from pydantic_core import PydanticCustomError
+
+from langso.geography import (
+    VIETNAM_BOUNDS,
+    CommuneCheck,
+    check_commune,
+    check_unit,
+    country_of,
+    province_names,
+)
+
+# --- communes and provinces in force since 01/07/2025 ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("commune", "province"),
+    [
+        ("xã Yên Định", "tỉnh Thanh Hóa"),
+        ("Yên Định", "Thanh Hóa"),  # unit words may be left out
+        ("Xã Yên Định", "Tỉnh Thanh Hóa"),  # capitalised at the start of a line
+        ("phường Hạc Thành", "tỉnh Thanh Hóa"),  # the new ward of the former city of Thanh Hóa
+        ("phường Ba Đình", "thành phố Hà Nội"),
+        ("đặc khu Phú Quốc", "tỉnh An Giang"),  # special zone, province merged in 2025
+    ],
+)
+def test_real_units_are_accepted(commune: str, province: str) -> None:
+    assert check_commune(commune, province) == CommuneCheck(True)
+
+
+def test_decomposed_input_is_accepted() -> None:
+    nfd = unicodedata.normalize("NFD", "xã Yên Định")
+    assert check_commune(nfd, unicodedata.normalize("NFD", "tỉnh Thanh Hóa")).ok
+
+
+def test_former_commune_is_refused() -> None:
+    # xã Định Long was merged on 01/07/2025; it belongs in `xa_cu`.
+    result = check_commune("xã Định Long", "tỉnh Thanh Hóa")
+    assert result.ok is False
+    assert result.unknown == "commune"
+
+
+def test_commune_without_accents_is_refused_with_the_real_name_first() -> None:
+    result = check_commune("xã Yen Dinh", "tỉnh Thanh Hóa")
+    assert result.ok is False
+    assert result.unknown == "commune"
+    assert result.suggestions[0] == "xã Yên Định"
+
+
+def test_wrong_unit_word_is_refused() -> None:
+    result = check_commune("phường Yên Định", "tỉnh Thanh Hóa")
+    assert (result.ok, result.unknown) == (False, "commune")
+
+
+def test_commune_of_another_province_is_refused() -> None:
+    result = check_commune("xã Yên Định", "tỉnh Nghệ An")
+    assert (result.ok, result.unknown) == (False, "commune")
+
+
+@pytest.mark.parametrize(
+    "province",
+    [
+        "tỉnh Yên Bái",  # merged into Lào Cai on 01/07/2025
+        "tỉnh Hà Nam",  # merged into Ninh Bình on 01/07/2025
+        "tỉnh Hà Tây",  # merged into Hà Nội in 2008
+        "tỉnh Thanh Hoa",  # no accents
+    ],
+)
+def test_province_not_in_force_is_refused(province: str) -> None:
+    result = check_commune("xã Yên Định", province)
+    assert (result.ok, result.unknown) == (False, "province")
+
+
+def test_province_suggestions_put_the_nearest_name_first() -> None:
+    result = check_commune("xã Yên Định", "tỉnh Thanh Hoa")
+    assert result.suggestions[0] == "tỉnh Thanh Hóa"
+
+
+@pytest.mark.parametrize(
+    ("commune", "province"),
+    [
+        ("xã Yên Định", "thành phố Thanh Hóa"),  # Thanh Hóa is a tỉnh; the city was dissolved
+        ("phường Ba Đình", "tỉnh Hà Nội"),  # Hà Nội is a thành phố
+    ],
+)
+def test_wrong_province_unit_word_is_refused(commune: str, province: str) -> None:
+    # check_commune: "The unit words (xã, phường, đặc khu, tỉnh, thành phố) may be left out;
+    # when given they must match."
+    result = check_commune(commune, province)
+    assert (result.ok, result.unknown) == (False, "province")
+
+
+def test_province_names_are_the_34_units_in_force() -> None:
+    names = province_names()
+    assert len(names) == 34
+    assert len(set(names)) == 34
+    for name in ("tỉnh Thanh Hóa", "thành phố Hà Nội", "thành phố Huế", "tỉnh Lào Cai"):
+        assert name in names
+    for former in ("tỉnh Yên Bái", "tỉnh Hà Nam", "tỉnh Quảng Bình"):
+        assert former not in names
+
+
+def test_check_unit_reports_a_former_commune_on_xa_suggesting_xa_cu() -> None:
+    with pytest.raises(PydanticCustomError) as caught:
+        check_unit("xã Định Long", "tỉnh Thanh Hóa", field_prefix="dia_chi.")
+    context = caught.value.context
+    assert context is not None
+    assert context["field"] == "dia_chi.xa"
+    assert context["vi"] == "không có `xã Định Long` trong tỉnh Thanh Hóa từ 01/07/2025"
+    assert context["en"] == "`xã Định Long` is not a commune of tỉnh Thanh Hóa since 01/07/2025"
+    assert context["fix_vi"].endswith("; tên xã cũ trước sáp nhập ghi vào `xa_cu`")
+    assert context["fix_en"].endswith("; a former commune goes in `xa_cu`")
+
+
+def test_check_unit_reports_a_wrong_province_on_tinh() -> None:
+    with pytest.raises(PydanticCustomError) as caught:
+        check_unit("xã Yên Định", "tỉnh Yên Bái", field_prefix="dia_chi.")
+    context = caught.value.context
+    assert context is not None
+    assert context["field"] == "dia_chi.tinh"
+    assert context["vi"] == "không có `tỉnh Yên Bái` trong 34 tỉnh, thành phố từ 01/07/2025"
+    assert context["en"] == (
+        "`tỉnh Yên Bái` is not one of the 34 provinces in force since 01/07/2025"
+    )
+
+
+def test_check_unit_accepts_a_real_unit_and_skips_missing_ones() -> None:
+    check_unit("xã Yên Định", "tỉnh Thanh Hóa", field_prefix="")
+    check_unit(None, "tỉnh Thanh Hóa", field_prefix="")
+    check_unit("xã Định Long", None, field_prefix="")
+
+
+# --- coordinates ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "country"),
+    [
+        (19.98, 105.64, "VN"),  # Yên Định, Thanh Hóa
+        (21.0285, 105.8542, "VN"),  # Hà Nội
+        (10.7769, 106.7009, "VN"),  # Thành phố Hồ Chí Minh
+        (22.8, 104.98, "VN"),  # Hà Giang, near the Chinese border
+        (10.22, 103.96, "VN"),  # Phú Quốc
+        (17.97, 102.60, "LA"),  # Vientiane: inside Viet Nam's bounding box, but Laos
+        (11.55, 104.92, "KH"),  # Phnom Penh
+    ],
+)
+def test_country_of(lat: float, lon: float, country: str) -> None:
+    assert country_of(lat, lon) == country
+
+
+def test_vientiane_is_inside_the_bounding_box() -> None:
+    # Why the gazetteer is needed: the box alone would accept Laos.
+    (lat_min, lat_max), (lon_min, lon_max) = VIETNAM_BOUNDS["lat"], VIETNAM_BOUNDS["lon"]
+    assert lat_min <= 17.97 <= lat_max
+    assert lon_min <= 102.60 <= lon_max
