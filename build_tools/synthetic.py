@@ -57,7 +57,8 @@ SENTENCE = (
     "khi cần hỗ trợ cài VNeID hay đóng tiền điện qua mạng, tổ công nghệ số cộng đồng sẵn lòng giúp."
 )
 HOURS = [
-    "  - ngay: 'T2-T6'\n    gio: '7:00-11:30, 13:30-17:00'\n  - ngay: 'T7'\n    gio: '7:30-11:30'\n",
+    "  - ngay: 'T2-T6'\n    gio: '7:00-11:30, 13:30-17:00'\n"
+    "  - ngay: 'T7'\n    gio: '7:30-11:30'\n",
     "  - ngay: 'hằng ngày'\n    gio: '6:00-21:00'\n",
     "  - ngay: 'T2, T4, T6'\n    gio: '19:00-21:00'\n  - ngay: 'T7, CN'\n    gio: '8:00-11:00'\n",
 ]
@@ -79,7 +80,8 @@ def service_yaml(number: int, rng: random.Random) -> tuple[str, str]:
         f"gio_mo_cua:\n{HOURS[number % len(HOURS)]}"
         f"toa_do: '{lat:.4f}, {lon:.4f}'\n"
         "thanh_toan:\n  - 'tiền mặt'\n  - 'VietQR'\n"
-        f"xac_minh:\n  ngay: '{1 + number % 28:02d}/10/2026'\n  vai_tro: 'Tổ công nghệ số cộng đồng'\n"
+        f"xac_minh:\n  ngay: '{1 + number % 28:02d}/10/2026'\n"
+        "  vai_tro: 'Tổ công nghệ số cộng đồng'\n"
         "du_lieu_mau: 'có'\n"
     )
     return f"dich-vu-{number:05d}.yml", text

@@ -1,9 +1,10 @@
 """Vietnamese phone numbers, parsed and formatted by ``phonenumbers`` (Google's libphonenumber).
 
-Accepted: mobiles (10 digits from 0), landlines (11 digits from 02, e.g. Thanh Hóa 0237 + 7 digits),
-1800/1900 hotlines, and the national short numbers 111 (child protection), 112 (search and rescue), 113 (police),
-114 (fire and rescue) and 115 (ambulance), which need no area code. Numbers are shown grouped the
-Vietnamese way (``0912 345 678``, ``0237 3721 150``) and linked as ``tel:+84…``.
+Accepted: mobiles (10 digits from 0), landlines (11 digits from 02, e.g. Thanh Hóa 0237 + 7
+digits), 1800/1900 hotlines, and the national short numbers 111 (child protection), 112 (search
+and rescue), 113 (police), 114 (fire and rescue) and 115 (ambulance), which need no area code.
+Numbers are shown grouped the Vietnamese way (``0912 345 678``, ``0237 3721 150``) and
+linked as ``tel:+84…``.
 """
 
 from __future__ import annotations
