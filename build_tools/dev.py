@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -34,11 +35,25 @@ def run(*args: str | Path) -> None:
 
 
 def ensure_env(extra: str) -> None:
-    """Create ``.venv`` and install the project (with ``extra``) unless already up to date."""
+    """Create ``.venv`` and install the project (with ``extra``) unless already up to date.
+
+    A ``test`` install includes everything ``site`` needs, so it satisfies both.
+    """
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script runs before pip can refuse
+        sys.exit(
+            f"Làng số cần Python 3.11 trở lên; máy này có {sys.version.split()[0]}."
+            " / Làng số needs Python 3.11 or newer."
+        )
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:16]
-    stamp = VENV / f".installed-{extra or 'base'}-{digest}"
-    if stamp.exists():
+    wanted = [VENV / f".installed-test-{digest}"]
+    if not extra:
+        wanted.append(VENV / f".installed-base-{digest}")
+    if any(stamp.exists() for stamp in wanted):
         return
+    stamp = wanted[0] if extra else wanted[-1]
+    if PYTHON.exists() and _venv_python_too_old():
+        print("Recreating .venv with this Python …", flush=True)
+        shutil.rmtree(VENV)
     if not PYTHON.exists():
         print("Creating .venv …", flush=True)
         venv.create(VENV, with_pip=True)
@@ -49,6 +64,11 @@ def ensure_env(extra: str) -> None:
     for old in VENV.glob(".installed-*"):
         old.unlink()
     stamp.touch()
+
+
+def _venv_python_too_old() -> bool:
+    check = "import sys; sys.exit(sys.version_info < (3, 11))"
+    return subprocess.call([str(PYTHON), "-c", check]) != 0
 
 
 def main(argv: list[str]) -> None:

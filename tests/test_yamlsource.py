@@ -145,9 +145,10 @@ def test_duplicate_key_c08_message() -> None:
     assert len(problems) == 1
     assert problems[0].format() == (
         "content/danh-ba/quan-a.yml:4: dien_thoai: khóa `dien_thoai` bị lặp lại (đã có ở dòng 2)"
-        " — giữ một dòng `dien_thoai`; nếu có nhiều giá trị, viết thành danh sách\n"
+        " — giữ lại một dòng `dien_thoai` (trường nào nhận nhiều giá trị thì viết thành danh"
+        " sách)\n"
         "    (en) duplicate key `dien_thoai` (first given on line 2)"
-        " — keep one `dien_thoai` line; for several values write a list"
+        " — keep one `dien_thoai` line (a field that takes several values is written as a list)"
     )
     assert problems[0].severity == "error"
 
@@ -355,10 +356,12 @@ def test_syntax_error_unclosed_flow_list() -> None:
     assert node is None
     assert located(problems) == [(3, "yaml.syntax", None)]
     assert problems[0].format() == (
-        "content/danh-ba/quan-a.yml:3: YAML không đọc được: did not find expected ',' or ']'"
-        " — kiểm tra thụt lề, dấu `:` sau mỗi khóa và dấu nháy đóng mở đủ cặp\n"
+        "content/danh-ba/quan-a.yml:3: YAML không đọc được: lỗi cú pháp (did not find expected"
+        " ',' or ']') — kiểm tra thụt lề, dấu `: ` (có dấu cách) sau mỗi khóa và dấu nháy đóng"
+        " mở đủ cặp\n"
         "    (en) YAML could not be read: did not find expected ',' or ']'"
-        " — check the indentation, the `:` after each key and that quotes are closed"
+        " — check the indentation, the `: ` (with a space) after each key and that quotes are"
+        " closed"
     )
 
 
@@ -372,7 +375,13 @@ def test_syntax_error_unclosed_quote() -> None:
     node, problems = parse_yaml("ten: A\nmo_ta: 'Khám bệnh\n", PATH)
     assert node is None
     assert [(p.code, p.params) for p in problems] == [
-        ("yaml.syntax", {"detail": "found unexpected end of stream"})
+        (
+            "yaml.syntax",
+            {
+                "detail": "found unexpected end of stream",
+                "detail_vi": "một dấu nháy mở mà chưa đóng",
+            },
+        )
     ]
     assert problems[0].line == 3
 
@@ -444,3 +453,12 @@ def test_line_of_counts_from_first_line() -> None:
 
 def test_line_of_none() -> None:
     assert line_of(None, ("ten",)) is None
+
+
+def test_missing_space_after_colon_is_named() -> None:
+    _, problems = parse_yaml("ten: A\nmo_ta:'Khám bệnh'\nloai: cho\n", PATH)
+    assert [str(p) for p in problems] == [
+        "content/danh-ba/quan-a.yml:2: mo_ta: thiếu dấu cách sau dấu hai chấm của `mo_ta`"
+        " — viết `mo_ta: ` rồi mới đến giá trị\n"
+        "    (en) no space after the colon of `mo_ta` — write `mo_ta: ` before the value"
+    ]

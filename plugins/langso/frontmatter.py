@@ -8,6 +8,7 @@ located problem, and :func:`mkdocs_source` hands MkDocs a block it cannot misrea
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,12 +19,19 @@ from langso.problems import Problem
 from langso.text import nfc
 from langso.yamlsource import Mapping, Scalar, parse_yaml
 
-__all__ = ["TEXT_KEYS", "PageSource", "mkdocs_source", "read_page"]
+__all__ = ["KNOWN_KEYS", "TEXT_KEYS", "PageSource", "mkdocs_source", "read_page", "title_problems"]
 
 # Same delimiters as MkDocs (mkdocs/utils/meta.py, YAML_RE), so both agree on where the block ends.
 _BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _OPENING = re.compile(r"^-{3}[ \t]*\n")
 _LOOKS_LIKE_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:")
+# A front matter block after blank lines, or opened with a dash a word processor made of `---`.
+_MISPLACED = re.compile(r"^\s*?\n*(?:(---)|([—–]+|-{2}(?!-)|-{4,}))[ \t]*\n[A-Za-z_][\w-]*[ \t]*:")
+
+KNOWN_KEYS = frozenset(
+    {"title", "description", "template", "hide", "icon", "status", "search", "tags", "subtitle"}
+)
+"""Front-matter keys MkDocs and Material read; a key one typo away from these is reported."""
 
 TEXT_KEYS = frozenset({"title", "description"})
 """Keys always kept as the text typed (``title: No`` is the title "No", never ``False``)."""
@@ -64,6 +72,11 @@ def read_page(text: str, rel: str) -> tuple[PageSource, list[Problem]]:
         opening = _OPENING.match(text)
         if opening and _LOOKS_LIKE_KEY.match(text[opening.end() :]):
             return PageSource(body=text), [Problem(rel, 1, "frontmatter.unclosed")]
+        misplaced = _MISPLACED.match(text)
+        if misplaced:
+            start = misplaced.start(1) if misplaced.group(1) else misplaced.start(2)
+            line = text.count("\n", 0, start) + 1
+            return PageSource(body=text), [Problem(rel, line, "frontmatter.misplaced")]
         return PageSource(body=text), []
     block = match.group(1)
     body = text[match.end() :]
@@ -77,12 +90,45 @@ def read_page(text: str, rel: str) -> tuple[PageSource, list[Problem]]:
         return PageSource(body=body, body_line=body_line), [
             Problem(rel, node.line, "frontmatter.not-mapping")
         ]
-    meta = yaml.safe_load(block) or {}
+    try:
+        meta = yaml.load(block, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    except yaml.YAMLError as error:  # the composer accepted it; the constructor did not
+        detail = str(getattr(error, "problem", "") or error)
+        params = {"detail": detail}
+        return PageSource(body=body, body_line=body_line), [
+            Problem(rel, 2, "yaml.syntax", params=params)
+        ]
     for key in TEXT_KEYS & meta.keys():
         value = node.entries[key][1]
         if isinstance(value, Scalar):
             meta[key] = None if value.null else value.text
-    return PageSource(meta=meta, body=body, body_line=body_line), []
+    warnings = [
+        Problem(
+            rel,
+            line,
+            "frontmatter.unknown-key",
+            key,
+            {"key": key, "suggestion": close[0]},
+            severity="warning",
+        )
+        for key, (line, _) in node.entries.items()
+        if key not in KNOWN_KEYS
+        and (close := difflib.get_close_matches(key, sorted(KNOWN_KEYS), n=1, cutoff=0.75))
+    ]
+    return PageSource(meta=meta, body=body, body_line=body_line), warnings
+
+
+_H1 = re.compile(r"^#[ \t]+\S|^[^\n]+\n=+[ \t]*$", re.MULTILINE)
+
+
+def title_problems(page: PageSource, rel: str) -> list[Problem]:
+    """A warning when the page has neither a ``title`` nor a level-1 heading.
+
+    MkDocs would then name the page after its file, without accents (``chua-lang`` → "Chua lang").
+    """
+    if page.meta.get("title") or _H1.search(page.body):
+        return []
+    return [Problem(rel, page.body_line, "page.no-title", severity="warning")]
 
 
 def mkdocs_source(page: PageSource) -> str:

@@ -45,9 +45,9 @@ MESSAGES: dict[str, Message] = {
     ),
     "yaml.duplicate-key": Message(
         "khóa `{key}` bị lặp lại (đã có ở dòng {first_line})",
-        "giữ một dòng `{key}`; nếu có nhiều giá trị, viết thành danh sách",
+        "giữ lại một dòng `{key}` (trường nào nhận nhiều giá trị thì viết thành danh sách)",
         "duplicate key `{key}` (first given on line {first_line})",
-        "keep one `{key}` line; for several values write a list",
+        "keep one `{key}` line (a field that takes several values is written as a list)",
     ),
     "yaml.unquoted-colon": Message(
         "giá trị có dấu `: ` nhưng không nằm trong dấu nháy",
@@ -65,19 +65,25 @@ MESSAGES: dict[str, Message] = {
     ),
     "yaml.indent": Message(
         "dòng này thụt lề sâu hơn dòng trên nhưng dòng trên không mở nhóm mới",
-        "các khóa cùng cấp phải thẳng hàng: xoá các dấu cách thừa ở đầu dòng",
+        "các khóa cùng cấp phải thẳng hàng: xóa các dấu cách thừa ở đầu dòng",
         "this line is indented deeper than the line above, which opens no group",
         "keys of the same level must line up: delete the extra spaces at the start of the line",
     ),
     "yaml.syntax": Message(
-        "YAML không đọc được: {detail}",
-        "kiểm tra thụt lề, dấu `:` sau mỗi khóa và dấu nháy đóng mở đủ cặp",
+        "YAML không đọc được: {detail_vi}",
+        "kiểm tra thụt lề, dấu `: ` (có dấu cách) sau mỗi khóa và dấu nháy đóng mở đủ cặp",
         "YAML could not be read: {detail}",
-        "check the indentation, the `:` after each key and that quotes are closed",
+        "check the indentation, the `: ` (with a space) after each key and that quotes are closed",
+    ),
+    "yaml.no-space": Message(
+        "thiếu dấu cách sau dấu hai chấm của `{key}`",
+        "viết `{key}: ` rồi mới đến giá trị",
+        "no space after the colon of `{key}`",
+        "write `{key}: ` before the value",
     ),
     "yaml.multiple-documents": Message(
         "tệp có nhiều tài liệu YAML (dòng `---` thứ hai)",
-        "xoá dòng `---` thừa hoặc tách thành tệp riêng",
+        "xóa dòng `---` thừa hoặc tách thành tệp riêng",
         "the file holds several YAML documents (a second `---` line)",
         "delete the extra `---` line or split the file",
     ),
@@ -101,7 +107,7 @@ MESSAGES: dict[str, Message] = {
     ),
     "yaml.empty": Message(
         "tệp trống",
-        "điền nội dung theo tệp mẫu hoặc xoá tệp",
+        "điền nội dung theo tệp mẫu hoặc xóa tệp",
         "the file is empty",
         "fill it in from the sample file or delete it",
     ),
@@ -119,9 +125,9 @@ MESSAGES: dict[str, Message] = {
     ),
     "field.missing": Message(
         "thiếu trường bắt buộc `{field}`",
-        "thêm dòng `{field}: ...`",
+        "thêm dòng `{key}: ...`{where_vi}",
         "required field `{field}` is missing",
-        "add a line `{field}: ...`",
+        "add a line `{key}: ...`{where_en}",
     ),
     "field.unknown": Message(
         "trường `{field}` không có trong mẫu{did_you_mean_vi}",
@@ -149,7 +155,7 @@ MESSAGES: dict[str, Message] = {
     ),
     "field.empty": Message(
         "`{field}` để trống",
-        "điền giá trị hoặc xoá dòng này",
+        "điền giá trị hoặc xóa dòng này",
         "`{field}` is empty",
         "fill in a value or delete the line",
     ),
@@ -215,6 +221,12 @@ MESSAGES: dict[str, Message] = {
         "set `trang` to an existing page (e.g. `dia-diem/page-name.md`); "
         "a printed plaque must never break",
     ),
+    "plaque.target-prefix": Message(
+        "`trang` không được bắt đầu bằng `{prefix}/`: đường dẫn tính từ bên trong thư mục nội dung",
+        "viết `{suggestion}`",
+        "`trang` must not start with `{prefix}/`: paths start inside the content folder",
+        "write `{suggestion}`",
+    ),
     "plaque.too-dense": Message(
         "mã QR của biển `{id}` cần phiên bản {version}, vượt mức tối đa {max_version}",
         "rút ngắn `site_url` hoặc mã biển, hoặc tăng `max_version` nếu biển in đủ lớn",
@@ -232,6 +244,28 @@ MESSAGES: dict[str, Message] = {
         'viết ví dụ: title: "Tên trang"',
         "the front matter (between the `---` lines) must hold `key: value` lines",
         'write e.g. title: "Page title"',
+    ),
+    "frontmatter.misplaced": Message(
+        "phần đầu trang không nằm ngay dòng đầu tiên hoặc không mở bằng đúng ba dấu `---`, "
+        "nên sẽ bị in ra trang như chữ thường",
+        "xóa các dòng trống phía trên và gõ lại dòng mở, dòng đóng là `---` (ba dấu trừ; trình "
+        "soạn thảo có thể đã đổi chúng thành dấu gạch dài)",
+        "the front matter is not on the very first line or does not open with exactly `---`, "
+        "so it would be printed on the page as text",
+        "delete the blank lines above it and retype the opening and closing lines as `---` "
+        "(three hyphens; a word processor may have turned them into a dash)",
+    ),
+    "frontmatter.unknown-key": Message(
+        "khóa `{key}` không được dùng (có phải ý bạn là `{suggestion}`?)",
+        "sửa thành `{suggestion}`",
+        "the key `{key}` is not used (did you mean `{suggestion}`?)",
+        "rename it to `{suggestion}`",
+    ),
+    "page.no-title": Message(
+        "trang không có tiêu đề; tên tệp sẽ được dùng, mất dấu tiếng Việt",
+        'thêm dòng `# Tiêu đề` ở đầu nội dung, hoặc `title: "Tiêu đề"` ở phần đầu trang',
+        "the page has no title; its file name would be used, without Vietnamese accents",
+        'add a `# Title` line at the top of the content, or `title: "Title"` in the front matter',
     ),
     "frontmatter.unclosed": Message(
         "phần đầu trang mở bằng `---` nhưng không có dòng `---` đóng lại",

@@ -14,7 +14,7 @@ from typing import Any
 
 import jinja2
 
-__all__ = ["md", "render_template"]
+__all__ = ["md", "md_block", "render_template"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#!{}<>])")
 
@@ -30,6 +30,18 @@ def md(text: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", value)
 
 
+def md_block(text: object) -> str:
+    """Escape multi-line ``text`` as Markdown paragraphs, keeping the volunteer's line breaks.
+
+    Blank lines separate paragraphs; a single line break stays a line break (``<br>``).
+    """
+    paragraphs = [p for p in str(text).replace("\r\n", "\n").split("\n\n") if p.strip()]
+    return "\n\n".join(
+        "<br>\n".join(md(line) for line in paragraph.split("\n") if line.strip())
+        for paragraph in paragraphs
+    )
+
+
 @cache
 def _environment(autoescape: bool) -> jinja2.Environment:
     env = jinja2.Environment(
@@ -41,6 +53,7 @@ def _environment(autoescape: bool) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["md"] = md
+    env.filters["md_block"] = md_block
     return env
 
 

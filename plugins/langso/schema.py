@@ -176,7 +176,14 @@ def _problem(
     found = {"found_vi": found_vi, "found_en": found_en}
     if kind == "missing":
         parent = line_of(root, prefix + loc[:-1])
-        return Problem(rel, parent, "field.missing", field)
+        key = str(loc[-1])
+        nested = len(loc) > 1
+        params = {
+            "key": key,
+            "where_vi": f" vào mục bắt đầu ở dòng {parent}" if nested else "",
+            "where_en": f" to the item starting on line {parent}" if nested else "",
+        }
+        return Problem(rel, parent, "field.missing", field, params)
     if kind == "extra_forbidden":
         return _unknown_field(model, loc, rel, line_of(root, full, key_line=True), field)
     line = line_of(root, full)

@@ -34,6 +34,7 @@ __all__ = [
 _NULL_TAG = "tag:yaml.org,2002:null"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LEADING_WS = re.compile(r"^[ \t]*")
+_NO_SPACE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w]*):(?=['\"\w])")
 _DOCUMENT_START = re.compile(r"^---(?:\s|$)")
 _KEY_VALUE = re.compile(r"^(\s*(?:-\s+)?[^\s:#'\"][^:]*?):\s+(.*?)\s*$")
 
@@ -136,9 +137,35 @@ def _syntax_problem(
             )
         if match and line > 1 and _indent(source) > _indent(_previous_content(lines, line)):
             return Problem(path, line + offset, "yaml.indent")
-    return Problem(
-        path, line + offset if line else None, "yaml.syntax", params={"detail": detail or "?"}
-    )
+    for number in range(max(1, (line or 1) - 1), min(len(lines), (line or 1)) + 1):
+        no_space = _NO_SPACE.match(lines[number - 1])
+        if no_space:
+            key = no_space.group(1)
+            return Problem(path, number + offset, "yaml.no-space", key, {"key": key})
+    params = {"detail": detail or "?", "detail_vi": _explain(detail)}
+    return Problem(path, line + offset if line else None, "yaml.syntax", params=params)
+
+
+# PyYAML's commonest complaints, said the way a volunteer can act on them.
+_EXPLANATIONS = {
+    "could not find expected ':'": "thiếu dấu `:` sau một khóa",
+    "did not find expected key": "một dòng thụt lề sai, hoặc thiếu `- ` ở đầu một mục",
+    "did not find expected '-' indicator": "mục của danh sách phải bắt đầu bằng `- `",
+    "found unexpected end of stream": "một dấu nháy mở mà chưa đóng",
+    "found character that cannot start any token": (
+        "giá trị bắt đầu bằng ký tự đặc biệt (như @, `, %): đặt giá trị trong dấu nháy"
+    ),
+    "found unknown escape character": "dấu `\\` trong dấu nháy kép: dùng dấu nháy đơn",
+    "mapping values are not allowed here": "có dấu `: ` ở chỗ không được phép",
+    "mapping values are not allowed in this context": "có dấu `: ` ở chỗ không được phép",
+}
+
+
+def _explain(detail: str) -> str:
+    for english, vietnamese in _EXPLANATIONS.items():
+        if detail.startswith(english):
+            return vietnamese
+    return f"lỗi cú pháp ({detail})"
 
 
 def _indent(line: str) -> int:

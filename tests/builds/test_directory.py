@@ -874,10 +874,10 @@ def test_every_problem_in_every_file_is_listed_in_one_run(make_site: SiteFactory
         " bằng dấu cách: thay mỗi Tab bằng 2 dấu cách\n"
         "    (en) line indented with a Tab"
         " — YAML allows only spaces for indentation: replace each Tab with 2 spaces",
-        "content/danh-ba/e-lap-khoa.yml:3: ten: khóa `ten` bị lặp lại (đã có ở dòng 1) — giữ một"
-        " dòng `ten`; nếu có nhiều giá trị, viết thành danh sách\n"
+        "content/danh-ba/e-lap-khoa.yml:3: ten: khóa `ten` bị lặp lại (đã có ở dòng 1) — giữ"
+        " lại một dòng `ten` (trường nào nhận nhiều giá trị thì viết thành danh sách)\n"
         "    (en) duplicate key `ten` (first given on line 1)"
-        " — keep one `ten` line; for several values write a list",
+        " — keep one `ten` line (a field that takes several values is written as a list)",
         "content/danh-ba/g-thieu.yml:1: ten: thiếu trường bắt buộc `ten` — thêm dòng `ten: ...`\n"
         "    (en) required field `ten` is missing — add a line `ten: ...`",
         "content/danh-ba/h-lao.yml:3: toa_do: tọa độ `17.97, 102.60` nằm ngoài Việt Nam — chép lại"

@@ -84,9 +84,10 @@ def test_qr_outputs_are_byte_identical_between_builds(make_site: SiteFactory) ->
 
 def test_print_pages_carry_the_paper_size(make_site: SiteFactory) -> None:
     result = build_site(make_site())
-    assert "@page { size: A5 portrait; margin: 0; }" in result.read("bien-qr/dinh-a5.html")
-    assert "@page { size: A6 portrait; margin: 0; }" in result.read("bien-qr/dinh-a6.html")
+    # Explicit sizes: Chromium ignores the keyword `A6` and would print on Letter paper.
+    assert "@page { size: 148mm 210mm; margin: 0; }" in result.read("bien-qr/dinh-a5.html")
+    assert "@page { size: 105mm 148mm; margin: 0; }" in result.read("bien-qr/dinh-a6.html")
     page = result.soup("bien-qr/dinh-a6.html")
-    assert page.select_one(".village").get_text() == "làng Phú Mỹ"  # type: ignore[union-attr]
+    assert page.select_one(".village").get_text() == "Làng Phú Mỹ (thử)"  # type: ignore[union-attr]
     assert page.select_one(".call").get_text() == "Quét mã để tìm hiểu"  # type: ignore[union-attr]
     assert page.select_one(".url").get_text() == SITE_URL + "q/dinh/"  # type: ignore[union-attr]

@@ -71,7 +71,7 @@ def test_every_plaque_qr_decodes_to_its_short_url_and_leads_to_its_page(
             assert decode_svg(str(inline)) == [short_url]
             assert printed.select_one("h1").get_text() == plaque["ten"]  # type: ignore[union-attr]
             assert short_url in printed.get_text()
-            assert "làng Là Thôn" in printed.get_text()
+            assert "Làng số Là Thôn" in printed.get_text()
 
         stub = sample.soup(f"q/{plaque['id']}/index.html")
         refresh = stub.find("meta", attrs={"http-equiv": "refresh"})

@@ -61,9 +61,10 @@ def test_c08_duplicate_key_stops_the_build_naming_key_and_line(make_site: SiteFa
     assert not result.ok
     assert result.messages[0] == (
         "content/danh-ba/quan-a.yml:4: dien_thoai: khóa `dien_thoai` bị lặp lại (đã có ở dòng 2)"
-        " — giữ một dòng `dien_thoai`; nếu có nhiều giá trị, viết thành danh sách\n"
-        "    (en) duplicate key `dien_thoai` (first given on line 2) — keep one `dien_thoai` line;"
-        " for several values write a list"
+        " — giữ lại một dòng `dien_thoai` (trường nào nhận nhiều giá trị thì viết thành danh"
+        " sách)\n"
+        "    (en) duplicate key `dien_thoai` (first given on line 2) — keep one `dien_thoai` line"
+        " (a field that takes several values is written as a list)"
     )
     assert result.messages[-1] == STOPPED.format(n=1)
     assert not (root / "site" / "danh-ba" / "quan-a").exists()
@@ -181,3 +182,101 @@ def test_generated_page_never_overwrites_a_written_page(make_site: SiteFactory) 
         "content/danh-ba/cho-phu-my.yml: trang `content/danh-ba/cho-phu-my.md` do người viết tạo"
         " đã có, trùng với trang sinh từ tệp này — đổi tên tệp YAML hoặc trang Markdown"
     )
+
+
+LANDMARK = "content/dia-diem/dinh-lang-phu-my.md"
+
+
+@pytest.mark.parametrize(
+    ("page", "line"),
+    [
+        ('\n---\ntitle: "Đình"\n---\n\n# Đình\n', 2),  # a blank line above the block
+        ('—\ntitle: "Đình"\n—\n\n# Đình\n', 1),  # a word processor's dash instead of ---
+    ],
+)
+def test_misplaced_front_matter_is_reported_never_printed(
+    make_site: SiteFactory, page: str, line: int
+) -> None:
+    result = build_site(make_site(files={LANDMARK: page}), strict=False)
+    assert not result.ok
+    assert result.messages[0].split("\n")[0] == (
+        f"{LANDMARK}:{line}: phần đầu trang không nằm ngay dòng đầu tiên hoặc không mở bằng đúng"
+        " ba dấu `---`, nên sẽ bị in ra trang như chữ thường — xóa các dòng trống phía trên và"
+        " gõ lại dòng mở, dòng đóng là `---` (ba dấu trừ; trình soạn thảo có thể đã đổi chúng"
+        " thành dấu gạch dài)"
+    )
+
+
+def test_misspelt_front_matter_key_and_missing_title_are_warned(make_site: SiteFactory) -> None:
+    page = '---\ntittle: "Đình"\n---\n\nNội dung không có tiêu đề.\n'
+    result = build_site(make_site(files={LANDMARK: page}), strict=False)
+    assert result.ok
+    assert [m.split("\n")[0] for m in result.messages] == [
+        f"{LANDMARK}:2: tittle: khóa `tittle` không được dùng (có phải ý bạn là `title`?)"
+        " — sửa thành `title`",
+        f"{LANDMARK}:4: trang không có tiêu đề; tên tệp sẽ được dùng, mất dấu tiếng Việt — thêm"
+        ' dòng `# Tiêu đề` ở đầu nội dung, hoặc `title: "Tiêu đề"` ở phần đầu trang',
+    ]
+
+
+def test_tab_after_a_colon_in_front_matter_builds(make_site: SiteFactory) -> None:
+    result = build_site(make_site(files={LANDMARK: "---\ntitle:\tĐình\n---\n\n# Đình\n"}))
+    assert result.ok, result.text()
+    assert "<title>Đình - Làng Phú Mỹ (thử)</title>" in result.read(
+        "dia-diem/dinh-lang-phu-my/index.html"
+    )
+
+
+def test_missing_categories_file_is_a_message_not_a_traceback(make_site: SiteFactory) -> None:
+    result = build_site(make_site(files={"content/categories.yml": None}), strict=False)
+    assert not result.ok
+    assert result.messages[0].split("\n")[0] == (
+        "content/categories.yml: không tìm thấy tệp — tạo tệp này theo mẫu trong tài liệu"
+    )
+
+
+def test_invalid_service_is_not_blamed_on_its_plaque(make_site: SiteFactory) -> None:
+    bad = "ten: 'Chợ Phú Mỹ'\nloai: 'cho'\nngày: 'x'\n"
+    result = build_site(make_site(files={"content/danh-ba/cho-phu-my.yml": bad}), strict=False)
+    assert not result.ok
+    errors = [m.split("\n")[0] for m in result.messages[:-1]]
+    assert errors == [
+        "content/danh-ba/cho-phu-my.yml:3: ngày: trường `ngày` không có trong mẫu — dùng một"
+        " trong các trường: `ten`, `loai`, `mo_ta`, `dich_vu`, `dia_chi`, `toa_do`,"
+        " `dien_thoai`, `zalo`, `website`, `gio_mo_cua`, `mua_he`, `mo_cua`, `dong_cua`,"
+        " `ghi_chu_gio`, `thanh_toan`, `vietqr`, `ghi_chu`, `xac_minh`, `du_lieu_mau`"
+    ]
+
+
+def test_plaque_target_with_the_content_folder_gets_a_precise_fix(make_site: SiteFactory) -> None:
+    registry = "- id: 'dinh'\n  ten: 'Đình'\n  trang: 'content/dia-diem/dinh-lang-phu-my.md'\n"
+    result = build_site(make_site(files={"content/plaques.yml": registry}), strict=False)
+    assert not result.ok
+    assert result.messages[0].split("\n")[0] == (
+        "content/plaques.yml:3: trang: `trang` không được bắt đầu bằng `content/`: đường dẫn tính"
+        " từ bên trong thư mục nội dung — viết `dia-diem/dinh-lang-phu-my.md`"
+    )
+
+
+def test_several_phones_on_one_line_are_told_to_make_a_list(make_site: SiteFactory) -> None:
+    service = "ten: Quán A\nloai: cho\ndien_thoai: '0912 345 678, 0987 654 321'\n"
+    result = build_site(make_site(files={SERVICE: service}), strict=False)
+    assert result.messages[0].split("\n")[0] == (
+        "content/danh-ba/quan-a.yml:3: dien_thoai: `0912 345 678, 0987 654 321` có vẻ là nhiều số"
+        " điện thoại viết chung một dòng — viết thành danh sách, mỗi số một dòng bắt đầu bằng"
+        " `- `, trong dấu nháy"
+    )
+
+
+def test_backup_files_are_not_published(make_site: SiteFactory) -> None:
+    root = make_site(files={"content/danh-ba/cho-phu-my.yml.bak": "x", "content/ghi-chu.md~": "x"})
+    result = build_site(root)
+    assert result.ok, result.text()
+    assert not (result.site_dir / "danh-ba" / "cho-phu-my.yml.bak").exists()
+    assert not (result.site_dir / "ghi-chu.md~").exists()
+
+
+def test_line_breaks_of_a_note_are_kept(make_site: SiteFactory) -> None:
+    service = "ten: Quán A\nloai: cho\nghi_chu: |\n  Dòng một.\n  Dòng hai.\n\n  Đoạn mới.\n"
+    html = service_page(make_site, service)
+    assert "<p>Dòng một.<br/>\nDòng hai.</p>\n<p>Đoạn mới.</p>" in html

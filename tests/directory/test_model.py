@@ -291,7 +291,7 @@ BAD_INPUT = {
     "empty-ten": (
         "quan-a.yml",
         "ten:\nloai: cho\n",
-        "content/danh-ba/quan-a.yml:1: ten: `ten` để trống — điền giá trị hoặc xoá dòng này\n"
+        "content/danh-ba/quan-a.yml:1: ten: `ten` để trống — điền giá trị hoặc xóa dòng này\n"
         "    (en) `ten` is empty — fill in a value or delete the line",
     ),
     "unknown-category": (
@@ -416,10 +416,10 @@ BAD_INPUT = {
         "quan-a.yml",
         "ten: Quán A\ndien_thoai: '0900000008'\ngio_mo_cua: '06:00'\ndien_thoai: '0900000009'\n",
         "content/danh-ba/quan-a.yml:4: dien_thoai: khóa `dien_thoai` bị lặp lại"
-        " (đã có ở dòng 2) — giữ một dòng `dien_thoai`;"
-        " nếu có nhiều giá trị, viết thành danh sách\n"
+        " (đã có ở dòng 2) — giữ lại một dòng `dien_thoai`"
+        " (trường nào nhận nhiều giá trị thì viết thành danh sách)\n"
         "    (en) duplicate key `dien_thoai` (first given on line 2)"
-        " — keep one `dien_thoai` line; for several values write a list",
+        " — keep one `dien_thoai` line (a field that takes several values is written as a list)",
     ),
     "not-a-mapping": (
         "quan-a.yml",
@@ -432,7 +432,7 @@ BAD_INPUT = {
     "empty-file": (
         "quan-a.yml",
         "# chưa điền\n",
-        "content/danh-ba/quan-a.yml:1: tệp trống — điền nội dung theo tệp mẫu hoặc xoá tệp\n"
+        "content/danh-ba/quan-a.yml:1: tệp trống — điền nội dung theo tệp mẫu hoặc xóa tệp\n"
         "    (en) the file is empty — fill it in from the sample file or delete it",
     ),
 }

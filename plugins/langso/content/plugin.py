@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import posixpath
 
@@ -17,9 +18,9 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from langso.adapter import GATE_PRIORITY, Reporter, content_location
+from langso.adapter import GATE_PRIORITY, Reporter, content_location, log
 from langso.content.config import ContentConfig
-from langso.frontmatter import mkdocs_source, read_page
+from langso.frontmatter import mkdocs_source, read_page, title_problems
 from langso.paths import ascii_page_uri, repo_path
 from langso.problems import Problem
 from langso.text import nfc, slugify
@@ -39,7 +40,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         """Make :func:`langso.text.slugify` the heading-id rule of the ``toc`` extension."""
         if "toc" not in config.markdown_extensions:
             config.markdown_extensions.append("toc")
-        config.mdx_configs.setdefault("toc", {})["slugify"] = slugify
+        toc = config.mdx_configs.setdefault("toc", {})
+        toc["slugify"] = slugify
+        toc.setdefault("permalink_title", "Liên kết tới mục này")
         return config
 
     @event_priority(100)
@@ -58,6 +61,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         urls: dict[str, str] = {}
         for file in files:
             if file.src_uri == VILLAGE_FILE:
+                continue
+            if _is_leftover(file.src_uri):
+                where = repo_path(docs_rel, file.src_uri)
+                log.info(f"{where}: tệp sao lưu, không đăng / a backup file, not published")
                 continue
             self._normalise(file, config)
             if file.generated_by is None:
@@ -120,7 +127,18 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             return
         page, problems = read_page(text, rel)
         self.reporter.report(problems)
+        if not any(p.severity == "error" for p in problems):
+            self.reporter.report(title_problems(page, rel))
         self.sources[file.src_uri] = mkdocs_source(page)
+
+
+# Editors' and systems' leftovers, never meant for readers.
+_LEFTOVERS = ("*.bak", "*~", "*.orig", "*.swp", "*.tmp", ".DS_Store", "Thumbs.db", "desktop.ini")
+
+
+def _is_leftover(uri: str) -> bool:
+    name = posixpath.basename(uri)
+    return any(fnmatch.fnmatch(name, pattern) for pattern in _LEFTOVERS)
 
 
 def _needs_ascii(uri: str) -> bool:

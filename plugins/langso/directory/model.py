@@ -70,6 +70,13 @@ __all__ = [
 def _phone(value: object) -> object:
     if not isinstance(value, str):
         return value
+    if any(sep in value for sep in ",;/"):
+        raise invalid(
+            f"`{value.strip()}` có vẻ là nhiều số điện thoại viết chung một dòng",
+            f"`{value.strip()}` looks like several phone numbers on one line",
+            "viết thành danh sách, mỗi số một dòng bắt đầu bằng `- `, trong dấu nháy",
+            "write a list: one number per line starting with `- `, in quotes",
+        )
     try:
         return parse_phone(value)
     except PhoneError:
@@ -560,8 +567,10 @@ class Directory:
         return list(groups.items())
 
     def category(self, category_id: str) -> Category:
-        """The category with ``category_id``."""
-        return next(c for c in self.categories if c.id == category_id)
+        """The category with ``category_id``; its id as name when the categories file failed
+        (that failure is reported and stops the build)."""
+        found = next((c for c in self.categories if c.id == category_id), None)
+        return found or Category.model_construct(id=category_id, name=category_id, icon=None)
 
 
 def load_categories(

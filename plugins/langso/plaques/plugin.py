@@ -26,7 +26,6 @@ from langso.plaques.model import PlaqueEntry, load_plaques, short_path
 from langso.plaques.render import PAPERS, PlaqueView, index_markdown, print_html, redirect_html
 from langso.problems import Problem
 from langso.qr import ErrorCorrection, make_qr
-from langso.village import Village
 
 __all__ = ["PlaquesPlugin"]
 
@@ -67,8 +66,9 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
                 files.remove(file)
         entries, problems = load_plaques(docs_dir, docs_rel, registry)
         self.reporter.report(problems)
-        village = config.extra.get("village")
-        village_name = village.full_name if isinstance(village, Village) else config.site_name
+        # The guidebook's name heads every plaque: it names the village (and a landmark of a
+        # neighbouring commune is still "in the guidebook of" this village).
+        village_name = config.site_name
         site_url = config.site_url or ""
         pages_dir = self.config.pages_dir.strip("/")
         views: list[PlaqueView] = []
@@ -98,8 +98,19 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         if target_uri.endswith((".yml", ".yaml")):
             target_uri = page_for_data_file(target_uri)
         target = files.get_file_from_path(target_uri)
+        if target is None and plaque.target.endswith((".yml", ".yaml")):
+            docs_dir, _ = content_location(config)
+            if (docs_dir / plaque.target).is_file():
+                return None  # the data file exists but is invalid: its own error says why
+        prefix = docs_rel + "/"
+        if target is None and docs_rel not in ("", ".") and plaque.target.startswith(prefix):
+            suggestion = plaque.target.removeprefix(prefix)
+            params: dict[str, object] = {"prefix": docs_rel, "suggestion": suggestion}
+            problem = Problem(rel, entry.target_line, "plaque.target-prefix", "trang", params)
+            self.reporter.report([problem])
+            return None
         if target is None or not target.is_documentation_page():
-            params: dict[str, object] = {"id": plaque.id, "target": plaque.target}
+            params = {"id": plaque.id, "target": plaque.target}
             self.reporter.report(
                 [Problem(rel, entry.target_line, "plaque.target-missing", "trang", params)]
             )

@@ -22,13 +22,14 @@ class Paper(NamedTuple):
     title_pt: int
     call_pt: int
     small_pt: int
+    url_pt: float
 
 
 # QR side ≈ sheet width minus margins, so the code is as large as the sheet allows: a phone reads a
 # code from about ten times its width (A5: 100 mm → about 1 m; A6: 70 mm → about 70 cm).
 PAPERS = {
-    "A5": Paper("A5", 148, 210, 10, 100, 26, 18, 12),
-    "A6": Paper("A6", 105, 148, 7, 70, 18, 13, 9),
+    "A5": Paper("A5", 148, 210, 10, 100, 26, 18, 12, 10),
+    "A6": Paper("A6", 105, 148, 7, 70, 18, 13, 9, 7.5),
 }
 
 
