@@ -227,6 +227,39 @@ MESSAGES: dict[str, Message] = {
         "`trang` must not start with `{prefix}/`: paths start inside the content folder",
         "write `{suggestion}`",
     ),
+    "plaque.replacement-unknown": Message(
+        "biển `{id}` được thay bằng `{other}`, nhưng không có biển nào mã `{other}`",
+        "sửa `thay_bang` thành mã một biển có trong plaques.yml",
+        "plaque `{id}` is replaced by `{other}`, but no plaque has the id `{other}`",
+        "set `thay_bang` to the id of a plaque in plaques.yml",
+    ),
+    "plaque.cycle": Message(
+        "các biển thay thế nhau thành vòng tròn (`{id}` → `{other}` → … → `{id}`)",
+        "một biển trong vòng phải có `trang` hoặc `ngung`",
+        "the replacements go round in a circle (`{id}` → `{other}` → … → `{id}`)",
+        "one plaque of the circle needs `trang` or `ngung`",
+    ),
+    "plaque.printed-missing": Message(
+        "biển `{id}` đã in ngày {date} nhưng không còn trong plaques.yml: mã QR trên tường sẽ hỏng",
+        "đưa biển trở lại plaques.yml; nếu đã gỡ biển, ghi `thay_bang` hoặc `ngung` thay vì xóa",
+        "plaque `{id}` was printed on {date} but is no longer in plaques.yml: its QR code would "
+        "break",
+        "put it back in plaques.yml; if it was taken down, give it `thay_bang` or `ngung` instead "
+        "of deleting it",
+    ),
+    "plaque.url-changed": Message(
+        "biển `{id}` đã in với địa chỉ {printed_url}, nay trang web ở {url}: mã QR đã in sẽ hỏng",
+        "giữ nguyên `site_url` cũ trong mkdocs.yml (hoặc giữ trang cũ chạy và chuyển hướng từ đó)",
+        "plaque `{id}` was printed with {printed_url}, but the site is now at {url}: printed "
+        "codes would break",
+        "keep the old `site_url` in mkdocs.yml (or keep the old site serving redirects)",
+    ),
+    "record.bad-line": Message(
+        "dòng không đúng dạng `mã ngày-in địa-chỉ`: `{text}`",
+        "viết ví dụ `dinh-la-thon 2026-11-01 https://ten.github.io/kho/q/dinh-la-thon/`",
+        "the line is not `id printed-date url`: `{text}`",
+        "write e.g. `dinh-la-thon 2026-11-01 https://name.github.io/repo/q/dinh-la-thon/`",
+    ),
     "plaque.too-dense": Message(
         "mã QR của biển `{id}` cần phiên bản {version}, vượt mức tối đa {max_version}",
         "rút ngắn `site_url` hoặc mã biển, hoặc tăng `max_version` nếu biển in đủ lớn",

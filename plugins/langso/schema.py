@@ -8,6 +8,7 @@ silently (C-05 to C-07).
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -33,6 +34,7 @@ __all__ = [
     "Text",
     "YesNo",
     "invalid",
+    "parse_date",
     "read_text",
     "read_yaml",
     "validate",
@@ -92,6 +94,30 @@ def _yes_no(value: object) -> object:
 
 YesNo = Annotated[bool, BeforeValidator(_yes_no)]
 """A yes/no field declared in the schema: ``có``/``không`` as well as ``true``/``false`` (C-07)."""
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
+
+
+def parse_date(value: object) -> object:
+    """Parse ``01/05/2026`` (the Vietnamese order), ``2026-05-01`` and similar into a date.
+
+    Raises:
+        PydanticCustomError: for text that is not a real date (``30/02/2026``).
+    """
+    if not isinstance(value, str):
+        return value
+    for date_format in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(value.strip(), date_format).date()
+        except ValueError:
+            continue
+    raise invalid(
+        f"`{value}` không phải một ngày có thật",
+        f"`{value}` is not a real date",
+        "viết ngày/tháng/năm, ví dụ '01/05/2026' (hoặc '2026-05-01')",
+        "write day/month/year, e.g. '01/05/2026' (or '2026-05-01')",
+    )
 
 
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:

@@ -138,10 +138,10 @@ def test_target_not_a_page(tmp_path: Path, target: str) -> None:
     ]
 
 
-def test_missing_field(tmp_path: Path) -> None:
+def test_missing_destination_asks_for_one_of_three(tmp_path: Path) -> None:
     entries, problems = load(tmp_path, "- id: dinh\n  ten: Đình\n")
     assert entries == []
-    assert located(problems) == [("content/plaques.yml", 1, "field.missing", "trang")]
+    assert located(problems) == [("content/plaques.yml", 1, "field.invalid", "trang")]
 
 
 def test_missing_registry_means_no_plaques(tmp_path: Path) -> None:

@@ -43,7 +43,7 @@ from langso.geography import VIETNAM_BOUNDS, check_unit, country_of
 from langso.paths import page_for_data_file, repo_path
 from langso.phones import Phone, PhoneError, parse_phone
 from langso.problems import Problem
-from langso.schema import Model, Text, YesNo, invalid, read_yaml, validate
+from langso.schema import Model, Text, YesNo, invalid, parse_date, read_yaml, validate
 from langso.text import fold, index_letter, slugify, sort_key
 from langso.vietqr import BANKS, VietQRAccount, vietqr_payload
 from langso.village import Village
@@ -273,23 +273,6 @@ VERIFIER_ROLES = (
     "Tình nguyện viên",
 )
 """Who may have verified an entry: a role, never a personal name."""
-_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
-
-
-def _date(value: object) -> object:
-    if not isinstance(value, str):
-        return value
-    for date_format in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(value.strip(), date_format).date()
-        except ValueError:
-            continue
-    raise invalid(
-        f"`{value}` không phải một ngày có thật",
-        f"`{value}` is not a real date",
-        "viết ngày/tháng/năm, ví dụ '01/05/2026' (hoặc '2026-05-01')",
-        "write day/month/year, e.g. '01/05/2026' (or '2026-05-01')",
-    )
 
 
 def _role(value: object) -> object:
@@ -310,7 +293,7 @@ def _role(value: object) -> object:
 class Verification(Model):
     """When the entry was last checked, and by whom (a role, never a name)."""
 
-    date: Annotated[dt.date, BeforeValidator(_date)] = Field(
+    date: Annotated[dt.date, BeforeValidator(parse_date)] = Field(
         alias="ngay", description="Ngày kiểm tra gần nhất, ví dụ `01/05/2026`."
     )
     role: Annotated[str, BeforeValidator(_role)] = Field(

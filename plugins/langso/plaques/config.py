@@ -22,5 +22,10 @@ class PlaquesConfig(base.Config):
     pages_dir = c.Type(str, default="bien-qr")
     """Folder of the plaques index page, QR images and print pages."""
 
+    redirect_pages = c.Type(bool, default=True)
+    """Write HTML redirect pages at ``q/<id>/`` and ``q/<id>.html``: the only way on GitHub Pages.
+    On Netlify, Cloudflare Pages and GitLab Pages set it to ``false``: their ``_redirects`` file
+    then answers with a real HTTP redirect, which files at the same path would shadow."""
+
     title = c.Type(str, default="Biển mã QR")
     """Title of the plaques index page."""

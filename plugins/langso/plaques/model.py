@@ -8,21 +8,24 @@ Each plaque printed and hung on a wall has an entry; the QR code encodes the per
       trang: 'dia-diem/dinh-lang-la-thon.md'
 
 ``trang`` is a Markdown page or a directory data file (``danh-ba/tram-y-te.yml``), relative to
-``docs_dir``, exactly as a Markdown link would name it.
+``docs_dir``, exactly as a Markdown link would name it. A plaque taken down is never deleted and
+its id never reused: it gets ``thay_bang: '<new id>'`` (its QR code now leads where the new plaque
+leads) or ``ngung: '<message>'`` (its QR code shows the message), and keeps ``ngay_in``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field, field_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from langso.paths import repo_path
 from langso.problems import Problem
-from langso.schema import Model, Text, invalid, read_yaml, validate
+from langso.schema import Model, Text, invalid, parse_date, read_yaml, validate
 from langso.text import nfc, slugify
 from langso.yamlsource import Sequence, describe, line_of
 
@@ -38,7 +41,42 @@ class Plaque(Model):
 
     id: Text = Field(description="Mã ngắn, chữ thường không dấu, ví dụ `dinh-la-thon`.")
     name: Text = Field(alias="ten", description="Tên in trên biển.")
-    target: Text = Field(alias="trang", description="Trang đích: `.md` hoặc tệp danh bạ `.yml`.")
+    target: Text | None = Field(
+        None, alias="trang", description="Trang đích: `.md` hoặc tệp danh bạ `.yml`."
+    )
+    replaced_by: Text | None = Field(
+        None, alias="thay_bang", description="Biển đã gỡ, thay bằng biển có mã này."
+    )
+    retired: Text | None = Field(
+        None, alias="ngung", description="Biển đã gỡ, không thay: lời nhắn cho người quét."
+    )
+    printed: Annotated[dt.date, BeforeValidator(parse_date)] | None = Field(
+        None, alias="ngay_in", description="Ngày in biển, ví dụ `01/11/2026`."
+    )
+
+    @model_validator(mode="after")
+    def _one_destination(self) -> Plaque:
+        given = [
+            k
+            for k, v in (
+                ("trang", self.target),
+                ("thay_bang", self.replaced_by),
+                ("ngung", self.retired),
+            )
+            if v is not None
+        ]
+        if len(given) != 1:
+            raise invalid(
+                "mỗi biển cần đúng một trong `trang`, `thay_bang`, `ngung`"
+                + (f" (đang có {', '.join(given)})" if given else ""),
+                "each plaque needs exactly one of `trang`, `thay_bang`, `ngung`"
+                + (f" (has {', '.join(given)})" if given else ""),
+                "biển đang dùng: `trang`; biển đã gỡ và thay: `thay_bang`; biển đã gỡ hẳn: `ngung`",
+                "a plaque in use: `trang`; taken down and replaced: `thay_bang`; taken down: "
+                "`ngung`",
+                field="trang" if not given else given[-1],
+            )
+        return self
 
     @field_validator("id")
     @classmethod
@@ -57,7 +95,9 @@ class Plaque(Model):
 
     @field_validator("target")
     @classmethod
-    def _relative_target(cls, value: str) -> str:
+    def _relative_target(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
         value = nfc(value).strip().removeprefix("./")
         if value.startswith("/") or "://" in value or not value.endswith((".md", ".yml", ".yaml")):
             raise invalid(

@@ -1,15 +1,19 @@
 """``langso/plaques``: short permanent URLs, QR codes and print pages for issued plaques.
 
 - ``on_config``: ``site_url`` is required (QR codes hold absolute URLs) and must be ASCII.
-- ``on_files`` (priority -100, after every page is known): load the registry, resolve each target
-  to its page, and add per plaque: the redirect stub ``q/<id>/index.html``, the QR code as SVG and
-  PNG, A5 and A6 print pages, and the plaques index page. A missing target or a QR symbol above
-  ``max_version`` stops the build naming the plaque.
+- ``on_files`` (priority -100, after every page is known): load the registry and the record of
+  printed plaques; check that every printed plaque is still registered and still has the URL its
+  code holds; resolve each plaque (following ``thay_bang``); add per plaque the redirect stubs
+  ``q/<id>/index.html`` and ``q/<id>.html`` (or a notice for a retired plaque), its QR code as SVG
+  and PNG and its A5 and A6 print pages; then the plaques index and ``_redirects`` for the hosts
+  that read it. A missing target or a QR symbol above ``max_version`` stops the build.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
+from pathlib import Path
 from typing import cast
 from urllib.parse import urlsplit
 
@@ -20,12 +24,21 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from langso.adapter import GATE_PRIORITY, Reporter, content_location
-from langso.paths import page_for_data_file, repo_path
+from langso.paths import repo_path
 from langso.plaques.config import PlaquesConfig
-from langso.plaques.model import PlaqueEntry, load_plaques, short_path
-from langso.plaques.render import PAPERS, PlaqueView, index_markdown, print_html, redirect_html
+from langso.plaques.model import load_plaques, short_path
+from langso.plaques.pages import PlaqueView, index_markdown, retired_html
+from langso.plaques.record import PRINTED_FILE, read_printed
+from langso.plaques.render import PAPERS, print_html, redirect_html
+from langso.plaques.resolve import (
+    Destination,
+    check_printed,
+    page_source,
+    redirects_file,
+    resolve,
+)
 from langso.problems import Problem
-from langso.qr import ErrorCorrection, make_qr
+from langso.qr import ErrorCorrection, QrSymbol, make_qr
 
 __all__ = ["PlaquesPlugin"]
 
@@ -62,59 +75,53 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         docs_dir, docs_rel = content_location(config)
         registry = self.config.registry
         for file in list(files):
-            if file.src_uri == registry:
+            if file.src_uri in (registry, PRINTED_FILE):
                 files.remove(file)
+        registry_rel = repo_path(docs_rel, registry)
         entries, problems = load_plaques(docs_dir, docs_rel, registry)
-        self.reporter.report(problems)
-        # The guidebook's name heads every plaque: it names the village (and a landmark of a
-        # neighbouring commune is still "in the guidebook of" this village).
-        village_name = config.site_name
+        printed, record_problems = read_printed(docs_dir, docs_rel)
         site_url = config.site_url or ""
+        problems += record_problems + check_printed(
+            entries, printed, site_url, repo_path(docs_rel, PRINTED_FILE)
+        )
+
+        def page_url(src_uri: str) -> str | None:
+            file = files.get_file_from_path(src_uri)
+            return file.url if file is not None and file.is_documentation_page() else None
+
+        destinations, resolve_problems = resolve(entries, page_url, registry_rel)
+        for problem in resolve_problems:
+            explained = _explain_missing_target(problem, docs_dir, docs_rel)
+            if explained is not None:
+                problems.append(explained)
+        self.reporter.report(problems)
+
         pages_dir = self.config.pages_dir.strip("/")
-        views: list[PlaqueView] = []
-        for entry in entries:
-            view = self._publish(entry, files, config, site_url, pages_dir, village_name, docs_rel)
+        views = []
+        for destination in destinations:
+            view = self._publish(destination, files, config, pages_dir, registry_rel)
             if view is not None:
                 views.append(view)
         index_uri = f"{pages_dir}/index.md"
         if index_uri not in files.src_uris:
             markdown = index_markdown(self.config.title, views)
             files.append(File.generated(config, index_uri, content=markdown))
+        if "_redirects" not in files.src_uris:
+            base_path = urlsplit(site_url).path or "/"
+            content = redirects_file(destinations, base_path)
+            files.append(_generated(config, "_redirects", content))
         return files
 
     def _publish(
         self,
-        entry: PlaqueEntry,
+        destination: Destination,
         files: Files,
         config: MkDocsConfig,
-        site_url: str,
         pages_dir: str,
-        village_name: str,
-        docs_rel: str,
+        registry_rel: str,
     ) -> PlaqueView | None:
-        plaque = entry.plaque
-        rel = repo_path(docs_rel, self.config.registry)
-        target_uri = plaque.target
-        if target_uri.endswith((".yml", ".yaml")):
-            target_uri = page_for_data_file(target_uri)
-        target = files.get_file_from_path(target_uri)
-        if target is None and plaque.target.endswith((".yml", ".yaml")):
-            docs_dir, _ = content_location(config)
-            if (docs_dir / plaque.target).is_file():
-                return None  # the data file exists but is invalid: its own error says why
-        prefix = docs_rel + "/"
-        if target is None and docs_rel not in ("", ".") and plaque.target.startswith(prefix):
-            suggestion = plaque.target.removeprefix(prefix)
-            params: dict[str, object] = {"prefix": docs_rel, "suggestion": suggestion}
-            problem = Problem(rel, entry.target_line, "plaque.target-prefix", "trang", params)
-            self.reporter.report([problem])
-            return None
-        if target is None or not target.is_documentation_page():
-            params = {"id": plaque.id, "target": plaque.target}
-            self.reporter.report(
-                [Problem(rel, entry.target_line, "plaque.target-missing", "trang", params)]
-            )
-            return None
+        plaque = destination.entry.plaque
+        site_url = config.site_url or ""
         short = short_path(plaque.id)
         short_url = site_url + short
         level = cast(ErrorCorrection, self.config.error_correction)
@@ -125,34 +132,56 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
                 "version": symbol.version,
                 "max_version": self.config.max_version,
             }
-            self.reporter.report([Problem(rel, entry.line, "plaque.too-dense", "id", params)])
+            line = destination.entry.line
+            self.reporter.report([Problem(registry_rel, line, "plaque.too-dense", "id", params)])
             return None
+        home = get_relative_url("./", short)
+        if destination.kind == "page" and not self.config.redirect_pages:
+            pass  # `_redirects` answers on hosts that read it
+        elif destination.kind == "page" and destination.url is not None:
+            canonical = site_url + destination.url
+            stubs = {
+                f"{short}index.html": get_relative_url(destination.url, short),
+                f"q/{plaque.id}.html": get_relative_url(destination.url, "q/"),
+            }
+            for uri, target in stubs.items():
+                files.append(_generated(config, uri, redirect_html(plaque.name, target, canonical)))
+        else:
+            notice = retired_html(plaque.name, destination.message or "", config.site_name, home)
+            files.append(_generated(config, f"{short}index.html", notice))
+            files.append(_generated(config, f"q/{plaque.id}.html", notice.replace(home, "../")))
+        return self._plaque_files(destination, symbol, files, config, pages_dir, short_url)
 
-        def add(uri: str, content: str | bytes) -> None:
-            files.append(
-                File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
-            )
-
-        redirect = redirect_html(
-            plaque.name, get_relative_url(target.url, short), site_url + target.url
-        )
-        add(f"{short}index.html", redirect)
+    def _plaque_files(
+        self,
+        destination: Destination,
+        symbol: QrSymbol,
+        files: Files,
+        config: MkDocsConfig,
+        pages_dir: str,
+        short_url: str,
+    ) -> PlaqueView:
+        plaque = destination.entry.plaque
         svg = symbol.svg(f"Mã QR: {short_url}")
-        add(f"{pages_dir}/{plaque.id}.svg", svg)
-        add(f"{pages_dir}/{plaque.id}.png", symbol.png())
+        files.append(_generated(config, f"{pages_dir}/{plaque.id}.svg", svg))
+        files.append(_generated(config, f"{pages_dir}/{plaque.id}.png", symbol.png()))
         print_links = {}
-        for name, paper in PAPERS.items():
-            uri = f"{pages_dir}/{plaque.id}-{name.lower()}.html"
-            add(uri, print_html(plaque, paper, svg, short_url, village_name))
-            print_links[name] = posixpath.basename(uri)
+        if destination.kind == "page" and not destination.via:
+            for name, paper in PAPERS.items():
+                uri = f"{pages_dir}/{plaque.id}-{name.lower()}.html"
+                page = print_html(plaque, paper, svg, short_url, config.site_name)
+                files.append(_generated(config, uri, page))
+                print_links[name] = posixpath.basename(uri)
+        target = plaque.target if destination.kind == "page" and not destination.via else None
         return PlaqueView(
             plaque=plaque,
             short_url=short_url,
-            short_link=get_relative_url(short, f"{pages_dir}/"),
-            target_link=posixpath.relpath(target.src_uri, pages_dir),
+            short_link=get_relative_url(short_path(plaque.id), f"{pages_dir}/"),
+            target_link=_page_link(target, pages_dir) if target else None,
             svg_link=f"{plaque.id}.svg",
             png_link=f"{plaque.id}.png",
             print_links=print_links,
+            status=_status(destination),
         )
 
     @event_priority(GATE_PRIORITY)
@@ -160,3 +189,37 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         self.reporter.stop_if_errors(config)
 
     on_files = CombinedEvent(_on_files, _stop_on_errors)
+
+
+def _generated(config: MkDocsConfig, uri: str, content: str | bytes) -> File:
+    return File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+
+
+def _page_link(target: str, pages_dir: str) -> str:
+    return posixpath.relpath(page_source(target), pages_dir)
+
+
+def _explain_missing_target(problem: Problem, docs_dir: Path, docs_rel: str) -> Problem | None:
+    """Say what is really wrong when a plaque's target is not a page of the site.
+
+    A directory file that exists but is invalid has its own error, so the plaque is not blamed
+    too (``None``); a path starting with the content folder gets the exact fix.
+    """
+    if problem.code != "plaque.target-missing":
+        return problem
+    target = str(problem.params["target"])
+    if target.endswith((".yml", ".yaml")) and (docs_dir / target).is_file():
+        return None
+    prefix = docs_rel + "/"
+    if docs_rel not in ("", ".") and target.startswith(prefix):
+        params = {"prefix": docs_rel, "suggestion": target.removeprefix(prefix)}
+        return dataclasses.replace(problem, code="plaque.target-prefix", params=params)
+    return problem
+
+
+def _status(destination: Destination) -> str:
+    if destination.kind == "retired":
+        return "Đã gỡ"
+    if destination.via:
+        return f"Đã thay bằng `{destination.via[-1]}`"
+    return "Đang dùng"

@@ -1,0 +1,227 @@
+"""A printed plaque keeps working: renamed pages, replaced and retired plaques, every host."""
+
+from __future__ import annotations
+
+import http.server
+import re
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SiteFactory, build_site, decode_png
+
+SITE_URL = "https://example.github.io/lang-phu-my/"
+REGISTRY = "content/plaques.yml"
+PAGE = "content/dia-diem/dinh-lang-phu-my.md"
+
+
+def test_renaming_the_target_page_keeps_the_printed_code(make_site: SiteFactory) -> None:
+    before = build_site(make_site())
+    page = (before.root / PAGE).read_text(encoding="utf-8")
+    after = build_site(
+        make_site(
+            files={
+                PAGE: None,
+                "content/di-tich/dinh-lang.md": page,
+                "content/index.md": "# Làng Phú Mỹ\n\n[Đình](di-tich/dinh-lang.md)\n",
+                REGISTRY: "- id: 'dinh'\n  ten: 'Đình làng Phú Mỹ'\n  trang: 'di-tich/dinh-lang.md'\n",
+            }
+        )
+    )
+    assert after.ok, after.text()
+    png = "bien-qr/dinh.png"
+    assert (before.site_dir / png).read_bytes() == (after.site_dir / png).read_bytes()
+    assert 'content="0; url=../../di-tich/dinh-lang/"' in after.read("q/dinh/index.html")
+
+
+def test_a_replaced_plaque_leads_where_its_replacement_leads(make_site: SiteFactory) -> None:
+    registry = (
+        "- id: 'dinh-cu'\n  ten: 'Đình (biển cũ)'\n  ngay_in: '01/03/2026'\n  thay_bang: 'dinh'\n"
+        "- id: 'dinh'\n  ten: 'Đình làng Phú Mỹ'\n  trang: 'dia-diem/dinh-lang-phu-my.md'\n"
+    )
+    result = build_site(make_site(files={REGISTRY: registry}))
+    assert result.ok, result.text()
+    assert 'content="0; url=../../dia-diem/dinh-lang-phu-my/"' in result.read(
+        "q/dinh-cu/index.html"
+    )
+    assert decode_png((result.site_dir / "bien-qr/dinh-cu.png").read_bytes()) == [
+        SITE_URL + "q/dinh-cu/"
+    ]
+    row = [r for r in result.soup("bien-qr/index.html").select("tbody tr") if "dinh-cu" in str(r)]
+    assert "Đã thay bằng dinh, in 01/03/2026" in row[0].get_text()
+
+
+def test_a_retired_plaque_shows_its_message(make_site: SiteFactory) -> None:
+    registry = (
+        "- id: 'quay'\n  ten: 'Quầy sách'\n  ngung: 'Quầy sách đã đóng cửa từ tháng 3/2026.'\n"
+    )
+    result = build_site(make_site(files={REGISTRY: registry}))
+    assert result.ok, result.text()
+    page = result.soup("q/quay/index.html")
+    assert page.select_one("h1").get_text() == "Quầy sách"  # type: ignore[union-attr]
+    assert "Quầy sách đã đóng cửa từ tháng 3/2026." in page.get_text()
+    assert page.select_one("a")["href"] == "../../"  # type: ignore[index]
+    assert "/q/quay" not in result.read("_redirects")
+
+
+@pytest.mark.parametrize(
+    ("registry", "expected"),
+    [
+        (
+            "- id: 'a'\n  ten: 'A'\n  thay_bang: 'b'\n",
+            "content/plaques.yml:1: thay_bang: biển `a` được thay bằng `b`, nhưng không có biển nào"
+            " mã `b` — sửa `thay_bang` thành mã một biển có trong plaques.yml",
+        ),
+        (
+            "- id: 'a'\n  ten: 'A'\n  thay_bang: 'b'\n- id: 'b'\n  ten: 'B'\n  thay_bang: 'a'\n",
+            "content/plaques.yml:1: thay_bang: các biển thay thế nhau thành vòng tròn (`a` → `b` →"
+            " … → `a`) — một biển trong vòng phải có `trang` hoặc `ngung`",
+        ),
+        (
+            "- id: 'a'\n  ten: 'A'\n  trang: 'index.md'\n  ngung: 'Đã gỡ.'\n",
+            "content/plaques.yml:4: ngung: mỗi biển cần đúng một trong `trang`, `thay_bang`,"
+            " `ngung` (đang có trang, ngung) — biển đang dùng: `trang`; biển đã gỡ và thay:"
+            " `thay_bang`; biển đã gỡ hẳn: `ngung`",
+        ),
+    ],
+)
+def test_replacement_mistakes_are_located(
+    make_site: SiteFactory, registry: str, expected: str
+) -> None:
+    result = build_site(make_site(files={REGISTRY: registry}), strict=False)
+    assert not result.ok
+    assert result.messages[0].split("\n")[0] == expected
+
+
+def test_a_printed_plaque_cannot_vanish_from_the_registry(make_site: SiteFactory) -> None:
+    record = f"dinh 2026-11-01 {SITE_URL}q/dinh/\ncho 2026-11-01 {SITE_URL}q/cho/\n"
+    registry = "- id: 'dinh'\n  ten: 'Đình'\n  trang: 'dia-diem/dinh-lang-phu-my.md'\n"
+    root = make_site(files={"content/plaques-printed.txt": record, REGISTRY: registry})
+    result = build_site(root, strict=False)
+    assert not result.ok
+    assert result.messages[0].split("\n")[0] == (
+        "content/plaques-printed.txt:2: biển `cho` đã in ngày 01/11/2026 nhưng không còn trong"
+        " plaques.yml: mã QR trên tường sẽ hỏng — đưa biển trở lại plaques.yml; nếu đã gỡ biển,"
+        " ghi `thay_bang` hoặc `ngung` thay vì xóa"
+    )
+    assert not (result.site_dir / "plaques-printed.txt").exists()
+
+
+def test_changing_site_url_after_printing_stops_the_build(make_site: SiteFactory) -> None:
+    record = f"dinh 2026-11-01 {SITE_URL}q/dinh/\n"
+    root = make_site(
+        files={"content/plaques-printed.txt": record},
+        config={"site_url": "https://example.github.io/ten-moi/"},
+    )
+    result = build_site(root, strict=False)
+    assert not result.ok
+    assert result.messages[0].split("\n")[0] == (
+        f"content/plaques-printed.txt:1: biển `dinh` đã in với địa chỉ {SITE_URL}q/dinh/, nay"
+        " trang web ở https://example.github.io/ten-moi/q/dinh/: mã QR đã in sẽ hỏng — giữ"
+        " nguyên `site_url` cũ trong mkdocs.yml (hoặc giữ trang cũ chạy và chuyển hướng từ đó)"
+    )
+
+
+def test_redirects_file_for_netlify_cloudflare_and_gitlab(make_site: SiteFactory) -> None:
+    result = build_site(make_site())
+    assert result.read("_redirects") == (
+        "# Làng số: địa chỉ ngắn của biển mã QR / plaque short URLs\n"
+        "/lang-phu-my/q/dinh /lang-phu-my/dia-diem/dinh-lang-phu-my/ 302\n"
+        "/lang-phu-my/q/dinh/ /lang-phu-my/dia-diem/dinh-lang-phu-my/ 302\n"
+        "/lang-phu-my/q/cho /lang-phu-my/danh-ba/cho-phu-my/ 302\n"
+        "/lang-phu-my/q/cho/ /lang-phu-my/danh-ba/cho-phu-my/ 302\n"
+    )
+
+
+class _Host(http.server.SimpleHTTPRequestHandler):
+    """A static host serving ``site/`` under ``/lang-phu-my/``; with ``redirects`` it answers the
+    ``_redirects`` rules first, as Netlify, Cloudflare Pages and GitLab Pages do."""
+
+    redirects: dict[str, str] = {}
+
+    def translate_path(self, path: str) -> str:
+        prefix = "/lang-phu-my"
+        inner = path[len(prefix) :] if path.startswith(prefix) else "/__outside__"
+        return super().translate_path(inner or "/")
+
+    def do_GET(self) -> None:
+        target = self.redirects.get(self.path)
+        if target:
+            self.send_response(302)
+            self.send_header("Location", target)
+            self.end_headers()
+            return
+        super().do_GET()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(site: Path, redirects: dict[str, str]) -> Iterator[str]:
+    handler = type("Host", (_Host,), {"redirects": redirects})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), partial(handler, directory=str(site))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+_REFRESH = re.compile(r'http-equiv="refresh" content="0; url=([^"]+)"')
+
+
+def follow(base: str, path: str) -> tuple[str, str]:
+    """GET ``path``, following HTTP redirects and meta refreshes; return the final URL and HTML."""
+    url = base + path
+    for _ in range(5):
+        with urllib.request.urlopen(url, timeout=5) as response:
+            assert response.status == 200
+            url = response.url
+            html = response.read().decode("utf-8")
+        refresh = _REFRESH.search(html)
+        if not refresh:
+            return url, html
+        url = urllib.parse.urljoin(url, refresh.group(1))
+    raise AssertionError(f"too many redirects from {path}")
+
+
+@pytest.mark.parametrize("host", ["github-pages", "netlify-cloudflare-gitlab"])
+def test_every_plaque_url_reaches_its_page_under_the_sub_path(
+    make_site: SiteFactory, host: str
+) -> None:
+    stubs = host == "github-pages"
+    config = {
+        "plugins": [
+            "langso/content",
+            {"langso/directory": {"stale_level": "info", "duplicate_level": "info"}},
+            {"langso/plaques": {"redirect_pages": stubs}},
+        ]
+    }
+    result = build_site(make_site(config=config))
+    assert result.ok, result.text()
+    rules = {}
+    for line in result.read("_redirects").splitlines()[1:]:
+        source, target, status = line.split()
+        assert status == "302"
+        rules[source] = target
+    assert (result.site_dir / "q" / "dinh" / "index.html").exists() == stubs
+    expected = {"dinh": "dia-diem/dinh-lang-phu-my/", "cho": "danh-ba/cho-phu-my/"}
+    with serve(result.site_dir, {} if stubs else rules) as base:
+        for plaque, page in expected.items():
+            for path in (f"/lang-phu-my/q/{plaque}/", f"/lang-phu-my/q/{plaque}"):
+                url, html = follow(base, path)
+                assert url == f"{base}/lang-phu-my/{page}", path
+                assert f'<link rel="canonical" href="{SITE_URL}{page}">' in html
+        with pytest.raises(urllib.error.HTTPError):
+            follow(base, "/lang-phu-my/q/khong-co/")
