@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -30,7 +31,8 @@ def test_renaming_the_target_page_keeps_the_printed_code(make_site: SiteFactory)
                 PAGE: None,
                 "content/di-tich/dinh-lang.md": page,
                 "content/index.md": "# Làng Phú Mỹ\n\n[Đình](di-tich/dinh-lang.md)\n",
-                REGISTRY: "- id: 'dinh'\n  ten: 'Đình làng Phú Mỹ'\n  trang: 'di-tich/dinh-lang.md'\n",
+                REGISTRY: "- id: 'dinh'\n  ten: 'Đình làng Phú Mỹ'\n"
+                "  trang: 'di-tich/dinh-lang.md'\n",
             }
         )
     )
@@ -143,7 +145,7 @@ class _Host(http.server.SimpleHTTPRequestHandler):
     """A static host serving ``site/`` under ``/lang-phu-my/``; with ``redirects`` it answers the
     ``_redirects`` rules first, as Netlify, Cloudflare Pages and GitLab Pages do."""
 
-    redirects: dict[str, str] = {}
+    redirects: ClassVar[dict[str, str]] = {}
 
     def translate_path(self, path: str) -> str:
         prefix = "/lang-phu-my"
