@@ -89,6 +89,7 @@ def test_every_plaque_qr_decodes_to_its_short_url_and_leads_to_its_page(
 def test_data_files_are_not_published(sample: BuildResult) -> None:
     published = [p.name for p in sample.site_dir.rglob("*") if p.suffix in (".yml", ".yaml")]
     assert published == []
+    assert not (sample.site_dir / "plaques-printed.txt").exists()
 
 
 def test_no_third_party_fonts_and_vietnamese_language(sample: BuildResult) -> None:
