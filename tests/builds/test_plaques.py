@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import posixpath
 
 import pytest
+import zxingcpp
+from PIL import Image
 
 from tests.conftest import SiteFactory, build_site, decode_png, decode_svg
 
@@ -91,3 +94,38 @@ def test_print_pages_carry_the_paper_size(make_site: SiteFactory) -> None:
     assert page.select_one(".village").get_text() == "Làng Phú Mỹ (thử)"  # type: ignore[union-attr]
     assert page.select_one(".call").get_text() == "Quét mã để tìm hiểu"  # type: ignore[union-attr]
     assert page.select_one(".url").get_text() == SITE_URL + "q/dinh/"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("option", "level"), [(None, "Q"), ("H", "H")])
+def test_error_correction_level_for_outdoor_wear(
+    make_site: SiteFactory, option: str | None, level: str
+) -> None:
+    plaques: object = "langso/plaques"
+    if option:
+        plaques = {"langso/plaques": {"error_correction": option}}
+    config = {
+        "plugins": [
+            "langso/content",
+            {"langso/directory": {"stale_level": "info", "duplicate_level": "info"}},
+            plaques,
+        ]
+    }
+    result = build_site(make_site(config=config))
+    assert result.ok, result.text()
+    image = Image.open(io.BytesIO((result.site_dir / "bien-qr" / "dinh.png").read_bytes()))
+    [barcode] = zxingcpp.read_barcodes(image)
+    assert barcode.ec_level == level
+    assert barcode.text == SITE_URL + "q/dinh/"
+
+
+def test_quiet_zone_and_colours_of_the_published_png(make_site: SiteFactory) -> None:
+    """C-13: four light modules around the symbol, black on an explicit white."""
+    result = build_site(make_site())
+    image = Image.open(io.BytesIO((result.site_dir / "bien-qr" / "dinh.png").read_bytes()))
+    pixels = image.convert("L")
+    module = 10  # pixels per module of the published PNG
+    size = pixels.size[0]
+    border = [pixels.getpixel((x, y)) for x in range(size) for y in range(4 * module)]
+    border += [pixels.getpixel((x, y)) for x in range(4 * module) for y in range(size)]
+    assert set(border) == {255}
+    assert pixels.getpixel((4 * module, 4 * module)) == 0  # the finder pattern's dark corner
