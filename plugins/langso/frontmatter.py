@@ -16,10 +16,18 @@ from typing import Any
 import yaml
 
 from langso.problems import Problem
-from langso.text import nfc
+from langso.text import fold, nfc
 from langso.yamlsource import Mapping, Scalar, parse_yaml
 
-__all__ = ["KNOWN_KEYS", "TEXT_KEYS", "PageSource", "mkdocs_source", "read_page", "title_problems"]
+__all__ = [
+    "KNOWN_KEYS",
+    "TEXT_KEYS",
+    "PageSource",
+    "mkdocs_source",
+    "read_page",
+    "sources_problems",
+    "title_problems",
+]
 
 # Same delimiters as MkDocs (mkdocs/utils/meta.py, YAML_RE), so both agree on where the block ends.
 _BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -129,6 +137,17 @@ def title_problems(page: PageSource, rel: str) -> list[Problem]:
     if page.meta.get("title") or _H1.search(page.body):
         return []
     return [Problem(rel, page.body_line, "page.no-title", severity="warning")]
+
+
+_SOURCES = re.compile(r"^#{1,6}[ \t]+(nguon|nguon tham khao|tai lieu tham khao)[ \t]*#*[ \t]*$")
+
+
+def sources_problems(page: PageSource, rel: str) -> list[Problem]:
+    """A warning when the page has no sources section (a heading ``Nguồn``, any level)."""
+    for line in page.body.splitlines():
+        if line.startswith("#") and _SOURCES.match(fold(line)):
+            return []
+    return [Problem(rel, None, "page.no-sources", severity="warning")]
 
 
 def mkdocs_source(page: PageSource) -> str:

@@ -300,6 +300,12 @@ MESSAGES: dict[str, Message] = {
         "the page has no title; its file name would be used, without Vietnamese accents",
         'add a `# Title` line at the top of the content, or `title: "Title"` in the front matter',
     ),
+    "page.no-sources": Message(
+        "trang nói về lịch sử, địa điểm nhưng không có mục `## Nguồn`",
+        "thêm cuối trang mục `## Nguồn` liệt kê các bài báo, tài liệu đã dùng (kèm liên kết)",
+        "the page states history or facts but has no `## Nguồn` (sources) section",
+        "add a `## Nguồn` section at the end listing the articles and documents used, with links",
+    ),
     "frontmatter.unclosed": Message(
         "phần đầu trang mở bằng `---` nhưng không có dòng `---` đóng lại",
         "thêm một dòng `---` ngay sau dòng cuối của phần đầu trang",

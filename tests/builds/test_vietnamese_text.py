@@ -16,7 +16,13 @@ def test_c01_heading_ids_keep_every_letter(make_site: SiteFactory) -> None:
     assert result.ok, result.text()
     page = result.soup("dia-diem/dinh-lang-phu-my/index.html")
     ids = [h["id"] for h in page.select("article h1, article h2")]
-    assert ids == ["dinh-lang-phu-my", "duong-di", "dien-thoai-lien-he", "an-uong-gan-dinh"]
+    assert ids == [
+        "dinh-lang-phu-my",
+        "duong-di",
+        "dien-thoai-lien-he",
+        "an-uong-gan-dinh",
+        "nguon",
+    ]
 
 
 def test_c03_nfd_file_name_is_found_by_an_nfc_link_and_published_ascii(
@@ -24,7 +30,9 @@ def test_c03_nfd_file_name_is_found_by_an_nfc_link_and_published_ascii(
 ) -> None:
     root = make_site(
         files={
-            "content/dia-diem/" + nfd("chùa-thiên-mụ.md"): nfd("# Chùa Thiên Mụ\n\nNội dung.\n"),
+            "content/dia-diem/" + nfd("chùa-thiên-mụ.md"): nfd(
+                "# Chùa Thiên Mụ\n\nNội dung.\n\n## Nguồn\n\n- x\n"
+            ),
             "content/index.md": "# Trang chủ\n\nXem [Chùa Thiên Mụ](dia-diem/chùa-thiên-mụ.md).\n",
         }
     )
@@ -55,7 +63,10 @@ def test_non_ascii_static_file_gets_an_ascii_url(make_site: SiteFactory) -> None
 
 def test_pages_differing_only_in_accents_are_reported(make_site: SiteFactory) -> None:
     root = make_site(
-        files={"content/dia-diem/chua.md": "# Chua\n", "content/dia-diem/chùa.md": "# Chùa\n"}
+        files={
+            "content/dia-diem/chua.md": "# Chua\n\n## Nguồn\n",
+            "content/dia-diem/chùa.md": "# Chùa\n\n## Nguồn\n",
+        }
     )
     result = build_site(root, strict=False)
     assert not result.ok

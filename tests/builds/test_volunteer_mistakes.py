@@ -103,7 +103,7 @@ def test_c09_broken_front_matter_is_reported_never_published(
 
 
 def test_valid_front_matter_keeps_text_as_typed(make_site: SiteFactory) -> None:
-    page = '---\ntitle: "Lễ hội #1: mùa xuân"\n---\n\nNội dung.\n'
+    page = '---\ntitle: "Lễ hội #1: mùa xuân"\n---\n\nNội dung.\n\n## Nguồn\n'
     root = make_site(files={"content/dia-diem/dinh-lang-phu-my.md": page})
     result = build_site(root)
     assert result.ok, result.text()
@@ -208,7 +208,7 @@ def test_misplaced_front_matter_is_reported_never_printed(
 
 
 def test_misspelt_front_matter_key_and_missing_title_are_warned(make_site: SiteFactory) -> None:
-    page = '---\ntittle: "Đình"\n---\n\nNội dung không có tiêu đề.\n'
+    page = '---\ntittle: "Đình"\n---\n\nNội dung không có tiêu đề.\n\n## Nguồn\n'
     result = build_site(make_site(files={LANDMARK: page}), strict=False)
     assert result.ok
     assert [m.split("\n")[0] for m in result.messages] == [
@@ -220,7 +220,9 @@ def test_misspelt_front_matter_key_and_missing_title_are_warned(make_site: SiteF
 
 
 def test_tab_after_a_colon_in_front_matter_builds(make_site: SiteFactory) -> None:
-    result = build_site(make_site(files={LANDMARK: "---\ntitle:\tĐình\n---\n\n# Đình\n"}))
+    result = build_site(
+        make_site(files={LANDMARK: "---\ntitle:\tĐình\n---\n\n# Đình\n\n## Nguồn\n"})
+    )
     assert result.ok, result.text()
     assert "<title>Đình - Làng Phú Mỹ (thử)</title>" in result.read(
         "dia-diem/dinh-lang-phu-my/index.html"
@@ -280,3 +282,18 @@ def test_line_breaks_of_a_note_are_kept(make_site: SiteFactory) -> None:
     service = "ten: Quán A\nloai: cho\nghi_chu: |\n  Dòng một.\n  Dòng hai.\n\n  Đoạn mới.\n"
     html = service_page(make_site, service)
     assert "<p>Dòng một.<br/>\nDòng hai.</p>\n<p>Đoạn mới.</p>" in html
+
+
+def test_landmark_page_without_sources_is_warned(make_site: SiteFactory) -> None:
+    result = build_site(
+        make_site(files={LANDMARK: "# Đình làng Phú Mỹ\n\nXây năm nào?\n"}), strict=False
+    )
+    assert result.ok
+    assert result.messages == [
+        f"{LANDMARK}: trang nói về lịch sử, địa điểm nhưng không có mục `## Nguồn` — thêm cuối"
+        " trang mục `## Nguồn` liệt kê các bài báo, tài liệu đã dùng (kèm liên kết)\n"
+        "    (en) the page states history or facts but has no `## Nguồn` (sources) section — add a"
+        " `## Nguồn` section at the end listing the articles and documents used, with links"
+    ]
+    with_sources = "# Đình làng Phú Mỹ\n\n## Nguồn\n\n- [Bài báo](https://example.vn/)\n"
+    assert build_site(make_site(files={LANDMARK: with_sources})).messages == []

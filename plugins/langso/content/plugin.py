@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 
 from langso.adapter import GATE_PRIORITY, Reporter, content_location, log
 from langso.content.config import ContentConfig
-from langso.frontmatter import mkdocs_source, read_page, title_problems
+from langso.frontmatter import mkdocs_source, read_page, sources_problems, title_problems
 from langso.paths import ascii_page_uri, repo_path
 from langso.problems import Problem
 from langso.text import nfc, slugify
@@ -118,6 +118,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         file.url = url
         file.__dict__.pop("abs_dest_path", None)
 
+    def _needs_sources(self, src_uri: str) -> bool:
+        is_index = posixpath.basename(src_uri) in ("index.md", "README.md")
+        return not is_index and _matches(src_uri, self.config.sources_required)
+
     def _check_page(self, file: File, docs_rel: str) -> None:
         rel = repo_path(docs_rel, file.src_uri)
         try:
@@ -129,11 +133,17 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.reporter.report(problems)
         if not any(p.severity == "error" for p in problems):
             self.reporter.report(title_problems(page, rel))
+            if self._needs_sources(file.src_uri):
+                self.reporter.report(sources_problems(page, rel))
         self.sources[file.src_uri] = mkdocs_source(page)
 
 
 # Editors' and systems' leftovers, never meant for readers.
 _LEFTOVERS = ("*.bak", "*~", "*.orig", "*.swp", "*.tmp", ".DS_Store", "Thumbs.db", "desktop.ini")
+
+
+def _matches(uri: str, patterns: list[str]) -> bool:
+    return any(fnmatch.fnmatch(uri, pattern) for pattern in patterns)
 
 
 def _is_leftover(uri: str) -> bool:
