@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write docs/schema.md, the content schema reference, from the models.
+"""Write docs/schema.md and docs/thong-bao.md (the content schema and the messages) from the code.
 
 .venv/bin/python build_tools/schema_docs.py
 """
@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from langso.reference import schema_markdown
+from langso.reference import messages_markdown, schema_markdown
 
-TARGET = Path(__file__).resolve().parent.parent / "docs" / "schema.md"
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 def main() -> None:
-    """Regenerate the reference and say where it went."""
-    TARGET.write_text(schema_markdown(), encoding="utf-8")
-    print(f"wrote {TARGET.relative_to(TARGET.parent.parent)}")
+    """Regenerate both references and say where they went."""
+    for name, text in (("schema.md", schema_markdown()), ("thong-bao.md", messages_markdown())):
+        (DOCS / name).write_text(text, encoding="utf-8")
+        print(f"wrote docs/{name}")
 
 
 if __name__ == "__main__":

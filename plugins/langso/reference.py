@@ -16,9 +16,10 @@ from pydantic.fields import FieldInfo
 from langso.directory.hours import OpeningRow, Season
 from langso.directory.model import Address, Category, Service, Verification, VietQR
 from langso.plaques.model import Plaque
+from langso.problems import MESSAGES
 from langso.village import Village
 
-__all__ = ["SECTIONS", "schema_markdown"]
+__all__ = ["SECTIONS", "messages_markdown", "schema_markdown"]
 
 SECTIONS: list[tuple[str, str, type[BaseModel]]] = [
     ("`village.yml`", "Làng / the village", Village),
@@ -61,6 +62,35 @@ def _row(name: str, info: FieldInfo) -> str:
     required = "**có / yes**" if info.is_required() else ""
     description = (info.description or "").replace("|", "\\|")
     return f"| `{key}` | {_kind(info.annotation)} | {required} | {description} |"
+
+
+def messages_markdown() -> str:
+    """Every message a volunteer can see, by code: what it says and how to fix it.
+
+    Placeholders in braces (``{key}``) are filled with the file's own values.
+    """
+    lines = [
+        "# Thông báo lỗi / Messages",
+        "",
+        "Tệp này được sinh tự động từ mã nguồn (`build_tools/schema_docs.py`); đừng sửa tay.",
+        "*Generated from the message catalogue; do not edit by hand.*",
+        "",
+        "Mỗi thông báo có dạng `tệp:dòng: trường: lỗi — cách sửa`,",
+        "tiếng Việt trước, tiếng Anh sau.",
+        "Chữ trong ngoặc nhọn `{...}` được thay bằng giá trị thật của tệp.",
+        "*Each message reads `file:line: field: problem — fix`; braces are filled in.*",
+    ]
+    for code, message in sorted(MESSAGES.items()):
+        lines += [
+            "",
+            f"## `{code}`",
+            "",
+            f"- **Lỗi:** {message.vi}",
+            f"- **Cách sửa:** {message.fix_vi}",
+            f"- *Problem:* {message.en}",
+            f"- *Fix:* {message.fix_en}",
+        ]
+    return "\n".join(lines) + "\n"
 
 
 def schema_markdown() -> str:
