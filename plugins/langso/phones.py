@@ -26,6 +26,10 @@ EMERGENCY = {
 """Short numbers answered nationwide without an area code (Decision 226/QĐ-TTg/2016 for 112)."""
 
 
+SAMPLE_PREFIX = "0300000"
+"""Numbers of sample data start with this: published as obviously fake."""
+
+
 class PhoneError(ValueError):
     """A text that is not a Vietnamese phone number."""
 
@@ -47,6 +51,12 @@ class Phone(BaseModel):
     display: str
     tel: str
     assigned: bool = True
+
+    @property
+    def is_sample(self) -> bool:
+        """True for the range the sample data uses (0300 000 000–0300 000 999): ``030`` is not
+        a carrier's prefix (03x mobiles are 032–039), so these can never reach anyone."""
+        return self.display.replace(" ", "").startswith(SAMPLE_PREFIX)
 
     @property
     def is_mobile(self) -> bool:

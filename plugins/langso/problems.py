@@ -197,9 +197,10 @@ MESSAGES: dict[str, Message] = {
     ),
     "service.duplicate-phone": Message(
         "số `{value}` đã có ở `{other}` — có thể là một nơi",
-        "nếu là một nơi, gộp hai tệp; nếu đúng là dùng chung số, bỏ qua cảnh báo này",
+        "nếu là một nơi, gộp hai tệp; nếu đúng là dùng chung số, thêm `so_dung_chung: 'có'`",
         "the number `{value}` is also in `{other}` — possibly the same place",
-        "if it is one place, merge the files; if the number is really shared, ignore this",
+        "if it is one place, merge the files; if the number is really shared, add "
+        "`so_dung_chung: 'có'`",
     ),
     "service.page-exists": Message(
         "trang `{page}` do người viết tạo đã có, trùng với trang sinh từ tệp này",

@@ -260,10 +260,10 @@ def test_stale_unverified_and_duplicate_entries_are_warnings(rich: BuildResult) 
         " make the names distinct",
         "content/danh-ba/tiem-tap-hoa.yml:3: dien_thoai: số `0300 000 001` đã có ở"
         " `content/danh-ba/cho-phu-my.yml` — có thể là một nơi — nếu là một nơi, gộp hai tệp;"
-        " nếu đúng là dùng chung số, bỏ qua cảnh báo này\n"
+        " nếu đúng là dùng chung số, thêm `so_dung_chung: 'có'`\n"
         "    (en) the number `0300 000 001` is also in `content/danh-ba/cho-phu-my.yml` — possibly"
         " the same place — if it is one place, merge the files; if the number is really shared,"
-        " ignore this",
+        " add `so_dung_chung: 'có'`",
     ]
 
 
@@ -655,7 +655,9 @@ def test_printable_a4_list(rich: BuildResult) -> None:
         (
             "Trạm Y tế xã Yên Định",
             "0912 345 678, 0237 3721 150, 115",
-            "T2-T6: 7:00-11:30, 13:30-17:00",
+            "T2-T6: 7:00-11:30, 13:30-17:00"
+            "Mùa hè (15/4–14/10): T2-T6: 7:00-11:30, 14:00-17:30"
+            "Nghỉ các ngày lễ, Tết.",
         ),
         ("Chợ Phú Mỹ", "0300 000 001", "hằng ngày: 5:00-11:00"),
         ("Tiệm tạp hóa Ánh", "0300 000 001", ""),
@@ -710,7 +712,11 @@ def test_json_download(rich: BuildResult) -> None:
         "zalo": "https://zalo.me/0912345678",
         "website": "https://example.gov.vn",
         "gio_mo_cua": [{"ngay": "T2-T6", "gio": "7:00-11:30, 13:30-17:00"}],
-        "gio_mua_he": [{"ngay": "T2-T6", "gio": "7:00-11:30, 14:00-17:30"}],
+        "mua_he": {
+            "tu": "15/4",
+            "den": "14/10",
+            "gio_mo_cua": [{"ngay": "T2-T6", "gio": "7:00-11:30, 14:00-17:30"}],
+        },
         "ghi_chu_gio": "Nghỉ các ngày lễ, Tết.",
         "thanh_toan": ["Tiền mặt", "Chuyển khoản ngân hàng"],
         "ghi_chu": "Ngoài giờ, khi cấp cứu gọi 115.",
@@ -740,6 +746,8 @@ def test_csv_download_opens_in_excel(rich: BuildResult) -> None:
         "zalo",
         "website",
         "gio_mo_cua",
+        "gio_mua_he",
+        "ghi_chu_gio",
         "thanh_toan",
         "vi_do",
         "kinh_do",
@@ -758,6 +766,8 @@ def test_csv_download_opens_in_excel(rich: BuildResult) -> None:
         "zalo": "https://zalo.me/0912345678",
         "website": "https://example.gov.vn",
         "gio_mo_cua": "T2-T6: 7:00-11:30, 13:30-17:00",
+        "gio_mua_he": "15/4–14/10: T2-T6: 7:00-11:30, 14:00-17:30",
+        "ghi_chu_gio": "Nghỉ các ngày lễ, Tết.",
         "thanh_toan": "Tiền mặt; Chuyển khoản ngân hàng",
         "vi_do": "19.981",
         "kinh_do": "105.642",
@@ -888,12 +898,10 @@ def test_every_problem_in_every_file_is_listed_in_one_run(make_site: SiteFactory
         f" trò trong danh sách (không ghi tên người) — dùng một trong: {roles}\n"
         "    (en) `Nguyễn Văn An` is not one of the roles (never a person's name)"
         f" — use one of: {roles}",
-        "content/danh-ba/k-xa-cu.yml:4: dia_chi.xa: không có `xã Định Long` trong tỉnh Thanh Hóa"
-        " từ 01/07/2025 — viết tên xã mới, có dấu (`xã Hà Long`, `xã Vĩnh Lộc`, `xã Thọ Long`);"
-        " tên xã cũ trước sáp nhập ghi vào `xa_cu`\n"
-        "    (en) `xã Định Long` is not a commune of tỉnh Thanh Hóa since 01/07/2025 — write the"
-        " current commune with accents (`xã Hà Long`, `xã Vĩnh Lộc`, `xã Thọ Long`); a former"
-        " commune goes in `xa_cu`",
+        "content/danh-ba/k-xa-cu.yml:4: dia_chi.xa: `xã Định Long` là tên xã trước 01/07/2025;"
+        " nay là xã Yên Định — xóa dòng `xa` (mặc định xã Yên Định) và ghi tên cũ vào `xa_cu`\n"
+        "    (en) `xã Định Long` is the commune's name before 01/07/2025; now xã Yên Định — delete"
+        " the `xa` line (it defaults to xã Yên Định) and put the old name in `xa_cu`",
         "content/danh-ba/quan-f.yml: mã `quan-f` trùng với content/danh-ba/Quán F.yml — đổi tên"
         " một trong hai tệp\n"
         "    (en) id `quan-f` is the same as content/danh-ba/Quán F.yml"

@@ -28,7 +28,9 @@ def service_page(make_site: SiteFactory, yaml_text: str) -> str:
 
 
 def test_c05_unquoted_phone_is_published_as_typed(make_site: SiteFactory) -> None:
-    html = service_page(make_site, "ten: Quán A\nloai: cho\ndien_thoai: 0300000001\n")
+    # 0300 000 … is the sample range, allowed only in entries marked as sample data.
+    service = "ten: Quán A\nloai: cho\ndien_thoai: 0300000001\ndu_lieu_mau: có\n"
+    html = service_page(make_site, service)
     # The same number, grouped the Vietnamese way; never the integer YAML 1.1 makes of it.
     assert '<a href="tel:+84300000001">0300 000 001</a>' in html
     assert "50331649" not in html
@@ -245,7 +247,8 @@ def test_invalid_service_is_not_blamed_on_its_plaque(make_site: SiteFactory) -> 
     assert errors == [
         "content/danh-ba/cho-phu-my.yml:3: ngày: trường `ngày` không có trong mẫu — dùng một"
         " trong các trường: `ten`, `loai`, `mo_ta`, `dich_vu`, `dia_chi`, `toa_do`,"
-        " `dien_thoai`, `zalo`, `website`, `gio_mo_cua`, `mua_he`, `mo_cua`, `dong_cua`,"
+        " `dien_thoai`, `so_dung_chung`, `zalo`, `website`, `gio_mo_cua`, `mua_he`, `mo_cua`,"
+        " `dong_cua`,"
         " `ghi_chu_gio`, `thanh_toan`, `vietqr`, `ghi_chu`, `xac_minh`, `du_lieu_mau`"
     ]
 

@@ -132,7 +132,9 @@ def test_phone_typed_display_and_tel(
     tmp_path: Path, value: str, typed: str, display: str, tel: str
 ) -> None:
     # Kept as typed, shown grouped the Vietnamese way, linked in E.164 (or the short number).
-    directory, problems = load(tmp_path, {"a.yml": f"ten: A\nloai: cho\ndien_thoai: {value}\n"})
+    # Sample data: the 0300 000 … numbers of the cases are sample numbers.
+    text = f"ten: A\nloai: cho\ndien_thoai: {value}\ndu_lieu_mau: có\n"
+    directory, problems = load(tmp_path, {"a.yml": text})
     assert problems == []
     assert directory.entries[0].service.phones == (Phone(typed=typed, display=display, tel=tel),)
 
@@ -275,10 +277,12 @@ BAD_INPUT = {
         "ten: Quán A\nloai: cho\nabc_xyz: x\n",
         "content/danh-ba/quan-a.yml:3: abc_xyz: trường `abc_xyz` không có trong mẫu"
         " — dùng một trong các trường: `ten`, `loai`, `mo_ta`, `dich_vu`, `dia_chi`, `toa_do`,"
-        " `dien_thoai`, `zalo`, `website`, `gio_mo_cua`, `mua_he`, `mo_cua`, `dong_cua`,"
+        " `dien_thoai`, `so_dung_chung`, `zalo`, `website`, `gio_mo_cua`, `mua_he`, `mo_cua`,"
+        " `dong_cua`,"
         " `ghi_chu_gio`, `thanh_toan`, `vietqr`, `ghi_chu`, `xac_minh`, `du_lieu_mau`\n"
         "    (en) unknown field `abc_xyz` — use one of the fields: `ten`, `loai`, `mo_ta`,"
-        " `dich_vu`, `dia_chi`, `toa_do`, `dien_thoai`, `zalo`, `website`, `gio_mo_cua`,"
+        " `dich_vu`, `dia_chi`, `toa_do`, `dien_thoai`, `so_dung_chung`, `zalo`, `website`,"
+        " `gio_mo_cua`,"
         " `mua_he`, `mo_cua`, `dong_cua`, `ghi_chu_gio`, `thanh_toan`, `vietqr`, `ghi_chu`,"
         " `xac_minh`, `du_lieu_mau`",
     ),

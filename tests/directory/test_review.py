@@ -165,8 +165,8 @@ def test_review_messages(tmp_path: Path) -> None:
         " make the names distinct",
         "content/danh-ba/tiem.yml:3: dien_thoai: số `0912 345 678` đã có ở"
         " `content/danh-ba/pho-hoa.yml` — có thể là một nơi — nếu là một nơi, gộp hai tệp; nếu"
-        " đúng là dùng chung số, bỏ qua cảnh báo này\n"
+        " đúng là dùng chung số, thêm `so_dung_chung: 'có'`\n"
         "    (en) the number `0912 345 678` is also in `content/danh-ba/pho-hoa.yml` — possibly"
         " the same place — if it is one place, merge the files; if the number is really shared,"
-        " ignore this",
+        " add `so_dung_chung: 'có'`",
     ]

@@ -292,16 +292,20 @@ def test_vietqr_needs_vietqr_among_payments(tmp_path: Path) -> None:
     ]
 
 
+BIN_LIST = (
+    "Agribank 970405, Vietcombank 970436, VietinBank 970415, BIDV 970418, MB 970422,"
+    " Techcombank 970407, ACB 970416, VPBank 970432, TPBank 970423, Sacombank 970403"
+)
+
+
 def test_vietqr_bank_bin_must_have_six_digits(tmp_path: Path) -> None:
     text = QUAN + "thanh_toan: VietQR\nvietqr:\n  ngan_hang: '9704'\n  so_tai_khoan: '123'\n"
     assert only(tmp_path, text) == [
         message(
             5,
-            "vietqr",
-            "không tạo được mã VietQR: bank_bin must be the bank's 6-digit BIN (e.g. '970405'),"
-            " got '9704' — kiểm tra mã BIN 6 số của ngân hàng và số tài khoản",
-            "the VietQR code cannot be made: bank_bin must be the bank's 6-digit BIN (e.g."
-            " '970405'), got '9704' — check the 6-digit bank BIN and the account number",
+            "vietqr.ngan_hang",
+            "`9704` không phải mã BIN 6 số của ngân hàng — viết mã BIN, ví dụ: " + BIN_LIST,
+            "`9704` is not a bank's 6-digit BIN — write the BIN, e.g.: " + BIN_LIST,
         )
     ]
 
@@ -457,12 +461,10 @@ def test_former_commune_written_as_the_commune(tmp_path: Path) -> None:
         message(
             4,
             "dia_chi.xa",
-            "không có `xã Định Long` trong tỉnh Thanh Hóa từ 01/07/2025 — viết tên xã mới, có dấu"
-            " (`xã Hà Long`, `xã Vĩnh Lộc`, `xã Thọ Long`); tên xã cũ trước sáp nhập ghi vào"
-            " `xa_cu`",
-            "`xã Định Long` is not a commune of tỉnh Thanh Hóa since 01/07/2025 — write the"
-            " current commune with accents (`xã Hà Long`, `xã Vĩnh Lộc`, `xã Thọ Long`); a former"
-            " commune goes in `xa_cu`",
+            "`xã Định Long` là tên xã trước 01/07/2025; nay là xã Yên Định — xóa dòng `xa` (mặc"
+            " định xã Yên Định) và ghi tên cũ vào `xa_cu`",
+            "`xã Định Long` is the commune's name before 01/07/2025; now xã Yên Định — delete the"
+            " `xa` line (it defaults to xã Yên Định) and put the old name in `xa_cu`",
         )
     ]
 

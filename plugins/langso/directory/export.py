@@ -36,6 +36,8 @@ CSV_COLUMNS = (
     "zalo",
     "website",
     "gio_mo_cua",
+    "gio_mua_he",
+    "ghi_chu_gio",
     "thanh_toan",
     "vi_do",
     "kinh_do",
@@ -79,7 +81,13 @@ def record(
         "zalo": service.zalo.zalo_url if service.zalo else None,
         "website": service.website,
         "gio_mo_cua": hours,
-        "gio_mua_he": [{"ngay": d, "gio": h} for d, h in service.summer_rows],
+        "mua_he": {
+            "tu": service.summer.start.text,
+            "den": service.summer.end.text,
+            "gio_mo_cua": [{"ngay": d, "gio": h} for d, h in service.summer_rows],
+        }
+        if service.summer
+        else None,
         "ghi_chu_gio": service.hours_note,
         "thanh_toan": [PAYMENT_METHODS[p] for p in service.payments],
         "ghi_chu": service.note,
@@ -103,6 +111,10 @@ def to_json(rows: list[dict[str, Any]], village: Village | None) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def _hours_text(rows: list[dict[str, str]]) -> str:
+    return "; ".join(f"{h['ngay']}: {h['gio']}" for h in rows)
+
+
 def to_csv(rows: list[dict[str, Any]]) -> str:
     """``danh-ba.csv``: one row per entry, lists joined with ``; ``.
 
@@ -117,7 +129,13 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
             {
                 **row,
                 "dien_thoai": "; ".join(p["so"] for p in row["dien_thoai"]),
-                "gio_mo_cua": "; ".join(f"{h['ngay']}: {h['gio']}" for h in row["gio_mo_cua"]),
+                "gio_mo_cua": _hours_text(row["gio_mo_cua"]),
+                "gio_mua_he": (
+                    f"{row['mua_he']['tu']}–{row['mua_he']['den']}: "
+                    + _hours_text(row["mua_he"]["gio_mo_cua"])
+                    if row["mua_he"]
+                    else ""
+                ),
                 "thanh_toan": "; ".join(row["thanh_toan"]),
                 "du_lieu_mau": "có" if row["du_lieu_mau"] else "không",
             }
@@ -166,6 +184,8 @@ def to_vcard(entry: ServiceEntry, directory: Directory, village: Village | None,
         card.add("geo").value = f"{service.location.lat};{service.location.lon}"
     card.add("categories").value = [directory.category(service.category).name]
     card.add("url").value = url
+    if service.website:
+        card.add("url").value = service.website
     note = " ".join(p for p in (service.description, service.note) if p)
     if service.sample:
         note = ("Dữ liệu mẫu, số điện thoại giả. " + note).strip()

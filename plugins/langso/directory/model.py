@@ -38,13 +38,13 @@ from urllib.parse import urlsplit
 
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
 
-from langso.directory.hours import OpeningRow, Season, Time, schedule_json
+from langso.directory.hours import WEEKDAY_NAMES, OpeningRow, Season, Time, schedule_json
 from langso.geography import VIETNAM_BOUNDS, check_unit, country_of
 from langso.paths import page_for_data_file, repo_path
 from langso.phones import Phone, PhoneError, parse_phone
 from langso.problems import Problem
 from langso.schema import Model, Text, YesNo, invalid, parse_date, read_yaml, validate
-from langso.text import fold, index_letter, slugify, sort_key
+from langso.text import fold, index_letter, slugify, sort_key, strip_accents
 from langso.vietqr import BANKS, VietQRAccount, vietqr_payload
 from langso.village import Village
 from langso.yamlsource import Node, Sequence, describe, line_of
@@ -70,7 +70,7 @@ __all__ = [
 def _phone(value: object) -> object:
     if not isinstance(value, str):
         return value
-    if any(sep in value for sep in ",;/"):
+    if re.search(r"\d\s*[,;/]\s*\+?\d", value) and not re.search(r"[A-Za-z]", value):
         raise invalid(
             f"`{value.strip()}` có vẻ là nhiều số điện thoại viết chung một dòng",
             f"`{value.strip()}` looks like several phone numbers on one line",
@@ -188,6 +188,11 @@ class Category(Model):
 
 # --- payments ---------------------------------------------------------------------------------
 
+# Typographic punctuation a phone keyboard or word processor inserts, as its ASCII form.
+_TYPOGRAPHY = str.maketrans(
+    {"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "..."}
+)
+
 Payment = Literal["tien-mat", "chuyen-khoan", "vietqr", "vi-dien-tu"]
 PAYMENT_METHODS: dict[str, str] = {
     "tien-mat": "Tiền mặt",
@@ -237,6 +242,57 @@ class VietQR(Model):
     purpose: Text | None = Field(
         None, alias="noi_dung", description="Nội dung chuyển khoản gợi ý (không dấu)."
     )
+
+    @field_validator("bank_bin")
+    @classmethod
+    def _six_digit_bin(cls, value: str) -> str:
+        if re.fullmatch(r"\d{6}", value):
+            return value
+        by_name = {fold(name): code for code, name in BANKS.items()}
+        known = by_name.get(fold(value))
+        listing = ", ".join(f"{name} {code}" for code, name in BANKS.items())
+        raise invalid(
+            f"`{value}` không phải mã BIN 6 số của ngân hàng",
+            f"`{value}` is not a bank's 6-digit BIN",
+            f"viết `'{known}'`" if known else f"viết mã BIN, ví dụ: {listing}",
+            f"write `'{known}'`" if known else f"write the BIN, e.g.: {listing}",
+        )
+
+    @field_validator("account_number")
+    @classmethod
+    def _account_digits(cls, value: str) -> str:
+        compact = re.sub(r"[\s.\-]", "", value)
+        if re.fullmatch(r"[A-Za-z0-9]{1,19}", compact):
+            return compact  # spaces and dots typed for reading are not part of the number
+        raise invalid(
+            f"số tài khoản `{value}` phải gồm 1–19 chữ số hoặc chữ cái không dấu",
+            f"the account number `{value}` must be 1–19 digits or unaccented letters",
+            "chép lại số tài khoản từ ứng dụng ngân hàng",
+            "copy the account number again from the bank's app",
+        )
+
+    @field_validator("purpose")
+    @classmethod
+    def _ascii_purpose(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        plain = strip_accents(value).translate(_TYPOGRAPHY)
+        bad = sorted({ch for ch in plain if not " " <= ch <= "~"})
+        if bad or len(plain) > 50:
+            problem_vi = f"có ký tự không dùng được: {' '.join(bad)}" if bad else "dài quá 50 ký tự"
+            problem_en = (
+                f"has characters that cannot be used: {' '.join(bad)}"
+                if bad
+                else ("is longer than 50 characters")
+            )
+            raise invalid(
+                f"nội dung chuyển khoản {problem_vi}",
+                f"the transfer note {problem_en}",
+                "chỉ dùng chữ, số, dấu câu thông thường (dấu tiếng Việt được tự bỏ), "
+                "tối đa 50 ký tự",
+                "use letters, digits and plain punctuation (accents are removed), at most 50",
+            )
+        return plain
 
     @model_validator(mode="after")
     def _payload_builds(self) -> VietQR:
@@ -331,6 +387,30 @@ def _url(value: object) -> object:
     return value
 
 
+def _no_overlap(rows: tuple[OpeningRow, ...], field: str) -> None:
+    """Each weekday in one row only: otherwise the table and the "open now" badge disagree.
+
+    A row for every day (``hằng ngày``) may be followed by exceptions (``CN: nghỉ``), which
+    replace it for their days, as a reader of the table understands it.
+    """
+    seen: dict[int, int] = {}
+    for index, row in enumerate(rows):
+        every_day = len(row.days.weekdays) == 7
+        for day in row.days.weekdays:
+            if day in seen and len(rows[seen[day]].days.weekdays) < 7 and not every_day:
+                name = WEEKDAY_NAMES[day]
+                raise invalid(
+                    f"{name} có ở cả dòng {seen[day] + 1} và dòng {index + 1} của `{field}`",
+                    f"{name} is in both row {seen[day] + 1} and row {index + 1} of `{field}`",
+                    "mỗi ngày chỉ ghi ở một dòng; ghi mọi khoảng giờ của ngày đó vào dòng ấy, "
+                    "ví dụ '7:00-11:30, 13:30-17:00'",
+                    "give each day in one row only, with all its ranges, e.g. "
+                    "'7:00-11:30, 13:30-17:00'",
+                    field=f"{field}.{index}.ngay",
+                )
+            seen[day] = index
+
+
 def _one_or_many(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
@@ -350,6 +430,11 @@ class Service(Model):
     )
     phones: Annotated[tuple[PhoneNumber, ...], BeforeValidator(_one_or_many)] = Field(
         (), alias="dien_thoai", description="Một hoặc nhiều số điện thoại, trong dấu nháy."
+    )
+    shared_phone: YesNo = Field(
+        False,
+        alias="so_dung_chung",
+        description="`có` nếu số điện thoại dùng chung với nơi khác (không cảnh báo trùng).",
     )
     zalo: PhoneNumber | None = Field(None, description="Số điện thoại dùng Zalo.")
     website: Annotated[str, BeforeValidator(_url)] | None = Field(
@@ -410,6 +495,14 @@ class Service(Model):
     def _consistent(self, info: ValidationInfo) -> Service:
         self._check_hours()
         for index, phone in enumerate(self.phones):
+            if phone.is_sample and not self.sample:
+                raise invalid(
+                    f"`{phone.typed}` là số mẫu (dãy 0300 000 …), không phải số thật",
+                    f"`{phone.typed}` is a sample number (the 0300 000 … range), not a real one",
+                    "ghi số điện thoại thật; số mẫu chỉ dùng khi `du_lieu_mau: có`",
+                    "write the real number; sample numbers only with `du_lieu_mau: có`",
+                    field=f"dien_thoai.{index}" if len(self.phones) > 1 else "dien_thoai",
+                )
             if not phone.assigned and not self.sample:
                 raise invalid(
                     f"số `{phone.typed}` chưa được cấp cho nhà mạng nào",
@@ -428,6 +521,18 @@ class Service(Model):
             )
         village = (info.context or {}).get("village")
         if self.address is not None and village is not None:
+            former = village.former_commune
+            if self.address.commune and former and fold(self.address.commune) == fold(former):
+                raise invalid(
+                    f"`{self.address.commune}` là tên xã trước 01/07/2025; "
+                    f"nay là {village.commune}",
+                    f"`{self.address.commune}` is the commune's name before 01/07/2025; now "
+                    f"{village.commune}",
+                    f"xóa dòng `xa` (mặc định {village.commune}) và ghi tên cũ vào `xa_cu`",
+                    f"delete the `xa` line (it defaults to {village.commune}) and put the old "
+                    "name in `xa_cu`",
+                    field="dia_chi.xa",
+                )
             commune = self.address.commune or village.commune
             province = self.address.province or village.province
             if self.address.commune or self.address.province:
@@ -435,6 +540,9 @@ class Service(Model):
         return self
 
     def _check_hours(self) -> None:
+        _no_overlap(self.hours, "gio_mo_cua")
+        if self.summer:
+            _no_overlap(self.summer.rows, "mua_he.gio_mo_cua")
         opens, closes = self.opens, self.closes
         if (opens is None) != (closes is None):
             raise invalid(

@@ -13,6 +13,7 @@ from langso.directory.model import PAYMENT_METHODS, Directory, ServiceEntry
 from langso.directory.review import is_stale
 from langso.qr import make_qr
 from langso.render import render_template
+from langso.text import fold
 from langso.village import Village
 
 __all__ = ["DOWNLOADS", "Downloads", "index_markdown", "print_html", "service_markdown"]
@@ -79,7 +80,9 @@ def service_markdown(
     service = entry.service
     category = directory.category(service.category)
     address = service.address
-    same_commune = village is not None and not (address and address.commune)
+    same_commune = village is not None and (
+        not (address and address.commune) or fold(address.commune) == fold(village.commune)
+    )
     former = None
     if address and (address.former_commune or address.former_district):
         former = ", ".join(p for p in (address.former_commune, address.former_district) if p)

@@ -59,7 +59,7 @@ def duplicates(directory: Directory) -> list[Duplicate]:
         else:
             by_name[name] = entry
         for phone in entry.service.phones:
-            if phone.tel in EMERGENCY:
+            if phone.tel in EMERGENCY or entry.service.shared_phone:
                 continue
             if phone.tel in by_phone and by_phone[phone.tel] is not entry:
                 found.append(Duplicate(by_phone[phone.tel], entry, "phone", phone.display))

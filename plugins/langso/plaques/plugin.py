@@ -37,6 +37,7 @@ from langso.plaques.resolve import (
     redirects_file,
     resolve,
 )
+from langso.printing import check_site_url
 from langso.problems import Problem
 from langso.qr import ErrorCorrection, QrSymbol, make_qr
 
@@ -51,21 +52,9 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Require an absolute, ASCII ``site_url``: it is what every QR code holds."""
-        site_url = config.site_url or ""
-        parts = urlsplit(site_url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise PluginError(
-                "mkdocs.yml: site_url: thiếu hoặc không phải địa chỉ http(s) đầy đủ — mã QR trên "
-                "biển cần địa chỉ tuyệt đối; thêm ví dụ `site_url: https://ten.github.io/kho/`."
-                " / site_url is missing or not an absolute http(s) URL — QR codes need it; add "
-                "e.g. `site_url: https://name.github.io/repo/`."
-            )
-        if not site_url.isascii():
-            raise PluginError(
-                f"mkdocs.yml: site_url: `{site_url}` có ký tự không phải ASCII — dùng tên miền và "
-                f"đường dẫn không dấu. / `{site_url}` is not ASCII — use an unaccented domain "
-                "and path."
-            )
+        error = check_site_url(config.site_url)
+        if error is not None:
+            raise PluginError(f"{error.vi} / {error.en}")
         return config
 
     @event_priority(-100)

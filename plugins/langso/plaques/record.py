@@ -40,6 +40,16 @@ class PrintedPlaque:
     line: int
 
 
+def _day(text: str) -> dt.date:
+    """``2026-11-01`` or ``01/11/2026``."""
+    for day_format in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(text, day_format).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
 def read_printed(docs_dir: Path, docs_rel: str) -> tuple[dict[str, PrintedPlaque], list[Problem]]:
     """Read the record; a missing file means nothing has been printed yet.
 
@@ -59,7 +69,7 @@ def read_printed(docs_dir: Path, docs_rel: str) -> tuple[dict[str, PrintedPlaque
         parts = line.split()
         try:
             plaque_id, day, url = parts
-            printed = dt.date.fromisoformat(day)
+            printed = _day(day)
         except ValueError:
             problems.append(Problem(rel, number, "record.bad-line", params={"text": line}))
             continue

@@ -2,48 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import NamedTuple
-
 from langso.plaques.model import Plaque
+from langso.printing import PAPERS as _ALL_PAPERS
+from langso.printing import Paper, PlaqueItem, modules_of_svg, plaques_html
 from langso.render import render_template
 
-__all__ = ["PAPERS", "Paper", "PlaqueView", "index_markdown", "print_html", "redirect_html"]
+__all__ = ["PAPERS", "Paper", "print_html", "redirect_html"]
 
-
-class Paper(NamedTuple):
-    """A print size: ISO 216 sheet in mm, the QR side in mm and type sizes in points."""
-
-    name: str
-    width_mm: int
-    height_mm: int
-    margin_mm: int
-    qr_mm: int
-    title_pt: int
-    call_pt: int
-    small_pt: int
-    url_pt: float
-
-
-# QR side ≈ sheet width minus margins, so the code is as large as the sheet allows: a phone reads a
-# code from about ten times its width (A5: 100 mm → about 1 m; A6: 70 mm → about 70 cm).
-PAPERS = {
-    "A5": Paper("A5", 148, 210, 10, 100, 26, 18, 12, 10),
-    "A6": Paper("A6", 105, 148, 7, 70, 18, 13, 9, 7.5),
-}
-
-
-@dataclass(frozen=True)
-class PlaqueView:
-    """What the plaques index shows of one plaque; links are relative to the index page."""
-
-    plaque: Plaque
-    short_url: str
-    short_link: str
-    target_link: str
-    svg_link: str
-    png_link: str
-    print_links: dict[str, str]
+PAPERS: dict[str, Paper] = {name: _ALL_PAPERS[name] for name in ("A5", "A6")}
+"""The papers of the site's print pages (``bien-qr/<id>-a5.html``, ``-a6.html``)."""
 
 
 def redirect_html(title: str, target: str, canonical: str) -> str:
@@ -61,17 +28,15 @@ def redirect_html(title: str, target: str, canonical: str) -> str:
 
 
 def print_html(plaque: Plaque, paper: Paper, svg: str, short_url: str, village: str) -> str:
-    """Return the standalone printable page of ``plaque`` on ``paper``."""
-    return render_template(
-        "plaque_print.html",
-        plaque=plaque,
-        paper=paper,
-        svg=svg,
-        short_url=short_url,
-        village=village,
-    )
+    """Return the standalone printable page of ``plaque`` on ``paper``.
 
+    The same template and layout as the PDFs of ``langso plaques print``
+    (:func:`langso.printing.plaques_html`), with the code as large as the sheet holds: a
+    volunteer may print the page on any paper. The page names the shipped font without loading
+    it (the site does not publish the font files).
 
-def index_markdown(title: str, plaques: list[PlaqueView]) -> str:
-    """Return the plaques index page."""
-    return render_template("plaques_index.md", title=title, plaques=plaques)
+    Args:
+        svg: the symbol drawn by ``QrSymbol.svg``, quiet zone included.
+    """
+    item = PlaqueItem(plaque.id, plaque.name, short_url, village, svg, modules_of_svg(svg))
+    return plaques_html([item], paper, distance_m=None, title=f"Biển {plaque.name} ({paper.name})")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
+from urllib.parse import urlsplit
 
 from langso.paths import page_for_data_file
 from langso.plaques.model import PlaqueEntry, short_path
@@ -126,7 +127,7 @@ def check_printed(
             problems.append(
                 Problem(record_rel, record.line, "plaque.printed-missing", None, params)
             )
-        elif record.url != site_url + short_path(record.id):
+        elif _same_url(record.url) != _same_url(site_url + short_path(record.id)):
             params = {
                 "id": record.id,
                 "printed_url": record.url,
@@ -134,6 +135,12 @@ def check_printed(
             }
             problems.append(Problem(record_rel, record.line, "plaque.url-changed", None, params))
     return problems
+
+
+def _same_url(url: str) -> str:
+    """``url`` with the scheme and host in lower case: they are case-insensitive."""
+    parts = urlsplit(url)
+    return parts._replace(scheme=parts.scheme.lower(), netloc=parts.netloc.lower()).geturl()
 
 
 def redirects_file(destinations: list[Destination], base_path: str) -> str:

@@ -1,0 +1,249 @@
+"""``langso plaques print`` and ``langso booklet`` on a real site: every code decoded, and the
+URL it holds followed through the built site to the page it must reach."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from langso.cli import VIETNAM, main
+from tests.conftest import BUILD_DAY, FIXTURE_SITES, BuildResult, build_site
+from tests.test_printing import TOLERANCE_MM, page_sizes, page_texts, rasterise, read_codes
+
+SITE_URL = "https://example.github.io/lang-phu-my/"
+PLAQUES = {  # id → the built page its short URL must lead to
+    "dinh": "dia-diem/dinh-lang-phu-my/index.html",
+    "cho": "danh-ba/cho-phu-my/index.html",
+}
+GUIDES = {
+    "content/huong-dan/index.md": "# Hướng dẫn\n\n- [Bước hai](b.md)\n- [Bước một](a.md)\n",
+    "content/huong-dan/a.md": "# Bước một\n\nMở ứng dụng VNeID.\n",
+    "content/huong-dan/b.md": "# Bước hai\n\nQuét mã [ở đầu trang](#buoc-hai).\n",
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuildResult]:
+    """The minimal site with two guides, built once for the module."""
+    root = tmp_path_factory.mktemp("print") / "site-root"
+    shutil.copytree(FIXTURE_SITES / "minimal", root)
+    for rel, text in GUIDES.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", BUILD_DAY)
+        result = build_site(root)
+    assert result.ok, result.text()
+    yield result
+
+
+@pytest.fixture
+def site(built: BuildResult, tmp_path: Path) -> Path:
+    """A fresh copy of the built site's sources (the record of printed plaques changes)."""
+    root = tmp_path / "site-root"
+    shutil.copytree(built.root, root, ignore=shutil.ignore_patterns("site"))
+    return root
+
+
+def follow(built: BuildResult, url: str) -> str:
+    """The built file a short URL leads to: its stub's redirect, resolved in the site folder."""
+    assert url.startswith(SITE_URL)
+    stub = built.read(url.removeprefix(SITE_URL) + "index.html")
+    target = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)"', stub)
+    assert target is not None, stub
+    path = posixpath.normpath(posixpath.join(url.removeprefix(SITE_URL), target[1]))
+    assert (built.site_dir / path / "index.html").is_file()
+    return f"{path}/index.html"
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The ``langso`` command through its real entry point, in a clean process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "langso.cli", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+
+
+def test_printed_codes_lead_through_the_built_site_to_their_pages(
+    built: BuildResult, site: Path
+) -> None:
+    done = run(
+        "plaques", "print", "--output", "in", "--paper", "A4", "--paper", "stickers",
+        "--date", "2026-11-30", cwd=site,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    lines = done.stdout.splitlines()
+    assert lines[0] == "In 2 biển / Printing 2 plaques"
+    assert re.fullmatch(
+        r"\[1/2\] A4, 1 m: 2 trang/pages → in/bien-qr-a4.pdf \(\d+\.\d s\)", lines[1]
+    )
+    assert lines[3] == "Đã ghi 2 biển vào / recorded 2 plaque(s) in content/plaques-printed.txt"
+    assert lines[4].startswith("Xong: 2 biển, 2 tệp PDF trong in, ghi sổ 2 biển (")
+
+    a4 = (site / "in" / "bien-qr-a4.pdf").read_bytes()
+    assert page_sizes(a4) == [(595.3, 841.9)] * 2
+    pages = [read_codes(image) for image in rasterise(a4)]
+    assert [[c.text for c in codes] for codes in pages] == [
+        [SITE_URL + "q/" + i + "/"] for i in PLAQUES
+    ]
+    for codes in pages:
+        assert codes[0].side_mm >= 100 - TOLERANCE_MM  # 1 m by the 10:1 rule
+        assert follow(built, codes[0].text) == PLAQUES[codes[0].text.split("/")[-2]]
+
+    stickers = (site / "in" / "bien-qr-nhan-dan.pdf").read_bytes()
+    codes = [c for image in rasterise(stickers) for c in read_codes(image)]
+    assert [c.text for c in codes] == [SITE_URL + f"q/{i}/" for i in PLAQUES]
+    assert all(c.side_mm >= 30 - TOLERANCE_MM for c in codes)  # 0.3 m, the stickers' default
+
+    record = (site / "content" / "plaques-printed.txt").read_text(encoding="utf-8")
+    assert record.splitlines()[2:] == [
+        f"dinh 2026-11-30 {SITE_URL}q/dinh/",
+        f"cho 2026-11-30 {SITE_URL}q/cho/",
+    ]
+
+
+def test_new_only_skips_the_plaques_already_recorded(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record = site / "content" / "plaques-printed.txt"
+    record.write_text(f"dinh 2026-01-05 {SITE_URL}q/dinh/\n", encoding="utf-8")
+    config = str(site / "mkdocs.yml")
+    out = site / "in"
+    status = main(["plaques", "print", "--output", str(out), "--config", config, "--new-only"])
+    assert status == 0, capsys.readouterr().err
+    assert "(1 biển đã in được bỏ qua / already printed, skipped)" in capsys.readouterr().out
+    pages = [read_codes(image) for image in rasterise((out / "bien-qr-a4.pdf").read_bytes())]
+    assert [[c.text for c in codes] for codes in pages] == [[SITE_URL + "q/cho/"]]
+    today = dt.datetime.now(VIETNAM).date()
+    lines = record.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == f"dinh 2026-01-05 {SITE_URL}q/dinh/"
+    assert lines[1] in {f"cho {d.isoformat()} {SITE_URL}q/cho/" for d in (today, dt.date.today())}
+    assert len(lines) == 2
+
+    # Nothing new left: nothing printed, nothing recorded, not an error.
+    status = main(["plaques", "print", "--output", str(out), "--config", config, "--new-only"])
+    assert status == 0
+    assert capsys.readouterr().out == (
+        "Không có biển nào để in: mọi biển đã có trong plaques-printed.txt / every plaque is "
+        "already in plaques-printed.txt. / Nothing to print.\n"
+    )
+    assert len(record.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_no_record_leaves_the_record_alone(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["plaques", "print", "--output", str(site / "in"), "--config", str(site / "mkdocs.yml")]
+    assert main([*args, "--paper", "A5", "--no-record"]) == 0
+    assert not (site / "content" / "plaques-printed.txt").exists()
+    assert (site / "in" / "bien-qr-a5.pdf").is_file()
+    assert "ghi sổ 0 biển" in capsys.readouterr().out
+
+
+def test_a_missing_site_url_stops_the_command_with_status_1(site: Path) -> None:
+    config_path = site / "mkdocs.yml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    del config["site_url"]
+    config_path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    done = run("plaques", "print", "--output", "in", cwd=site)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "mkdocs.yml: site_url: thiếu hoặc không phải địa chỉ http(s) đầy đủ — mã QR trên biển cần "
+        "địa chỉ tuyệt đối; thêm ví dụ `site_url: https://ten.github.io/kho/`.\n"
+        "    (en) site_url is missing or not an absolute http(s) URL — QR codes need it; add e.g. "
+        "`site_url: https://name.github.io/repo/`.\n"
+    )
+    assert done.stdout == ""
+    assert not (site / "in").exists()
+
+
+def test_registry_mistakes_are_listed_by_line_and_nothing_is_printed(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (site / "content" / "plaques.yml").write_text(
+        "- id: 'dinh'\n  ten: 'Đình làng Phú Mỹ'\n  trang: 'dia-diem/khong-co.md'\n"
+        "- id: 'Chợ Phú Mỹ'\n  ten: 'Chợ'\n  trang: 'danh-ba/cho-phu-my.yml'\n",
+        encoding="utf-8",
+    )
+    args = ["plaques", "print", "--output", str(site / "in"), "--config", str(site / "mkdocs.yml")]
+    assert main(args) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("content/plaques.yml:4: id: mã biển `Chợ Phú Mỹ` phải ngắn")
+    assert err[2] == (
+        "content/plaques.yml:3: trang: biển `dinh` dẫn tới `dia-diem/khong-co.md`, nhưng trang "
+        "này không có trong trang web — sửa `trang` thành đường dẫn một trang đang có (ví dụ "
+        "`dia-diem/ten-trang.md`); biển đã in không được để hỏng"
+    )
+    assert err[-1] == (
+        "Làng số: 2 lỗi, chưa in biển nào — sửa rồi chạy lại. / 2 error(s), nothing printed — "
+        "fix them and run again."
+    )
+    assert not (site / "in").exists()
+
+
+def test_a_paper_too_small_stops_before_any_file_is_written(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["plaques", "print", "--output", str(site / "in"), "--config", str(site / "mkdocs.yml")]
+    assert main([*args, "--paper", "A4", "--paper", "A6"]) == 1
+    assert capsys.readouterr().err.startswith(
+        "biển `dinh`: đọc từ 1 m cần mã QR rộng ít nhất 100 mm (quy tắc 10:1)"
+    )
+    assert not (site / "in").exists()
+    assert not (site / "content" / "plaques-printed.txt").exists()
+
+
+def test_the_booklet_is_a5_and_each_code_leads_to_its_live_page(
+    built: BuildResult, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "so-tay.pdf"
+    config = str(built.root / "mkdocs.yml")
+    assert (
+        main(
+            ["booklet", "--site", str(built.site_dir), "--output", str(output), "--config", config]
+        )
+        == 0
+    )
+    pdf = output.read_bytes()
+    sizes = page_sizes(pdf)
+    assert sizes == [(419.5, 595.3)] * len(sizes)  # A5 portrait: 148 × 210 mm
+    codes = [[c.text for c in read_codes(image)] for image in rasterise(pdf)]
+    expected = [
+        "",  # the title page leads home
+        "dia-diem/dinh-lang-phu-my/",
+        "huong-dan/",  # each part starts with its index page,
+        "huong-dan/b/",  # then the pages in the order the index lists them
+        "huong-dan/a/",
+        "danh-ba/",
+        "danh-ba/cho-phu-my/",
+    ]
+    assert [c for page in codes for c in page] == [SITE_URL + path for path in expected]
+    assert codes[1] == []  # the table of contents
+    for path in expected:
+        assert (built.site_dir / path / "index.html").is_file()
+    texts = page_texts(pdf)
+    assert texts[0].splitlines()[0] == "Làng Phú Mỹ (thử)"
+    assert "làng Phú Mỹ, xã Yên Định, tỉnh Thanh Hóa" in texts[0]
+    # Page numbers at the foot of every page but the title page.
+    for number, text in enumerate(texts[1:], start=2):
+        assert text.rstrip().splitlines()[-1].strip() == str(number)
+    assert (
+        capsys.readouterr()
+        .out.splitlines()[-1]
+        .startswith(f"Xong: sổ tay A5 {len(texts)} trang → {output} (")
+    )
