@@ -36,6 +36,7 @@ from langso.plaques.record import PRINTED_FILE, append_printed, read_printed
 from langso.plaques.resolve import check_printed
 from langso.printing import (
     PAPERS,
+    SHEET_FILES,
     STICKER_DISTANCE_M,
     STICKERS,
     WALL_DISTANCE_M,
@@ -63,12 +64,7 @@ VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 """Asia/Ho_Chi_Minh: UTC+7 all year (no daylight saving time), the day plaques are printed."""
 
 PAPER_CHOICES = ("A4", "A5", "A6", "stickers")
-OUTPUT_NAMES = {
-    "A4": "bien-qr-a4.pdf",
-    "A5": "bien-qr-a5.pdf",
-    "A6": "bien-qr-a6.pdf",
-    "stickers": "bien-qr-nhan-dan.pdf",
-}
+OUTPUT_NAMES = SHEET_FILES
 """The PDF written for each paper choice in ``--output``."""
 
 

@@ -180,6 +180,14 @@ class StickerSheet(NamedTuple):
 
 
 STICKERS = StickerSheet()
+
+SHEET_FILES = {
+    "A4": "bien-qr-a4.pdf",
+    "A5": "bien-qr-a5.pdf",
+    "A6": "bien-qr-a6.pdf",
+    "stickers": "bien-qr-nhan-dan.pdf",
+}
+"""The PDF file name of each print choice (one plaque per A4/A5/A6 page, or sticker sheets)."""
 """The sticker sheet."""
 
 Sheet: TypeAlias = Paper | StickerSheet

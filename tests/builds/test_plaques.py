@@ -129,3 +129,27 @@ def test_quiet_zone_and_colours_of_the_published_png(make_site: SiteFactory) -> 
     border += [pixels.getpixel((x, y)) for x in range(4 * module) for y in range(size)]
     assert set(border) == {255}
     assert pixels.getpixel((4 * module, 4 * module)) == 0  # the finder pattern's dark corner
+
+
+def test_print_sheets_option_publishes_pdfs_that_decode(make_site: SiteFactory) -> None:
+    import pypdfium2
+
+    config = {
+        "plugins": [
+            "langso/content",
+            {"langso/directory": {"stale_level": "info", "duplicate_level": "info"}},
+            {"langso/plaques": {"print_sheets": ["A6"], "print_distance_m": 0.7}},
+        ]
+    }
+    result = build_site(make_site(config=config))
+    assert result.ok, result.text()
+    pdf = pypdfium2.PdfDocument(result.site_dir / "bien-qr" / "in" / "bien-qr-a6.pdf")
+    decoded = []
+    for page in pdf:
+        width, height = page.get_size()
+        assert (round(width), round(height)) == (298, 420)  # A6 in points
+        image = page.render(scale=300 / 72).to_pil()
+        decoded += [b.text for b in zxingcpp.read_barcodes(image)]
+    assert decoded == [SITE_URL + "q/dinh/", SITE_URL + "q/cho/"]
+    links = result.soup("bien-qr/index.html").select("article p a")
+    assert [a["href"] for a in links if "in/" in str(a["href"])] == ["in/bien-qr-a6.pdf"]

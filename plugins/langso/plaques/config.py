@@ -27,5 +27,14 @@ class PlaquesConfig(base.Config):
     On Netlify, Cloudflare Pages and GitLab Pages set it to ``false``: their ``_redirects`` file
     then answers with a real HTTP redirect, which files at the same path would shadow."""
 
+    print_sheets = c.ListOfItems(c.Choice(("A4", "A5", "A6", "stickers")), default=[])
+    """PDF print sheets to publish in ``<pages_dir>/in/`` with the site, e.g. ``[A4, stickers]``:
+    every plaque in use, one per page (or several per A4 sticker sheet). Empty: none (print
+    with ``langso plaques print`` instead)."""
+
+    print_distance_m = c.Optional(c.Type(float))
+    """Scanning distance in metres that sizes the QR code on ``print_sheets`` by the 10:1 rule;
+    default 1 m on paper, 0.3 m on stickers."""
+
     title = c.Type(str, default="Biển mã QR")
     """Title of the plaques index page."""

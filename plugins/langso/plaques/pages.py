@@ -24,9 +24,12 @@ class PlaqueView:
     print_links: dict[str, str] = field(default_factory=dict)
 
 
-def index_markdown(title: str, plaques: list[PlaqueView]) -> str:
-    """The plaques index page: every plaque ever issued, with its state."""
-    return render_template("plaques_index.md", title=title, plaques=plaques)
+def index_markdown(
+    title: str, plaques: list[PlaqueView], sheets: dict[str, str] | None = None
+) -> str:
+    """The plaques index page: every plaque ever issued, with its state, and the PDF sheets
+    (``{"A4": "in/bien-qr-a4.pdf"}``) published with the site."""
+    return render_template("plaques_index.md", title=title, plaques=plaques, sheets=sheets or {})
 
 
 def retired_html(name: str, message: str, site_name: str, home: str) -> str:

@@ -37,7 +37,16 @@ from langso.plaques.resolve import (
     redirects_file,
     resolve,
 )
-from langso.printing import check_site_url
+from langso.printing import PAPERS as PRINT_PAPERS
+from langso.printing import (
+    SHEET_FILES,
+    STICKERS,
+    PlaqueItem,
+    PrintError,
+    check_site_url,
+    plaque_item,
+    plaques_pdf,
+)
 from langso.problems import Problem
 from langso.qr import ErrorCorrection, QrSymbol, make_qr
 
@@ -49,6 +58,12 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
 
     def __init__(self) -> None:
         self.reporter = Reporter()
+        self.printable: list[PlaqueItem] = []
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether this is ``mkdocs serve``: a preview skips the PDF sheets."""
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Require an absolute, ASCII ``site_url``: it is what every QR code holds."""
@@ -91,9 +106,15 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
             view = self._publish(destination, files, config, pages_dir, registry_rel)
             if view is not None:
                 views.append(view)
+        self.printable = [
+            plaque_item(d.entry.plaque, site_url, config.site_name, self._level())
+            for d in destinations
+            if d.kind == "page" and not d.via and self.config.print_sheets
+        ]
         index_uri = f"{pages_dir}/index.md"
         if index_uri not in files.src_uris:
-            markdown = index_markdown(self.config.title, views)
+            sheets = {name: f"in/{SHEET_FILES[name]}" for name in self.config.print_sheets}
+            markdown = index_markdown(self.config.title, views, sheets)
             files.append(File.generated(config, index_uri, content=markdown))
         if "_redirects" not in files.src_uris:
             base_path = urlsplit(site_url).path or "/"
@@ -113,8 +134,7 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         site_url = config.site_url or ""
         short = short_path(plaque.id)
         short_url = site_url + short
-        level = cast(ErrorCorrection, self.config.error_correction)
-        symbol = make_qr(short_url, level)
+        symbol = make_qr(short_url, self._level())
         if symbol.version > self.config.max_version:
             params = {
                 "id": plaque.id,
@@ -172,6 +192,27 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
             print_links=print_links,
             status=_status(destination),
         )
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the PDF print sheets chosen in ``print_sheets`` (WeasyPrint, embedded font).
+
+        Raises:
+            PluginError: when a sheet cannot hold the QR size the scanning distance needs.
+        """
+        if self.serving:
+            return  # sheets are for printing; the preview stays fast without them
+        folder = Path(config.site_dir) / self.config.pages_dir.strip("/") / "in"
+        for name in self.config.print_sheets:
+            sheet = STICKERS if name == "stickers" else PRINT_PAPERS[name]
+            try:
+                pdf = plaques_pdf(self.printable, sheet, self.config.print_distance_m)
+            except PrintError as error:
+                raise PluginError(f"{error.vi} / {error.en}") from None
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / SHEET_FILES[name]).write_bytes(pdf.data)
+
+    def _level(self) -> ErrorCorrection:
+        return cast(ErrorCorrection, self.config.error_correction)
 
     @event_priority(GATE_PRIORITY)
     def _stop_on_errors(self, files: Files, *, config: MkDocsConfig) -> None:
