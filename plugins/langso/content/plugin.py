@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import os
 import posixpath
@@ -19,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from langso.adapter import GATE_PRIORITY, Reporter, content_location, log
+from langso.authoring import as_previewed
 from langso.content.config import ContentConfig
 from langso.frontmatter import mkdocs_source, read_page, sources_problems, title_problems
 from langso.paths import ascii_page_uri, repo_path
@@ -135,6 +137,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             self.reporter.report(title_problems(page, rel))
             if self._needs_sources(file.src_uri):
                 self.reporter.report(sources_problems(page, rel))
+        page = dataclasses.replace(page, body=as_previewed(page.body))
         self.sources[file.src_uri] = mkdocs_source(page)
 
 
