@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Generate a synthetic village for benchmarks: N directory entries with realistic Vietnamese text.
+"""Generate a synthetic village for benchmarks, with realistic Vietnamese text.
 
-    .venv/bin/python build_tools/synthetic.py OUTPUT_DIR --services 5000 [--pages 0] [--seed 1]
+    .venv/bin/python build_tools/synthetic.py OUTPUT_DIR --services 5000 [--pages 0] [--plain]
 
 Writes ``OUTPUT_DIR/mkdocs.yml`` and ``OUTPUT_DIR/content/`` (village, categories, services with
 phones, hours, coordinates, verification; optionally landmark pages and plaques), all marked as
@@ -87,13 +87,53 @@ def service_yaml(number: int, rng: random.Random) -> tuple[str, str]:
     return f"dich-vu-{number:05d}.yml", text
 
 
-def generate(output: Path, services: int, seed: int = 1) -> None:
-    """Write a synthetic village with ``services`` directory entries into ``output``."""
+PARAGRAPH = (
+    "Theo lời các cụ cao niên trong làng, nơi này gắn với đời sống của bà con từ lâu. Mỗi dịp "
+    "lễ hội, người dân các thôn Là Thôn, Tân Ngữ và Phúc Thôn lại về đây dâng hương, gặp gỡ và "
+    "cùng nhau giữ gìn nếp làng. Đường đi từ chợ Ấp Bắc qua quán ốc Út chừng mười phút đi bộ; "
+    "ở cổng có biển mã QR để quét và đọc thêm thông tin trên điện thoại. "
+)
+
+
+def page_markdown(title: str, words: int, rng: random.Random) -> str:
+    """A page of about ``words`` words of Vietnamese text, with sections and a sources list."""
+    body = []
+    per_paragraph = len(PARAGRAPH.split())
+    for section in range(max(1, words // (per_paragraph * 3))):
+        body.append(f"## {rng.choice(WORDS)} {rng.choice(WORDS)} {section + 1}\n")
+        body.append((PARAGRAPH * 3).strip() + "\n")
+    body.append("## Nguồn\n\n- [Bài viết mẫu](https://example.com/)\n")
+    return f'---\ntitle: "{title}"\n---\n\n# {title}\n\n' + "\n".join(body)
+
+
+def _config(site: str, plugins: str) -> str:
+    return (
+        f"site_name: {site}\n"
+        "site_url: https://example.github.io/lang-thu/\n"
+        "docs_dir: content\n"
+        "theme:\n  name: material\n  language: vi\n  font: false\n"
+        "  features:\n    - navigation.prune\n"
+        f"plugins:\n{plugins}"
+        "markdown_extensions:\n  - admonition\n  - attr_list\n  - tables\n"
+    )
+
+
+LANGSO_PLUGINS = (
+    "  - search\n  - langso/content:\n      sources_required: []\n  - langso/directory:\n"
+    "      stale_level: info\n      duplicate_level: info\n  - langso/plaques:\n"
+    "      max_version: 10\n"
+)
+
+
+def generate(output: Path, services: int, seed: int = 1, pages: int = 0) -> None:
+    """Write a synthetic village into ``output``: ``services`` directory entries and ``pages``
+    pages (half places with a plaque each, half guides), each about 450 words."""
     rng = random.Random(seed)
     content = output / "content"
     if output.exists():
         shutil.rmtree(output)
-    (content / "danh-ba").mkdir(parents=True)
+    for folder in ("danh-ba", "dia-diem", "huong-dan"):
+        (content / folder).mkdir(parents=True)
     for name in ("village.yml", "categories.yml"):
         shutil.copy(ROOT / "content" / name, content / name)
     (content / "index.md").write_text(
@@ -103,16 +143,42 @@ def generate(output: Path, services: int, seed: int = 1) -> None:
     for number in range(services):
         file_name, text = service_yaml(number, rng)
         (content / "danh-ba" / file_name).write_text(text, encoding="utf-8")
-    (output / "mkdocs.yml").write_text(
-        "site_name: Làng thử nghiệm\n"
-        "site_url: https://example.github.io/lang-thu/\n"
-        "docs_dir: content\n"
-        "theme:\n  name: material\n  language: vi\n  font: false\n"
-        "plugins:\n  - search\n  - langso/content\n  - langso/directory:\n"
-        "      stale_level: info\n      duplicate_level: info\n  - langso/plaques\n"
-        "markdown_extensions:\n  - admonition\n  - attr_list\n  - tables\n",
-        encoding="utf-8",
-    )
+    plaques = []
+    for number in range(pages):
+        folder = "dia-diem" if number % 2 == 0 else "huong-dan"
+        title = f"{'Đình' if folder == 'dia-diem' else 'Hướng dẫn'} {rng.choice(WORDS)} {number}"
+        name = f"trang-{number:05d}.md"
+        (content / folder / name).write_text(page_markdown(title, 450, rng), encoding="utf-8")
+        if folder == "dia-diem":
+            plaques.append(f"- id: 'p{number}'\n  ten: '{title}'\n  trang: '{folder}/{name}'\n")
+    (content / "plaques.yml").write_text("".join(plaques) or "[]\n", encoding="utf-8")
+    (output / "mkdocs.yml").write_text(_config("Làng thử nghiệm", LANGSO_PLUGINS), encoding="utf-8")
+
+
+def generate_plain(output: Path, services: int, seed: int = 1, pages: int = 0) -> None:
+    """The same content as :func:`generate` as plain Markdown for plain Material (no plugins of
+    ours): directory entries pre-rendered to the Markdown our plugin would generate."""
+    import datetime as dt
+
+    from langso.directory.model import load_directory
+    from langso.directory.render import index_markdown, service_markdown
+    from langso.village import load_village
+
+    generate(output, services, seed, pages)
+    content = output / "content"
+    village, _ = load_village(content, "content")
+    directory, _ = load_directory(content, "content", village=village, today=dt.date(2026, 11, 30))
+    index = "danh-ba/index.md"
+    (content / index).write_text(index_markdown(directory, index, "Danh bạ", village), "utf-8")
+    for entry in directory.entries:
+        text = service_markdown(
+            entry, directory, index, village, today=dt.date(2026, 11, 30), stale_months=12
+        )
+        (content / entry.page).write_text(text, encoding="utf-8")
+        (content / entry.source).unlink()
+    for name in ("village.yml", "categories.yml", "plaques.yml"):
+        (content / name).unlink()
+    (output / "mkdocs.yml").write_text(_config("Làng thử nghiệm", "  - search\n"), "utf-8")
 
 
 def main() -> None:
@@ -120,10 +186,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output", type=Path)
     parser.add_argument("--services", type=int, default=5000)
+    parser.add_argument("--pages", type=int, default=0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--plain", action="store_true", help="plain Markdown for plain Material")
     args = parser.parse_args()
-    generate(args.output, args.services, args.seed)
-    print(f"wrote {args.services} services into {args.output}")
+    make = generate_plain if args.plain else generate
+    make(args.output, args.services, args.seed, args.pages)
+    print(f"wrote {args.services} services and {args.pages} pages into {args.output}")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from typing import Literal
 
 import qrcode
 import qrcode.constants
+from PIL import Image
 
 __all__ = ["QUIET_ZONE", "ErrorCorrection", "QrSymbol", "make_qr"]
 
@@ -86,9 +87,14 @@ class QrSymbol:
         )
 
     def png(self, module_px: int = 10) -> bytes:
-        """Return a PNG, ``module_px`` pixels per module, black on white, 1 bit per pixel."""
-        qr = _encoder(self.data, self.error_correction, module_px)
-        image = qr.make_image(fill_color="black", back_color="white")
+        """Return a PNG, ``module_px`` pixels per module, black on white, 1 bit per pixel.
+
+        Drawn from :attr:`modules` (the symbol is encoded once, for SVG and PNG alike).
+        """
+        image = Image.new("1", (self.size, self.size), 1)
+        image.putdata([0 if dark else 1 for row in self.modules for dark in row])
+        side = self.size * module_px
+        image = image.resize((side, side), Image.Resampling.NEAREST)
         buffer = io.BytesIO()
         image.save(buffer, format="PNG")
         return buffer.getvalue()
@@ -102,11 +108,11 @@ def _quote(text: str) -> str:
     return '"' + _escape(text).replace('"', "&quot;") + '"'
 
 
-def _encoder(data: str, error_correction: ErrorCorrection, box_size: int = 1) -> qrcode.QRCode:
+def _encoder(data: str, error_correction: ErrorCorrection) -> qrcode.QRCode:
     qr = qrcode.QRCode(
         version=None,
         error_correction=_LEVELS[error_correction],
-        box_size=box_size,
+        box_size=1,
         border=QUIET_ZONE,
     )
     qr.add_data(data)
