@@ -1,0 +1,307 @@
+"""Start a new village: write a complete, buildable guidebook into an empty folder.
+
+Core code (no MkDocs import). The templates are package data in ``langso/starter/``, rendered
+with Jinja, so there is one source for what ``langso init`` writes::
+
+    from langso.init import create_village
+    create_village(Path("lang-moi"), village="Là Thôn", commune="xã Yên Định",
+                   province="tỉnh Thanh Hóa", host="github",
+                   site_url="https://ubnd-yen-dinh.github.io/la-thon/")
+
+The new folder builds with ``mkdocs build --strict`` at once and holds the chosen host's
+publishing file (a GitHub Actions workflow, ``.gitlab-ci.yml`` or ``netlify.toml``; for
+Cloudflare Pages the README lists the build settings to type in, since it reads no file but
+``.python-version``).
+
+``site_url``: when not given, an obvious placeholder of the host's URL shape is written
+(``https://example.github.io/<slug>/``, ``https://example.gitlab.io/<slug>/``,
+``https://example-<slug>.netlify.app/``, ``https://example-<slug>.pages.dev/``), marked as such
+in ``mkdocs.yml`` and the README: it builds and previews, but must be replaced by the real
+address before plaques are printed (:func:`resolve_site_url` tells the caller).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal, get_args
+
+import jinja2
+
+from langso.geography import check_commune
+from langso.printing import check_site_url
+from langso.render import md
+from langso.text import nfc, slugify
+
+__all__ = [
+    "DEFAULT_REQUIREMENT",
+    "HOSTS",
+    "PYTHON_VERSION",
+    "Host",
+    "HostInfo",
+    "InitError",
+    "create_village",
+    "resolve_site_url",
+]
+
+Host = Literal["github", "gitlab", "netlify", "cloudflare"]
+
+PYTHON_VERSION = "3.12"
+"""Python the hosts build with (GitHub Actions, the GitLab image, Netlify, Cloudflare Pages)."""
+
+DEFAULT_REQUIREMENT = "langso @ git+https://github.com/example/lang-so@main"
+"""What a new village's ``requirements.txt`` installs: this project, from its repository
+(it is not on PyPI). Pass ``requirement=`` to pin a tag or a fork."""
+
+_VIETNAM = dt.timezone(dt.timedelta(hours=7))
+
+
+@dataclass(frozen=True)
+class HostInfo:
+    """A free static host: its name, URL shape and how plaque short URLs are answered."""
+
+    name: str
+    url_shape: str
+    """The address the site gets, as written in the docs."""
+    redirect_pages: bool
+    """``True``: HTML redirect stubs at ``q/<id>/`` (GitHub Pages reads no ``_redirects``)."""
+    placeholder: str
+    """The placeholder ``site_url``, ``{slug}`` being the village's slug."""
+
+
+HOSTS: dict[str, HostInfo] = {
+    "github": HostInfo(
+        "GitHub Pages",
+        "https://<tài-khoản>.github.io/<tên-kho>/",
+        True,
+        "https://example.github.io/{slug}/",
+    ),
+    "gitlab": HostInfo(
+        "GitLab Pages",
+        "https://<nhóm>.gitlab.io/<dự-án>/",
+        False,
+        "https://example.gitlab.io/{slug}/",
+    ),
+    "netlify": HostInfo(
+        "Netlify",
+        "https://<tên>.netlify.app/",
+        False,
+        "https://example-{slug}.netlify.app/",
+    ),
+    "cloudflare": HostInfo(
+        "Cloudflare Pages",
+        "https://<tên-dự-án>.pages.dev/",
+        False,
+        "https://example-{slug}.pages.dev/",
+    ),
+}
+
+# (template in langso/starter, path written, hosts it is written for: None = every host)
+_FILES: tuple[tuple[str, str, tuple[str, ...] | None], ...] = (
+    ("mkdocs.yml.j2", "mkdocs.yml", None),
+    ("README.md.j2", "README.md", None),
+    ("gitignore.j2", ".gitignore", None),
+    ("requirements.txt.j2", "requirements.txt", None),
+    ("village.yml.j2", "content/village.yml", None),
+    ("index.md.j2", "content/index.md", None),
+    ("categories.yml.j2", "content/categories.yml", None),
+    ("dia-diem-index.md.j2", "content/dia-diem/index.md", None),
+    ("landmark.md.j2", "content/dia-diem/{landmark_file}", None),
+    ("service.yml.j2", "content/danh-ba/{service_file}", None),
+    ("plaques.yml.j2", "content/plaques.yml", None),
+    ("github-pages.yml.j2", ".github/workflows/pages.yml", ("github",)),
+    ("gitlab-ci.yml.j2", ".gitlab-ci.yml", ("gitlab",)),
+    ("netlify.toml.j2", "netlify.toml", ("netlify",)),
+    ("python-version.j2", ".python-version", ("cloudflare",)),
+)
+
+PLAQUE_ID = "dinh"
+
+
+class InitError(ValueError):
+    """A refused ``create_village`` call, in Vietnamese then English (nothing was written)."""
+
+    def __init__(self, vi: str, en: str) -> None:
+        super().__init__(f"{vi}\n    (en) {en}")
+        self.vi = vi
+        self.en = en
+
+
+def _yaml_quote(value: object) -> str:
+    """A single-quoted YAML scalar: the value stays text, whatever it holds."""
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("langso", "starter"),
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["md"] = md
+    env.filters["yq"] = _yaml_quote
+    return env
+
+
+def resolve_site_url(host: Host, village: str, site_url: str | None = None) -> tuple[str, bool]:
+    """The ``site_url`` to write and whether it is a placeholder.
+
+    A given URL must be absolute, ``http(s)`` and ASCII (it goes into every QR code); a missing
+    trailing ``/`` is added. Without one, the host's placeholder for the village's slug.
+
+    Raises:
+        InitError: unknown host or unusable URL.
+    """
+    info = _host(host)
+    if site_url is None:
+        return info.placeholder.format(slug=slugify(village) or "lang"), True
+    url = site_url.strip()
+    if not url.endswith("/"):
+        url += "/"
+    error = check_site_url(url)
+    if error is not None:
+        raise InitError(error.vi, error.en)
+    return url, False
+
+
+def create_village(
+    target: Path,
+    *,
+    village: str,
+    commune: str,
+    province: str,
+    host: Host,
+    site_url: str | None = None,
+    kind: str = "thôn",
+    requirement: str = DEFAULT_REQUIREMENT,
+    today: dt.date | None = None,
+) -> list[Path]:
+    """Write a new village's site into ``target`` and return the files written, in order.
+
+    Args:
+        target: a folder that does not exist or is empty (a lone ``.git`` is allowed: a freshly
+            cloned empty repository).
+        village: the village's name, e.g. ``Là Thôn``.
+        commune: its commune since 01/07/2025, e.g. ``xã Yên Định``.
+        province: its province since 01/07/2025, e.g. ``tỉnh Thanh Hóa``.
+        host: where it will be published; decides the publishing file, the URL shape and
+            whether plaque short URLs are HTML stubs (GitHub) or ``_redirects`` rules (others).
+        site_url: the published address; ``None`` writes a placeholder (see the module doc).
+        kind: ``thôn``, ``làng``, ``xóm``, ``bản``…
+        requirement: the ``requirements.txt`` line that installs Làng số.
+        today: the verification date of the sample service; default today in Viet Nam.
+
+    Raises:
+        InitError: the folder is not empty, the commune or province does not exist (with the
+            nearest real names), or a value is unusable. Nothing is written then.
+    """
+    village, kind = _name(village, "village", "tên làng"), _name(kind, "kind", "loại")
+    commune, province = _name(commune, "commune", "xã"), _name(province, "province", "tỉnh")
+    info = _host(host)
+    url, placeholder = resolve_site_url(host, village, site_url)
+    _check_unit(commune, province)
+    _check_target(target)
+
+    day = today or dt.datetime.now(_VIETNAM).date()
+    landmark = f"Đình {kind} {village}"
+    service = f"Nhà văn hóa {kind} {village} (dữ liệu mẫu)"
+    context = {
+        "village": village,
+        "kind": kind,
+        "commune": commune,
+        "province": province,
+        "host": host,
+        "host_name": info.name,
+        "url_shape": info.url_shape,
+        "site_url": url,
+        "placeholder": placeholder,
+        "redirect_pages": info.redirect_pages,
+        "landmark": landmark,
+        "landmark_file": f"{slugify(landmark)}.md",
+        "service": service,
+        "service_file": f"{slugify(service)}.yml",
+        "plaque_id": PLAQUE_ID,
+        "today": f"{day:%d/%m/%Y}",
+        "python_version": PYTHON_VERSION,
+        "requirement": requirement,
+    }
+    env = _environment()
+    rendered: list[tuple[Path, str]] = []
+    for template, dest, hosts in _FILES:
+        if hosts is not None and host not in hosts:
+            continue
+        path = target / dest.format(**context)
+        rendered.append((path, env.get_template(template).render(**context)))
+
+    written = []
+    for path, text in rendered:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+        written.append(path)
+    return written
+
+
+def _host(host: str) -> HostInfo:
+    if host not in HOSTS:
+        names = ", ".join(get_args(Host))
+        raise InitError(
+            f"không có nơi đăng `{host}` — chọn một trong: {names}",
+            f"unknown host `{host}` — choose one of: {names}",
+        )
+    return HOSTS[host]
+
+
+def _name(value: str, field_en: str, field_vi: str) -> str:
+    text = nfc(value).strip()
+    if not text or any(ch in text for ch in "\r\n\t") or not text.isprintable():
+        raise InitError(
+            f"{field_vi}: `{value}` phải là một dòng chữ, không để trống",
+            f"{field_en}: `{value}` must be a single, non-empty line",
+        )
+    return text
+
+
+def _check_unit(commune: str, province: str) -> None:
+    result = check_commune(commune, province)
+    if result.ok:
+        return
+    hint = ", ".join(f"`{s}`" for s in result.suggestions)
+    if result.unknown == "province":
+        raise InitError(
+            f"không có `{province}` trong 34 tỉnh, thành phố từ 01/07/2025"
+            + (f" — có phải: {hint}?" if hint else " — viết đúng tên tỉnh, có dấu"),
+            f"`{province}` is not one of the 34 provinces in force since 01/07/2025"
+            + (f" — did you mean: {hint}?" if hint else " — write the exact name with accents"),
+        )
+    raise InitError(
+        f"không có `{commune}` trong {province} từ 01/07/2025"
+        + (f" — có phải: {hint}?" if hint else "")
+        + " Ghi tên xã mới, có dấu; tên xã cũ ghi sau vào `xa_cu` trong content/village.yml.",
+        f"`{commune}` is not a commune of {province} since 01/07/2025"
+        + (f" — did you mean: {hint}?" if hint else "")
+        + " Write the current commune with accents; a former one goes in `xa_cu` later.",
+    )
+
+
+def _check_target(target: Path) -> None:
+    if target.exists() and not target.is_dir():
+        raise InitError(
+            f"`{target}` là một tệp, không phải thư mục — chọn thư mục trống hoặc chưa có",
+            f"`{target}` is a file, not a folder — choose an empty or new folder",
+        )
+    if target.is_dir():
+        entries = sorted(p.name for p in target.iterdir() if p.name != ".git")
+        if entries:
+            shown = ", ".join(entries[:5]) + (", …" if len(entries) > 5 else "")
+            raise InitError(
+                f"thư mục `{target}` đã có tệp ({shown}) — làng mới cần một thư mục trống"
+                " hoặc chưa có; không ghi đè tệp nào",
+                f"folder `{target}` is not empty ({shown}) — a new village needs an empty or"
+                " new folder; nothing is overwritten",
+            )

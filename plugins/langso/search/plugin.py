@@ -1,0 +1,113 @@
+# mypy: disallow-untyped-calls=False
+"""``langso/search``: accent-insensitive search, used instead of Material's ``search`` plugin.
+
+- ``on_config``: registers the script and stylesheet; warns when Material's ``search`` is listed
+  too (two search boxes).
+- ``on_files``: adds the assets and the search page ``tim-kiem.md`` (unless the author wrote one).
+- ``on_page_content``: keeps each page's title, URL and rendered HTML, split into sections by the
+  core (:func:`langso.search.index.extract_sections`); ``search: exclude: true`` in the front
+  matter leaves a page out.
+- ``on_post_page``: puts the search box (a plain form leading to the search page) in the header.
+- ``on_post_build``: writes the index, ``assets/langso/search-index.json``.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files as package_files
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from langso.adapter import log
+from langso.search.config import SearchConfig
+from langso.search.index import (
+    INDEX_URI,
+    SEARCH_PAGE_URI,
+    IndexPage,
+    build_index,
+    dumps_index,
+    extract_sections,
+    inject_form,
+    search_form_html,
+    search_page_markdown,
+)
+
+__all__ = ["SearchPlugin"]
+
+ASSETS = ("search.js", "search.css")
+
+
+class SearchPlugin(BasePlugin[SearchConfig]):
+    """Builds the search index and the search box; see the module docstring."""
+
+    def __init__(self) -> None:
+        self.pages: list[IndexPage] = []
+        self.search_url = "tim-kiem/"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Register the script and the stylesheet; warn about a second search plugin."""
+        for name in ("search", "material/search"):
+            if name in config.plugins:
+                log.warning(
+                    "mkdocs.yml: plugins: bỏ `search` khi dùng `langso/search`"
+                    " / remove `search`: `langso/search` replaces it"
+                )
+                break
+        for name in ASSETS:
+            uri = f"assets/langso/{name}"
+            target = config.extra_javascript if name.endswith(".js") else config.extra_css
+            if uri not in [str(item) for item in target]:
+                target.append(uri)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Add the script, the stylesheet and the search page."""
+        self.pages = []
+        for name in ASSETS:
+            content = package_files("langso.search").joinpath(f"assets/{name}").read_text("utf-8")
+            files.append(File.generated(config, f"assets/langso/{name}", content=content))
+        page = files.get_file_from_path(SEARCH_PAGE_URI)
+        if page is None:
+            home = "index.md" if files.get_file_from_path("index.md") else "#"
+            markdown = search_page_markdown(self.config.title, home)
+            page = File.generated(
+                config, SEARCH_PAGE_URI, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV
+            )
+            files.append(page)
+        self.search_url = page.url
+        return files
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Keep the page for the index, unless its front matter says ``search: exclude: true``."""
+        meta = page.meta.get("search")
+        if isinstance(meta, dict) and meta.get("exclude"):
+            return html
+        if page.file.src_uri == SEARCH_PAGE_URI:
+            return html
+        title = page.title or ""
+        self.pages.append(IndexPage(title, page.url, extract_sections(html, title)))
+        return html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Put the search box in the page's header."""
+        root = get_relative_url("", page.url).rstrip("/") + "/"
+        form = search_form_html(
+            get_relative_url(self.search_url, page.url),
+            root,
+            root + INDEX_URI,
+            self.config.title,
+            self.config.placeholder,
+        )
+        return inject_form(output, form)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the index."""
+        path = Path(config.site_dir) / INDEX_URI
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dumps_index(build_index(self.pages)), encoding="utf-8")

@@ -1,0 +1,142 @@
+"""``langso/search`` in real builds: the index file, the search box, the search page, the size."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from tests.conftest import SiteFactory, build_site
+from tests.search.sites import C02_TEXT, HOME, NO_DATA, SEARCH_ONLY, c02_site, full_site
+
+INDEX = "assets/langso/search-index.json"
+
+
+def gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
+
+
+def test_index_of_the_c02_site(make_site: SiteFactory) -> None:
+    result = build_site(c02_site(make_site))
+    assert result.ok, result.text()
+    assert result.messages == []
+    index = json.loads(result.read(INDEX))
+    assert index == {
+        "v": 1,
+        "pages": [
+            {
+                "t": "Trang chủ",
+                "u": "",
+                "s": [
+                    ["", "", "Sổ tay của làng Chào bà con. Sổ tay viết ngắn, dễ đọc, dễ làm theo."]
+                ],
+            },
+            {
+                "t": "Đình làng Phú Mỹ",
+                "u": "dia-diem/dinh-lang-phu-my/",
+                "s": [
+                    ["", "", C02_TEXT],
+                    ["duong-di", "Đường đi", "Từ ngã ba đi thẳng 200 mét, rẽ trái."],
+                    ["dien-thoai-lien-he", "Điện thoại liên hệ", "Hỏi ông từ giữ đình."],
+                    ["an-uong-gan-dinh", "Ăn uống gần đình", "Quán ốc Út bán buổi chiều."],
+                    ["nguon", "Nguồn", "Bài viết mẫu"],
+                ],
+            },
+        ],
+    }
+
+
+def test_every_page_has_the_search_box_and_material_has_none(make_site: SiteFactory) -> None:
+    result = build_site(c02_site(make_site))
+    pages = [("index.html", "./", ""), ("dia-diem/dinh-lang-phu-my/index.html", "../../", "../../")]
+    for path, root, up in pages:
+        soup = result.soup(path)
+        assert soup.select("[for=__search]") == []  # Material's own search is not there
+        (form,) = soup.select("header.md-header form.langso-search")
+        assert form["action"] == f"{up}tim-kiem/"
+        assert form["data-root"] == root
+        assert form["data-index"] == f"{root}{INDEX}"
+        assert form.select_one("label[for=langso-search-input]").text == "Tìm kiếm"
+        assert form.select_one("input#langso-search-input")["name"] == "q"
+        assert form.select_one("[aria-live=polite]") is not None
+        scripts = [s.get("src") for s in soup.select("script[src]")]
+        assert f"{up}assets/langso/search.js" in scripts
+        # The index is not linked from the page: only the script fetches it, when asked.
+        assert INDEX not in str(soup.select("head"))
+
+
+def test_search_page_is_generated_and_honest_without_javascript(make_site: SiteFactory) -> None:
+    result = build_site(c02_site(make_site))
+    soup = result.soup("tim-kiem/index.html")
+    assert soup.select_one("article h1").text.strip("¶") == "Tìm kiếm"
+    noscript = soup.select_one("#langso-search-page noscript")
+    assert noscript is not None
+    assert "cần bật JavaScript" in noscript.text
+    urls = [page["u"] for page in json.loads(result.read(INDEX))["pages"]]
+    assert "tim-kiem/" not in urls
+    # Not in the navigation either.
+    assert "Tìm kiếm" not in soup.select_one("nav.md-nav--primary").text
+
+
+def test_an_authors_search_page_is_kept(make_site: SiteFactory) -> None:
+    page = '# Tìm trong sổ tay\n\n<div id="langso-search-page"></div>\n'
+    root = c02_site(make_site)
+    (root / "content/tim-kiem.md").write_text(page, encoding="utf-8")
+    result = build_site(root)
+    assert result.ok, result.text()
+    assert result.soup("tim-kiem/index.html").select_one("article h1").text.strip("¶") == (
+        "Tìm trong sổ tay"
+    )
+
+
+def test_excluded_pages_and_nfd_text(make_site: SiteFactory) -> None:
+    nfd = "# Chùa\n\nĐi lễ chu\u0300a Thie\u0302n Mu\u0323.\n"
+    files = {
+        **NO_DATA,
+        "content/index.md": HOME,
+        "content/dia-diem/dinh-lang-phu-my.md": None,
+        "content/chua.md": nfd,
+        "content/rieng.md": "---\nsearch:\n  exclude: true\n---\n\n# Riêng\n\nKhông tìm.\n",
+    }
+    result = build_site(make_site(files=files, config=SEARCH_ONLY))
+    assert result.ok, result.text()
+    pages = json.loads(result.read(INDEX))["pages"]
+    assert [p["u"] for p in pages] == ["", "chua/"]
+    assert pages[1]["s"] == [["", "", "Đi lễ chùa Thiên Mụ."]]  # NFC (C-03)
+
+
+def test_without_directory_urls(make_site: SiteFactory) -> None:
+    root = c02_site(make_site)
+    result = build_site(root, use_directory_urls=False)
+    assert result.ok, result.text()
+    form = result.soup("dia-diem/dinh-lang-phu-my.html").select_one("form.langso-search")
+    assert form is not None
+    assert form["action"] == "../tim-kiem.html"
+    pages = json.loads(result.read(INDEX))["pages"]
+    assert [p["u"] for p in pages] == ["index.html", "dia-diem/dinh-lang-phu-my.html"]
+
+
+def test_listing_materials_search_too_is_a_warning(make_site: SiteFactory) -> None:
+    config = {"plugins": ["search", "langso/content", "langso/search"]}
+    files = {**NO_DATA, "content/index.md": HOME}
+    result = build_site(make_site(files=files, config=config), strict=False)
+    assert result.ok, result.text()
+    assert result.messages == [
+        "mkdocs.yml: plugins: bỏ `search` khi dùng `langso/search`"
+        " / remove `search`: `langso/search` replaces it"
+    ]
+
+
+def test_index_is_no_bigger_than_materials(make_site: SiteFactory) -> None:
+    """Same content, built once with Material's ``search`` and once with ``langso/search``."""
+    material = build_site(full_site(make_site, "search"), strict=False)
+    ours = build_site(full_site(make_site, "langso/search"), strict=False)
+    assert material.ok and ours.ok, material.text() + ours.text()
+    material_index = material.site_dir / "search/search_index.json"
+    our_index = ours.site_dir / INDEX
+    assert not (ours.site_dir / "search/search_index.json").exists()
+    urls = [p["u"] for p in json.loads(our_index.read_text(encoding="utf-8"))["pages"]]
+    assert "dia-diem/dinh-lang-phu-my/" in urls
+    assert "danh-ba/cho-phu-my/" in urls  # generated directory pages are searchable too
+    assert gzip_size(our_index) <= gzip_size(material_index)
+    assert our_index.stat().st_size <= material_index.stat().st_size

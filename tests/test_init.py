@@ -1,0 +1,253 @@
+"""``langso.init.create_village``: what a new village holds, per host, and what is refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from langso.init import HOSTS, Host, InitError, create_village, resolve_site_url
+from langso.village import load_village
+
+DAY = dt.date(2026, 11, 1)
+COMMON = [
+    "mkdocs.yml",
+    "README.md",
+    ".gitignore",
+    "requirements.txt",
+    "content/village.yml",
+    "content/index.md",
+    "content/categories.yml",
+    "content/dia-diem/index.md",
+    "content/dia-diem/dinh-thon-la-thon.md",
+    "content/danh-ba/nha-van-hoa-thon-la-thon-du-lieu-mau.yml",
+    "content/plaques.yml",
+]
+HOST_FILE = {
+    "github": [".github/workflows/pages.yml"],
+    "gitlab": [".gitlab-ci.yml"],
+    "netlify": ["netlify.toml"],
+    "cloudflare": [".python-version"],
+}
+
+
+def make(target: Path, host: Host = "github", **kwargs: Any) -> list[Path]:
+    args: dict[str, Any] = {
+        "village": "Là Thôn",
+        "commune": "xã Yên Định",
+        "province": "tỉnh Thanh Hóa",
+        "host": host,
+        "today": DAY,
+    }
+    args.update(kwargs)
+    return create_village(target, **args)
+
+
+def config(root: Path) -> dict[str, Any]:
+    # mkdocs.yml holds no custom tags: a plain YAML read is enough.
+    data: dict[str, Any] = yaml.safe_load((root / "mkdocs.yml").read_text("utf-8"))
+    return data
+
+
+@pytest.mark.parametrize("host", list(HOSTS))
+def test_files_written_for_each_host(tmp_path: Path, host: Host) -> None:
+    written = make(tmp_path / "lang", host)
+    rel = [p.relative_to(tmp_path / "lang").as_posix() for p in written]
+    assert rel == COMMON + HOST_FILE[host]
+    every = sorted(
+        p.relative_to(tmp_path / "lang").as_posix()
+        for p in (tmp_path / "lang").rglob("*")
+        if p.is_file()
+    )
+    assert every == sorted(rel)
+
+
+@pytest.mark.parametrize(
+    ("host", "redirect_pages"),
+    [("github", True), ("gitlab", False), ("netlify", False), ("cloudflare", False)],
+)
+def test_mkdocs_yml(tmp_path: Path, host: Host, redirect_pages: bool) -> None:
+    make(tmp_path, host, site_url="https://lang.example.org/la-thon")
+    data = config(tmp_path)
+    assert data["site_url"] == "https://lang.example.org/la-thon/"
+    assert data["site_name"] == "Làng số Là Thôn"
+    assert data["theme"]["name"] == "material"
+    assert data["theme"]["language"] == "vi"
+    assert data["theme"]["font"] is False
+    assert data["extra"] == {"generator": False}
+    assert data["docs_dir"] == "content"
+    plugins = data["plugins"]
+    assert plugins[:3] == [
+        "search",
+        "langso/content",
+        {"langso/directory": {"stale_level": "info"}},
+    ]
+    if redirect_pages:
+        assert plugins[3] == "langso/plaques"
+    else:
+        assert plugins[3] == {"langso/plaques": {"redirect_pages": False}}
+    assert "ĐỊA CHỈ TẠM" not in (tmp_path / "mkdocs.yml").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("host", "placeholder"),
+    [
+        ("github", "https://example.github.io/la-thon/"),
+        ("gitlab", "https://example.gitlab.io/la-thon/"),
+        ("netlify", "https://example-la-thon.netlify.app/"),
+        ("cloudflare", "https://example-la-thon.pages.dev/"),
+    ],
+)
+def test_without_site_url_a_marked_placeholder(
+    tmp_path: Path, host: Host, placeholder: str
+) -> None:
+    assert resolve_site_url(host, "Là Thôn") == (placeholder, True)
+    make(tmp_path, host)
+    assert config(tmp_path)["site_url"] == placeholder
+    text = (tmp_path / "mkdocs.yml").read_text("utf-8")
+    assert "# ĐỊA CHỈ TẠM: sửa thành địa chỉ thật của trang" in text
+    assert f"đang là địa chỉ tạm `{placeholder}`" in (tmp_path / "README.md").read_text("utf-8")
+
+
+def test_village_yml_is_valid_and_quoted(tmp_path: Path) -> None:
+    make(tmp_path, village="Kẻ Sặt: 'Đông'", kind="làng")
+    village, problems = load_village(tmp_path / "content", "content")
+    assert problems == []
+    assert village is not None
+    assert village.name == "Kẻ Sặt: 'Đông'"
+    assert village.kind == "làng"
+    assert village.address == "xã Yên Định, tỉnh Thanh Hóa"
+
+
+def test_sample_service_and_plaque(tmp_path: Path) -> None:
+    make(tmp_path)
+    service = yaml.safe_load(
+        (tmp_path / "content/danh-ba/nha-van-hoa-thon-la-thon-du-lieu-mau.yml").read_text("utf-8")
+    )
+    assert service["du_lieu_mau"] == "có"
+    assert service["dien_thoai"] == "0300 000 001"
+    assert service["xac_minh"] == {"ngay": "01/11/2026", "vai_tro": "Tổ công nghệ số cộng đồng"}
+    plaques = yaml.safe_load((tmp_path / "content/plaques.yml").read_text("utf-8"))
+    assert plaques == [
+        {"id": "dinh", "ten": "Đình thôn Là Thôn", "trang": "dia-diem/dinh-thon-la-thon.md"}
+    ]
+    landmark = (tmp_path / "content/dia-diem/dinh-thon-la-thon.md").read_text("utf-8")
+    assert "\n## Nguồn\n" in landmark
+
+
+def test_github_workflow_builds_strictly_and_deploys(tmp_path: Path) -> None:
+    make(tmp_path, "github")
+    text = (tmp_path / ".github/workflows/pages.yml").read_text("utf-8")
+    workflow = yaml.safe_load(text)
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    steps = workflow["jobs"]["build"]["steps"]
+    runs = [s.get("run") for s in steps if "run" in s]
+    assert runs == [
+        "python -m pip install -r requirements.txt",
+        "python -m mkdocs build --strict --site-dir site",
+    ]
+    uses = [s.get("uses") for s in steps if "uses" in s]
+    assert uses == [
+        "actions/checkout@v4",
+        "actions/setup-python@v5",
+        "actions/configure-pages@v5",
+        "actions/upload-pages-artifact@v3",
+    ]
+    assert steps[-1]["with"] == {"path": "site"}
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build"
+    assert deploy["environment"]["url"] == "${{ steps.deployment.outputs.page_url }}"
+    assert deploy["steps"] == [{"id": "deployment", "uses": "actions/deploy-pages@v4"}]
+
+
+def test_gitlab_pages_job_publishes_public(tmp_path: Path) -> None:
+    make(tmp_path, "gitlab")
+    job = yaml.safe_load((tmp_path / ".gitlab-ci.yml").read_text("utf-8"))["pages"]
+    assert job["script"][-1] == "python -m mkdocs build --strict --site-dir public"
+    assert job["artifacts"] == {"paths": ["public"]}
+
+
+def test_netlify_toml(tmp_path: Path) -> None:
+    make(tmp_path, "netlify")
+    data = tomllib.loads((tmp_path / "netlify.toml").read_text("utf-8"))
+    assert data["build"]["publish"] == "site"
+    assert data["build"]["command"].endswith("mkdocs build --strict --site-dir site")
+    assert data["build"]["environment"]["PYTHON_VERSION"] == "3.12"
+
+
+def test_cloudflare_settings_are_in_the_readme(tmp_path: Path) -> None:
+    make(tmp_path, "cloudflare")
+    readme = (tmp_path / "README.md").read_text("utf-8")
+    assert "Build command: `pip install -r requirements.txt && mkdocs build --strict`" in readme
+    assert "Build output directory: `site`" in readme
+    assert (tmp_path / ".python-version").read_text("utf-8") == "3.12\n"
+
+
+def test_requirement_can_be_pinned(tmp_path: Path) -> None:
+    make(tmp_path, requirement="langso @ git+https://git.example.org/lang-so@v0.1.0")
+    lines = (tmp_path / "requirements.txt").read_text("utf-8").splitlines()
+    assert lines[-1] == "langso @ git+https://git.example.org/lang-so@v0.1.0"
+
+
+def test_a_cloned_empty_repository_is_accepted(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    assert make(tmp_path)
+
+
+def test_a_folder_with_files_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: cũ\n", encoding="utf-8")
+    with pytest.raises(InitError) as error:
+        make(tmp_path)
+    assert error.value.vi == (
+        f"thư mục `{tmp_path}` đã có tệp (mkdocs.yml) — làng mới cần một thư mục trống hoặc chưa"
+        " có; không ghi đè tệp nào"
+    )
+    assert error.value.en.startswith(f"folder `{tmp_path}` is not empty (mkdocs.yml)")
+    assert (tmp_path / "mkdocs.yml").read_text("utf-8") == "site_name: cũ\n"
+
+
+def test_a_file_as_target_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "lang").write_text("", encoding="utf-8")
+    with pytest.raises(InitError, match="là một tệp, không phải thư mục"):
+        make(tmp_path / "lang")
+
+
+def test_an_unknown_commune_is_refused_with_suggestions(tmp_path: Path) -> None:
+    with pytest.raises(InitError) as error:
+        make(tmp_path / "lang", commune="xã Yen Dinh")
+    assert error.value.vi.startswith(
+        "không có `xã Yen Dinh` trong tỉnh Thanh Hóa từ 01/07/2025 — có phải: `xã Yên Định`,"
+    )
+    assert "did you mean: `xã Yên Định`" in error.value.en
+    assert not (tmp_path / "lang").exists()
+
+
+def test_an_unknown_province_is_refused_with_suggestions(tmp_path: Path) -> None:
+    with pytest.raises(InitError) as error:
+        make(tmp_path / "lang", province="Thanh Hoa")
+    assert error.value.vi == (
+        "không có `Thanh Hoa` trong 34 tỉnh, thành phố từ 01/07/2025 — có phải: `tỉnh Thanh Hóa`,"
+        " `tỉnh Khánh Hòa`, `thành phố Huế`?"
+    )
+    assert not (tmp_path / "lang").exists()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"host": "vercel"}, "không có nơi đăng `vercel` — chọn một trong: github, gitlab,"),
+        ({"site_url": "la-thon.github.io"}, "site_url: thiếu hoặc không phải địa chỉ http(s)"),
+        ({"site_url": "https://làng.vn/"}, "có ký tự không phải ASCII"),
+        ({"village": "  "}, "tên làng: `  ` phải là một dòng chữ"),
+        ({"village": "Là\nThôn"}, "phải là một dòng chữ"),
+    ],
+)
+def test_unusable_values_are_refused(tmp_path: Path, kwargs: dict[str, Any], message: str) -> None:
+    with pytest.raises(InitError) as error:
+        make(tmp_path / "lang", **kwargs)
+    assert message in error.value.vi
+    assert not (tmp_path / "lang").exists()
