@@ -7,6 +7,9 @@ An adapter, like the plugins: it reads ``mkdocs.yml`` with MkDocs (``site_url``,
     langso plaques print --output in/ [--config mkdocs.yml] [--paper A4|A5|A6|stickers]...
                          [--distance-m 1.0] [--new-only] [--record | --no-record] [--date NGÀY]
     langso booklet --site site --output so-tay.pdf [--config mkdocs.yml]
+    langso check [--config mkdocs.yml] [--lang vi|en] [--format text|github]
+    langso new place|guide|service|plaque [--title TÊN] [--category MÃ] [--page TRANG]
+    langso serve [--config mkdocs.yml] [-a 127.0.0.1:8000]
 
 Mistakes are reported as located, bilingual lines and the command exits with status 1 (2 for a
 mistyped command line); a traceback means a bug.
@@ -17,19 +20,39 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import os
+import posixpath
+import re
 import sys
+import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import Any, Literal, TextIO, cast
 
+from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
+from mkdocs.structure.files import Files
 
-from langso.adapter import content_location
+from langso import clock
+from langso.adapter import Reporter, content_location
+from langso.checking import (
+    CheckResult,
+    Finding,
+    Translator,
+    config_findings,
+    display_prefix,
+    github_escape,
+    is_gate_summary,
+)
+from langso.directory.model import load_categories
+from langso.init import HOSTS, InitError, create_village, resolve_site_url
 from langso.paths import repo_path
 from langso.plaques.model import load_plaques
 from langso.plaques.record import PRINTED_FILE, append_printed, read_printed
@@ -55,12 +78,23 @@ from langso.printing import (
 )
 from langso.problems import Problem
 from langso.qr import ErrorCorrection
-from langso.text import nfc
+from langso.scaffold import (
+    KIND_FOLDERS,
+    add_to_nav,
+    build_day,
+    guide_text,
+    new_plaque_id,
+    place_text,
+    plaque_entry,
+    service_text,
+    unique_file,
+    used_plaque_ids,
+)
+from langso.text import fold, nfc, slugify
 from langso.village import load_village
 
-__all__ = ["VIETNAM", "main"]
+__all__ = ["main"]
 
-VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 """Asia/Ho_Chi_Minh: UTC+7 all year (no daylight saving time), the day plaques are printed."""
 
 PAPER_CHOICES = ("A4", "A5", "A6", "stickers")
@@ -200,12 +234,62 @@ def build_parser() -> argparse.ArgumentParser:
         help="tệp cấu hình của trang / the site's configuration file (mặc định/default: "
         "%(default)s)",
     )
+    _add_check_new_serve(commands)
+
+    init = commands.add_parser(
+        "init",
+        help="tạo một làng mới từ mẫu / start a new village from the template",
+        description="Tạo thư mục của một làng mới, dựng được ngay. / Create a new village's "
+        "folder that builds at once.",
+    )
+    init.add_argument("target", type=Path, metavar="THƯ_MỤC/FOLDER")
+    init.add_argument("--village", required=True, help="tên làng/thôn / the village's name")
+    init.add_argument(
+        "--kind", default="thôn", help="thôn, làng, xóm, bản… (mặc định/default: thôn)"
+    )
+    init.add_argument("--commune", required=True, help="xã hiện nay, ví dụ 'xã Yên Định'")
+    init.add_argument("--province", required=True, help="tỉnh, ví dụ 'tỉnh Thanh Hóa'")
+    init.add_argument("--host", required=True, choices=sorted(HOSTS), help="nơi đăng / the host")
+    init.add_argument("--site-url", help="địa chỉ trang web / the site's address")
     return parser
+
+
+def _init(args: argparse.Namespace) -> int:
+    """``langso init``: write the new village and say what to do next."""
+    try:
+        written = create_village(
+            args.target,
+            village=args.village,
+            commune=args.commune,
+            province=args.province,
+            host=args.host,
+            site_url=args.site_url,
+            kind=args.kind,
+        )
+    except InitError as error:
+        print(error, file=sys.stderr)
+        return 1
+    url, placeholder = resolve_site_url(args.host, args.village, args.site_url)
+    print(f"Đã tạo {len(written)} tệp trong / wrote {len(written)} files in {args.target}")
+    if placeholder:
+        print(
+            f"Lưu ý: {url} là địa chỉ tạm; sửa `site_url` trong mkdocs.yml trước khi in biển."
+            f" / Note: {url} is a placeholder; set `site_url` before printing plaques."
+        )
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``langso`` command; return the exit status (0 done, 1 a mistake, 2 usage)."""
     args = build_parser().parse_args(argv)
+    if args.command == "init":
+        return _init(args)
+    if args.command in ("check", "new", "serve"):
+        try:
+            return {"check": run_check, "new": run_new, "serve": run_serve}[args.command](args)
+        except UserError as error:
+            print(error, file=sys.stderr)
+            return 1
     handler = _MkDocsLog(sys.stderr, args.config)
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(handler)
@@ -366,7 +450,7 @@ def _print_plaques(args: argparse.Namespace) -> int:
 
     recorded = 0
     if args.record:
-        day = args.date or dt.datetime.now(VIETNAM).date()
+        day = args.date or clock.today()
         new = [(item.id, item.url) for item in items if item.id not in printed]
         if new:
             path = append_printed(site.docs_dir, new, day)
@@ -443,6 +527,494 @@ def _write(path: Path, data: bytes) -> None:
             f"{path}: không ghi được tệp: {error.strerror}\n"
             f"    (en) could not write the file: {error.strerror}"
         ) from None
+
+
+# --- langso check / new / serve -----------------------------------------------------------------
+
+KINDS = ("place", "guide", "service", "plaque")
+_KIND_ALIASES = {"dia-diem": "place", "huong-dan": "guide", "danh-ba": "service", "bien": "plaque"}
+
+
+def _kind(value: str) -> str:
+    kind = _KIND_ALIASES.get(value, value)
+    if kind not in KINDS:
+        raise argparse.ArgumentTypeError(
+            f"không có loại `{value}`; chọn place, guide, service hoặc plaque / no kind "
+            f"`{value}`: choose place, guide, service or plaque"
+        )
+    return kind
+
+
+def _config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config",
+        "-f",
+        default="mkdocs.yml",
+        metavar="mkdocs.yml",
+        help="tệp cấu hình của trang / the site's configuration file (mặc định/default: "
+        "%(default)s)",
+    )
+
+
+def _add_check_new_serve(commands: Any) -> None:
+    check = commands.add_parser(
+        "check",
+        help="kiểm tra mọi nội dung như mkdocs build --strict / check all content",
+        description="Dựng thử trang (như `mkdocs build --strict`, vào thư mục tạm) và liệt kê "
+        "mọi lỗi theo tệp: `tệp:dòng: lỗi — cách sửa`. / Build the site strictly into a "
+        "temporary folder and list every problem by file.",
+    )
+    _config_option(check)
+    check.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default="vi",
+        help="ngôn ngữ thông báo / language of the messages (mặc định/default: vi)",
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="text: từng dòng; github: chú thích cho GitHub Actions / text lines, or GitHub "
+        "Actions annotations (mặc định/default: text)",
+    )
+
+    new = commands.add_parser(
+        "new",
+        help="tạo tệp mẫu: địa điểm, hướng dẫn, dịch vụ, biển / create a starter file",
+        description="Tạo tệp mẫu đã điền sẵn, qua được `langso check`: place (content/dia-diem/), "
+        "guide (content/huong-dan/), service (content/danh-ba/), plaque (thêm vào plaques.yml). "
+        "/ Create a starter file that passes `langso check`.",
+    )
+    new.add_argument("kind", type=_kind, metavar="place|guide|service|plaque")
+    new.add_argument("--title", "--ten", help="tên trang, dịch vụ hoặc biển / the title or name")
+    new.add_argument(
+        "--category", "--loai", help="mã loại dịch vụ (service) / the service's category id"
+    )
+    new.add_argument(
+        "--page",
+        "--trang",
+        help="trang đích của biển (plaque), ví dụ dia-diem/dinh-lang.md / the plaque's page",
+    )
+    _config_option(new)
+
+    serve = commands.add_parser(
+        "serve",
+        help="xem trước, tự tải lại khi sửa / live preview",
+        description="Chạy `mkdocs serve`: xem trước trang web, tự dựng lại khi sửa Markdown "
+        "hoặc YAML trong thư mục nội dung. Dừng bằng Ctrl+C. / Live preview; stop with Ctrl+C.",
+    )
+    _config_option(serve)
+    serve.add_argument(
+        "-a",
+        "--dev-addr",
+        metavar="<IP:PORT>",
+        help="địa chỉ phục vụ / address to serve on (mặc định/default: 127.0.0.1:8000)",
+    )
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """``langso check``: print every problem of the strict build; 0 clean, 1 any problem."""
+    started = time.perf_counter()
+    lang: Literal["vi", "en"] = args.lang
+
+    def progress(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    result = check_site(args.config, progress)
+    prefix = display_prefix(args.config)
+    findings = result.sorted()
+    if args.format == "github":
+        for finding in findings:
+            problem = finding.problem
+            path = posixpath.join(prefix, problem.path) if prefix else problem.path
+            props = f"file={github_escape(path, prop=True)}"
+            if problem.line:
+                props += f",line={problem.line}"
+            props += f",title={github_escape(f'Làng số {problem.code}', prop=True)}"
+            print(f"::{finding.severity} {props}::{github_escape(finding.text(lang))}")
+    else:
+        previous: str | None = None
+        for finding in findings:
+            if previous is not None and finding.problem.path != previous:
+                print()
+            print(finding.line(lang, prefix))
+            previous = finding.problem.path
+        if findings:
+            print()
+    if result.stopped_early:
+        print(
+            "Bản dựng dừng ở lỗi nội dung nên chưa kiểm tra liên kết và ảnh: sửa các lỗi trên rồi "
+            "chạy lại."
+            if lang == "vi"
+            else "The build stopped at content errors, so links and images are not checked "
+            "yet: fix the problems above and run again."
+        )
+    if result.config_ok:
+        print(
+            f"Đã kiểm tra {result.pages} trang, {result.services} mục danh bạ, {result.plaques} "
+            "biển."
+            if lang == "vi"
+            else f"Checked {_plural(result.pages, 'page')}, "
+            f"{_plural(result.services, 'directory entry').replace('entrys', 'entries')}, "
+            f"{_plural(result.plaques, 'plaque')}."
+        )
+    if not findings:
+        print("Không có lỗi" if lang == "vi" else "No problems")
+    elif lang == "vi":
+        print(f"{result.errors} lỗi, {result.warnings} cảnh báo trong {result.files} tệp")
+    else:
+        print(
+            f"{_plural(result.errors, 'error')}, {_plural(result.warnings, 'warning')} in "
+            f"{_plural(result.files, 'file')}"
+        )
+    progress(f"({time.perf_counter() - started:.1f} s)")
+    return 1 if findings else 0
+
+
+@dataclass(frozen=True)
+class _Content:
+    config: MkDocsConfig
+    config_path: Path
+    docs_dir: Path
+    docs_rel: str
+
+
+def _load_content(config_file: str) -> _Content:
+    """Read ``mkdocs.yml`` for ``langso new`` (no site_url check: nothing is published)."""
+    if not Path(config_file).is_file():
+        raise UserError(
+            f"{config_file}: không có tệp cấu hình này — chạy lệnh trong thư mục có mkdocs.yml "
+            f"hoặc chỉ đường bằng --config\n    (en) no such configuration file — run the "
+            "command in the folder holding mkdocs.yml or give --config"
+        )
+    try:
+        config = load_config(config_file=config_file)
+    except MkDocsException as error:
+        raise UserError(
+            f"{config_file}: không đọc được cấu hình: {error.format_message()}\n"
+            f"    (en) the configuration could not be read: {error.format_message()}"
+        ) from None
+    docs_dir, docs_rel = content_location(config)
+    return _Content(config, Path(config_file), docs_dir, docs_rel)
+
+
+def _ask(value: str | None, option: str, question: str, *, listing: str = "") -> str:
+    """``value``, or the answer typed at the terminal, or a clear error when not interactive."""
+    if value is not None and value.strip():
+        return nfc(value.strip())
+    if sys.stdin.isatty():
+        if listing:
+            print(listing)
+        try:
+            answer = input(f"{question}: ").strip()
+        except EOFError:
+            answer = ""
+        if answer:
+            return nfc(answer)
+    raise UserError(
+        f"thiếu {option}: {question}{listing and chr(10) + listing}\n    (en) {option} is missing"
+    )
+
+
+def _category(content: _Content, value: str | None) -> str:
+    file_name = str(
+        _plugin_option(content.config, "langso/directory", "categories_file", "categories.yml")
+    )
+    categories, problems = load_categories(content.docs_dir, content.docs_rel, file_name)
+    if problems:
+        _report(problems)
+        raise UserError(
+            f"{repo_path(content.docs_rel, file_name)}: sửa danh sách loại trước "
+            "(chạy `langso check`) / fix the categories first"
+        )
+    listing = "Các loại / categories:\n" + "\n".join(f"  {c.id} — {c.name}" for c in categories)
+    chosen = _ask(value, "--category", "Mã loại / category id", listing=listing)
+    for category in categories:
+        if chosen == category.id or fold(chosen) == fold(category.name):
+            return category.id
+    if sys.stdin.isatty() and value is None:
+        raise UserError(f"không có loại `{chosen}` / no category `{chosen}`\n{listing}")
+    raise UserError(
+        f"không có loại `{chosen}` trong {repo_path(content.docs_rel, file_name)} — chọn một "
+        f"mã dưới đây / no category `{chosen}`: choose one of these ids\n{listing}"
+    )
+
+
+def _write_text(path: Path, text: str, *, append: bool = False) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a" if append else "x", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+    except OSError as error:
+        raise UserError(
+            f"{path}: không ghi được tệp: {error.strerror}\n"
+            f"    (en) could not write the file: {error.strerror}"
+        ) from None
+
+
+def _shown(content: _Content, path: Path) -> str:
+    return repo_path(content.docs_rel, path.relative_to(content.docs_dir).as_posix())
+
+
+def run_new(args: argparse.Namespace) -> int:
+    """``langso new``: write a starter file and say what was written."""
+    content = _load_content(args.config)
+    kind: str = args.kind
+    if kind in ("place", "guide"):
+        question = "Tên địa điểm / place name" if kind == "place" else "Tên hướng dẫn / guide title"
+        title = _ask(args.title, "--title", question)
+        slug = slugify(title)
+        if not slug:
+            raise UserError(f"`{title}`: tên cần có chữ hoặc số / the title needs letters")
+        folder = KIND_FOLDERS[kind]
+        path = unique_file(content.docs_dir / folder, slug, ".md")
+        _write_text(path, place_text(title) if kind == "place" else guide_text(title))
+        print(f"Đã tạo / created {_shown(content, path)}")
+        page = f"{folder}/{path.name}"
+        _nav_note(content, folder, page, title)
+    elif kind == "service":
+        title = _ask(args.title, "--title", "Tên dịch vụ / service name")
+        category = _category(content, args.category)
+        services = str(
+            _plugin_option(content.config, "langso/directory", "services_dir", "danh-ba")
+        )
+        slug = slugify(title)
+        if not slug:
+            raise UserError(f"`{title}`: tên cần có chữ hoặc số / the name needs letters")
+        path = unique_file(content.docs_dir / services, slug, ".yml")
+        _write_text(path, service_text(title, category, build_day()))
+        print(f"Đã tạo / created {_shown(content, path)}")
+        print(
+            "Điền các trường còn lại (bỏ dấu # ở đầu dòng), xóa `du_lieu_mau` khi thông tin là "
+            "thật. / Fill in the other fields; delete `du_lieu_mau` once the data is real."
+        )
+    else:
+        _new_plaque(content, args)
+    print("Kiểm tra bằng / check with: langso check")
+    return 0
+
+
+def _nav_note(content: _Content, folder: str, page: str, title: str) -> None:
+    if content.config.nav is None:
+        print(
+            "mkdocs.yml không có `nav:`: trang tự hiện trong trình đơn. / No `nav:`: the page "
+            "is listed automatically."
+        )
+        return
+    text = content.config_path.read_text(encoding="utf-8")
+    changed = add_to_nav(text, folder, page, title)
+    if changed is None:
+        print(
+            f"Nhớ thêm `- {page}` vào `nav:` trong {content.config_path.name}. / Remember to add "
+            f"it to `nav:` in {content.config_path.name}."
+        )
+        return
+    content.config_path.write_text(changed, encoding="utf-8")
+    print(
+        f"Đã thêm vào `nav:` trong {content.config_path.name}, sau các trang {folder}/ / added "
+        f"to `nav:` in {content.config_path.name}, after the other {folder}/ pages"
+    )
+
+
+def _new_plaque(content: _Content, args: argparse.Namespace) -> None:
+    registry = str(_plugin_option(content.config, "langso/plaques", "registry", "plaques.yml"))
+    registry_path = content.docs_dir / registry
+    page = _ask(args.page, "--page", "Trang đích, ví dụ dia-diem/dinh-lang.md / target page")
+    page = page.replace("\\", "/")
+    if content.docs_rel not in ("", ".") and page.startswith(content.docs_rel + "/"):
+        page = page[len(content.docs_rel) + 1 :]
+    if not (content.docs_dir / page).is_file():
+        raise UserError(
+            f"không có trang `{page}` trong {content.docs_rel}/ — ghi đường dẫn tính từ thư mục "
+            f"nội dung, ví dụ dia-diem/dinh-lang.md hoặc danh-ba/cho.yml\n    (en) no page "
+            f"`{page}` in {content.docs_rel}/ — give the path from the content folder"
+        )
+    title = _ask(args.title, "--title", "Tên in trên biển / name printed on the plaque")
+    registry_text = registry_path.read_text(encoding="utf-8") if registry_path.is_file() else ""
+    printed_path = content.docs_dir / PRINTED_FILE
+    printed_text = printed_path.read_text(encoding="utf-8") if printed_path.is_file() else ""
+    plaque_id = new_plaque_id(title, used_plaque_ids(registry_text, printed_text))
+    entry = plaque_entry(plaque_id, title, page)
+    if registry_text and not registry_text.endswith("\n"):
+        entry = "\n" + entry
+    _write_text(registry_path, entry, append=True)
+    print(
+        f"Đã thêm biển `{plaque_id}` → {page} vào / added plaque `{plaque_id}` to "
+        f"{_shown(content, registry_path)}"
+    )
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """``langso serve``: ``mkdocs serve`` with live reload, until Ctrl+C."""
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    if not Path(args.config).is_file():
+        raise UserError(
+            f"{args.config}: không có tệp cấu hình này — chạy lệnh trong thư mục có mkdocs.yml "
+            f"hoặc chỉ đường bằng --config\n    (en) no such configuration file — run the "
+            "command in the folder holding mkdocs.yml or give --config"
+        )
+    from mkdocs.commands.serve import serve
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(handler)
+    mkdocs_log.setLevel(logging.INFO)
+    options: dict[str, Any] = {}
+    if args.dev_addr:
+        options["dev_addr"] = args.dev_addr
+    try:
+        serve(config_file=args.config, livereload=True, **options)
+    except MkDocsException as error:
+        print(
+            f"{args.config}: không chạy được bản xem trước: {error.format_message()} — chạy "
+            f"`langso check` để xem mọi lỗi\n    (en) the preview could not start — run "
+            "`langso check` to list every problem",
+            file=sys.stderr,
+        )
+        return 1
+    except KeyboardInterrupt:
+        pass
+    finally:
+        mkdocs_log.removeHandler(handler)
+    return 0
+
+
+# --- the strict build behind `langso check` (MkDocs side; the translation is in langso.checking)
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def _observed_reporters() -> Iterator[dict[str, deque[Problem]]]:
+    """Map each problem's printed text to the problem, for every problem reported meanwhile."""
+    seen: dict[str, deque[Problem]] = defaultdict(deque)
+    original = Reporter.report
+
+    def report(self: Reporter, problems: Iterable[Problem]) -> None:
+        problems = list(problems)
+        for problem in problems:
+            seen[problem.format()].append(problem)
+        original(self, problems)
+
+    setattr(Reporter, "report", report)  # noqa: B010 (a method, replaced for one build)
+    try:
+        yield seen
+    finally:
+        setattr(Reporter, "report", original)  # noqa: B010
+
+
+class _Census:
+    """Counts the author's pages and keeps the final list of files (for link suggestions).
+
+    Its two handlers are put first and last in the build's ``on_files`` events.
+    """
+
+    def __init__(self) -> None:
+        self.pages = 0
+        self.sources: dict[str, str] = {}
+        self.final: set[str] = set()
+
+    def first(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for file in files:
+            if file.abs_src_path:
+                self.sources[nfc(file.src_uri)] = file.abs_src_path
+        self.pages = sum(1 for f in files.documentation_pages() if not f.generated_by)
+        return files
+
+    def last(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.final = {nfc(f.src_uri) for f in files}
+        return files
+
+
+def check_site(config_file: str, progress: Callable[[str], None] | None = None) -> CheckResult:
+    """Build the site of ``config_file`` strictly into a temporary folder; return what it said."""
+    result = CheckResult()
+    config_path = Path(config_file)
+    config_name = config_path.name
+    if not config_path.is_file():
+        result.config_ok = False
+        result.findings.append(Finding(Problem(config_name, None, "config.missing")))
+        return result
+    collector = _Collector()
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(collector)
+    census = _Census()
+
+    def logged() -> list[tuple[int, str]]:
+        return [(r.levelno, r.getMessage()) for r in collector.records]
+
+    try:
+        with tempfile.TemporaryDirectory(prefix="langso-check-") as site_dir:
+            try:
+                config = load_config(config_file=config_file, strict=True, site_dir=site_dir)
+            except MkDocsException as error:
+                result.config_ok = False
+                result.findings += config_findings(logged(), config_path)
+                detail = " ".join(error.format_message().split())  # one line
+                if not result.findings or not detail.startswith("Aborted with"):
+                    line_match = re.search(r"line (\d+)", detail)
+                    line = int(line_match.group(1)) if line_match else None
+                    params = {"detail": detail}
+                    problem = Problem(config_name, line, "config.unreadable", params=params)
+                    result.findings.append(Finding(problem))
+                return result
+            result.findings += config_findings(logged(), config_path)
+            collector.records.clear()
+            # First: the files as the author wrote them; last: after every plugin's pages.
+            config.plugins.events["files"].insert(0, census.first)
+            config.plugins.events["files"].append(census.last)
+            docs_dir, docs_rel = content_location(config)
+            if progress:
+                progress(f"Đang dựng thử trang / building the site: {config_name} …")
+            # Every reason the build stops for is logged: read below.
+            with _observed_reporters() as seen, suppress(MkDocsException):
+                build(config)
+            translator = Translator(docs_dir, docs_rel, config_path, census.sources, census.final)
+            for levelno, message in logged():
+                if is_gate_summary(message):
+                    result.stopped_early = True
+                    continue
+                queue = seen.get(message)
+                if queue:
+                    result.findings.append(Finding(queue.popleft()))
+                    continue
+                result.findings += translator.translate(message, levelno < logging.ERROR)
+            result.pages = census.pages
+            result.services = _count_services(config, docs_dir)
+            result.plaques = _count_plaques(config, docs_dir, docs_rel)
+    finally:
+        mkdocs_log.removeHandler(collector)
+    return result
+
+
+def _count_services(config: MkDocsConfig, docs_dir: Path) -> int:
+    if "langso/directory" not in config.plugins:
+        return 0
+    folder = docs_dir / str(_plugin_option(config, "langso/directory", "services_dir", "danh-ba"))
+    if not folder.is_dir():
+        return 0
+    return sum(1 for p in folder.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def _count_plaques(config: MkDocsConfig, docs_dir: Path, docs_rel: str) -> int:
+    if "langso/plaques" not in config.plugins:
+        return 0
+    registry = str(_plugin_option(config, "langso/plaques", "registry", "plaques.yml"))
+    entries, _ = load_plaques(docs_dir, docs_rel, registry)
+    return len(entries)
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ from typing import Literal, get_args
 
 import jinja2
 
+from langso import clock
 from langso.geography import check_commune
 from langso.printing import check_site_url
 from langso.render import md
@@ -54,8 +55,6 @@ PYTHON_VERSION = "3.12"
 DEFAULT_REQUIREMENT = "langso @ git+https://github.com/example/lang-so@main"
 """What a new village's ``requirements.txt`` installs: this project, from its repository
 (it is not on PyPI). Pass ``requirement=`` to pin a tag or a fork."""
-
-_VIETNAM = dt.timezone(dt.timedelta(hours=7))
 
 
 @dataclass(frozen=True)
@@ -208,7 +207,7 @@ def create_village(
     _check_unit(commune, province)
     _check_target(target)
 
-    day = today or dt.datetime.now(_VIETNAM).date()
+    day = today or clock.today()
     landmark = f"Đình {kind} {village}"
     service = f"Nhà văn hóa {kind} {village} (dữ liệu mẫu)"
     context = {

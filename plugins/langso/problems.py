@@ -313,6 +313,103 @@ MESSAGES: dict[str, Message] = {
         "the front matter opens with `---` but is never closed",
         "add a `---` line right after the last front-matter line",
     ),
+    # --- `langso check`: MkDocs' own warnings, located and translated -------------------------
+    "page.link-missing": Message(
+        "liên kết `{link}` dẫn tới `{target}`, nhưng không có tệp này trong thư mục nội dung",
+        "sửa đường dẫn thành một tệp `.md` có thật, tính từ thư mục của trang này{hint_vi}",
+        "the link `{link}` leads to `{target}`, which is not a file of the content folder",
+        "point it at an existing `.md` file, relative to this page's folder{hint_en}",
+    ),
+    "page.link-data-file": Message(
+        "liên kết `{link}` dẫn tới tệp dữ liệu YAML, không phải một trang",
+        "liên kết tới trang sinh từ tệp đó: viết `{suggestion}`",
+        "the link `{link}` leads to a YAML data file, not a page",
+        "link to the page made from it: write `{suggestion}`",
+    ),
+    "page.image-missing": Message(
+        "ảnh `{link}` không có: không thấy tệp `{target}` trong thư mục nội dung",
+        "chép ảnh vào đúng chỗ đó hoặc sửa đường dẫn (tính từ thư mục của trang này){hint_vi}",
+        "the image `{link}` is missing: there is no file `{target}` in the content folder",
+        "copy the image there or correct the path (relative to this page's folder){hint_en}",
+    ),
+    "page.anchor-missing": Message(
+        "liên kết `{link}` trỏ tới mục `#{anchor}`, nhưng {page_vi} không có mục nào mang mã này",
+        "sửa phần sau `#` thành mã của một tiêu đề có thật: chữ thường, không dấu, nối bằng `-` "
+        "(`## Đường đi` → `#duong-di`)",
+        "the link `{link}` points to the section `#{anchor}`, but {page_en} has no such section",
+        "change the part after `#` to the id of an existing heading: lower case, no accents, "
+        "joined by `-` (`## Đường đi` → `#duong-di`)",
+    ),
+    "page.link-absolute": Message(
+        "liên kết `{link}` bắt đầu bằng `/` nên sẽ hỏng khi trang web nằm trong thư mục con",
+        "viết đường dẫn tương đối tới tệp `.md`, tính từ thư mục của trang này{hint_vi}",
+        "the link `{link}` starts with `/`, so it breaks when the site lives in a sub-folder",
+        "write a relative path to the `.md` file, from this page's folder{hint_en}",
+    ),
+    "page.link-unrecognized": Message(
+        "liên kết `{link}` không chỉ tới một tệp nào",
+        "chỉ tới tệp `.md` của trang, ví dụ `thu-muc/index.md`{hint_vi}",
+        "the link `{link}` does not name a file",
+        "point it at the page's `.md` file, e.g. `folder/index.md`{hint_en}",
+    ),
+    "page.not-in-nav": Message(
+        "trang `{page}` không có trong mục `nav:` nên không hiện trong trình đơn",
+        "thêm dòng `- {page}` vào `nav:` trong mkdocs.yml, hoặc xóa cả mục `nav:` để trình đơn "
+        "tự liệt kê mọi trang",
+        "the page `{page}` is not in `nav:`, so it is missing from the menu",
+        "add a line `- {page}` to `nav:` in mkdocs.yml, or remove the whole `nav:` so the menu "
+        "lists every page",
+    ),
+    "nav.target-missing": Message(
+        "`nav:` nhắc tới `{page}`, nhưng không có trang này",
+        "sửa đường dẫn (tính từ thư mục nội dung) hoặc xóa dòng này khỏi `nav:`",
+        "`nav:` names `{page}`, which is not a page of the site",
+        "correct the path (from the content folder) or delete the line from `nav:`",
+    ),
+    "config.unreadable": Message(
+        "không dùng được tệp cấu hình: {detail}",
+        "sửa mkdocs.yml theo thông báo, so với mkdocs.yml của làng mẫu",
+        "the configuration file cannot be used: {detail}",
+        "correct mkdocs.yml as the message says, comparing with the sample village's mkdocs.yml",
+    ),
+    "config.missing": Message(
+        "không có tệp cấu hình này",
+        "chạy lệnh trong thư mục có mkdocs.yml hoặc chỉ đường bằng --config",
+        "no such configuration file",
+        "run the command in the folder holding mkdocs.yml or give --config",
+    ),
+    "build.other": Message(
+        "MkDocs báo: {detail}",
+        "sửa theo thông báo tiếng Anh của MkDocs ở trên",
+        "MkDocs reports: {detail}",
+        "follow MkDocs' message",
+    ),
+    "photo.oversize": Message(
+        "ảnh gốc quá lớn ({width}×{height} px, {mb_vi} MB); trang web chỉ đăng bản thu nhỏ "
+        "{max_side} px, nhưng tệp gốc vẫn nằm trong kho và làm kho nặng thêm",
+        "thu nhỏ ảnh còn khoảng {max_side} px cạnh dài (dưới {limit_mb_vi} MB) trước khi thêm, "
+        "ví dụ bằng chức năng chỉnh sửa ảnh trên điện thoại, rồi thay tệp này",
+        "the original photo is too large ({width}×{height} px, {mb_en} MB); the site publishes a "
+        "{max_side} px copy, but the original stays in the repository and weighs it down",
+        "shrink it to about {max_side} px on its long side (under {limit_mb_en} MB) before "
+        "adding it, e.g. with the phone's photo editor, and replace this file",
+    ),
+    "photo.location": Message(
+        "ảnh gốc có ghi vị trí GPS nơi chụp; trang web đã xóa, nhưng tệp gốc trong kho công khai "
+        "vẫn còn",
+        "tắt ghi vị trí trong ứng dụng máy ảnh, hoặc xuất lại ảnh không kèm vị trí, rồi thay tệp "
+        "này",
+        "the original photo records the GPS location where it was taken; the site removes it, "
+        "but the original in the public repository still holds it",
+        "turn off location in the camera app, or export the photo again without location, and "
+        "replace this file",
+    ),
+    "photo.unreadable": Message(
+        "không đọc được ảnh ({detail}); tệp được đăng nguyên trạng",
+        "mở ảnh trên máy tính để kiểm tra, lưu lại dạng JPEG hoặc PNG rồi thay tệp này",
+        "the photo could not be read ({detail}); the file is published as it is",
+        "open it on a computer to check it, save it again as JPEG or PNG, and replace this file",
+    ),
 }
 
 

@@ -3,7 +3,6 @@ URL it holds followed through the built site to the page it must reach."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import posixpath
 import re
@@ -16,7 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from langso.cli import VIETNAM, main
+from langso.cli import main
+from langso.clock import today
 from tests.conftest import BUILD_DAY, FIXTURE_SITES, BuildResult, build_site
 from tests.test_printing import TOLERANCE_MM, page_sizes, page_texts, rasterise, read_codes
 
@@ -131,10 +131,10 @@ def test_new_only_skips_the_plaques_already_recorded(
     assert "(1 biển đã in được bỏ qua / already printed, skipped)" in capsys.readouterr().out
     pages = [read_codes(image) for image in rasterise((out / "bien-qr-a4.pdf").read_bytes())]
     assert [[c.text for c in codes] for codes in pages] == [[SITE_URL + "q/cho/"]]
-    today = dt.datetime.now(VIETNAM).date()
+    day = today()
     lines = record.read_text(encoding="utf-8").splitlines()
     assert lines[0] == f"dinh 2026-01-05 {SITE_URL}q/dinh/"
-    assert lines[1] in {f"cho {d.isoformat()} {SITE_URL}q/cho/" for d in (today, dt.date.today())}
+    assert lines[1] == f"cho {day.isoformat()} {SITE_URL}q/cho/"
     assert len(lines) == 2
 
     # Nothing new left: nothing printed, nothing recorded, not an error.

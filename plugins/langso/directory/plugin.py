@@ -21,6 +21,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from langso.adapter import GATE_PRIORITY, Reporter, content_location
+from langso.clock import today
 from langso.directory.config import DirectoryConfig
 from langso.directory.export import records, to_csv, to_geojson, to_json, to_vcard, to_vcards
 from langso.directory.model import Directory, load_directory
@@ -36,17 +37,15 @@ ASSETS = ("directory.js", "directory.css")
 
 
 def build_date() -> dt.date:
-    """The day the build is for: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else today.
+    """The day the build is for, in Viet Nam (see :func:`langso.clock.today`).
 
     Raises:
         PluginError: when ``SOURCE_DATE_EPOCH`` is not a whole number of seconds.
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        return dt.date.today()
     try:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+        return today()
     except ValueError:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
         raise PluginError(
             f"SOURCE_DATE_EPOCH={epoch!r}: không phải số giây / not seconds"
         ) from None

@@ -1,4 +1,3 @@
-# mypy: disallow-untyped-calls=False
 """Options of the ``langso/search`` plugin."""
 
 from __future__ import annotations

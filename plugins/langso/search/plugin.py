@@ -1,4 +1,3 @@
-# mypy: disallow-untyped-calls=False
 """``langso/search``: accent-insensitive search, used instead of Material's ``search`` plugin.
 
 - ``on_config``: registers the script and stylesheet; warns when Material's ``search`` is listed

@@ -1,0 +1,212 @@
+"""Turning a phone photo into what is published, once: upright, capped, without metadata, cached.
+
+Pillow does the work; nothing here knows MkDocs. :func:`process_photo` is a pure function of the
+source bytes and :class:`~langso.photos.model.PhotoOptions`; :class:`PhotoCache` keeps its
+results under a digest of both, so an unchanged photo is never decoded again and a deleted cache
+is rebuilt byte for byte (the encoders are given fixed settings and no timestamps).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import PIL
+from PIL import ExifTags, Image, ImageOps
+
+from langso.photos.model import Photo, PhotoOptions, Variant, fit, variant_sizes
+
+__all__ = ["EXTENSIONS", "PhotoCache", "ProcessedPhoto", "is_photo", "process_photo"]
+
+EXTENSIONS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
+"""File extensions processed (any case), and the format each is published in."""
+
+VERSION = 1
+"""Bump when the processing changes, so every cache entry is made again."""
+
+_ORIENTATION = 0x0112
+_SWAPS_SIDES = {5, 6, 7, 8}  # EXIF orientations that turn the picture a quarter
+
+
+def is_photo(uri: str) -> bool:
+    """Whether ``uri`` names a JPEG, PNG or WebP file (by its extension)."""
+    return os.path.splitext(uri)[1].lower() in EXTENSIONS
+
+
+@dataclass(frozen=True)
+class ProcessedPhoto:
+    """The published photo and its variants, as encoded bytes."""
+
+    photo: Photo
+    main: bytes
+    variants: dict[int, bytes]
+
+
+def process_photo(data: bytes, fmt: str, options: PhotoOptions) -> ProcessedPhoto | None:
+    """Publishable bytes of the photo ``data``, re-encoded as ``fmt`` (``JPEG``, ``PNG``, ``WEBP``).
+
+    Returns ``None`` for an animation (published untouched: re-encoding would keep one frame).
+
+    Raises:
+        OSError: the bytes are not an image Pillow can read (``PIL.UnidentifiedImageError``,
+            a truncated file, a decompression bomb).
+    """
+    with Image.open(io.BytesIO(data)) as image:
+        if getattr(image, "n_frames", 1) > 1:
+            return None
+        exif = image.getexif()
+        had_location = bool(exif.get_ifd(ExifTags.IFD.GPSInfo)) or _has_gps_pointer(exif)
+        turned = exif.get(_ORIENTATION) in _SWAPS_SIDES
+        stored_w, stored_h = image.size
+        upright_w, upright_h = (stored_h, stored_w) if turned else (stored_w, stored_h)
+        width, height = fit(upright_w, upright_h, options.max_side)
+        if image.format == "JPEG":
+            # Let libjpeg decode at 1/2, 1/4 or 1/8 scale when that still covers the target:
+            # a 4000×3000 photo decodes as 2000×1500, four times less work, same final pixels.
+            image.draft(None, (height, width) if turned else (width, height))
+        image.load()
+        upright = ImageOps.exif_transpose(image)
+    icc = upright.info.get("icc_profile") if upright.mode != "CMYK" else None
+    upright = _publishable_mode(upright, fmt)
+    main = upright if upright.size == (width, height) else upright.resize((width, height), _LANCZOS)
+    variants = variant_sizes(width, height, options.widths)
+    photo = Photo(
+        width=width,
+        height=height,
+        variants=variants,
+        original_width=upright_w,
+        original_height=upright_h,
+        original_bytes=len(data),
+        had_location=had_location,
+    )
+    return ProcessedPhoto(
+        photo,
+        _encode(main, fmt, options, icc),
+        {
+            v.width: _encode(main.resize((v.width, v.height), _LANCZOS), fmt, options, icc)
+            for v in variants
+        },
+    )
+
+
+_LANCZOS = Image.Resampling.LANCZOS
+
+
+def _has_gps_pointer(exif: Image.Exif) -> bool:
+    return ExifTags.IFD.GPSInfo in exif
+
+
+def _publishable_mode(image: Image.Image, fmt: str) -> Image.Image:
+    """Convert to a mode the format stores and resizing handles: RGB(A) or grey."""
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    if fmt == "JPEG":
+        wanted = "L" if image.mode in ("L", "1", "I;16", "I") else "RGB"
+    elif image.mode in ("L", "RGB", "RGBA", "LA") and fmt == "PNG":
+        wanted = image.mode
+    else:
+        wanted = "RGBA" if has_alpha else "RGB"
+    if image.mode == "RGB" and wanted == "RGB":
+        return image
+    if image.mode in ("I;16", "I"):  # 16-bit grey: scale to 8 bits (convert() would clip)
+        image = image.convert("I").point(lambda v: v * (1 / 256)).convert("L")
+    return image.convert(wanted)
+
+
+def _encode(image: Image.Image, fmt: str, options: PhotoOptions, icc: bytes | None) -> bytes:
+    """Encode with fixed settings and no metadata but the colour profile: same pixels, same bytes.
+
+    ``info`` is emptied first: Pillow's encoders may otherwise carry EXIF or XMP over from it.
+    """
+    image.info = {}
+    params: dict[str, object] = {"icc_profile": icc} if icc else {}
+    if fmt == "JPEG":
+        params |= {"quality": options.quality, "optimize": True, "progressive": True}
+        params |= {"subsampling": "4:2:0"}
+    elif fmt == "WEBP":
+        params |= {"quality": options.quality, "method": 4, "exact": False}
+    else:
+        params |= {"optimize": True}
+    out = io.BytesIO()
+    image.save(out, fmt, **params)
+    return out.getvalue()
+
+
+class PhotoCache:
+    """Processed photos on disk, one folder per digest of source bytes and options.
+
+    Layout: ``<root>/<key>/photo.json`` (the :class:`Photo`), ``main`` and ``<width>`` (the bytes).
+    A folder appears whole (written aside, then renamed) so an interrupted build leaves no half
+    entry. Unused entries are never read again; delete the folder to reclaim the space.
+
+    Attributes:
+        processed: photos decoded and encoded since this object was made.
+        reused: photos found in the cache.
+    """
+
+    def __init__(self, root: Path, options: PhotoOptions) -> None:
+        self.root = root
+        self.options = options
+        self.processed = 0
+        self.reused = 0
+        settings = json.dumps(
+            {"v": VERSION, "pillow": PIL.__version__, **options.key()}, sort_keys=True
+        )
+        self._settings = settings.encode()
+
+    def key(self, data: bytes, fmt: str) -> str:
+        """The digest of the photo's bytes, its output format and every option that shapes it."""
+        digest = hashlib.sha256(self._settings)
+        digest.update(fmt.encode() + b"\0")
+        digest.update(data)
+        return digest.hexdigest()[:32]
+
+    def get(self, data: bytes, fmt: str) -> tuple[Photo, Path] | None:
+        """The photo and its cache folder (``main`` and ``<width>`` files), made if missing.
+
+        Returns ``None`` for an animation (see :func:`process_photo`).
+
+        Raises:
+            OSError: the bytes are not a readable image.
+        """
+        folder = self.root / self.key(data, fmt)
+        meta = folder / "photo.json"
+        if meta.is_file():
+            try:
+                photo = Photo.from_json(json.loads(meta.read_text(encoding="utf-8")))
+            except (ValueError, KeyError, TypeError, IndexError):
+                shutil.rmtree(folder, ignore_errors=True)
+            else:
+                self.reused += 1
+                return photo, folder
+        processed = process_photo(data, fmt, self.options)
+        if processed is None:
+            return None
+        self.processed += 1
+        self.root.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.root))
+        try:
+            (staging / "main").write_bytes(processed.main)
+            for width, encoded in processed.variants.items():
+                (staging / str(width)).write_bytes(encoded)
+            (staging / "photo.json").write_text(
+                json.dumps(processed.photo.to_json(), sort_keys=True), encoding="utf-8"
+            )
+            if folder.exists():  # a half entry from an older, interrupted build
+                shutil.rmtree(folder, ignore_errors=True)
+            with contextlib.suppress(OSError):  # another build made it meanwhile: same bytes
+                staging.rename(folder)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        return processed.photo, folder
+
+    @staticmethod
+    def variant_path(folder: Path, variant: Variant | None) -> Path:
+        """The cached file of ``variant`` (``None``: the published photo itself)."""
+        return folder / ("main" if variant is None else str(variant.width))

@@ -1,0 +1,179 @@
+"""``langso new``: starter files for a place, a guide, a service or a plaque (plain Python).
+
+Each starter passes ``langso check`` as written: the volunteer replaces the placeholder text, not
+the structure. Names come from :func:`langso.text.slugify` and never overwrite a file; plaque ids
+are never reused (neither from ``plaques.yml`` nor from ``plaques-printed.txt``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from langso import clock
+from langso.directory.model import VERIFIER_ROLES
+from langso.plaques.model import PLAQUE_ID_MAX
+from langso.text import nfc, slugify
+
+__all__ = [
+    "KIND_FOLDERS",
+    "Created",
+    "add_to_nav",
+    "build_day",
+    "guide_text",
+    "new_plaque_id",
+    "place_text",
+    "plaque_entry",
+    "service_text",
+    "unique_file",
+    "used_plaque_ids",
+]
+
+KIND_FOLDERS = {"place": "dia-diem", "guide": "huong-dan"}
+"""Folder (inside the content folder) of each kind of page."""
+
+
+@dataclass(frozen=True)
+class Created:
+    """What ``langso new`` wrote: the file, and for a page whether it was added to ``nav``."""
+
+    path: Path
+    nav: str | None = None
+    """``"added"``, ``"none"`` (no nav: every page is listed) or ``"manual"`` (add it yourself)."""
+
+
+def build_day() -> dt.date:
+    """Today as the build sees it (:func:`langso.clock.today`), so a fresh ``xac_minh.ngay`` is
+    never "in the future" for the build."""
+    return clock.today()
+
+
+def unique_file(folder: Path, slug: str, suffix: str) -> Path:
+    """``folder/slug.suffix``, or ``slug-2``, ``slug-3``… when taken (any case, .yml/.yaml)."""
+    taken = {nfc(p.stem).lower() for p in folder.iterdir()} if folder.is_dir() else set()
+    name, number = slug, 1
+    while name in taken:
+        number += 1
+        name = f"{slug}-{number}"
+    return folder / f"{name}{suffix}"
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _single(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def place_text(title: str) -> str:
+    """A landmark page: front matter, title and the ``## Nguồn`` section every place needs."""
+    return (
+        f"---\ntitle: {_quoted(title)}\n---\n\n# {title}\n\n"
+        "Viết vài dòng giới thiệu: nơi này ở đâu, có từ bao giờ, vì sao đáng đến.\n\n"
+        "## Đường đi\n\nChỉ đường từ trụ sở xã hoặc một nơi ai cũng biết.\n\n"
+        "## Nguồn\n\n"
+        "- Ghi tên sách, bài báo, tài liệu hoặc người kể đã dùng (kèm liên kết nếu có).\n"
+    )
+
+
+def guide_text(title: str) -> str:
+    """A how-to guide: front matter, title, what to prepare and numbered steps."""
+    return (
+        f"---\ntitle: {_quoted(title)}\n---\n\n# {title}\n\n"
+        "Hướng dẫn này giúp bà con làm việc gì, mất bao lâu.\n\n"
+        "## Cần chuẩn bị\n\n- Điện thoại có mạng\n\n"
+        "## Các bước\n\n1. Bước thứ nhất.\n2. Bước thứ hai.\n"
+    )
+
+
+def service_text(name: str, category: str, day: dt.date) -> str:
+    """A directory entry with the required fields, examples commented out, sample-data flag."""
+    role = VERIFIER_ROLES[0]
+    roles = ", ".join(f"'{r}'" for r in VERIFIER_ROLES)
+    return (
+        "# Mục danh bạ. Bỏ dấu # ở đầu các dòng cần dùng; đặt mọi giá trị trong dấu nháy.\n"
+        "# Mọi trường: docs/schema.md. / A directory entry; every field: docs/schema.md.\n"
+        f"ten: {_single(name)}\n"
+        f"loai: {_single(category)}\n"
+        "# mo_ta: 'Mô tả ngắn.'\n"
+        "# dia_chi:\n"
+        "#   chi_tiet: 'thôn …'\n"
+        "# toa_do: '19.9742, 105.6451'\n"
+        "# dien_thoai: '0912 345 678'\n"
+        "# gio_mo_cua:\n"
+        "#   - ngay: 'T2-T6'\n"
+        "#     gio: '7:30-11:30, 13:30-17:00'\n"
+        "# thanh_toan: ['tiền mặt', 'VietQR']\n"
+        f"# vai_tro là một trong / one of: {roles}\n"
+        "xac_minh:\n"
+        f"  ngay: '{day:%d/%m/%Y}'\n"
+        f"  vai_tro: {_single(role)}\n"
+        "# Xóa dòng dưới khi đã điền và kiểm tra thông tin thật. / Delete once the data is real.\n"
+        "du_lieu_mau: 'có'\n"
+    )
+
+
+_ID_LINE = re.compile(r"^\s*-?\s*id\s*:\s*['\"]?([^'\"#\s]+)")
+
+
+def used_plaque_ids(registry_text: str, printed_text: str) -> set[str]:
+    """Every plaque id that appears in ``plaques.yml`` or ``plaques-printed.txt``, even broken."""
+    ids = {m.group(1) for line in registry_text.splitlines() if (m := _ID_LINE.match(line))}
+    for line in printed_text.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            ids.add(line.split()[0])
+    return ids
+
+
+def new_plaque_id(title: str, used: Iterable[str]) -> str:
+    """A short id from ``title`` (at most the plaque id length), unused: ``-2``, ``-3``…"""
+    taken = set(used)
+    base = slugify(title)[:PLAQUE_ID_MAX].strip("-") or "bien"
+    candidate, number = base, 1
+    while candidate in taken:
+        number += 1
+        tail = f"-{number}"
+        candidate = base[: PLAQUE_ID_MAX - len(tail)].strip("-") + tail
+    return candidate
+
+
+def plaque_entry(plaque_id: str, title: str, page: str) -> str:
+    """The lines of one registry entry."""
+    return f"- id: {_single(plaque_id)}\n  ten: {_single(title)}\n  trang: {_single(page)}\n"
+
+
+def add_to_nav(config_text: str, folder: str, page: str, title: str) -> str | None:
+    """Insert ``- "title": page`` after the last ``nav`` line naming a page in ``folder/``.
+
+    Returns the new text, or ``None`` when no such line exists (then nothing is safe to do).
+    Only a block-style ``nav:`` at the top level is edited; comments and order are kept.
+    """
+    lines = config_text.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if re.match(r"^nav\s*:\s*(#.*)?$", line)), None)
+    if start is None:
+        return None
+    end = len(lines)
+    for i in range(start + 1, len(lines)):
+        if lines[i].strip() and not lines[i][0].isspace() and lines[i][0] not in "#-":
+            end = i
+            break
+    pattern = re.compile(rf"^(\s*)-\s+(?:.*:\s+)?['\"]?{re.escape(folder)}/[^\s'\"]+\.md['\"]?\s*$")
+    last = None
+    indent = ""
+    for i in range(start + 1, end):
+        match = pattern.match(lines[i].rstrip("\n"))
+        if match:
+            last, indent = i, match.group(1)
+    if last is None:
+        return None
+    entry = f"{indent}- {_quoted(title)}: {page}\n"
+    if not lines[last].endswith("\n"):
+        lines[last] += "\n"
+    lines.insert(last + 1, entry)
+    return "".join(lines)

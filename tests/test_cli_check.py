@@ -1,0 +1,211 @@
+"""``langso check`` through the real entry point: exact lines, exit codes, both languages."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import SiteFactory
+
+NAV = [
+    "index.md",
+    {"Địa điểm": ["dia-diem/dinh-lang-phu-my.md"]},
+    "danh-ba/index.md",
+    "bien-qr/index.md",
+]
+
+
+def langso(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "langso.cli", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=120,
+        check=False,
+    )
+
+
+def test_a_clean_site_passes(make_site: SiteFactory) -> None:
+    result = langso(make_site(), "check")
+    assert result.stdout == "Đã kiểm tra 2 trang, 1 mục danh bạ, 2 biển.\nKhông có lỗi\n"
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+CONTENT_MISTAKES = {
+    "content/danh-ba/quan-a.yml": "ten: 'Quán A'\nloai: 'cho'\ndien_thoai: '0300 000 002'\n"
+    "dien_thoai: '0300 000 003'\ndu_lieu_mau: 'có'\n",
+    "content/danh-ba/quan-b.yml": "ten: 'Quán B'\nloai: 'cho'\nmau_sac: 'đỏ'\ndu_lieu_mau: 'có'\n",
+    "content/dia-diem/dinh-moi.md": "---\ntitle: Đình làng: lịch sử\n---\n\n# Đình\n\n"
+    "## Nguồn\n\n- Sách\n",
+    "content/plaques.yml": "- id: 'dinh'\n  ten: 'Đình làng Phú Mỹ'\n"
+    "  trang: 'dia-diem/khong-co.md'\n",
+}
+FIELDS = (
+    "`ten`, `loai`, `mo_ta`, `dich_vu`, `dia_chi`, `toa_do`, `dien_thoai`, `so_dung_chung`, "
+    "`zalo`, `website`, `gio_mo_cua`, `mua_he`, `mo_cua`, `dong_cua`, `ghi_chu_gio`, "
+    "`thanh_toan`, `vietqr`, `ghi_chu`, `xac_minh`, `du_lieu_mau`"
+)
+
+
+def test_content_mistakes_are_listed_by_file(make_site: SiteFactory) -> None:
+    result = langso(make_site(files=CONTENT_MISTAKES), "check")
+    assert result.stdout.splitlines() == [
+        "content/danh-ba/quan-a.yml:4: dien_thoai: khóa `dien_thoai` bị lặp lại (đã có ở dòng 3)"
+        " — giữ lại một dòng `dien_thoai` (trường nào nhận nhiều giá trị thì viết thành danh"
+        " sách)",
+        "",
+        "content/danh-ba/quan-b.yml:3: mau_sac: trường `mau_sac` không có trong mẫu — dùng một"
+        f" trong các trường: {FIELDS}",
+        "",
+        "content/dia-diem/dinh-moi.md:2: title: giá trị có dấu `: ` nhưng không nằm trong dấu"
+        ' nháy — đặt cả giá trị trong dấu nháy kép: title: "Đình làng: lịch sử"',
+        "",
+        "content/plaques.yml:3: trang: biển `dinh` dẫn tới `dia-diem/khong-co.md`, nhưng trang"
+        " này không có trong trang web — sửa `trang` thành đường dẫn một trang đang có (ví dụ"
+        " `dia-diem/ten-trang.md`); biển đã in không được để hỏng",
+        "",
+        "Bản dựng dừng ở lỗi nội dung nên chưa kiểm tra liên kết và ảnh: sửa các lỗi trên rồi"
+        " chạy lại.",
+        "Đã kiểm tra 3 trang, 3 mục danh bạ, 1 biển.",
+        "4 lỗi, 0 cảnh báo trong 4 tệp",
+    ]
+    assert result.returncode == 1
+
+
+def test_content_mistakes_in_english(make_site: SiteFactory) -> None:
+    result = langso(make_site(files=CONTENT_MISTAKES), "check", "--lang", "en")
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "content/danh-ba/quan-a.yml:4: dien_thoai: duplicate key `dien_thoai` (first given on"
+        " line 3) — keep one `dien_thoai` line (a field that takes several values is written as"
+        " a list)"
+    )
+    assert lines[-3:] == [
+        "The build stopped at content errors, so links and images are not checked yet: fix the"
+        " problems above and run again.",
+        "Checked 3 pages, 3 directory entries, 1 plaque.",
+        "4 errors, 0 warnings in 4 files",
+    ]
+    assert result.returncode == 1
+
+
+LINK_MISTAKES = {
+    "content/dia-diem/gieng-lang.md": '---\ntitle: "Giếng làng"\n---\n\n# Giếng làng\n\n'
+    "Xem [chợ](../danh-ba/cho-phu-my.yml), [đình](khong-co.md)\n"
+    "và [đường đi](dinh-lang-phu-my.md#khong-co).\n",
+}
+NOT_IN_NAV_VI = (
+    "mkdocs.yml:{line}: trang `dia-diem/gieng-lang.md` không có trong mục `nav:` nên không hiện"
+    " trong trình đơn — thêm dòng `- dia-diem/gieng-lang.md` vào `nav:` trong mkdocs.yml, hoặc"
+    " xóa cả mục `nav:` để trình đơn tự liệt kê mọi trang"
+)
+
+
+def nav_line(root: Path) -> int:
+    lines = (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    return lines.index("nav:") + 1
+
+
+def test_links_nav_and_sources_are_located_and_translated(make_site: SiteFactory) -> None:
+    root = make_site(files=LINK_MISTAKES, config={"nav": NAV})
+    result = langso(root, "check")
+    assert result.stdout.splitlines() == [
+        "content/dia-diem/gieng-lang.md: trang nói về lịch sử, địa điểm nhưng không có mục"
+        " `## Nguồn` — thêm cuối trang mục `## Nguồn` liệt kê các bài báo, tài liệu đã dùng"
+        " (kèm liên kết)",
+        "content/dia-diem/gieng-lang.md:7: liên kết `../danh-ba/cho-phu-my.yml` dẫn tới tệp dữ"
+        " liệu YAML, không phải một trang — liên kết tới trang sinh từ tệp đó: viết"
+        " `../danh-ba/cho-phu-my.md`",
+        "content/dia-diem/gieng-lang.md:7: liên kết `khong-co.md` dẫn tới"
+        " `content/dia-diem/khong-co.md`, nhưng không có tệp này trong thư mục nội dung — sửa"
+        " đường dẫn thành một tệp `.md` có thật, tính từ thư mục của trang này",
+        "content/dia-diem/gieng-lang.md:8: liên kết `dinh-lang-phu-my.md#khong-co` trỏ tới mục"
+        " `#khong-co`, nhưng trang `dia-diem/dinh-lang-phu-my.md` không có mục nào mang mã này"
+        " — sửa phần sau `#` thành mã của một tiêu đề có thật: chữ thường, không dấu, nối bằng"
+        " `-` (`## Đường đi` → `#duong-di`)",
+        "",
+        NOT_IN_NAV_VI.format(line=nav_line(root)),
+        "",
+        "Đã kiểm tra 3 trang, 1 mục danh bạ, 2 biển.",
+        "0 lỗi, 5 cảnh báo trong 2 tệp",
+    ]
+    assert result.returncode == 1
+
+
+def test_github_annotations(make_site: SiteFactory) -> None:
+    root = make_site(files=LINK_MISTAKES, config={"nav": NAV})
+    result = langso(root, "check", "--format", "github", "--lang", "en")
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "::warning file=content/dia-diem/gieng-lang.md,title=Làng số page.no-sources::the page"
+        " states history or facts but has no `## Nguồn` (sources) section — add a `## Nguồn`"
+        " section at the end listing the articles and documents used, with links"
+    )
+    assert lines[2] == (
+        "::warning file=content/dia-diem/gieng-lang.md,line=7,title=Làng số page.link-missing::"
+        "the link `khong-co.md` leads to `content/dia-diem/khong-co.md`, which is not a file of"
+        " the content folder — point it at an existing `.md` file, relative to this page's folder"
+    )
+    assert lines[4] == (
+        f"::warning file=mkdocs.yml,line={nav_line(root)},title=Làng số page.not-in-nav::the"
+        " page `dia-diem/gieng-lang.md` is not in `nav:`, so it is missing from the menu — add a"
+        " line `- dia-diem/gieng-lang.md` to `nav:` in mkdocs.yml, or remove the whole `nav:` so"
+        " the menu lists every page"
+    )
+    assert lines[5:] == [
+        "Checked 3 pages, 1 directory entry, 2 plaques.",
+        "0 errors, 5 warnings in 2 files",
+    ]
+    assert result.returncode == 1
+
+
+def test_errors_are_annotated_as_errors_with_paths_from_the_working_folder(
+    make_site: SiteFactory,
+) -> None:
+    root = make_site(
+        files={"content/danh-ba/quan-b.yml": CONTENT_MISTAKES["content/danh-ba/quan-b.yml"]}
+    )
+    result = langso(
+        root.parent, "check", "--config", f"{root.name}/mkdocs.yml", "--format", "github"
+    )
+    assert result.stdout.splitlines()[0].startswith(
+        f"::error file={root.name}/content/danh-ba/quan-b.yml,line=3,title=Làng số field.unknown::"
+        "mau_sac: trường `mau_sac` không có trong mẫu"
+    )
+    assert result.returncode == 1
+
+
+def test_a_missing_configuration_is_a_clear_message(tmp_path: Path) -> None:
+    result = langso(tmp_path, "check")
+    assert result.stdout.splitlines() == [
+        "mkdocs.yml: không có tệp cấu hình này — chạy lệnh trong thư mục có mkdocs.yml hoặc chỉ"
+        " đường bằng --config",
+        "",
+        "1 lỗi, 0 cảnh báo trong 1 tệp",
+    ]
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_a_yaml_mistake_in_the_configuration_is_located(make_site: SiteFactory) -> None:
+    root = make_site()
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "nav: [index.md\n", encoding="utf-8")
+    result = langso(root, "check")
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("mkdocs.yml:") and "không dùng được tệp cấu hình" in first
+    assert result.stdout.splitlines()[-1] == "1 lỗi, 0 cảnh báo trong 1 tệp"
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_a_mistyped_command_line_exits_2(make_site: SiteFactory) -> None:
+    result = langso(make_site(), "check", "--format", "xml")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr

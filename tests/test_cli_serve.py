@@ -1,0 +1,82 @@
+"""``langso serve`` through the real entry point: preview, edit a YAML file, see it, stop."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from tests.conftest import SiteFactory
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return None
+
+
+def wait_for(url: str, text: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        page = fetch(url)
+        if page is not None and text in page:
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_previews_and_reloads_a_changed_service(make_site: SiteFactory) -> None:
+    root = make_site()
+    port = free_port()
+    env = {key: value for key, value in os.environ.items() if key != "NO_MKDOCS_2_WARNING"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "langso.cli", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        env=env,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/lang-phu-my/danh-ba/cho-phu-my/"
+        assert wait_for(url, "Chợ Phú Mỹ", 60)
+        service = root / "content" / "danh-ba" / "cho-phu-my.yml"
+        text = service.read_text(encoding="utf-8").replace("Chợ Phú Mỹ", "Chợ Phú Mỹ Mới")
+        service.write_text(text, encoding="utf-8")
+        assert wait_for(url, "Chợ Phú Mỹ Mới", 30)
+    finally:
+        server.send_signal(signal.SIGINT)
+        _, errors = server.communicate(timeout=20)
+    assert server.returncode == 0, errors
+    assert "Traceback" not in errors
+    assert f"Serving on http://127.0.0.1:{port}/lang-phu-my/" in errors
+
+
+def test_serve_without_configuration_is_a_clear_error(tmp_path: object) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "langso.cli", "serve"],
+        cwd=str(tmp_path),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "mkdocs.yml: không có tệp cấu hình này — chạy lệnh trong thư mục có mkdocs.yml hoặc chỉ "
+        "đường bằng --config"
+    )
