@@ -1,0 +1,163 @@
+"""Every message kind of docs/thong-bao.md, produced through the real `langso check` command.
+
+A few sites, each with many mistakes at once (one run lists every problem), are checked with
+``--format github``; the annotations' titles name the message codes, and together they must cover
+the whole catalogue.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from PIL import Image
+
+from langso.problems import MESSAGES
+from tests.conftest import SiteFactory
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795996800"}
+SITE_URL = "https://example.github.io/lang-phu-my/"
+# The catch-all for a message MkDocs may print that we do not know yet: nothing can trigger it.
+UNTRIGGERABLE = {"build.other"}
+_CODE = re.compile(r"title=Làng số ([\w.-]+)::")
+
+
+def codes_of(root: Path, *args: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "langso.cli", "check", "--format", "github", *args],
+        cwd=root,
+        env=ENV,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    return set(_CODE.findall(result.stdout + result.stderr))
+
+
+def content_mistakes(make_site: SiteFactory) -> Path:
+    """Mistakes in YAML data and front matter: the build stops before the pages."""
+    service = "ten: 'A'\nloai: 'cho'\n"
+    return make_site(
+        files={
+            "content/danh-ba/tab.yml": "ten: A\n\tloai: cho\n",
+            "content/danh-ba/lap.yml": service + "ten: 'B'\n",
+            "content/danh-ba/hai-tai-lieu.yml": service + "---\nten: B\n",
+            "content/danh-ba/cu-phap.yml": "ten: [A\n",
+            "content/danh-ba/khoa.yml": "? [a, b]\n: c\n",
+            "content/danh-ba/danh-sach.yml": "- ten: A\n",
+            "content/danh-ba/trong.yml": "",
+            "content/danh-ba/thut-le.yml": "ten: A\n  loai: cho\n",
+            "content/danh-ba/dau-cach.yml": "ten: A\nloai:'cho'\n",
+            "content/danh-ba/chu-thich.yml": "ten: Quán #1\nloai: cho\n",
+            "content/danh-ba/rong.yml": "ten:\nloai: cho\n",
+            "content/danh-ba/so.yml": service + "dien_thoai: '12345'\n",
+            "content/danh-ba/thieu.yml": "loai: cho\n",
+            "content/danh-ba/danh-sach-sai.yml": service + "dich_vu: {a: b}\n",
+            "content/danh-ba/nhom-sai.yml": service + "dia_chi: 'x'\n",
+            "content/danh-ba/chu-sai.yml": "ten: [A, B]\nloai: cho\n",
+            "content/danh-ba/la.yml": service + "dien_thaoi: '0912 345 678'\n",
+            "content/danh-ba/quan-f.yml": service,
+            "content/danh-ba/Quán F.yml": service,
+            "content/danh-ba/cho-phu-my.md": "# Viết tay\n",
+            "content/categories.yml": "- id: cho\n  ten: Chợ\n- id: cho\n  ten: Chợ 2\n",
+            "content/dia-diem/mot.md": '\n---\ntitle: "A"\n---\n# A\n',
+            "content/dia-diem/hai.md": "---\n- a\n---\n# B\n",
+            "content/dia-diem/ba.md": "---\ntitle: C\n# C\n",
+            "content/dia-diem/chua.md": "# Chua\n\n## Nguồn\n",
+            "content/dia-diem/chùa.md": "# Chùa\n\n## Nguồn\n",
+            "content/village.yml": None,
+        }
+    )
+
+
+def plaque_mistakes(make_site: SiteFactory) -> Path:
+    registry = (
+        "- id: 'dinh'\n  ten: 'Đình'\n  trang: 'dia-diem/dinh-lang-phu-my.md'\n"
+        "- id: 'dinh'\n  ten: 'Đình 2'\n  trang: 'index.md'\n"
+        "- id: 'a'\n  ten: 'A'\n  thay_bang: 'b'\n- id: 'b'\n  ten: 'B'\n  thay_bang: 'a'\n"
+        "- id: 'c'\n  ten: 'C'\n  thay_bang: 'khong-co'\n"
+        "- id: 'd'\n  ten: 'D'\n  trang: 'khong-co.md'\n"
+        "- id: 'e'\n  ten: 'E'\n  trang: 'content/index.md'\n"
+    )
+    record = (
+        f"cu 2026-01-01 {SITE_URL}q/cu/\n"
+        "dinh 2026-01-01 https://example.github.io/ten-cu/q/dinh/\n"
+        "dong-hong\n"
+    )
+    root = make_site(files={"content/plaques.yml": registry, "content/plaques-printed.txt": record})
+    set_plugins(root, plaques={"max_version": 3})
+    return root
+
+
+def page_mistakes(make_site: SiteFactory) -> Path:
+    """Valid data; warnings, links, navigation and photos."""
+    stale = "xac_minh:\n  ngay: '01/01/2024'\n  vai_tro: 'Trưởng thôn'\n"
+    page = (
+        "# Đình làng Phú Mỹ\n\n[mất](khong-co.md) [dữ liệu](../danh-ba/cho-phu-my.yml)"
+        " [neo](../index.md#khong-co) [tuyệt đối](/index.md) [thư mục](../danh-ba/)\n\n"
+        "![ảnh](khong-co.jpg) ![lớn](lon.jpg) ![gps](gps.jpg) ![hỏng](hong.jpg)\n\n## Nguồn\n"
+    )
+    root = make_site(
+        files={
+            "content/danh-ba/mot.yml": "ten: 'Hòa'\nloai: 'cho'\ndien_thoai: '0912 345 678'\n"
+            + stale,
+            "content/danh-ba/hai.yml": "ten: 'Hoà'\nloai: 'cho'\ndien_thoai: '0912 345 678'\n",
+            "content/dia-diem/dinh-lang-phu-my.md": page,
+            "content/dia-diem/khong-nguon.md": "---\ntittle: 'x'\n---\n\nKhông tiêu đề.\n",
+            "content/dia-diem/hong.jpg": "không phải ảnh",
+        },
+        config={"nav": ["index.md", "khong-co.md"]},
+    )
+    Image.new("RGB", (2400, 1200), "white").save(root / "content/dia-diem/lon.jpg")
+    exif = Image.Exif()
+    exif.get_ifd(0x8825)[2] = (19.0, 58.0, 0.0)  # GPSLatitude
+    buffer = io.BytesIO()
+    Image.new("RGB", (400, 300), "white").save(buffer, "JPEG", exif=exif)
+    (root / "content/dia-diem/gps.jpg").write_bytes(buffer.getvalue())
+    set_plugins(root, directory={"stale_level": "warn", "duplicate_level": "warn"}, photos={})
+    return root
+
+
+def set_plugins(root: Path, *, plaques: dict[str, object] | None = None,
+                directory: dict[str, object] | None = None,
+                photos: dict[str, object] | None = None) -> None:  # fmt: skip
+    path = root / "mkdocs.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    plugins: list[object] = ["langso/content"]
+    if photos is not None:
+        plugins.append({"langso/photos": photos})
+    plugins.append(
+        {"langso/directory": directory or {"stale_level": "info", "duplicate_level": "info"}}
+    )
+    plugins.append({"langso/plaques": plaques or {}})
+    data["plugins"] = plugins
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+def test_every_message_kind_comes_out_of_langso_check(
+    make_site: SiteFactory, tmp_path: Path
+) -> None:
+    seen = codes_of(content_mistakes(make_site))
+    seen |= codes_of(plaque_mistakes(make_site))
+    seen |= codes_of(page_mistakes(make_site))
+    more = make_site(
+        files={
+            "content/plaques.yml": "id: 'dinh'\nten: 'Đình'\n",
+            "content/dia-diem/dinh-lang-phu-my.md": "---\ntitle: Đình: lịch sử\n---\n# Đình\n",
+        }
+    )
+    (more / "content/danh-ba/utf16.yml").write_bytes("ten: A\n".encode("utf-16"))
+    seen |= codes_of(more)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    seen |= codes_of(empty)
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "mkdocs.yml").write_text("site_name: [a\n", encoding="utf-8")
+    seen |= codes_of(broken)
+    assert sorted(set(MESSAGES) - UNTRIGGERABLE - seen) == []
