@@ -138,3 +138,15 @@ def test_repository_has_no_machine_paths() -> None:
             if text_file and pattern.search(path.read_text(encoding="utf-8", errors="replace")):
                 offenders.append(str(path.relative_to(REPO)))
     assert offenders == []
+
+
+def test_no_third_party_request_and_edit_links_to_the_yaml(sample: BuildResult) -> None:
+    """With ``repo_url`` the theme fetches api.github.com on every page: the sample uses a full
+    ``edit_uri`` instead, and each directory page still links its source YAML."""
+    for page in sample.site_dir.rglob("*.html"):
+        assert 'data-md-component="source"' not in page.read_text(encoding="utf-8"), page
+    edit = sample.soup("danh-ba/tram-y-te-xa-yen-dinh/index.html").select_one("a[href*='/edit/']")
+    assert edit is not None
+    assert edit["href"] == (
+        "https://github.com/example/lang-so/edit/main/content/danh-ba/tram-y-te-xa-yen-dinh.yml"
+    )
