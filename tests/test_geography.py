@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import unicodedata
+from pathlib import Path
 
 import pytest
 from pydantic_core import PydanticCustomError
@@ -160,3 +162,24 @@ def test_vientiane_is_inside_the_bounding_box() -> None:
     (lat_min, lat_max), (lon_min, lon_max) = VIETNAM_BOUNDS["lat"], VIETNAM_BOUNDS["lon"]
     assert lat_min <= 17.97 <= lat_max
     assert lon_min <= 102.60 <= lon_max
+
+
+def test_country_answers_are_cached_on_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reverse_geocode
+
+    from langso import geography
+
+    monkeypatch.setattr(geography, "_COUNTRIES", {})
+    geography.use_cache(tmp_path)
+    assert geography.country_of(19.98, 105.64) == "VN"
+    assert json.loads((tmp_path / "countries.json").read_text()) == {"19.98,105.64": "VN"}
+
+    def unreachable(*_: object) -> None:
+        raise AssertionError("the gazetteer was consulted for a cached point")
+
+    monkeypatch.setattr(geography, "_COUNTRIES", {})
+    monkeypatch.setattr(reverse_geocode, "get", unreachable)
+    geography.use_cache(tmp_path)
+    assert geography.country_of(19.98, 105.64) == "VN"

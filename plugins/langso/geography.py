@@ -10,8 +10,11 @@
 from __future__ import annotations
 
 import difflib
+import json
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from vietnam_provinces import Province, Ward
 
@@ -25,6 +28,7 @@ __all__ = [
     "check_unit",
     "country_of",
     "province_names",
+    "use_cache",
 ]
 
 # Viet Nam's extent including the Hoàng Sa and Trường Sa archipelagos, degrees (WGS 84).
@@ -107,15 +111,42 @@ def check_commune(commune: str, province: str) -> CommuneCheck:
     return CommuneCheck(False, "commune", _closest(commune, names))
 
 
+_COUNTRIES: dict[str, str] = {}
+_CACHE_FILE: Path | None = None
+
+
+def use_cache(folder: Path) -> None:
+    """Keep :func:`country_of` answers in ``folder/countries.json`` between builds.
+
+    Loading the gazetteer costs about a second; with the cache a build only loads it for
+    coordinates it has never seen. The file maps ``"lat,lon"`` to a country code and is safe to
+    delete (the answers are recomputed, identically).
+    """
+    global _CACHE_FILE
+    _CACHE_FILE = folder / "countries.json"
+    with suppress(OSError, ValueError):
+        _COUNTRIES.update(json.loads(_CACHE_FILE.read_text(encoding="utf-8")))
+
+
 def country_of(lat: float, lon: float) -> str:
     """ISO 3166 code of the country of the populated place nearest to ``(lat, lon)``.
 
     Returns ``"VN"`` for a point inside Viet Nam far from its borders; near a border the nearest
-    place decides. Loads the gazetteer on first use (about half a second).
+    place decides. Answers are kept in memory and, after :func:`use_cache`, on disk; the
+    gazetteer is loaded only for a point not seen before (about a second the first time).
     """
-    import reverse_geocode  # loaded only when coordinates are given
+    key = f"{lat!r},{lon!r}"
+    if key not in _COUNTRIES:
+        import reverse_geocode  # loaded only for coordinates never seen
 
-    return str(reverse_geocode.get((lat, lon))["country_code"])
+        _COUNTRIES[key] = str(reverse_geocode.get((lat, lon))["country_code"])
+        if _CACHE_FILE is not None:
+            with suppress(OSError):
+                _CACHE_FILE.parent.mkdir(parents=True, exist_ok=True)
+                temporary = _CACHE_FILE.with_suffix(".tmp")
+                temporary.write_text(json.dumps(_COUNTRIES, sort_keys=True), encoding="utf-8")
+                temporary.replace(_CACHE_FILE)
+    return _COUNTRIES[key]
 
 
 def check_unit(commune: str | None, province: str | None, field_prefix: str) -> None:

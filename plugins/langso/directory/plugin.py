@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import os
 from importlib.resources import files as package_files
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -27,6 +28,7 @@ from langso.directory.export import records, to_csv, to_geojson, to_json, to_vca
 from langso.directory.model import Directory, load_directory
 from langso.directory.render import DOWNLOADS, index_markdown, print_html, service_markdown
 from langso.directory.review import review
+from langso.geography import use_cache
 from langso.paths import repo_path
 from langso.problems import Problem
 from langso.village import Village
@@ -80,6 +82,8 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
         village = config.extra["village"]
         village = village if isinstance(village, Village) else None
         today = build_date()
+        root = Path(config.config_file_path or ".").resolve().parent
+        use_cache(root / ".cache" / "langso")
         docs_dir, docs_rel = content_location(config)
         services_dir = self.config.services_dir.strip("/")
         directory, problems = load_directory(
