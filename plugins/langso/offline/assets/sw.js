@@ -1,0 +1,189 @@
+/* Làng số: offline reading (langso/offline). Generated at build time: the manifest below lists
+ * every page and core asset with its content digest; its `version` names the cache, so a new
+ * build is a new worker with a new cache, and the old caches are deleted once it is active.
+ *
+ * - Pages (navigations): network first, refreshed from the network when there is signal; after
+ *   a short wait, or when the network fails, the saved copy; else the offline page.
+ * - Everything else in scope: cache first (the core assets are precached on install).
+ * - Message "langso-save-all": save every page and asset, reporting progress on the port.
+ */
+"use strict";
+
+var MANIFEST = __LANGSO_MANIFEST__;
+var PREFIX = "langso-offline-";
+var CACHE = PREFIX + MANIFEST.version;
+var SCOPE = self.registration.scope;
+
+function abs(url) {
+  return new URL(url, SCOPE).href;
+}
+
+var PAGES = MANIFEST.pages.map(function (p) { return abs(p.url); });
+var ASSETS = MANIFEST.precache.map(function (a) { return abs(a.url); });
+var PAGE_SET = new Set(PAGES);
+var OFFLINE = abs(MANIFEST.offline_page);
+
+/** Cache key of a page: no fragment, no query (the site is static). */
+function pageKey(url) {
+  var u = new URL(url);
+  u.hash = "";
+  u.search = "";
+  return u.href;
+}
+
+function fresh(url) {
+  return fetch(url, { cache: "no-cache", credentials: "same-origin" });
+}
+
+/** Fetch `url` from the network and keep it in `cache`; resolve to the response. */
+function save(cache, url) {
+  return fresh(url).then(function (response) {
+    if (!response.ok || response.redirected) throw new Error("HTTP " + response.status);
+    return cache.put(url, response.clone()).then(function () { return response; });
+  });
+}
+
+self.addEventListener("install", function (event) {
+  event.waitUntil(
+    caches.open(CACHE).then(function (cache) {
+      return Promise.all(ASSETS.map(function (url) { return save(cache, url); }));
+    }).then(function () { return self.skipWaiting(); })
+  );
+});
+
+self.addEventListener("activate", function (event) {
+  event.waitUntil((async function () {
+    await self.clients.claim();
+    var cache = await caches.open(CACHE);
+    var names = (await caches.keys()).filter(function (n) {
+      return n.indexOf(PREFIX) === 0 && n !== CACHE;
+    });
+    // The pages open now, and those saved by the previous build, are saved again from the
+    // network; a page that cannot be fetched keeps its old copy. Then the old caches go.
+    var wanted = new Set();
+    (await self.clients.matchAll({ type: "window" })).forEach(function (c) {
+      var key = pageKey(c.url);
+      if (key.indexOf(SCOPE) === 0) wanted.add(key);
+    });
+    for (var i = 0; i < names.length; i++) {
+      var old = await caches.open(names[i]);
+      (await old.keys()).forEach(function (request) {
+        if (PAGE_SET.has(request.url)) wanted.add(request.url);
+      });
+    }
+    await Promise.all(Array.from(wanted).map(function (url) {
+      return save(cache, url).catch(function () {
+        return caches.match(url).then(function (copy) {
+          return copy ? cache.put(url, copy) : null;
+        });
+      });
+    }));
+    await Promise.all(names.map(function (n) { return caches.delete(n); }));
+  })());
+});
+
+async function offlinePage() {
+  var copy = await caches.match(OFFLINE);
+  if (!copy) return Response.error();
+  var text = (await copy.text()).split('href="../../"').join('href="' + SCOPE + '"');
+  return new Response(text, {
+    status: 503,
+    statusText: "Offline",
+    headers: { "Content-Type": "text/html; charset=utf-8" },
+  });
+}
+
+function networkFirst(event) {
+  var key = pageKey(event.request.url);
+  var network = fresh(event.request.url).then(function (response) {
+    if (response.ok && !response.redirected) {
+      var copy = response.clone();
+      return caches.open(CACHE).then(function (cache) {
+        return cache.put(key, copy);
+      }).then(function () { return response; });
+    }
+    return response;
+  });
+  event.waitUntil(network.catch(function () { return null; }));
+  var timeout = new Promise(function (resolve) {
+    setTimeout(resolve, MANIFEST.timeout_ms, null);
+  });
+  return (async function () {
+    var response = null;
+    try {
+      response = await Promise.race([network, timeout]);
+    } catch (error) {
+      response = null;
+    }
+    if (response) {
+      return response.redirected ? Response.redirect(response.url, 302) : response;
+    }
+    var copy = await caches.match(key);
+    if (copy) return copy;
+    try {
+      response = await network;  // slow signal and nothing saved: keep waiting
+      return response.redirected ? Response.redirect(response.url, 302) : response;
+    } catch (error) {
+      return offlinePage();
+    }
+  })();
+}
+
+async function cacheFirst(request) {
+  var key = request.url.split("#")[0];
+  var copy = await caches.match(key);
+  if (copy) return copy;
+  var response = await fetch(request);
+  if (response.ok && response.type === "basic") {
+    var cache = await caches.open(CACHE);
+    await cache.put(key, response.clone());
+  }
+  return response;
+}
+
+self.addEventListener("fetch", function (event) {
+  var request = event.request;
+  if (request.method !== "GET" || request.url.indexOf(SCOPE) !== 0) return;
+  if (request.mode === "navigate") {
+    event.respondWith(networkFirst(event));
+  } else if (!request.headers.has("range")) {
+    event.respondWith(cacheFirst(request));
+  }
+});
+
+async function saveAll(port) {
+  var cache = await caches.open(CACHE);
+  var urls = PAGES.concat(ASSETS);
+  var done = 0;
+  var failed = 0;
+  port.postMessage({ type: "progress", done: 0, failed: 0, total: urls.length });
+  for (var i = 0; i < urls.length; i++) {
+    try {
+      await save(cache, urls[i]);
+    } catch (error) {
+      failed += 1;
+    }
+    done += 1;
+    port.postMessage({ type: "progress", done: done, failed: failed, total: urls.length });
+  }
+  port.postMessage({
+    type: "done", done: done, failed: failed, total: urls.length, pages: PAGES.length,
+  });
+}
+
+self.addEventListener("message", function (event) {
+  var data = event.data || {};
+  var port = event.ports && event.ports[0];
+  if (!port) return;
+  if (data.type === "langso-info") {
+    port.postMessage({
+      type: "info",
+      version: MANIFEST.version,
+      total_bytes: MANIFEST.total_bytes,
+      total_label: MANIFEST.total_label,
+      pages: PAGES.length,
+    });
+  } else if (data.type === "langso-save-all") {
+    event.waitUntil(saveAll(port));
+  }
+});

@@ -1,0 +1,274 @@
+"""The offline outputs as pure functions of the built site: no MkDocs import.
+
+- :func:`build_manifest`: every page and core asset with its byte size and content digest; the
+  digest of them all is the ``version`` that names the worker's cache, so a build that changes
+  any byte of a page or an asset gets a new cache and the old one is deleted.
+- :func:`service_worker_js`: the worker (``assets/sw.js``) with the manifest written into it, so
+  a new build is a new worker (the browser compares the bytes of ``sw.js``).
+- :func:`offline_page_html`, :func:`webmanifest_json`, :func:`icon_png`: the page shown for an
+  unvisited page without signal, the web app manifest and its icons (deterministic PNGs).
+- :func:`referenced_assets`, :func:`inject_offline`: what a page loads, and the markup added to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import json
+import posixpath
+import re
+from collections.abc import Iterable, Mapping
+from importlib.resources import files as package_files
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from PIL import Image, ImageColor, ImageDraw
+
+__all__ = [
+    "ICON_URIS",
+    "MANIFEST_URI",
+    "OFFLINE_PAGE_URI",
+    "SCRIPT_URI",
+    "SW_URI",
+    "WEBMANIFEST_URI",
+    "build_manifest",
+    "format_size",
+    "icon_png",
+    "inject_offline",
+    "offline_page_html",
+    "referenced_assets",
+    "service_worker_js",
+    "short_name_for",
+    "webmanifest_json",
+]
+
+SW_URI = "sw.js"
+"""At the site root: a worker's scope is at most its own folder."""
+MANIFEST_URI = "assets/langso/offline.json"
+SCRIPT_URI = "assets/langso/offline.js"
+WEBMANIFEST_URI = "manifest.webmanifest"
+OFFLINE_PAGE_URI = "assets/langso/mat-mang.html"
+ICON_URIS = {192: "assets/langso/icon-192.png", 512: "assets/langso/icon-512.png"}
+ROOT_PLACEHOLDER = "../../"
+"""The offline page's link home: right for the file itself (``assets/langso/`` → the root); the
+worker replaces it with its scope, since it serves the page in place of one at any depth."""
+
+_LINK = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+_SCRIPT = re.compile(r"<script\b[^>]*>", re.IGNORECASE)
+_ATTR = re.compile(r"""\b(rel|href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_ASSET_RELS = {"stylesheet", "icon", "shortcut", "manifest", "apple-touch-icon", "preload"}
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def format_size(size: int) -> str:
+    """The size as a Vietnamese reader reads it: ``850 KB``, ``1,2 MB`` (decimal comma)."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    megabytes = f"{size / (1024 * 1024):.1f}".replace(".", ",")
+    return f"{megabytes.removesuffix(',0')} MB"
+
+
+def _resolve(page_url: str, ref: str) -> str | None:
+    """The site-relative path of ``ref`` as written in the page at ``page_url``, or ``None``."""
+    parts = urlsplit(ref)
+    if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+        return None
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
+    path = posixpath.normpath(posixpath.join(base, parts.path))
+    if path == "." or path.startswith(".."):
+        return None
+    return path
+
+
+def referenced_assets(page_html: str, page_url: str) -> set[str]:
+    """Site-relative paths of the stylesheets, scripts, icons and manifest a page loads."""
+    refs: list[str] = []
+    for tag in _LINK.findall(page_html):
+        attrs = {m[0].lower(): m[1] or m[2] for m in _ATTR.findall(tag)}
+        if set(attrs.get("rel", "").lower().split()) & _ASSET_RELS and attrs.get("href"):
+            refs.append(attrs["href"])
+    for tag in _SCRIPT.findall(page_html):
+        attrs = {m[0].lower(): m[1] or m[2] for m in _ATTR.findall(tag)}
+        if attrs.get("src"):
+            refs.append(attrs["src"])
+    return {path for ref in refs if (path := _resolve(page_url, ref)) is not None}
+
+
+def _entry(site_dir: Path, url: str, path: str) -> dict[str, Any]:
+    data = (site_dir / path).read_bytes()
+    return {"url": url, "bytes": len(data), "digest": _digest(data)}
+
+
+def build_manifest(
+    site_dir: Path,
+    pages: Mapping[str, str],
+    assets: Iterable[str],
+    *,
+    timeout_ms: int = 4000,
+) -> dict[str, Any]:
+    """The offline manifest of a built site.
+
+    Args:
+        site_dir: the built site.
+        pages: page URL (relative to the site root, ``""`` for the home page) → its file there.
+        assets: site-relative paths of the core assets to precache; those missing are left out.
+        timeout_ms: how long the worker waits for the network before serving a saved page.
+    """
+    page_entries = [_entry(site_dir, url, pages[url]) for url in sorted(pages)]
+    files = set(pages.values())
+    precache = sorted(
+        a for a in set(assets) | {OFFLINE_PAGE_URI} if a not in files and (site_dir / a).is_file()
+    )
+    asset_entries = [_entry(site_dir, path, path) for path in precache]
+    total = sum(e["bytes"] for e in page_entries + asset_entries)
+    version = _digest(
+        json.dumps(
+            [[e["url"], e["digest"]] for e in page_entries + asset_entries] + [timeout_ms]
+        ).encode()
+    )
+    return {
+        "version": version,
+        "total_bytes": total,
+        "total_label": format_size(total),
+        "offline_page": OFFLINE_PAGE_URI,
+        "timeout_ms": timeout_ms,
+        "pages": page_entries,
+        "precache": asset_entries,
+    }
+
+
+def dumps_manifest(manifest: Mapping[str, Any]) -> str:
+    """The manifest as stable JSON text."""
+    return json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def service_worker_js(manifest: Mapping[str, Any]) -> str:
+    """The worker with ``manifest`` written into it."""
+    template = package_files("langso.offline").joinpath("assets/sw.js").read_text("utf-8")
+    data = json.dumps(manifest, ensure_ascii=False, sort_keys=True)
+    return template.replace("__LANGSO_MANIFEST__", data)
+
+
+def offline_page_html(site_name: str) -> str:
+    """The page served, without signal, for a page not saved yet: standalone, Vietnamese."""
+    name = html.escape(site_name)
+    return f"""<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Không có mạng · {name}</title>
+<style>
+body{{font-family:system-ui,sans-serif;font-size:1.15rem;line-height:1.5;margin:0;padding:1.5rem;
+color:#1a1a1a;background:#fff;max-width:36rem}}
+h1{{font-size:1.5rem}}a{{color:#2a3c9e}}
+</style>
+</head>
+<body>
+<main>
+<h1>Đang mất mạng</h1>
+<p>Trang này chưa được lưu trên máy nên chưa mở được khi không có mạng.</p>
+<p>Những trang đã mở trước đây vẫn đọc được. Khi có sóng trở lại, hãy tải lại trang.</p>
+<p>Mẹo: lúc có mạng, bấm nút <strong>Lưu để đọc khi mất mạng</strong> ở cuối trang để lưu cả
+cuốn sổ tay vào máy.</p>
+<p><a href="{ROOT_PLACEHOLDER}">Về trang chủ {name}</a></p>
+</main>
+</body>
+</html>
+"""
+
+
+def short_name_for(site_name: str, limit: int = 12) -> str:
+    """A short name for the home screen: whole words of ``site_name`` up to ``limit`` letters."""
+    words: list[str] = []
+    for word in site_name.split():
+        if len(" ".join([*words, word])) > limit:
+            break
+        words.append(word)
+    return " ".join(words) or site_name[:limit]
+
+
+def webmanifest_json(
+    name: str, short_name: str, theme_color: str, background_color: str, description: str = ""
+) -> str:
+    """The web app manifest; its URLs are relative to its own place, the site root."""
+    data: dict[str, Any] = {
+        "name": name,
+        "short_name": short_name,
+        "lang": "vi",
+        "dir": "ltr",
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "theme_color": theme_color,
+        "background_color": background_color,
+        "icons": [
+            {
+                "src": uri,
+                "sizes": f"{size}x{size}",
+                "type": "image/png",
+                "purpose": "any maskable",
+            }
+            for size, uri in sorted(ICON_URIS.items())
+        ],
+    }
+    if description:
+        data["description"] = description
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def icon_png(size: int, background: str, foreground: str = "#ffffff") -> bytes:
+    """A square icon: a house on the theme colour, drawn inside the maskable safe zone."""
+    image = Image.new("RGB", (size, size), ImageColor.getrgb(background))
+    draw = ImageDraw.Draw(image)
+    fg = ImageColor.getrgb(foreground)
+    u = size / 10  # the safe zone of a maskable icon is the middle 80 %: draw within 2..8
+    draw.polygon([(2.6 * u, 5 * u), (5 * u, 2.6 * u), (7.4 * u, 5 * u)], fill=fg)  # roof
+    draw.rectangle([3.3 * u, 5 * u, 6.7 * u, 7.4 * u], fill=fg)  # walls
+    draw.rectangle([4.5 * u, 6 * u, 5.5 * u, 7.4 * u], fill=ImageColor.getrgb(background))  # door
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def _insert_before(page_html: str, marker: str, snippet: str) -> str | None:
+    at = page_html.rfind(marker)
+    return None if at == -1 else page_html[:at] + snippet + page_html[at:]
+
+
+def inject_offline(page_html: str, root: str, theme_color: str, label: str) -> str:
+    """Link the manifest in ``<head>``; add the (hidden) save box at the end of the article.
+
+    ``root`` is the site root relative to the page (``./``, ``../../``). The box stays hidden
+    until the script has registered the worker: without JavaScript, or where service workers are
+    unavailable, the reader never sees a button that cannot work.
+    """
+    head = (
+        f'<link rel="manifest" href="{root}{WEBMANIFEST_URI}">'
+        f'<meta name="theme-color" content="{html.escape(theme_color)}">'
+        f'<link rel="apple-touch-icon" href="{root}{ICON_URIS[192]}">'
+    )
+    box = (
+        f'<div class="langso-offline" id="langso-offline" data-root="{root}" hidden>'
+        f'<button type="button" class="md-button langso-offline__save">{html.escape(label)}'
+        "</button>"
+        '<span class="langso-offline__confirm" hidden> '
+        '<button type="button" class="md-button md-button--primary langso-offline__yes">'
+        "Lưu</button> "
+        '<button type="button" class="md-button langso-offline__no">Thôi</button></span>'
+        '<progress class="langso-offline__progress" max="1" value="0" hidden></progress>'
+        '<p class="langso-offline__status" role="status" aria-live="polite"></p>'
+        "</div>"
+        f'<script src="{root}{SCRIPT_URI}" defer></script>'
+    )
+    page_html = _insert_before(page_html, "</head>", head) or head + page_html
+    return (
+        _insert_before(page_html, "</article>", box)
+        or _insert_before(page_html, "</body>", box)
+        or page_html + box
+    )

@@ -1,0 +1,98 @@
+"""``langso/offline``: read the guidebook where the signal drops.
+
+- ``on_files``: adds the script ``assets/langso/offline.js``.
+- ``on_post_page`` (priority -50, after the other plugins changed the page): links the web app
+  manifest, adds the hidden save box, and notes the page and the assets it loads.
+- ``on_post_build``: writes the icons, ``manifest.webmanifest``, the offline page, then the
+  manifest (``assets/langso/offline.json``: sizes and digests of what was written) and the
+  worker ``sw.js`` at the site root, filled in with it.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files as package_files
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from langso.offline.build import (
+    ICON_URIS,
+    MANIFEST_URI,
+    OFFLINE_PAGE_URI,
+    SCRIPT_URI,
+    SW_URI,
+    WEBMANIFEST_URI,
+    build_manifest,
+    dumps_manifest,
+    icon_png,
+    inject_offline,
+    offline_page_html,
+    referenced_assets,
+    service_worker_js,
+    short_name_for,
+    webmanifest_json,
+)
+from langso.offline.config import OfflineConfig
+
+__all__ = ["OfflinePlugin"]
+
+
+class OfflinePlugin(BasePlugin[OfflineConfig]):
+    """Service worker, save button and web app manifest; see the module docstring."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, str] = {}
+        self.assets: set[str] = set()
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Add the script."""
+        self.pages = {}
+        self.assets = set()
+        script = package_files("langso.offline").joinpath("assets/offline.js").read_text("utf-8")
+        files.append(File.generated(config, SCRIPT_URI, content=script))
+        return files
+
+    @event_priority(-50)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Link the manifest, add the save box; note the page and what it loads."""
+        root = get_relative_url("", page.url).rstrip("/") + "/"
+        output = inject_offline(output, root, self.config.theme_color, self.config.button_label)
+        self.pages[page.url] = page.file.dest_uri
+        self.assets |= referenced_assets(output, page.url)
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the icons, the web app manifest, the offline page, the manifest, the worker."""
+        site = Path(config.site_dir)
+        name = config.site_name
+
+        def write(uri: str, data: str | bytes) -> None:
+            path = site / uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data, str):
+                path.write_text(data, encoding="utf-8")
+            else:
+                path.write_bytes(data)
+
+        for size, uri in ICON_URIS.items():
+            write(uri, icon_png(size, self.config.theme_color))
+        write(
+            WEBMANIFEST_URI,
+            webmanifest_json(
+                name,
+                self.config.short_name or short_name_for(name),
+                self.config.theme_color,
+                self.config.background_color,
+                config.site_description or "",
+            ),
+        )
+        write(OFFLINE_PAGE_URI, offline_page_html(name))
+        # The installed app starts without signal too: its manifest and icons are core assets.
+        assets = self.assets | {WEBMANIFEST_URI, *ICON_URIS.values()}
+        manifest = build_manifest(site, self.pages, assets, timeout_ms=self.config.timeout_ms)
+        write(MANIFEST_URI, dumps_manifest(manifest))
+        write(SW_URI, service_worker_js(manifest))

@@ -1,0 +1,1 @@
+"""``langso/reader``: reader comfort (font size, contrast), sharing, a lighter first load."""

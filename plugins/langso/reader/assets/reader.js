@@ -1,0 +1,80 @@
+/* langso/reader: A−, A, A+, the contrast switch and the share button; choices kept in
+   localStorage (the inline <head> script applies them before the first paint). */
+(function () {
+  "use strict";
+  var MIN = -1, MAX = 3;
+  var html = document.documentElement;
+  var key = window.langsoReaderKey || "langso.";
+
+  function save(name, value) {
+    try { localStorage.setItem(key + name, value); } catch (e) { /* private mode */ }
+  }
+  function size() {
+    return parseInt(html.getAttribute("data-langso-size") || "0", 10) || 0;
+  }
+  function setSize(value) {
+    value = Math.max(MIN, Math.min(MAX, value));
+    if (value) html.setAttribute("data-langso-size", String(value));
+    else html.removeAttribute("data-langso-size");
+    save("size", String(value));
+  }
+  function showContrast(button) {
+    button.setAttribute("aria-pressed", html.classList.contains("langso-contrast") ? "true" : "false");
+  }
+
+  document.querySelectorAll(".langso-reader [data-langso-size]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var step = parseInt(button.getAttribute("data-langso-size"), 10);
+      setSize(step === 0 ? 0 : size() + step);
+    });
+  });
+  document.querySelectorAll(".langso-reader [data-langso-contrast]").forEach(function (button) {
+    showContrast(button);
+    button.addEventListener("click", function () {
+      var on = html.classList.toggle("langso-contrast");
+      save("contrast", on ? "1" : "0");
+      showContrast(button);
+    });
+  });
+
+  function link() {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    return canonical ? canonical.href : location.href.split("#")[0];
+  }
+  function say(status, text) {
+    if (status) status.textContent = text;
+  }
+  function copy(text) {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      return navigator.clipboard.writeText(text);
+    }
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      document.body.removeChild(area);
+      if (ok) resolve(); else reject(new Error("copy"));
+    });
+  }
+  document.querySelectorAll(".langso-reader [data-langso-share]").forEach(function (button) {
+    var status = button.parentNode.querySelector(".langso-reader__status");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var url = link();
+      if (navigator.share) {
+        navigator.share({ title: document.title, url: url }).catch(function () { /* cancelled */ });
+        return;
+      }
+      copy(url).then(
+        function () { say(status, "Đã chép liên kết"); },
+        function () { say(status, url); }
+      );
+    });
+  });
+})();

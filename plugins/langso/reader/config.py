@@ -1,0 +1,21 @@
+"""Options of the ``langso/reader`` plugin."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class ReaderConfig(base.Config):
+    """``langso/reader`` options."""
+
+    og_image = c.Optional(c.Type(str))
+    """Image for link previews (``og:image``) of pages without an image of their own: a path
+    relative to the site root (``assets/chia-se.jpg``) or an absolute URL."""
+
+    share = c.Type(bool, default=True)
+    """Show the "Chia sẻ" (share) button, for readers with JavaScript."""
+
+    defer_theme_js = c.Type(bool, default=True)
+    """Load Material's script only on the reader's first interaction (tap, key, scroll): the
+    page is readable and the menu opens without it."""

@@ -1,0 +1,281 @@
+"""The offline core (manifest, digests, sizes, icons, injected markup) and a real build."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from langso.offline.build import (
+    ICON_URIS,
+    MANIFEST_URI,
+    OFFLINE_PAGE_URI,
+    SW_URI,
+    WEBMANIFEST_URI,
+    build_manifest,
+    format_size,
+    icon_png,
+    inject_offline,
+    offline_page_html,
+    referenced_assets,
+    service_worker_js,
+    short_name_for,
+    webmanifest_json,
+)
+from tests.conftest import SiteFactory, build_site
+
+PLUGINS = [
+    "langso/search",
+    "langso/content",
+    {"langso/directory": {"stale_level": "info", "duplicate_level": "info"}},
+    "langso/plaques",
+    "langso/offline",
+]
+
+
+@pytest.mark.parametrize(
+    ("size", "label"),
+    [
+        (0, "1 KB"),
+        (300, "1 KB"),
+        (1024, "1 KB"),
+        (870_000, "850 KB"),
+        (1024 * 1024, "1 MB"),
+        (1_258_291, "1,2 MB"),
+        (25 * 1024 * 1024 + 600_000, "25,6 MB"),
+    ],
+)
+def test_size_is_written_the_vietnamese_way(size: int, label: str) -> None:
+    assert format_size(size) == label
+
+
+def test_referenced_assets_resolve_against_the_page() -> None:
+    html = (
+        '<link rel="stylesheet" href="../../assets/a.css">'
+        '<link rel="icon" href="../../assets/favicon.png">'
+        '<link rel="canonical" href="https://example.org/x/">'
+        '<link rel="next" href="../other/">'
+        '<script src="../../assets/b.js?v=1"></script>'
+        "<script>inline()</script>"
+        '<script src="https://cdn.example.org/c.js"></script>'
+        '<script src="/absolute.js"></script>'
+    )
+    assert referenced_assets(html, "dia-diem/x/") == {
+        "assets/a.css",
+        "assets/favicon.png",
+        "assets/b.js",
+    }
+    assert referenced_assets('<script src="assets/b.js"></script>', "") == {"assets/b.js"}
+    assert referenced_assets('<script src="assets/b.js"></script>', "x/y.html") == {"x/assets/b.js"}
+    assert referenced_assets('<script src="../../b.js"></script>', "") == set()
+
+
+def _sha(data: bytes) -> str:
+    """The digest the manifest gives: the first 16 hex digits of the content's SHA-256."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def _site(tmp_path: Path, home: bytes = b"<h1>Home</h1>") -> Path:
+    (tmp_path / "a").mkdir(parents=True)
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "index.html").write_bytes(home)
+    (tmp_path / "a" / "index.html").write_bytes(b"<h1>A</h1>")
+    (tmp_path / "assets" / "s.css").write_bytes(b"body{}")
+    (tmp_path / "assets" / "langso").mkdir()
+    (tmp_path / OFFLINE_PAGE_URI).write_bytes(b"offline")
+    return tmp_path
+
+
+def test_manifest_lists_pages_and_assets_with_sizes_and_digests(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    pages = {"": "index.html", "a/": "a/index.html"}
+    manifest = build_manifest(site, pages, ["assets/s.css", "assets/missing.js", "index.html"])
+    assert manifest["pages"] == [
+        {"url": "", "bytes": 13, "digest": _sha(b"<h1>Home</h1>")},
+        {"url": "a/", "bytes": 10, "digest": _sha(b"<h1>A</h1>")},
+    ]
+    assert [a["url"] for a in manifest["precache"]] == [OFFLINE_PAGE_URI, "assets/s.css"]
+    assert manifest["total_bytes"] == 13 + 10 + 7 + 6
+    assert manifest["total_label"] == "1 KB"
+    assert manifest["offline_page"] == OFFLINE_PAGE_URI
+    assert manifest["timeout_ms"] == 4000
+    assert len(manifest["version"]) == 16
+
+
+def test_version_changes_with_any_byte_and_only_then(tmp_path: Path) -> None:
+    pages = {"": "index.html", "a/": "a/index.html"}
+    one = build_manifest(_site(tmp_path / "1"), pages, ["assets/s.css"])
+    same = build_manifest(_site(tmp_path / "2"), pages, ["assets/s.css"])
+    other = build_manifest(_site(tmp_path / "3", b"<h1>Home!</h1>"), pages, ["assets/s.css"])
+    assert one == same
+    assert other["version"] != one["version"]
+    site = _site(tmp_path / "4")
+    (site / "assets" / "s.css").write_bytes(b"body{color:red}")
+    assert build_manifest(site, pages, ["assets/s.css"])["version"] != one["version"]
+
+
+def test_service_worker_carries_the_manifest(tmp_path: Path) -> None:
+    manifest = build_manifest(_site(tmp_path), {"": "index.html"}, [])
+    js = service_worker_js(manifest)
+    assert "__LANGSO_MANIFEST__" not in js
+    start = js.index("var MANIFEST = ") + len("var MANIFEST = ")
+    end = js.index(";\n", start)
+    assert json.loads(js[start:end]) == manifest
+
+
+def test_offline_page_is_vietnamese_and_links_home_through_the_worker() -> None:
+    html = offline_page_html("Làng <Phú Mỹ>")
+    assert '<html lang="vi">' in html
+    assert "<h1>Đang mất mạng</h1>" in html
+    assert '<a href="../../">Về trang chủ Làng &lt;Phú Mỹ&gt;</a>' in html
+    assert "<link" not in html and "<script" not in html  # served at any depth: standalone
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("Làng Phú Mỹ (thử)", "Làng Phú Mỹ"),
+        ("Làng số Là Thôn", "Làng số Là"),
+        ("Làng", "Làng"),
+        ("Supercalifragilistic", "Supercalifra"),
+    ],
+)
+def test_short_name(name: str, short: str) -> None:
+    assert short_name_for(name) == short
+
+
+def test_webmanifest_fields() -> None:
+    data = json.loads(webmanifest_json("Làng Phú Mỹ", "Phú Mỹ", "#4051b5", "#ffffff", "Sổ tay"))
+    assert data == {
+        "name": "Làng Phú Mỹ",
+        "short_name": "Phú Mỹ",
+        "description": "Sổ tay",
+        "lang": "vi",
+        "dir": "ltr",
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "theme_color": "#4051b5",
+        "background_color": "#ffffff",
+        "icons": [
+            {
+                "src": "assets/langso/icon-192.png",
+                "sizes": "192x192",
+                "type": "image/png",
+                "purpose": "any maskable",
+            },
+            {
+                "src": "assets/langso/icon-512.png",
+                "sizes": "512x512",
+                "type": "image/png",
+                "purpose": "any maskable",
+            },
+        ],
+    }
+
+
+@pytest.mark.parametrize("size", [192, 512])
+def test_icons_are_deterministic_pngs_of_their_size(size: int) -> None:
+    data = icon_png(size, "#4051b5")
+    assert data == icon_png(size, "#4051b5")
+    image = Image.open(io.BytesIO(data))
+    assert image.format == "PNG"
+    assert image.size == (size, size)
+    assert image.getpixel((1, 1)) == (0x40, 0x51, 0xB5)
+    assert image.getpixel((size // 2, size * 55 // 100)) == (255, 255, 255)  # the wall
+
+
+def test_injected_markup() -> None:
+    page = "<html><head><title>x</title></head><body><article>Text</article></body></html>"
+    out = inject_offline(page, "../../", "#4051b5", "Lưu để đọc khi mất mạng")
+    assert '<link rel="manifest" href="../../manifest.webmanifest"></head>' not in out
+    head = out[: out.index("</head>")]
+    assert '<link rel="manifest" href="../../manifest.webmanifest">' in head
+    assert '<meta name="theme-color" content="#4051b5">' in head
+    article = out[out.index("<article>") : out.index("</article>")]
+    assert '<div class="langso-offline" id="langso-offline" data-root="../../" hidden>' in article
+    assert ">Lưu để đọc khi mất mạng</button>" in article
+    assert '<p class="langso-offline__status" role="status" aria-live="polite"></p>' in article
+    assert '<script src="../../assets/langso/offline.js" defer></script>' in article
+    bare = inject_offline("<p>x</p>", "./", "#000", "L")
+    assert bare.startswith('<link rel="manifest"') and 'id="langso-offline"' in bare
+
+
+def test_build_writes_the_worker_manifest_and_icons(make_site: SiteFactory) -> None:
+    result = build_site(make_site(config={"plugins": PLUGINS}))
+    assert result.ok, result.text()
+    site = result.site_dir
+    manifest = json.loads(result.read(MANIFEST_URI))
+    urls = [p["url"] for p in manifest["pages"]]
+    assert urls == [
+        "",
+        "bien-qr/",
+        "danh-ba/",
+        "danh-ba/cho-phu-my/",
+        "dia-diem/dinh-lang-phu-my/",
+        "tim-kiem/",
+    ]
+    precache = [a["url"] for a in manifest["precache"]]
+    for asset in (
+        "assets/langso/offline.js",
+        "assets/langso/search.js",
+        OFFLINE_PAGE_URI,
+        WEBMANIFEST_URI,
+        *ICON_URIS.values(),
+    ):
+        assert asset in precache
+    assert any(a.startswith("assets/stylesheets/main.") for a in precache)
+    assert any(a.startswith("assets/javascripts/bundle.") for a in precache)
+    for entry in manifest["precache"]:
+        assert (site / entry["url"]).stat().st_size == entry["bytes"]
+    total = sum(e["bytes"] for e in manifest["pages"] + manifest["precache"])
+    assert manifest["total_bytes"] == total
+    assert manifest["total_label"] == format_size(total)
+    assert manifest["version"] in result.read(SW_URI)
+    webmanifest = json.loads(result.read(WEBMANIFEST_URI))
+    assert webmanifest["name"] == "Làng Phú Mỹ (thử)"
+    assert webmanifest["short_name"] == "Làng Phú Mỹ"
+    for size, uri in ICON_URIS.items():
+        assert (site / uri).read_bytes() == icon_png(size, "#4051b5")
+    for page, root in [
+        ("index.html", "./"),
+        ("dia-diem/dinh-lang-phu-my/index.html", "../../"),
+        ("tim-kiem/index.html", "../"),
+    ]:
+        soup = result.soup(page)
+        link = soup.find("link", rel="manifest")
+        assert link is not None and link["href"] == f"{root}manifest.webmanifest"
+        box = soup.find(id="langso-offline")
+        assert box is not None and box.has_attr("hidden") and box["data-root"] == root
+        assert box.find("button").get_text() == "Lưu để đọc khi mất mạng"
+
+
+def test_same_input_same_bytes(make_site: SiteFactory, tmp_path: Path) -> None:
+    root = make_site(config={"plugins": PLUGINS})
+    one = build_site(root, site_dir=tmp_path / "one")
+    two = build_site(root, site_dir=tmp_path / "two")
+    assert one.ok and two.ok
+    for uri in (SW_URI, MANIFEST_URI, WEBMANIFEST_URI, *ICON_URIS.values()):
+        assert (one.site_dir / uri).read_bytes() == (two.site_dir / uri).read_bytes(), uri
+
+
+def test_build_without_directory_urls(make_site: SiteFactory) -> None:
+    result = build_site(make_site(config={"plugins": PLUGINS, "use_directory_urls": False}))
+    assert result.ok, result.text()
+    manifest = json.loads(result.read(MANIFEST_URI))
+    assert [p["url"] for p in manifest["pages"]] == [
+        "bien-qr/index.html",
+        "danh-ba/cho-phu-my.html",
+        "danh-ba/index.html",
+        "dia-diem/dinh-lang-phu-my.html",
+        "index.html",
+        "tim-kiem.html",
+    ]
+    pages = {p["url"] for p in manifest["pages"]}
+    assert not pages & {a["url"] for a in manifest["precache"]}  # prev/next links are pages
+    box = result.soup("dia-diem/dinh-lang-phu-my.html").find(id="langso-offline")
+    assert box is not None and box["data-root"] == "../"

@@ -1,0 +1,88 @@
+"""The plugin's output in built pages: Open Graph tags, the toolbar, the head script, the
+deferred theme script."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from tests.conftest import SiteFactory, build_site
+from tests.reader.sites import LONG, reader_site
+
+SITE = "https://example.github.io/lang-phu-my/"
+
+
+def og(soup: BeautifulSoup) -> dict[str, str]:
+    return {str(m["property"]): str(m["content"]) for m in soup.select('meta[property^="og:"]')}
+
+
+def test_open_graph_of_a_page_with_an_image_and_no_description(make_site: SiteFactory) -> None:
+    result = build_site(reader_site(make_site))
+    assert result.ok, result.text()
+    assert result.messages == []
+    tags = og(result.soup("dia-diem/dinh-lang-phu-my/index.html"))
+    # The admonition is not the first paragraph; the text is cut at a word, under 160 characters.
+    description = (
+        "Đình làng Phú Mỹ là nơi thờ thành hoàng của làng, dựng từ thời vua Minh Mạng, mái ngói"
+        " âm dương, cột lim lớn. Hằng năm làng mở hội vào rằm tháng Giêng, bà con…"
+    )
+    assert tags == {
+        "og:type": "article",
+        "og:locale": "vi_VN",
+        "og:site_name": "Làng Phú Mỹ (thử)",
+        "og:title": "Đình làng Phú Mỹ",
+        "og:description": description,
+        "og:url": f"{SITE}dia-diem/dinh-lang-phu-my/",
+        "og:image": f"{SITE}anh/cong-dinh.jpg",
+    }
+    assert len(description) <= 160
+    assert LONG.startswith(description[:-1])
+
+
+def test_open_graph_of_the_home_page_uses_its_description_and_the_default_image(
+    make_site: SiteFactory,
+) -> None:
+    root = reader_site(make_site, {"langso/reader": {"og_image": "assets/chia-se.jpg"}})
+    result = build_site(root)
+    assert result.ok, result.text()
+    assert og(result.soup("index.html")) == {
+        "og:type": "website",
+        "og:locale": "vi_VN",
+        "og:site_name": "Làng Phú Mỹ (thử)",
+        "og:title": "Trang chủ",
+        "og:description": "Sổ tay của làng Phú Mỹ: đình, chợ, trạm y tế.",
+        "og:url": SITE,
+        "og:image": f"{SITE}assets/chia-se.jpg",
+    }
+
+
+def test_the_toolbar_has_real_buttons_with_vietnamese_names(make_site: SiteFactory) -> None:
+    result = build_site(reader_site(make_site))
+    soup = result.soup("dia-diem/dinh-lang-phu-my/index.html")
+    bar = soup.select_one("header + .langso-reader[role=toolbar]")
+    assert bar is not None
+    buttons = [(b.get_text(), b.get("aria-label"), b.get("aria-pressed")) for b in bar("button")]
+    assert buttons == [
+        ("A−", "Chữ nhỏ hơn", None),
+        ("A", "Cỡ chữ mặc định", None),
+        ("A+", "Chữ to hơn", None),
+        ("◐", "Tương phản cao", "false"),
+        ("Chia sẻ", None, None),
+    ]
+    assert bar.select_one("[data-langso-share]").has_attr("hidden")  # shown by the script
+    assert all(b.get("type") == "button" for b in bar("button"))
+    head_scripts = [s.get_text() for s in soup.head("script")]
+    assert any("langso-contrast" in text and "localStorage" in text for text in head_scripts)
+
+
+def test_material_script_is_deferred_unless_disabled(make_site: SiteFactory) -> None:
+    result = build_site(reader_site(make_site))
+    soup = result.soup("index.html")
+    assert not soup.select('script[src*="assets/javascripts/bundle."]')
+    assert any("langsoLoadTheme" in s.get_text() for s in soup("script"))
+
+    root = reader_site(make_site, {"langso/reader": {"defer_theme_js": False, "share": False}})
+    result = build_site(root)
+    soup = result.soup("index.html")
+    assert len(soup.select('script[src*="assets/javascripts/bundle."]')) == 1
+    assert not any("langsoLoadTheme" in s.get_text() for s in soup("script"))
+    assert not soup.select("[data-langso-share]")
