@@ -11,9 +11,7 @@ references from the site itself, raw and gzip (level 6, as static hosts serve), 
 from __future__ import annotations
 
 import argparse
-import gzip
 import logging
-import re
 import statistics
 import tempfile
 import time
@@ -21,6 +19,8 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+from langso.reader.budget import first_load, gzip_size
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {
@@ -31,26 +31,6 @@ PAGES = {
     "service": "danh-ba/tram-y-te-xa-yen-dinh/index.html",
     "plaque redirect": "q/dinh-la-thon/index.html",
 }
-_ASSET = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')
-
-
-def gzip_size(data: bytes) -> int:
-    """Bytes after gzip at level 6."""
-    return len(gzip.compress(data, compresslevel=6, mtime=0))
-
-
-def first_load(site: Path, page: str) -> tuple[int, int, int]:
-    """Return ``(requests, raw bytes, gzip bytes)`` of a page and its own CSS and JS."""
-    path = site / page
-    html = path.read_bytes()
-    files = [html]
-    for ref in _ASSET.findall(html.decode("utf-8")):
-        if re.match(r"^[a-z]+:|^//", ref):
-            continue
-        asset = (path.parent / ref.split("?")[0]).resolve()
-        if asset.is_file():
-            files.append(asset.read_bytes())
-    return len(files), sum(len(f) for f in files), sum(gzip_size(f) for f in files)
 
 
 def main() -> None:
@@ -71,7 +51,8 @@ def main() -> None:
         print(f"{'page':<16} {'HTML':>8} {'HTML gz':>8} {'requests':>8} {'load':>9} {'load gz':>8}")
         for kind, page in PAGES.items():
             html = (site / page).read_bytes()
-            requests, raw, packed = first_load(site, page)
+            load = first_load(site / page)
+            requests, raw, packed = load.requests, load.raw_bytes, load.gzip_bytes
             print(
                 f"{kind:<16} {len(html):>8} {gzip_size(html):>8} {requests:>8} {raw:>9} {packed:>8}"
             )

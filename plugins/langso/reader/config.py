@@ -19,3 +19,7 @@ class ReaderConfig(base.Config):
     defer_theme_js = c.Type(bool, default=True)
     """Load Material's script only on the reader's first interaction (tap, key, scroll): the
     page is readable and the menu opens without it."""
+
+    budget_kb = c.Type(int, default=60)
+    """Largest first load of a page (HTML, CSS and JS loaded without interaction, gzip), in KB;
+    a page over it is an error, listed with its weight. ``0`` turns the check off."""

@@ -10,13 +10,16 @@
 from __future__ import annotations
 
 from importlib.resources import files as package_files
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from langso.reader.budget import first_load
 from langso.reader.config import ReaderConfig
 from langso.reader.markup import (
     OpenGraph,
@@ -38,6 +41,9 @@ ASSETS = ("reader.js", "reader.css")
 
 class ReaderPlugin(BasePlugin[ReaderConfig]):
     """Font size, contrast, sharing and a lighter first load; see the module docstring."""
+
+    def __init__(self) -> None:
+        self.pages: list[tuple[str, str]] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Register the script and the stylesheet."""
@@ -74,4 +80,34 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         output = inject_controls(output, controls_html(self.config.share))
         if self.config.defer_theme_js:
             output = defer_theme_script(output)
+        self.pages.append((page.file.dest_uri, page.file.src_uri))
         return output
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Forget the previous build's pages (``mkdocs serve`` builds many times)."""
+        self.pages = []
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Check every page's first load against ``budget_kb``.
+
+        Raises:
+            PluginError: listing each page over the budget with its weight, in Vietnamese and
+                English.
+        """
+        if not self.config.budget_kb:
+            return
+        limit = self.config.budget_kb * 1000
+        over = []
+        for dest, src in self.pages:
+            weight = first_load(Path(config.site_dir) / dest)
+            if weight.gzip_bytes > limit:
+                over.append(
+                    f"{src}: {weight.gzip_bytes / 1000:.1f} KB ({weight.requests} tệp/files)"
+                )
+        if over:
+            raise PluginError(
+                f"Làng số: {len(over)} trang nặng hơn {self.config.budget_kb} KB khi mở lần đầu "
+                "(HTML, CSS, JS, gzip) — bớt mã nhúng, tệp CSS/JS thêm vào hoặc chia nhỏ trang. / "
+                f"{len(over)} page(s) weigh more than {self.config.budget_kb} KB on first load:\n"
+                + "\n".join(over)
+            )

@@ -1,0 +1,63 @@
+"""The weight of a page's first load, and the budget it must fit.
+
+First load = the HTML plus the stylesheets and scripts it references from the site itself and
+that load without any interaction (``<link rel="stylesheet">``, ``<script src>``; the theme's
+script deferred by ``langso/reader`` is not referenced by a tag, so it does not count), measured
+gzip-compressed at level 6 as GitHub Pages and other static hosts serve them. Photos are not
+counted (they load lazily). The budget (60 KB by default) is the reader's-page goal of the project.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+__all__ = ["FirstLoad", "first_load", "gzip_size"]
+
+_ASSET = re.compile(
+    r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"', re.IGNORECASE
+)
+
+
+@cache
+def _gzip_size_of(path: Path, mtime_ns: int) -> int:
+    return gzip_size(path.read_bytes())
+
+
+def gzip_size(data: bytes) -> int:
+    """Bytes of ``data`` after gzip at level 6 (no file name, no timestamp)."""
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+@dataclass(frozen=True)
+class FirstLoad:
+    """What loading one page costs before any interaction.
+
+    Attributes:
+        requests: the page and each stylesheet and script it loads from the site.
+        raw_bytes: their sizes as files.
+        gzip_bytes: their sizes gzip-compressed (what travels).
+    """
+
+    requests: int
+    raw_bytes: int
+    gzip_bytes: int
+
+
+def first_load(page: Path, html: str | None = None) -> FirstLoad:
+    """Measure the first load of the built page ``page`` (its HTML may be given as ``html``)."""
+    text = page.read_text(encoding="utf-8") if html is None else html
+    data = text.encode("utf-8")
+    requests, raw, packed = 1, len(data), gzip_size(data)
+    for ref in _ASSET.findall(text):
+        if re.match(r"^[a-z]+:|^//", ref):
+            continue
+        asset = (page.parent / ref.split("?")[0].split("#")[0]).resolve()
+        if asset.is_file():
+            requests += 1
+            raw += asset.stat().st_size
+            packed += _gzip_size_of(asset, asset.stat().st_mtime_ns)
+    return FirstLoad(requests, raw, packed)
