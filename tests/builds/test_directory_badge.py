@@ -5,14 +5,12 @@ lunch breaks, closed days, the summer schedule; hidden without JavaScript."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.browser import launch, serve
 from tests.builds.test_directory import RICH_CONFIG, RICH_FILES, prepare
 from tests.conftest import BUILD_DAY, build_site
 
@@ -28,18 +26,6 @@ PREFIX = "/lang-phu-my/"
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
 
 
-class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site under ``PREFIX`` only, as GitHub Pages serves a project site."""
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(PREFIX):
-            return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + path[len(PREFIX) :])
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = prepare(tmp_path_factory.mktemp("badge") / "site-src", RICH_FILES, RICH_CONFIG)
@@ -47,26 +33,14 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         patch.setenv("SOURCE_DATE_EPOCH", BUILD_DAY)
         result = build_site(root, strict=False)
     assert result.ok, result.text()
-    handler = functools.partial(_SubPathHandler, directory=str(result.site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve(result.site_dir) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+        chromium = launch(playwright)
         try:
             yield chromium
         finally:

@@ -3,10 +3,7 @@ sub-path ``/lang-phu-my/`` from http://127.0.0.1 (a secure context, as service w
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from tests.browser import launch, serve
 from tests.conftest import FIXTURE_SITES, BuildResult, build_site
 from tests.offline.test_build import PLUGINS
 
@@ -30,18 +28,6 @@ PREFIX = "/lang-phu-my/"
 PLACE = "dia-diem/dinh-lang-phu-my/"
 
 
-class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site under ``PREFIX`` only, as GitHub Pages serves a project site."""
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(PREFIX):
-            return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + path[len(PREFIX) :])
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
 def site(tmp_path: Path) -> Iterator[tuple[Path, Path, str]]:
     """A built fixture site, served: (source folder, site folder, base URL)."""
@@ -56,26 +42,14 @@ def site(tmp_path: Path) -> Iterator[tuple[Path, Path, str]]:
     (root / "mkdocs.yml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     result = build_site(root)
     assert result.ok, result.text()
-    handler = functools.partial(_SubPathHandler, directory=str(result.site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield root, result.site_dir, f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve(result.site_dir) as url:
+        yield root, result.site_dir, url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+        chromium = launch(playwright)
         try:
             yield chromium
         finally:

@@ -4,14 +4,12 @@ the share button, Material's script loaded only on the first interaction."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.browser import launch, serve
 from tests.conftest import BUILD_DAY, FIXTURE_SITES, build_site
 from tests.reader.sites import reader_site
 
@@ -25,16 +23,6 @@ PREFIX = "/lang-phu-my/"
 PLACE = "dia-diem/dinh-lang-phu-my/"
 BUNDLE = "assets/javascripts/bundle."
 CANONICAL = f"https://example.github.io{PREFIX}{PLACE}"
-
-
-class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(PREFIX):
-            return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + path[len(PREFIX) :])
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -66,26 +54,14 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         patch.setenv("SOURCE_DATE_EPOCH", BUILD_DAY)
         result = build_site(reader_site(make_site))
     assert result.ok, result.text()
-    handler = functools.partial(_SubPathHandler, directory=str(result.site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve(result.site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+        chromium = launch(playwright)
         try:
             yield chromium
         finally:

@@ -4,9 +4,6 @@ original text, the index fetched only once the reader starts searching, keyboard
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from langso.text import fold
+from tests.browser import launch, serve
 from tests.conftest import BUILD_DAY, FIXTURE_SITES, build_site
 from tests.search import sites
 from tests.search.test_fold_agreement import TABLE
@@ -28,29 +26,9 @@ PREFIX = "/lang-phu-my/"
 INDEX = "assets/langso/search-index.json"
 
 
-class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site under ``PREFIX`` only, as GitHub Pages serves a project site."""
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(PREFIX):
-            return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + path[len(PREFIX) :])
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 def _serve(site_dir: Path) -> Iterator[str]:
-    handler = functools.partial(_SubPathHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve(site_dir) as base:
+        yield base
 
 
 def _built(tmp_path_factory: pytest.TempPathFactory, make: object) -> Path:
@@ -98,11 +76,7 @@ def ranking_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+        chromium = launch(playwright)
         try:
             yield chromium
         finally:

@@ -1,0 +1,57 @@
+"""What the browser tests share: the built site served under its sub-path, and Chromium.
+
+The site is served as GitHub Pages serves a project site: only under ``PREFIX``; anything else
+is a 404. The browser is Debian's Chromium driven by Playwright (its own browser download cannot
+reach the network here), launched headless with the flags this machine needs.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+CHROMIUM = Path("/usr/bin/chromium")
+PREFIX = "/lang-phu-my/"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+class SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site under ``prefix`` only."""
+
+    prefix = PREFIX
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(self.prefix) :])
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(site_dir: Path, prefix: str = PREFIX) -> Iterator[str]:
+    """Serve ``site_dir`` on 127.0.0.1 under ``prefix``; yields the base URL (ending in ``/``)."""
+    handler_class = type("Handler", (SubPathHandler,), {"prefix": prefix})
+    handler = functools.partial(handler_class, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def launch(playwright: Any) -> Any:
+    """Debian's Chromium, headless, with the flags this sandbox needs."""
+    return playwright.chromium.launch(
+        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+    )
