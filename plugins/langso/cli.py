@@ -325,7 +325,12 @@ class _Site:
     docs_rel: str
 
 
-def _load(config_file: str) -> _Site:
+def _read_config(config_file: str) -> MkDocsConfig:
+    """Load ``mkdocs.yml``, or explain in Vietnamese and English why it cannot be read.
+
+    Raises:
+        UserError: the file is missing or MkDocs cannot read it.
+    """
     if not Path(config_file).is_file():
         raise UserError(
             f"{config_file}: không có tệp cấu hình này — chạy lệnh trong thư mục có mkdocs.yml "
@@ -339,6 +344,11 @@ def _load(config_file: str) -> _Site:
             f"{config_file}: không đọc được cấu hình: {error.format_message()}\n"
             f"    (en) the configuration could not be read: {error.format_message()}"
         ) from None
+    return config
+
+
+def _load(config_file: str) -> _Site:
+    config = _read_config(config_file)
     problem = check_site_url(config.site_url)
     if problem is not None:
         raise problem
@@ -686,19 +696,7 @@ class _Content:
 
 def _load_content(config_file: str) -> _Content:
     """Read ``mkdocs.yml`` for ``langso new`` (no site_url check: nothing is published)."""
-    if not Path(config_file).is_file():
-        raise UserError(
-            f"{config_file}: không có tệp cấu hình này — chạy lệnh trong thư mục có mkdocs.yml "
-            f"hoặc chỉ đường bằng --config\n    (en) no such configuration file — run the "
-            "command in the folder holding mkdocs.yml or give --config"
-        )
-    try:
-        config = load_config(config_file=config_file)
-    except MkDocsException as error:
-        raise UserError(
-            f"{config_file}: không đọc được cấu hình: {error.format_message()}\n"
-            f"    (en) the configuration could not be read: {error.format_message()}"
-        ) from None
+    config = _read_config(config_file)
     docs_dir, docs_rel = content_location(config)
     return _Content(config, Path(config_file), docs_dir, docs_rel)
 
