@@ -1,13 +1,16 @@
 """What the browser tests share: the built site served under its sub-path, and Chromium.
 
-The site is served as GitHub Pages serves a project site: only under ``PREFIX``; anything else
-is a 404. The browser is Debian's Chromium driven by Playwright (its own browser download cannot
-reach the network here), launched headless with the flags this machine needs.
+The site is served as GitHub Pages serves a project site: only under ``PREFIX``, text files
+gzip-compressed (level 6) for browsers that accept it, and a missing path answered with the
+site's own ``404.html`` and status 404. The browser is Debian's Chromium driven by Playwright
+(its own browser download cannot reach the network here), launched headless with the flags
+this machine needs.
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import socket
 import threading
@@ -16,25 +19,75 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 CHROMIUM = Path("/usr/bin/chromium")
 PREFIX = "/lang-phu-my/"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
+GZIP_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
+
+
 class SubPathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site under ``prefix`` only."""
+    """Serves the built site under ``prefix`` only, as a static host does."""
 
     prefix = PREFIX
+    extensions_map: ClassVar[dict[str, str]] = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".webmanifest": "application/manifest+json",
+    }
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
             return str(Path(self.directory) / "__outside_the_site__")
         return super().translate_path("/" + path[len(self.prefix) :])
 
+    def send_head(self) -> Any:
+        path = Path(self.translate_path(self.path.split("?")[0].split("#")[0]))
+        if path.is_dir() and self.path.endswith("/"):
+            path = path / "index.html"
+        kind = self.guess_type(str(path))
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not path.is_file() or not accepts or not kind.startswith(GZIP_TYPES):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return _Body(body)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+class _Body:
+    """A compressed body, read by ``SimpleHTTPRequestHandler.copyfile`` like a file."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data: bytes | None = data
+
+    def read(self, size: int = -1) -> bytes:
+        data, self.data = self.data or b"", None
+        return data
+
+    def close(self) -> None:
+        self.data = None
 
 
 @contextmanager

@@ -68,7 +68,8 @@ def test_the_toolbar_has_real_buttons_with_vietnamese_names(make_site: SiteFacto
         ("◐", "Tương phản cao", "false"),
         ("Chia sẻ", None, None),
     ]
-    assert bar.select_one("[data-langso-share]").has_attr("hidden")  # shown by the script
+    # shown with the toolbar, only when JavaScript runs (no shift when the script arrives)
+    assert not bar.select_one("[data-langso-share]").has_attr("hidden")
     assert all(b.get("type") == "button" for b in bar("button"))
     head_scripts = [s.get_text() for s in soup.head("script")]
     assert any("langso-contrast" in text and "localStorage" in text for text in head_scripts)
@@ -84,5 +85,11 @@ def test_material_script_is_deferred_unless_disabled(make_site: SiteFactory) -> 
     result = build_site(root)
     soup = result.soup("index.html")
     assert len(soup.select('script[src*="assets/javascripts/bundle."]')) == 1
-    assert not any("langsoLoadTheme" in s.get_text() for s in soup("script"))
+    loaders = [s.get_text() for s in soup("script") if "langsoLoadTheme" in s.get_text()]
+    assert len(loaders) == 1 and "var src=null," in loaders[0]  # only the full stylesheets
     assert not soup.select("[data-langso-share]")
+
+    options = {"defer_theme_js": False, "critical_css": False}
+    soup = build_site(reader_site(make_site, {"langso/reader": options})).soup("index.html")
+    assert not any("langsoLoadTheme" in s.get_text() for s in soup("script"))
+    assert soup.select('head link[rel="stylesheet"][href*="assets/stylesheets/main."]')

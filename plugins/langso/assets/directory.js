@@ -66,7 +66,8 @@
     var badge = badges[b];
     var result = status(JSON.parse(badge.getAttribute("data-langso-hours")), Date.now());
     badge.textContent = result.text;
-    badge.className += " langso-open--" + result.state;
+    // Class names written whole: the page's critical CSS keeps the rules a script names.
+    badge.classList.add(result.state === "open" ? "langso-open--open" : "langso-open--closed");
     badge.hidden = false;
   }
 })();

@@ -1,8 +1,9 @@
 """The weight of a page's first load, and the budget it must fit.
 
 First load = the HTML plus the stylesheets and scripts it references from the site itself and
-that load without any interaction (``<link rel="stylesheet">``, ``<script src>``; the theme's
-script deferred by ``langso/reader`` is not referenced by a tag, so it does not count), measured
+that load without any interaction (``<link rel="stylesheet">`` in ``<head>``, ``<script src>``;
+the theme's script and full stylesheets deferred by ``langso/reader`` are not referenced by a
+tag, or only inside ``<noscript>``, so they do not count), measured
 gzip-compressed at level 6 as GitHub Pages and other static hosts serve them. Photos are not
 counted (they load lazily). The budget (60 KB by default) is the reader's-page goal of the project.
 """
@@ -10,16 +11,13 @@ counted (they load lazily). The budget (60 KB by default) is the reader's-page g
 from __future__ import annotations
 
 import gzip
-import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-__all__ = ["FirstLoad", "first_load", "gzip_size"]
+from langso.reader.markup import local_scripts, local_stylesheets
 
-_ASSET = re.compile(
-    r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"', re.IGNORECASE
-)
+__all__ = ["FirstLoad", "first_load", "gzip_size"]
 
 
 @cache
@@ -52,9 +50,7 @@ def first_load(page: Path, html: str | None = None) -> FirstLoad:
     text = page.read_text(encoding="utf-8") if html is None else html
     data = text.encode("utf-8")
     requests, raw, packed = 1, len(data), gzip_size(data)
-    for ref in _ASSET.findall(text):
-        if re.match(r"^[a-z]+:|^//", ref):
-            continue
+    for ref in local_stylesheets(text) + local_scripts(text):
         asset = (page.parent / ref.split("?")[0].split("#")[0]).resolve()
         if asset.is_file():
             requests += 1

@@ -20,6 +20,11 @@ class ReaderConfig(base.Config):
     """Load Material's script only on the reader's first interaction (tap, key, scroll): the
     page is readable and the menu opens without it."""
 
+    critical_css = c.Type(bool, default=True)
+    """Put in each page only the CSS rules that can apply to it, inline, so the page paints
+    before any stylesheet arrives; the full stylesheets load on the first interaction (with
+    ``defer_theme_js``) or once the page has loaded."""
+
     budget_kb = c.Type(int, default=60)
     """Largest first load of a page (HTML, CSS and JS loaded without interaction, gzip), in KB;
     a page over it is an error, listed with its weight. ``0`` turns the check off."""

@@ -20,6 +20,10 @@ __all__ = [
     "head_script",
     "inject_controls",
     "inject_head",
+    "inline_critical_css",
+    "local_scripts",
+    "local_stylesheets",
+    "localise_not_found",
     "og_tags",
 ]
 
@@ -56,7 +60,7 @@ def controls_html(share: bool) -> str:
     Hidden by the stylesheet without JavaScript (the buttons would do nothing)."""
     share_html = (
         '<button type="button" class="langso-reader__button langso-reader__share"'
-        " data-langso-share hidden>Chia sẻ</button>"
+        " data-langso-share>Chia sẻ</button>"
         '<span class="langso-reader__status" role="status" aria-live="polite"></span>'
         if share
         else ""
@@ -203,30 +207,121 @@ def og_tags(og: OpenGraph) -> str:
     )
 
 
-# Loads Material's script on the first interaction. Material waits for DOMContentLoaded, long
-# past by then: its listener (and only its) is called at once, the others are not run twice.
+# On the first interaction: the full stylesheets (then the inline critical CSS goes) and
+# Material's script. Material waits for DOMContentLoaded, long past by then: its listener (and
+# only its) is called at once, the others are not run twice. Without a deferred script the
+# stylesheets load once the page has loaded, so the theme's script finds them.
 _LOADER = (
     "<script>(function(){{var src={src},ev=['pointerdown','keydown','focusin','scroll',"
-    "'touchstart','wheel'],done=false;function go(){{if(done)return;done=true;"
-    "ev.forEach(function(e){{removeEventListener(e,go,true)}});"
-    "var d=document,add=d.addEventListener,late=[];"
+    "'touchstart','wheel'],d=document,styled=false,done=false;"
+    "function styles(){{if(styled)return;styled=true;"
+    "var n=d.querySelector('noscript[data-langso-styles]'),"
+    "c=d.querySelector('style[data-langso-critical]');if(!n||!c)return;"
+    "var t=d.createElement('template');t.innerHTML=n.textContent;"
+    "var links=t.content.querySelectorAll('link'),left=links.length;"
+    "links.forEach(function(l){{var e=d.createElement('link');e.rel='stylesheet';"
+    "e.href=l.getAttribute('href');e.onload=e.onerror=function(){{if(!--left)c.remove()}};"
+    "c.parentNode.insertBefore(e,c)}})}}"
+    "function go(){{if(done)return;done=true;styles();"
+    "ev.forEach(function(e){{removeEventListener(e,go,true)}});if(!src)return;"
+    "var add=d.addEventListener,late=[];"
     "d.addEventListener=function(t,f,o){{if(t==='DOMContentLoaded'&&d.readyState!=='loading')"
     "{{late.push(f);return}}return add.call(d,t,f,o)}};"
     "var s=d.createElement('script');s.src=src;"
     "s.onload=s.onerror=function(){{d.addEventListener=add;late.forEach(function(f){{"
     "var e=new Event('DOMContentLoaded');typeof f==='function'?f.call(d,e):f.handleEvent(e)"
     "}})}};d.body.appendChild(s)}}"
-    "window.langsoLoadTheme=go;"
+    "window.langsoLoadTheme=go;if(!src){{addEventListener('load',styles);return}}"
     "ev.forEach(function(e){{addEventListener(e,go,{{capture:true,passive:true}})}})}})()"
     "</script>"
 )
+_BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
+_STYLESHEET = re.compile(r'<link\s+rel="stylesheet"\s+href="(?P<href>[^"]+)"\s*/?>')
 
 
-def defer_theme_script(page_html: str) -> str:
-    """Replace Material's ``bundle.*.min.js`` tag by a loader that fetches it on the first
-    tap, key press, focus or scroll; unchanged when the page has no such tag."""
-    match = _BUNDLE.search(page_html)
-    if not match:
+_SCRIPT = re.compile(r'<script\b[^>]*\bsrc="(?P<href>[^"]+)"')
+_NOSCRIPT = re.compile(r"<noscript\b.*?</noscript\s*>", re.DOTALL | re.IGNORECASE)
+_EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
+
+
+def local_stylesheets(page_html: str) -> list[str]:
+    """The ``href`` of each stylesheet ``<link>`` of the page served by the site itself (not
+    ``https:``, not ``//host``; not inside ``<noscript>``), in order, unescaped."""
+    return _local(_STYLESHEET, _NOSCRIPT.sub("", page_html))
+
+
+def local_scripts(page_html: str) -> list[str]:
+    """The ``src`` of each ``<script src>`` of the page served by the site itself, in order."""
+    return _local(_SCRIPT, _NOSCRIPT.sub("", page_html))
+
+
+def _local(tag: re.Pattern[str], page_html: str) -> list[str]:
+    return [
+        html.unescape(m.group("href"))
+        for m in tag.finditer(page_html)
+        if not _EXTERNAL.match(m.group("href"))
+    ]
+
+
+def inline_critical_css(page_html: str, css: str) -> str:
+    """Replace the page's own stylesheet links in ``<head>`` (:func:`local_stylesheets`) by
+    ``css`` inline, where the first was; the links stay in a ``<noscript>`` (read by the loader of
+    :func:`defer_theme_script`, and used as they are by browsers without JavaScript)."""
+    hrefs = set(local_stylesheets(page_html))
+    head_end = _HEAD_END.search(page_html)
+    if not hrefs or not head_end:
         return page_html
-    loader = _LOADER.format(src=json.dumps(html.unescape(match.group("src"))))
-    return page_html[: match.start()] + loader + page_html[match.end() :]
+    links: list[str] = []
+
+    def take(match: re.Match[str]) -> str:
+        if html.unescape(match.group("href")) not in hrefs:
+            return match.group(0)
+        links.append(match.group(0))
+        return "\0" if len(links) == 1 else ""
+
+    head = _STYLESHEET.sub(take, page_html[: head_end.start()])
+    style = css.replace("</", "<\\/")  # "</style" would end the element early
+    block = (
+        f"<style data-langso-critical>{style}</style>"
+        f"<noscript data-langso-styles>{''.join(links)}</noscript>"
+    )
+    return head.replace("\0", block, 1) + page_html[head_end.start() :]
+
+
+def defer_theme_script(page_html: str, *, script: bool = True) -> str:
+    """Add the loader that, on the first tap, key press, focus or scroll, fetches the full
+    stylesheets of :func:`inline_critical_css` and (``script``) Material's ``bundle.*.min.js``,
+    whose tag it replaces. Unchanged when there is nothing to load."""
+    match = _BUNDLE.search(page_html) if script else None
+    styles = "data-langso-critical" in page_html
+    if not match and not styles:
+        return page_html
+    src = json.dumps(html.unescape(match.group("src")) if match else None)
+    loader = _LOADER.format(src=src)
+    if match:
+        return page_html[: match.start()] + loader + page_html[match.end() :]
+    end = _BODY_END.search(page_html)
+    at = end.start() if end else len(page_html)
+    return page_html[:at] + loader + page_html[at:]
+
+
+NOT_FOUND_TITLE = "Không tìm thấy trang"
+_NOT_FOUND_HEADING = re.compile(r"<h1>404 - Not found</h1>")
+_TITLE = re.compile(r"<title>(?P<title>[^<]*)</title>")
+
+
+def localise_not_found(page_html: str, root: str) -> str:
+    """Material's ``404.html`` in Vietnamese: a heading and title saying the page was not found,
+    why that happens with a printed link, and a link to the home page at ``root`` (the site's
+    path, as the host serves this page at any depth: ``/lang-so/``)."""
+    body = (
+        f"<h1>{NOT_FOUND_TITLE}</h1>"
+        "<p>Trang này không có hoặc đã được chuyển đi. Nếu bạn gõ địa chỉ, hãy kiểm tra lại; "
+        "nếu bạn quét mã QR trên biển, hãy báo cho tổ công nghệ số cộng đồng của thôn.</p>"
+        f'<p><a href="{html.escape(root, quote=True)}">Về trang chủ</a></p>'
+        '<p lang="en">Page not found.</p>'
+    )
+    page_html = _NOT_FOUND_HEADING.sub(lambda _: body, page_html, count=1)
+    return _TITLE.sub(
+        lambda m: f"<title>{NOT_FOUND_TITLE} - {m.group('title')}</title>", page_html, count=1
+    )

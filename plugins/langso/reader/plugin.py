@@ -4,23 +4,29 @@
 - ``on_files``: adds them.
 - ``on_post_page``: the inline ``<head>`` script applying the saved font size and contrast
   before the first paint, the Open Graph tags, the toolbar (A−, A, A+, contrast, share) under
-  the header, and (``defer_theme_js``) Material's script loaded on the first interaction.
+  the header, the page's critical CSS inline (``critical_css``), and (``defer_theme_js``)
+  Material's script and full stylesheets loaded on the first interaction.
+- ``on_post_template``: the 404 page in Vietnamese.
+- ``on_post_build``: every page's first load checked against ``budget_kb``.
 """
 
 from __future__ import annotations
 
+import re
 from importlib.resources import files as package_files
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from langso.reader.budget import first_load
 from langso.reader.config import ReaderConfig
+from langso.reader.critical import Stylesheet, critical_css, markup_names, script_names
 from langso.reader.markup import (
     OpenGraph,
     controls_html,
@@ -30,6 +36,10 @@ from langso.reader.markup import (
     head_script,
     inject_controls,
     inject_head,
+    inline_critical_css,
+    local_scripts,
+    local_stylesheets,
+    localise_not_found,
     og_image_url,
     og_tags,
 )
@@ -39,11 +49,25 @@ __all__ = ["ReaderPlugin"]
 ASSETS = ("reader.js", "reader.css")
 
 
+def _built_file(page: Path, href: str) -> Path | None:
+    """The built file ``href`` (relative to the built page ``page``) names, if it exists."""
+    path = (page.parent / href.split("?")[0].split("#")[0]).resolve()
+    return path if path.is_file() else None
+
+
+def _style_attributes(page_html: str) -> str:
+    """The page's ``style`` attributes: the custom properties they use must stay defined."""
+    return " ".join(re.findall(r'style="([^"]*)"', page_html))
+
+
 class ReaderPlugin(BasePlugin[ReaderConfig]):
     """Font size, contrast, sharing and a lighter first load; see the module docstring."""
 
     def __init__(self) -> None:
         self.pages: list[tuple[str, str]] = []
+        # built files read for the critical CSS, by path: parsed once a build
+        self.stylesheets: dict[Path, Stylesheet] = {}
+        self.scripts: dict[Path, frozenset[str]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Register the script and the stylesheet."""
@@ -61,6 +85,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             files.append(File.generated(config, f"assets/langso/{name}", content=content))
         return files
 
+    # Last, so the critical CSS sees the markup and scripts other plugins add to the page.
+    @event_priority(-90)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Add the head script, the Open Graph tags and the toolbar; defer Material's script."""
         root = get_relative_url("", page.url).rstrip("/") + "/"
@@ -78,14 +104,45 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         )
         output = inject_head(output, head_script(root) + og_tags(og))
         output = inject_controls(output, controls_html(self.config.share))
-        if self.config.defer_theme_js:
-            output = defer_theme_script(output)
+        if self.config.critical_css:
+            output = self._inline_critical_css(output, Path(config.site_dir) / page.file.dest_uri)
+        output = defer_theme_script(output, script=self.config.defer_theme_js)
         self.pages.append((page.file.dest_uri, page.file.src_uri))
         return output
 
+    def _inline_critical_css(self, output: str, dest: Path) -> str:
+        """The page with its critical CSS inline (:mod:`langso.reader.critical`); the theme's
+        files are in ``site_dir`` already (MkDocs copies them before it builds pages)."""
+        sheets = []
+        for href in local_stylesheets(output):
+            path = _built_file(dest, href)
+            if path is None:
+                return output  # a stylesheet we cannot read: keep the page as the theme made it
+            if path not in self.stylesheets:
+                self.stylesheets[path] = Stylesheet.parse(path.read_text(encoding="utf-8"))
+            sheets.append(self.stylesheets[path])
+        names = markup_names(output)
+        for src in local_scripts(output):
+            path = _built_file(dest, src)
+            if path is not None and path not in self.scripts:
+                self.scripts[path] = script_names(path.read_text(encoding="utf-8"))
+            names |= self.scripts.get(path, frozenset()) if path else frozenset()
+        return inline_critical_css(output, critical_css(sheets, names, _style_attributes(output)))
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """Material's 404 page, in Vietnamese, linking the home page."""
+        if template_name != "404.html":
+            return output_content
+        root = urlsplit(config.site_url or "").path or "/"
+        return localise_not_found(output_content, root)
+
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """Forget the previous build's pages (``mkdocs serve`` builds many times)."""
+        """Forget the previous build's pages and files (``mkdocs serve`` builds many times)."""
         self.pages = []
+        self.stylesheets = {}
+        self.scripts = {}
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Check every page's first load against ``budget_kb``.

@@ -64,7 +64,6 @@
   }
   document.querySelectorAll(".langso-reader [data-langso-share]").forEach(function (button) {
     var status = button.parentNode.querySelector(".langso-reader__status");
-    button.hidden = false;
     button.addEventListener("click", function () {
       var url = link();
       if (navigator.share) {

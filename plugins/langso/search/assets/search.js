@@ -313,6 +313,9 @@
     return Array.prototype.slice.call(box.querySelectorAll(".langso-search__link"));
   }
 
+  // With the script the box shows results as you type: a combobox (ARIA 1.2) with its panel.
+  input.setAttribute("role", "combobox");
+  input.setAttribute("aria-autocomplete", "list");
   input.setAttribute("aria-expanded", "false");
   input.addEventListener("focus", function () { load().catch(function () {}); });
   input.addEventListener("input", function () {

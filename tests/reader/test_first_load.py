@@ -1,0 +1,204 @@
+"""What a reader's phone gets on the first visit of each kind of page of the sample village,
+measured in a real browser (Chromium via Playwright) on the site served under its sub-path with
+gzip, as GitHub Pages serves it: the bytes and requests, no third-party host, text readable
+without any script, the critical CSS drawing exactly what the full stylesheets draw, no serious
+or critical axe-core violation, and the 404 page styled at any depth."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PIL import Image, ImageChops
+
+from tests.browser import CHROMIUM, launch, serve
+from tests.conftest import REPO, build_site
+
+if not CHROMIUM.exists():
+    pytest.skip(f"no Chromium at {CHROMIUM}", allow_module_level=True)
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+PREFIX = "/lang-so/"
+PAGES = {
+    "home": "",
+    "landmark": "dia-diem/dinh-lang-la-thon/",
+    "guide": "huong-dan/vneid-muc-1/",
+    "directory": "danh-ba/",
+    "service": "danh-ba/tram-y-te-xa-yen-dinh/",
+    "plaques": "bien-qr/",
+}
+BUDGET_BYTES = 60_000
+# Material's indigo header: the theme's own colour, so the page is styled as the theme means.
+HEADER_COLOUR = "rgb(64, 81, 181)"
+PHONE = {"width": 360, "height": 740}
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    result = build_site(REPO, site_dir=tmp_path_factory.mktemp("first-load") / "site")
+    assert result.ok, result.text()
+    with serve(result.site_dir, PREFIX) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+def first_visit(browser: Browser, url: str) -> tuple[list[str], int, Page]:
+    """Open ``url`` in a fresh context (cold cache); every URL requested but images (which
+    the budget leaves out, as photos load lazily) and the bytes received for them
+    (``encodedDataLength``: compressed bodies and headers) until the network is quiet."""
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    kinds: dict[str, tuple[str, str]] = {}
+    received: dict[str, int] = {}
+    cdp.on(
+        "Network.requestWillBeSent",
+        lambda e: kinds.__setitem__(e["requestId"], (e.get("type", ""), e["request"]["url"])),
+    )
+    cdp.on(
+        "Network.loadingFinished",
+        lambda event: received.__setitem__(event["requestId"], int(event["encodedDataLength"])),
+    )
+    page.goto(url, wait_until="networkidle")
+    kinds = {rid: v for rid, v in kinds.items() if not v[1].startswith("data:")}  # no transfer
+    counted = [rid for rid, (kind, _) in kinds.items() if kind != "Image"]
+    everything = [address for _, address in kinds.values()]
+    assert all(address.startswith(base_of(url)) for address in everything), everything
+    return [kinds[rid][1] for rid in counted], sum(received.get(rid, 0) for rid in counted), page
+
+
+def base_of(url: str) -> str:
+    return url[: url.index(PREFIX) + len(PREFIX)]
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_first_load_fits_the_budget_with_no_third_party_request(
+    browser: Browser, base: str, kind: str
+) -> None:
+    requested, received, page = first_visit(browser, base + PAGES[kind])
+    try:
+        assert received <= BUDGET_BYTES, (kind, received, requested)
+        # The theme's script and full stylesheet wait for the first interaction.
+        assert not [u for u in requested if "/bundle." in u or "/stylesheets/main." in u]
+        assert len(requested) <= 8, requested
+        page.evaluate("window.langsoLoadTheme()")
+        page.wait_for_function("() => window.document$ !== undefined")
+        assert page.evaluate("!document.querySelector('style[data-langso-critical]')")
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("kind", ["home", "landmark", "service"])
+def test_text_is_readable_and_styled_before_any_script(
+    browser: Browser, base: str, kind: str
+) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    try:
+        page.route("**/*.js", lambda route: route.abort())
+        page.goto(base + PAGES[kind])
+        heading = page.locator("article h1")
+        assert heading.is_visible() and heading.inner_text().strip()
+        header = page.locator("header.md-header")
+        assert header.evaluate("e => getComputedStyle(e).backgroundColor") == HEADER_COLOUR
+        size = page.locator("article p").first.evaluate("e => getComputedStyle(e).fontSize")
+        assert float(size.removesuffix("px")) >= 18  # body text at a comfortable size
+    finally:
+        context.close()
+
+
+def screenshot(page: Page) -> Image.Image:
+    return Image.open(io.BytesIO(page.screenshot(full_page=True, animations="disabled")))
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}], ids=["phone", "pc"])
+def test_critical_css_draws_what_the_full_stylesheets_draw(
+    browser: Browser, base: str, viewport: dict[str, int]
+) -> None:
+    context = browser.new_context(viewport=viewport)  # type: ignore[arg-type]
+    page = context.new_page()
+    # Only the stylesheets: the theme's script changes the page on its own (tables, header).
+    page.route("**/javascripts/bundle.*", lambda route: route.abort())
+    try:
+        for kind, path in PAGES.items():
+            page.goto(base + path, wait_until="load")
+            before = screenshot(page).convert("RGB")
+            page.evaluate("window.langsoLoadTheme()")
+            page.wait_for_function("() => !document.querySelector('style[data-langso-critical]')")
+            loaded = page.evaluate(
+                "[...document.styleSheets].filter(s => s.href).map(s => s.href.split('/').pop())"
+            )
+            assert any(name.startswith("main.") for name in loaded), loaded
+            after = screenshot(page).convert("RGB")
+            assert before.size == after.size, kind
+            # Anti-aliasing may differ by a level or two; a missing rule changes far more.
+            worst = max(high for _, high in ImageChops.difference(before, after).getextrema())
+            assert worst <= 8, (kind, ImageChops.difference(before, after).getbbox())
+    finally:
+        context.close()
+
+
+def serious_violations(page: Page) -> list[str]:
+    results: Any = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def test_axe_finds_no_serious_violation(browser: Browser, base: str) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    try:
+        found = {}
+        for kind, path in PAGES.items():
+            page.goto(base + path, wait_until="load")
+            found[kind] = serious_violations(page)
+            # Again with the theme's script and full stylesheets, after a first interaction.
+            page.evaluate("window.langsoLoadTheme()")
+            page.wait_for_function("() => window.document$ !== undefined")
+            found[kind + " (interactive)"] = serious_violations(page)
+        assert {kind: v for kind, v in found.items() if v} == {}
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["khong-co-trang-nay/", "dia-diem/sai/ten/trang/", "a/b/c/d.html"])
+def test_404_page_is_styled_and_links_home_at_any_depth(
+    browser: Browser, base: str, path: str
+) -> None:
+    """C-10: the host answers any missing path with the same 404.html."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    failed: list[str] = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 and r.url != url else 0)
+    try:
+        url = base + path
+        response = page.goto(url, wait_until="networkidle")
+        assert response is not None and response.status == 404
+        assert failed == []
+        header = page.locator("header.md-header")
+        assert header.evaluate("e => getComputedStyle(e).backgroundColor") == HEADER_COLOUR
+        assert page.locator("article h1").inner_text().strip() == "Không tìm thấy trang"
+        assert page.title() == "Không tìm thấy trang - Làng số Là Thôn"
+        for home in (page.locator("a.md-header__button.md-logo"), page.get_by_text("Về trang chủ")):
+            assert home.evaluate("a => a.href") == base
+        page.get_by_text("Về trang chủ").click()
+        page.wait_for_url(base)
+        assert page.locator("article h1").inner_text().strip() != "Không tìm thấy trang"
+    finally:
+        context.close()
