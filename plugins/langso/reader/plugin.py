@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from langso.reader.budget import first_load
+from langso.reader.budget import FirstLoad, over_budget
 from langso.reader.config import ReaderConfig
 from langso.reader.critical import Stylesheet, critical_css, markup_names, script_names
 from langso.reader.markup import (
@@ -64,7 +64,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     """Font size, contrast, sharing and a lighter first load; see the module docstring."""
 
     def __init__(self) -> None:
-        self.pages: list[tuple[str, str]] = []
+        # (source file, first-load weight) of each page over ``budget_kb``
+        self.over_budget: list[tuple[str, FirstLoad]] = []
         # built files read for the critical CSS, by path: parsed once a build
         self.stylesheets: dict[Path, Stylesheet] = {}
         self.scripts: dict[Path, frozenset[str]] = {}
@@ -107,7 +108,11 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         if self.config.critical_css:
             output = self._inline_critical_css(output, Path(config.site_dir) / page.file.dest_uri)
         output = defer_theme_script(output, script=self.config.defer_theme_js)
-        self.pages.append((page.file.dest_uri, page.file.src_uri))
+        if self.config.budget_kb:
+            dest = Path(config.site_dir) / page.file.dest_uri
+            weight = over_budget(dest, output, self.config.budget_kb * 1000)
+            if weight:
+                self.over_budget.append((page.file.src_uri, weight))
         return output
 
     def _inline_critical_css(self, output: str, dest: Path) -> str:
@@ -140,27 +145,22 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Forget the previous build's pages and files (``mkdocs serve`` builds many times)."""
-        self.pages = []
+        self.over_budget = []
         self.stylesheets = {}
         self.scripts = {}
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Check every page's first load against ``budget_kb``.
+        """Report the pages whose first load is over ``budget_kb`` (measured as each page was
+        written, :func:`langso.reader.budget.over_budget`).
 
         Raises:
             PluginError: listing each page over the budget with its weight, in Vietnamese and
                 English.
         """
-        if not self.config.budget_kb:
-            return
-        limit = self.config.budget_kb * 1000
-        over = []
-        for dest, src in self.pages:
-            weight = first_load(Path(config.site_dir) / dest)
-            if weight.gzip_bytes > limit:
-                over.append(
-                    f"{src}: {weight.gzip_bytes / 1000:.1f} KB ({weight.requests} tệp/files)"
-                )
+        over = [
+            f"{src}: {weight.gzip_bytes / 1000:.1f} KB ({weight.requests} tệp/files)"
+            for src, weight in self.over_budget
+        ]
         if over:
             raise PluginError(
                 f"Làng số: {len(over)} trang nặng hơn {self.config.budget_kb} KB khi mở lần đầu "
