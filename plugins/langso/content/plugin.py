@@ -246,7 +246,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 if index is not None and uri == listing_uri(folder, 1):
                     self.sources[index.src_uri] = f"{self.sources[index.src_uri]}\n\n{markdown}"
                     continue
-                in_nav = index is None and uri == listing_uri(folder, 1)
+                # A page made for a folder shows in a navigation made from the folders.
+                in_nav = index is None and uri == listing_uri(folder, 1) and config.nav is None
                 level = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
                 file = File.generated(config, uri, content=markdown, inclusion=level)
                 self._publish_ascii(file, config)
