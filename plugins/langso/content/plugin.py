@@ -244,7 +244,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             )
             for uri, markdown in listing:
                 if index is not None and uri == listing_uri(folder, 1):
-                    self.sources[index.src_uri] = f"{self.sources[index.src_uri]}\n\n{markdown}"
+                    if index.src_uri in self.sources:  # else unreadable: reported, build stops
+                        self.sources[index.src_uri] += f"\n\n{markdown}"
                     continue
                 # A page made for a folder shows in a navigation made from the folders.
                 in_nav = index is None and uri == listing_uri(folder, 1) and config.nav is None
