@@ -89,7 +89,10 @@ def plaque_mistakes(make_site: SiteFactory) -> Path:
         "dinh 2026-01-01 https://example.github.io/ten-cu/q/dinh/\n"
         "dong-hong\n"
     )
-    root = make_site(files={"content/plaques.yml": registry, "content/plaques-printed.txt": record})
+    files = {"content/plaques.yml": registry, "content/plaques-printed.txt": record}
+    # A service file named like a category would take the category list's address.
+    files["content/danh-ba/cho.yml"] = "ten: 'Chợ'\nloai: 'cho'\n"
+    root = make_site(files=files)
     set_plugins(root, plaques={"max_version": 3})
     return root
 

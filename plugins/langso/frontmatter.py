@@ -24,6 +24,7 @@ __all__ = [
     "TEXT_KEYS",
     "PageSource",
     "mkdocs_source",
+    "page_title",
     "read_page",
     "sources_problems",
     "title_problems",
@@ -137,6 +138,20 @@ def title_problems(page: PageSource, rel: str) -> list[Problem]:
     if page.meta.get("title") or _H1.search(page.body):
         return []
     return [Problem(rel, page.body_line, "page.no-title", severity="warning")]
+
+
+_ATX_H1 = re.compile(r"^#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+_ATTRIBUTES = re.compile(r"[ \t]*\{[^{}]*\}[ \t]*$")
+
+
+def page_title(page: PageSource) -> str | None:
+    """The page's title as MkDocs finds it: ``title`` in the front matter, else the text of the
+    first ``# heading`` (without a trailing ``{ #id }``); ``None`` when it has neither."""
+    title = page.meta.get("title")
+    if title:
+        return str(title)
+    match = _ATX_H1.search(page.body)
+    return _ATTRIBUTES.sub("", match.group(1)) or None if match else None
 
 
 _SOURCES = re.compile(r"^#{1,6}[ \t]+(nguon|nguon tham khao|tai lieu tham khao)[ \t]*#*[ \t]*$")

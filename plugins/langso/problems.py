@@ -273,6 +273,12 @@ MESSAGES: dict[str, Message] = {
         "this file and `{other}` would both be published at `{url}` (names differ only in accents)",
         "rename one of the two files",
     ),
+    "page.listing-clash": Message(
+        "tệp này ra địa chỉ `{url}`, trùng với trang danh sách tự sinh `{page}`",
+        "đổi tên tệp, ví dụ thêm tên thôn hay tên người vào tên tệp",
+        "this file would be published at `{url}`, the address of the generated list page `{page}`",
+        "rename the file, e.g. add the hamlet's or the owner's name to it",
+    ),
     "frontmatter.not-mapping": Message(
         "phần đầu trang (giữa hai dòng `---`) phải là các dòng `khóa: giá trị`",
         'viết ví dụ: title: "Tên trang"',

@@ -424,7 +424,7 @@ def test_service_page_details(rich: BuildResult) -> None:
     }
     links = {a.get_text(): a["href"] for a in page.select("table")[0].find_all("a")}
     assert links == {
-        "Y tế": "../#y-te",
+        "Y tế": "../y-te/",  # the category's own page
         "0912 345 678": "https://zalo.me/0912345678",  # the Zalo cell comes after the phones
         "0237 3721 150": "tel:+842373721150",
         "115": "tel:115",

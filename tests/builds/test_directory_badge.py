@@ -212,3 +212,22 @@ def test_site_is_served_only_under_its_sub_path(browser: Browser, base_url: str)
         assert page.locator("p.langso-open").inner_text() != ""
     finally:
         context.close()
+
+
+def test_category_list_shows_each_entry_badge(browser: Browser, base_url: str) -> None:
+    page, context = open_page(
+        browser, f"{base_url}danh-ba/an-uong/", vietnam_time("2026-11-30 21:30")
+    )
+    try:
+        rows = page.locator("article li")
+        # Quán phở Hoà has hours (closed at 21:00); the others have none, so no badge.
+        texts = [" ".join(t.split()) for t in rows.all_inner_texts()]
+        assert texts == [
+            "Ăn sáng cô Ba",
+            "Âu Cơ cà phê",
+            "Quán phở Hoà — 0868 123 456 Đang đóng cửa · mở lúc 6:45 ngày mai",
+            "Quán phở Hòa — 0912 000 111",
+        ]
+        assert page.locator("article li .langso-open--closed").is_visible()
+    finally:
+        context.close()

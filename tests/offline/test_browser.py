@@ -148,11 +148,11 @@ def test_save_button_saves_every_page(context: BrowserContext, site: Any) -> Non
     assert label.endswith(" KB")
     status.filter(has_text="nặng khoảng").wait_for()
     assert status.inner_text() == (
-        f"Cả cuốn sổ tay (6 trang) nặng khoảng {label}. Lưu vào máy để đọc khi mất mạng?"
+        f"Cả cuốn sổ tay (7 trang) nặng khoảng {label}. Lưu vào máy để đọc khi mất mạng?"
     )
     box.get_by_role("button", name=f"Lưu {label}").click()
     status.filter(has_text="Đã lưu xong").wait_for()
-    assert status.inner_text() == "Đã lưu xong 6 trang: đọc được cả khi mất mạng."
+    assert status.inner_text() == "Đã lưu xong 7 trang: đọc được cả khi mất mạng."
     context.set_offline(True)
     for entry in manifest["pages"]:
         response = page.goto(base + entry["url"])

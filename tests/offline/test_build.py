@@ -216,6 +216,7 @@ def test_build_writes_the_worker_manifest_and_icons(make_site: SiteFactory) -> N
         "bien-qr/",
         "danh-ba/",
         "danh-ba/cho-phu-my/",
+        "danh-ba/cho/",
         "dia-diem/dinh-lang-phu-my/",
         "tim-kiem/",
     ]
@@ -270,6 +271,7 @@ def test_build_without_directory_urls(make_site: SiteFactory) -> None:
     assert [p["url"] for p in manifest["pages"]] == [
         "bien-qr/index.html",
         "danh-ba/cho-phu-my.html",
+        "danh-ba/cho/index.html",
         "danh-ba/index.html",
         "dia-diem/dinh-lang-phu-my.html",
         "index.html",

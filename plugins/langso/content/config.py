@@ -17,3 +17,15 @@ class ContentConfig(base.Config):
     ascii_urls = c.Type(bool, default=True)
     """Publish every page and file under an ASCII URL made by the slug rule (``Chùa.md`` →
     ``chua/``). Links keep naming the source file as typed."""
+
+    nav_section_limit = c.Type(int, default=25)
+    """Largest number of entries a navigation section shows in full. A bigger section shows, in
+    each page's navigation, only its index page, the current page with 3 neighbours on either
+    side and a link "Xem tất cả N trang" to the full list, so that a page stays the same size
+    however many pages the site has. A folder with more pages than this gets that full list on
+    its ``index.md`` (``listing_page_size`` links a page, then ``trang-2/``, ``trang-3/`` …), unless
+    its ``index.md`` already links every page of the folder; without ``index.md`` one is made.
+    ``0``: never cut."""
+
+    listing_page_size = c.Type(int, default=50)
+    """Links on each page of a folder's full list (see ``nav_section_limit``)."""

@@ -4,31 +4,75 @@
 - ``on_files``: file names are read as NFC, so a link typed in NFC finds a file saved in NFD (C-03);
   pages and files are published under ASCII URLs; every page's front matter is checked (C-09) and
   ``village.yml`` is loaded into ``config.extra["village"]`` for the other plugins and the theme.
+  A folder with more pages than ``nav_section_limit`` gets its full list, paginated, on its index
+  page (:mod:`langso.sections`).
 - ``on_page_read_source``: MkDocs receives the checked, NFC source read in ``on_files``.
+- ``on_nav`` and ``on_page_context``: each page's template gets its own copy of the navigation in
+  which a section bigger than ``nav_section_limit`` shows only its index page, a window of
+  neighbours around the current page and a link to the full list; the shared navigation is never
+  changed. Pages so stay the same size however many pages the site has.
 """
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import fnmatch
 import os
 import posixpath
+from collections import defaultdict
+from dataclasses import dataclass
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure import StructureItem
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import dirname_to_title
+from mkdocs.utils.templates import TemplateContext
 
 from langso.adapter import GATE_PRIORITY, Reporter, content_location, log
 from langso.authoring import as_previewed
 from langso.content.config import ContentConfig
-from langso.frontmatter import mkdocs_source, read_page, sources_problems, title_problems
+from langso.frontmatter import (
+    mkdocs_source,
+    page_title,
+    read_page,
+    sources_problems,
+    title_problems,
+)
+from langso.listing import listing_uri
 from langso.paths import ascii_page_uri, repo_path
 from langso.problems import Problem
+from langso.sections import LISTING_HEADING, ListedPage, linked_uris, section_listing
 from langso.text import nfc, slugify
 from langso.village import VILLAGE_FILE, load_village
 
 __all__ = ["ContentPlugin"]
+
+NEIGHBOURS = 3
+"""Pages shown on either side of the current page in the window of a big navigation section."""
+
+
+@dataclass(frozen=True)
+class _BigSection:
+    """A navigation section cut to a window: its index page, its other children and the link
+    to the full list."""
+
+    index: Page | None
+    others: list[StructureItem]
+    positions: dict[int, int]
+    more: Link
+
+    def window(self, current: StructureItem | None) -> list[StructureItem]:
+        """The children shown when ``current`` (a child, or ``None``) leads to the current page."""
+        size = 2 * NEIGHBOURS + 1
+        position = self.positions.get(id(current), 0) if current is not None else 0
+        start = max(0, min(position - NEIGHBOURS, len(self.others) - size))
+        head = [self.index] if self.index is not None else []
+        return [*head, *self.others[start : start + size], self.more]
 
 
 class ContentPlugin(BasePlugin[ContentConfig]):
@@ -37,9 +81,23 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def __init__(self) -> None:
         self.reporter = Reporter()
         self.sources: dict[str, str] = {}
+        self.titles: dict[str, str] = {}
+        # folder → (src_uri of its full list's first page, anchor of the list on it)
+        self.listings: dict[str, tuple[str, str]] = {}
+        self.big: dict[int, _BigSection] = {}
+        self.trimmed: dict[int, Section] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Make :func:`langso.text.slugify` the heading-id rule of the ``toc`` extension."""
+        """Make :func:`langso.text.slugify` the heading-id rule of the ``toc`` extension.
+
+        Raises:
+            PluginError: when ``nav_section_limit`` is negative or ``listing_page_size`` below 1.
+        """
+        if self.config.nav_section_limit < 0 or self.config.listing_page_size < 1:
+            raise PluginError(
+                "langso/content: nav_section_limit phải ≥ 0 và listing_page_size ≥ 1"
+                " / nav_section_limit must be ≥ 0 and listing_page_size ≥ 1"
+            )
         if "toc" not in config.markdown_extensions:
             config.markdown_extensions.append("toc")
         toc = config.mdx_configs.setdefault("toc", {})
@@ -55,6 +113,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         """
         self.reporter.reset(config)
         self.sources = {}
+        self.titles = {}
+        self.listings = {}
         docs_dir, docs_rel = content_location(config)
         village, problems = load_village(docs_dir, docs_rel)
         self.reporter.report(problems)
@@ -76,6 +136,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 if file.is_documentation_page():
                     self._check_page(file, docs_rel)
             kept.append(file)
+        if self.config.nav_section_limit > 0:
+            kept += self._listings(kept, config, docs_rel)
         return Files(kept)
 
     @event_priority(GATE_PRIORITY)
@@ -98,6 +160,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             return
         file.abs_src_path = file.abs_src_path  # pin the real (maybe NFD) path before renaming
         file.src_uri = nfc(file.src_uri)
+        self._publish_ascii(file, config)
+
+    def _publish_ascii(self, file: File, config: MkDocsConfig) -> None:
+        """Give a page, or a file whose name needs it, the ASCII URL of its ``src_uri``."""
         is_page = file.is_documentation_page()
         if not self.config.ascii_urls or not (is_page or _needs_ascii(file.src_uri)):
             return
@@ -133,12 +199,166 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             return
         page, problems = read_page(text, rel)
         self.reporter.report(problems)
+        title = page_title(page)
+        if title:
+            self.titles[file.src_uri] = title
         if not any(p.severity == "error" for p in problems):
             self.reporter.report(title_problems(page, rel))
             if self._needs_sources(file.src_uri):
                 self.reporter.report(sources_problems(page, rel))
         page = dataclasses.replace(page, body=as_previewed(page.body))
         self.sources[file.src_uri] = mkdocs_source(page)
+
+    def _listings(self, files: list[File], config: MkDocsConfig, docs_rel: str) -> list[File]:
+        """The full list of each folder with more pages than ``nav_section_limit``: added to its
+        ``index.md`` (made when missing), continued on generated ``trang-<k>/`` pages."""
+        members: defaultdict[str, list[File]] = defaultdict(list)
+        indexes: dict[str, File] = {}
+        for file in files:
+            if not file.is_documentation_page() or file.inclusion.is_excluded():
+                continue
+            folder, name = posixpath.split(file.src_uri)
+            if posixpath.splitext(name)[0] in ("index", "README"):
+                indexes[folder] = file
+                if folder:  # a sub-folder is a child of its parent's section
+                    members[posixpath.dirname(folder)].append(file)
+            else:
+                members[folder].append(file)
+        dests = {file.dest_uri: file for file in files}
+        added: list[File] = []
+        for folder, pages in members.items():
+            index = indexes.get(folder)
+            if len(pages) <= self.config.nav_section_limit or (
+                index is not None
+                and {p.src_uri for p in pages}
+                <= linked_uris(self.sources.get(index.src_uri, ""), index.src_uri)
+            ):
+                continue
+            listed = [
+                ListedPage(self.titles.get(p.src_uri) or _file_title(p.src_uri), p.src_uri)
+                for p in pages
+            ]
+            title = dirname_to_title(posixpath.basename(folder)) if folder else config.site_name
+            listing = section_listing(
+                folder, title, listed, self.config.listing_page_size, has_index=index is not None
+            )
+            for uri, markdown in listing:
+                if index is not None and uri == listing_uri(folder, 1):
+                    if index.src_uri in self.sources:  # else unreadable: reported, build stops
+                        self.sources[index.src_uri] += f"\n\n{markdown}"
+                    continue
+                # A page made for a folder shows in a navigation made from the folders.
+                in_nav = index is None and uri == listing_uri(folder, 1) and config.nav is None
+                level = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+                file = File.generated(config, uri, content=markdown, inclusion=level)
+                self._publish_ascii(file, config)
+                clash = dests.get(file.dest_uri)
+                if clash is not None:
+                    where = repo_path(docs_rel, clash.src_uri)
+                    params = {"url": file.url, "page": repo_path(docs_rel, uri)}
+                    self.reporter.report(
+                        [Problem(where, None, "page.listing-clash", params=params)]
+                    )
+                    continue
+                added.append(file)
+            anchor = slugify(LISTING_HEADING) if index is not None else ""
+            first = index.src_uri if index is not None else listing_uri(folder, 1)
+            self.listings[folder] = (first, anchor)
+        return added
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Find the sections too big to show in full; make the copies pages outside them use."""
+        self.big = {}
+        self.trimmed = {}
+        if self.config.nav_section_limit > 0:
+            for section in _sections(nav.items):
+                self._find_big(section, files)
+            if self.big:
+                for item in nav.items:
+                    self._trimmed(item)
+        return nav
+
+    def _find_big(self, section: Section, files: Files) -> None:
+        index = None
+        for child in section.children:
+            if isinstance(child, Page) and child.is_index:
+                index = child
+                break
+        others = [child for child in section.children if child is not index]
+        if len(others) <= self.config.nav_section_limit:
+            return
+        target = self._full_list(index, others, files)
+        if target is None:
+            return  # nowhere lists them all: keep every child reachable from the navigation
+        kind = "trang" if all(isinstance(c, Page) for c in others) else "mục"
+        self.big[id(section)] = _BigSection(
+            index=index,
+            others=others,
+            positions={id(child): n for n, child in enumerate(others)},
+            more=Link(f"Xem tất cả {len(others)} {kind}", target),
+        )
+
+    def _full_list(
+        self, index: Page | None, others: list[StructureItem], files: Files
+    ) -> str | None:
+        """The URL of the page listing every child of a section, if there is one."""
+        folders = {
+            posixpath.dirname(child.file.src_uri) for child in others if isinstance(child, Page)
+        }
+        if len(folders) == 1 and (listing := self.listings.get(folders.pop())) is not None:
+            file = files.get_file_from_path(listing[0])
+            if file is not None:
+                return file.url + (f"#{listing[1]}" if listing[1] else "")
+        return index.url if index is not None else None
+
+    def _trimmed(self, item: StructureItem) -> StructureItem:
+        """The copy of ``item`` shown when the current page is outside it (built once)."""
+        if not isinstance(item, Section):
+            return item
+        if id(item) not in self.trimmed:
+            big = self.big.get(id(item))
+            children = big.window(None) if big is not None else item.children
+            self.trimmed[id(item)] = Section(item.title, [self._trimmed(c) for c in children])
+        return self.trimmed[id(item)]
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """Hand the theme this page's own copy of the navigation when a section is cut."""
+        if not self.big:
+            return context
+        path: list[StructureItem] = [*list(page.ancestors)[::-1], page]
+
+        def shown(item: StructureItem, depth: int) -> StructureItem:
+            if depth + 1 >= len(path) or item is not path[depth]:
+                return self._trimmed(item)
+            assert isinstance(item, Section)
+            big = self.big.get(id(item))
+            following = path[depth + 1]
+            children = big.window(following) if big is not None else item.children
+            section = Section(item.title, [shown(c, depth + 1) for c in children])
+            section.active = True
+            return section
+
+        own = copy.copy(nav)
+        own.items = [shown(item, 0) for item in nav.items]
+        context["nav"] = own
+        return context
+
+
+def _sections(items: list[StructureItem]) -> list[Section]:
+    """Every section in ``items``, nested ones included."""
+    found = []
+    for item in items:
+        if isinstance(item, Section):
+            found.append(item)
+            found += _sections(item.children)
+    return found
+
+
+def _file_title(src_uri: str) -> str:
+    """The title MkDocs gives a page without one: its file name, made readable."""
+    return dirname_to_title(posixpath.splitext(posixpath.basename(src_uri))[0])
 
 
 # Editors' and systems' leftovers, never meant for readers.

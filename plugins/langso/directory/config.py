@@ -30,3 +30,9 @@ class DirectoryConfig(base.Config):
 
     duplicate_level: c.Choice[str] = c.Choice(("warn", "info"), default="warn")
     """How the build lists likely duplicates (same phone, or the same name without accents)."""
+
+    page_size = c.Type(int, default=50)
+    """Entries on each page of a list: a category's page (``<services_dir>/<category id>/``, then
+    ``trang-2/`` …) and the list by name (``<services_dir>/theo-ten/``). While the whole directory
+    fits in one page the index lists every entry itself; beyond, it lists the categories with
+    their counts and the index letters, so no page grows with the directory."""

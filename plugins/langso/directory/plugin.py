@@ -4,8 +4,9 @@
   (category headings carry stable ids).
 - ``on_files`` (priority 0, after ``langso/content``): load and validate every service file and the
   categories, report every problem, drop the YAML sources from the site, and add one page per
-  service plus the index, the A4 print list, and the JSON, CSV, GeoJSON and vCard downloads.
-  A hand-written page is never overwritten: a clash is an error.
+  service plus the index, the lists by category and by name (``page_size`` entries a page), the
+  A4 print list, and the JSON, CSV, GeoJSON and vCard downloads. A hand-written page is never
+  overwritten and a service page never takes a list's address: a clash is an error.
 """
 
 from __future__ import annotations
@@ -26,7 +27,13 @@ from langso.clock import today
 from langso.directory.config import DirectoryConfig
 from langso.directory.export import records, to_csv, to_geojson, to_json, to_vcard, to_vcards
 from langso.directory.model import Directory, load_directory
-from langso.directory.render import DOWNLOADS, index_markdown, print_html, service_markdown
+from langso.directory.render import (
+    DOWNLOADS,
+    index_markdown,
+    listing_markdown,
+    print_html,
+    service_markdown,
+)
 from langso.directory.review import review
 from langso.geography import use_cache
 from langso.paths import repo_path
@@ -58,9 +65,16 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
 
     def __init__(self) -> None:
         self.reporter = Reporter()
+        self.dests: dict[str, str] = {}  # dest_uri → src_uri of every file, to find clashes
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Register the badge script and stylesheet; enable ``attr_list`` for heading ids."""
+        """Register the badge script and stylesheet; enable ``attr_list`` for heading ids.
+
+        Raises:
+            PluginError: when ``page_size`` is less than 1.
+        """
+        if self.config.page_size < 1:
+            raise PluginError("langso/directory: page_size phải ≥ 1 / page_size must be at least 1")
         if "attr_list" not in config.markdown_extensions:
             config.markdown_extensions.append("attr_list")
         for name in ASSETS:
@@ -138,9 +152,12 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
         index_uri = f"{services_dir}/index.md"
         title = self.config.title
         months = self.config.stale_after_months
-        pages: list[tuple[str, str, str | None]] = [
-            (index_uri, index_markdown(directory, index_uri, title, village), None)
-        ]
+        per_page = self.config.page_size
+        index = index_markdown(directory, index_uri, title, village, per_page)
+        pages: list[tuple[str, str, str | None]] = [(index_uri, index, None)]
+        for uri, text in listing_markdown(directory, index_uri, title, per_page):
+            pages.append((uri, text, None))
+        self.dests = {file.dest_uri: file.src_uri for file in files}
         for entry in directory.entries:
             page = service_markdown(
                 entry, directory, index_uri, village, today=today, stale_months=months
@@ -188,6 +205,14 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
         in_nav = uri == f"{self.config.services_dir.strip('/')}/index.md"
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, uri, content=content, inclusion=inclusion)
+        other = self.dests.setdefault(file.dest_uri, uri)
+        if other != uri:
+            # Lists are added first: the clash is a service file, or a hand-written page.
+            where, listing = (source, other) if source else (other, uri)
+            params = {"url": file.url, "page": repo_path(docs_rel, listing)}
+            problem = Problem(repo_path(docs_rel, where), None, "page.listing-clash", params=params)
+            self.reporter.report([problem])
+            return None
         file.edit_uri = source
         files.append(file)
         return file

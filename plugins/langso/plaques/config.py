@@ -38,3 +38,7 @@ class PlaquesConfig(base.Config):
 
     title = c.Type(str, default="Biển mã QR")
     """Title of the plaques index page."""
+
+    page_size = c.Type(int, default=50)
+    """Plaques on each page of the index (``<pages_dir>/``, then ``<pages_dir>/trang-2/`` …), so
+    the page stays the same size however many plaques the village issues."""

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from langso.listing import paginate
 from langso.plaques.model import Plaque
 from langso.render import render_template
 
-__all__ = ["PlaqueView", "index_markdown", "retired_html"]
+__all__ = ["PlaqueView", "index_pages", "retired_html"]
 
 
 @dataclass(frozen=True)
@@ -24,12 +25,36 @@ class PlaqueView:
     print_links: dict[str, str] = field(default_factory=dict)
 
 
-def index_markdown(
-    title: str, plaques: list[PlaqueView], sheets: dict[str, str] | None = None
-) -> str:
-    """The plaques index page: every plaque ever issued, with its state, and the PDF sheets
-    (``{"A4": "in/bien-qr-a4.pdf"}``) published with the site."""
-    return render_template("plaques_index.md", title=title, plaques=plaques, sheets=sheets or {})
+def index_pages(
+    folder: str,
+    title: str,
+    plaques: list[PlaqueView],
+    sheets: dict[str, str] | None = None,
+    per_page: int = 50,
+) -> list[tuple[str, str]]:
+    """The plaques index: every plaque ever issued, with its state, ``per_page`` a page
+    (``<folder>/index.md``, then ``<folder>/trang-2/index.md`` …), and on the first page the PDF
+    sheets (``{"A4": "in/bien-qr-a4.pdf"}``) published with the site. Returns
+    ``(src_uri, markdown)`` pages.
+
+    Raises:
+        ValueError: when ``per_page`` is less than 1.
+    """
+    return [
+        (
+            pager.uri,
+            render_template(
+                "plaques_index.md",
+                title=title,
+                plaques=items,
+                sheets=sheets or {},
+                pager=pager,
+                # the links of a view are relative to the folder; page k is one folder below
+                base="" if pager.number == 1 else "../",
+            ),
+        )
+        for pager, items in paginate(folder, plaques, per_page)
+    ]
 
 
 def retired_html(name: str, message: str, site_name: str, home: str) -> str:

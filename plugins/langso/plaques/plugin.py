@@ -27,7 +27,7 @@ from langso.adapter import GATE_PRIORITY, Reporter, content_location
 from langso.paths import repo_path
 from langso.plaques.config import PlaquesConfig
 from langso.plaques.model import load_plaques, short_path
-from langso.plaques.pages import PlaqueView, index_markdown, retired_html
+from langso.plaques.pages import PlaqueView, index_pages, retired_html
 from langso.plaques.record import PRINTED_FILE, read_printed
 from langso.plaques.render import PAPERS, print_html, redirect_html
 from langso.plaques.resolve import (
@@ -66,10 +66,16 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Require an absolute, ASCII ``site_url``: it is what every QR code holds."""
+        """Require an absolute, ASCII ``site_url``: it is what every QR code holds.
+
+        Raises:
+            PluginError: when ``site_url`` is not one, or ``page_size`` is less than 1.
+        """
         error = check_site_url(config.site_url)
         if error is not None:
             raise PluginError(f"{error.vi} / {error.en}")
+        if self.config.page_size < 1:
+            raise PluginError("langso/plaques: page_size phải ≥ 1 / page_size must be at least 1")
         return config
 
     @event_priority(-100)
@@ -111,11 +117,12 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
             for d in destinations
             if d.kind == "page" and not d.via and self.config.print_sheets
         ]
-        index_uri = f"{pages_dir}/index.md"
-        if index_uri not in files.src_uris:
+        if f"{pages_dir}/index.md" not in files.src_uris:
             sheets = {name: f"in/{SHEET_FILES[name]}" for name in self.config.print_sheets}
-            markdown = index_markdown(self.config.title, views, sheets)
-            files.append(File.generated(config, index_uri, content=markdown))
+            pages = index_pages(pages_dir, self.config.title, views, sheets, self.config.page_size)
+            for number, (uri, markdown) in enumerate(pages, start=1):
+                level = InclusionLevel.UNDEFINED if number == 1 else InclusionLevel.NOT_IN_NAV
+                files.append(File.generated(config, uri, content=markdown, inclusion=level))
         if "_redirects" not in files.src_uris:
             base_path = urlsplit(site_url).path or "/"
             content = redirects_file(destinations, base_path)
