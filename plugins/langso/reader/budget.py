@@ -11,13 +11,27 @@ counted (they load lazily). The budget (60 KB by default) is the reader's-page g
 from __future__ import annotations
 
 import gzip
+import os
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from langso.reader.markup import local_scripts, local_stylesheets
 
-__all__ = ["FirstLoad", "first_load", "gzip_size", "over_budget"]
+__all__ = ["FirstLoad", "built_file", "first_load", "gzip_size", "over_budget"]
+
+
+def built_file(page: Path, href: str) -> Path:
+    """The path of the file ``href`` (a URL relative to the built page ``page``) names.
+
+    Joined as text, not resolved: the file system is not asked (this runs for every page)."""
+    return _joined(str(page.parent), href)
+
+
+@lru_cache(maxsize=4096)
+def _joined(folder: str, href: str) -> Path:
+    # Pages of one folder share their assets' paths: computed once per folder.
+    return Path(os.path.normpath(os.path.join(folder, href.split("?")[0].split("#")[0])))
 
 
 @cache
@@ -52,12 +66,14 @@ def first_load(page: Path, html: str | None = None, *, level: int = 6) -> FirstL
     data = text.encode("utf-8")
     requests, raw, packed = 1, len(data), gzip_size(data, level)
     for ref in local_stylesheets(text) + local_scripts(text):
-        asset = (page.parent / ref.split("?")[0].split("#")[0]).resolve()
-        if asset.is_file():
+        asset = built_file(page, ref)
+        try:
             stat = asset.stat()
-            requests += 1
-            raw += stat.st_size
-            packed += _gzip_size_of(asset, stat.st_mtime_ns, level)
+        except OSError:  # not a file of the site: the host answers 404, nothing to weigh
+            continue
+        requests += 1
+        raw += stat.st_size
+        packed += _gzip_size_of(asset, stat.st_mtime_ns, level)
     return FirstLoad(requests, raw, packed)
 
 

@@ -94,18 +94,15 @@ def inject_controls(page_html: str, markup: str) -> str:
 
 
 class _Text(HTMLParser):
-    """The text of the first ``<p>`` outside admonitions, and the first ``<img src>``."""
+    """The text of the first ``<p>`` outside admonitions."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.paragraph: list[str] | None = None
         self.done = False
         self.skip = 0
-        self.image: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "img" and self.image is None:
-            self.image = dict(attrs).get("src") or None
         classes = (dict(attrs).get("class") or "").split()
         if self.skip or (tag in ("div", "details", "aside", "nav") and classes):
             if tag in ("div", "details", "aside", "nav"):
@@ -129,9 +126,13 @@ class _Text(HTMLParser):
             self.paragraph.append(data)
 
 
-def _parse(content: str) -> _Text:
+def _parse(content: str, chunk: int = 1024) -> _Text:
+    # Fed a piece at a time: the first paragraph is near the top of a long page.
     parser = _Text()
-    parser.feed(content)
+    for start in range(0, len(content), chunk):
+        parser.feed(content[start : start + chunk])
+        if parser.done:
+            return parser
     parser.close()
     return parser
 
@@ -149,9 +150,13 @@ def describe(content: str, length: int = DESCRIPTION_LENGTH) -> str:
     return cut.rstrip(" ,;:.-–—") + "…"
 
 
+_IMAGE = re.compile(r"""<img\s[^>]*?\bsrc=(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+
+
 def first_image(content: str) -> str | None:
     """The ``src`` of the page content's first image, as written (relative to the page)."""
-    return _parse(content).image
+    match = _IMAGE.search(content)
+    return html.unescape(match.group(1) or match.group(2) or "") or None if match else None
 
 
 class OpenGraph:
@@ -247,19 +252,21 @@ _EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
 def local_stylesheets(page_html: str) -> list[str]:
     """The ``href`` of each stylesheet ``<link>`` of the page served by the site itself (not
     ``https:``, not ``//host``; not inside ``<noscript>``), in order, unescaped."""
-    return _local(_STYLESHEET, _NOSCRIPT.sub("", page_html))
+    return _local(_STYLESHEET, page_html)
 
 
 def local_scripts(page_html: str) -> list[str]:
     """The ``src`` of each ``<script src>`` of the page served by the site itself, in order."""
-    return _local(_SCRIPT, _NOSCRIPT.sub("", page_html))
+    return _local(_SCRIPT, page_html)
 
 
 def _local(tag: re.Pattern[str], page_html: str) -> list[str]:
+    hidden = [m.span() for m in _NOSCRIPT.finditer(page_html)]
     return [
         html.unescape(m.group("href"))
         for m in tag.finditer(page_html)
         if not _EXTERNAL.match(m.group("href"))
+        and not any(start <= m.start() < end for start, end in hidden)
     ]
 
 
@@ -288,12 +295,12 @@ def inline_critical_css(page_html: str, css: str) -> str:
     return head.replace("\0", block, 1) + page_html[head_end.start() :]
 
 
-def defer_theme_script(page_html: str, *, script: bool = True) -> str:
+def defer_theme_script(page_html: str, *, script: bool = True, styles: bool = False) -> str:
     """Add the loader that, on the first tap, key press, focus or scroll, fetches the full
-    stylesheets of :func:`inline_critical_css` and (``script``) Material's ``bundle.*.min.js``,
-    whose tag it replaces. Unchanged when there is nothing to load."""
+    stylesheets put aside by :func:`inline_critical_css` (when ``styles``) and (when
+    ``script``) Material's ``bundle.*.min.js``, whose tag it replaces. Unchanged when there is
+    nothing to load."""
     match = _BUNDLE.search(page_html) if script else None
-    styles = "data-langso-critical" in page_html
     if not match and not styles:
         return page_html
     src = json.dumps(html.unescape(match.group("src")) if match else None)

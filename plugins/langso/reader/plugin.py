@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from langso.reader.budget import FirstLoad, over_budget
+from langso.reader.budget import FirstLoad, built_file, over_budget
 from langso.reader.config import ReaderConfig
 from langso.reader.critical import Stylesheet, critical_css, markup_names, script_names
 from langso.reader.markup import (
@@ -49,12 +49,6 @@ __all__ = ["ReaderPlugin"]
 ASSETS = ("reader.js", "reader.css")
 
 
-def _built_file(page: Path, href: str) -> Path | None:
-    """The built file ``href`` (relative to the built page ``page``) names, if it exists."""
-    path = (page.parent / href.split("?")[0].split("#")[0]).resolve()
-    return path if path.is_file() else None
-
-
 def _style_attributes(page_html: str) -> str:
     """The page's ``style`` attributes: the custom properties they use must stay defined."""
     return " ".join(re.findall(r'style="([^"]*)"', page_html))
@@ -69,6 +63,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         # built files read for the critical CSS, by path: parsed once a build
         self.stylesheets: dict[Path, Stylesheet] = {}
         self.scripts: dict[Path, frozenset[str]] = {}
+        self.built: dict[tuple[Path, str], Path | None] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Register the script and the stylesheet."""
@@ -105,9 +100,13 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         )
         output = inject_head(output, head_script(root) + og_tags(og))
         output = inject_controls(output, controls_html(self.config.share))
+        # The deferred theme script first: what it creates is styled by the full stylesheets it
+        # comes with, so its names must not swell the critical CSS.
+        output = defer_theme_script(
+            output, script=self.config.defer_theme_js, styles=self.config.critical_css
+        )
         if self.config.critical_css:
             output = self._inline_critical_css(output, Path(config.site_dir) / page.file.dest_uri)
-        output = defer_theme_script(output, script=self.config.defer_theme_js)
         if self.config.budget_kb:
             dest = Path(config.site_dir) / page.file.dest_uri
             weight = over_budget(dest, output, self.config.budget_kb * 1000)
@@ -115,12 +114,21 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
                 self.over_budget.append((page.file.src_uri, weight))
         return output
 
+    def _built_file(self, page: Path, href: str) -> Path | None:
+        """The built file ``href`` (relative to the built page ``page``) names, if it exists;
+        asked once a build for each folder (pages of a folder share their assets)."""
+        key = (page.parent, href)
+        if key not in self.built:
+            path = built_file(page, href)
+            self.built[key] = path if path.is_file() else None
+        return self.built[key]
+
     def _inline_critical_css(self, output: str, dest: Path) -> str:
         """The page with its critical CSS inline (:mod:`langso.reader.critical`); the theme's
         files are in ``site_dir`` already (MkDocs copies them before it builds pages)."""
         sheets = []
         for href in local_stylesheets(output):
-            path = _built_file(dest, href)
+            path = self._built_file(dest, href)
             if path is None:
                 return output  # a stylesheet we cannot read: keep the page as the theme made it
             if path not in self.stylesheets:
@@ -128,7 +136,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             sheets.append(self.stylesheets[path])
         names = markup_names(output)
         for src in local_scripts(output):
-            path = _built_file(dest, src)
+            path = self._built_file(dest, src)
             if path is not None and path not in self.scripts:
                 self.scripts[path] = script_names(path.read_text(encoding="utf-8"))
             names |= self.scripts.get(path, frozenset()) if path else frozenset()
@@ -148,6 +156,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self.over_budget = []
         self.stylesheets = {}
         self.scripts = {}
+        self.built = {}
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Report the pages whose first load is over ``budget_kb`` (measured as each page was
