@@ -92,11 +92,8 @@ def main() -> None:
         print(f"{name:<16} {page:<30} {load.requests:>8} {load.raw_bytes:>8} {load.gzip_bytes:>8}")
     if args.metrics:
         for name, page in LANDMARKS.items():
-            subprocess.run(
-                [sys.executable, str(args.metrics), str(out / name), page, "--mount", "/lang-so/"]
-                + ["--runs", str(args.runs)],
-                check=True,
-            )
+            command = [sys.executable, str(args.metrics), str(out / name), page]
+            subprocess.run([*command, "--mount", "/lang-so/", "--runs", str(args.runs)], check=True)
 
 
 if __name__ == "__main__":
