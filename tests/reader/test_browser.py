@@ -102,21 +102,21 @@ def test_font_size_grows_and_is_remembered_before_the_first_paint(
     assert font_size(page) == 18  # at least 18 px: Material's 16 px made larger
     note = "getComputedStyle(document.querySelector('.admonition p')).fontSize"
     assert page.evaluate(note) == "18px"  # Material's notes are 12.8 px
-    page.get_by_role("button", name="Chữ to hơn").click()
-    page.get_by_role("button", name="Chữ to hơn").click()
+    page.get_by_role("button", name="A+ chữ to hơn").click()
+    page.get_by_role("button", name="A+ chữ to hơn").click()
     assert font_size(page) == pytest.approx(18 * 1.4)
     page.reload()
     assert page.evaluate("window.atBody") == {"size": "2", "contrast": False}
     assert font_size(page) == pytest.approx(18 * 1.4)
     page.goto(site_url)  # another page of the same site
     assert font_size(page) == pytest.approx(18 * 1.4)
-    page.get_by_role("button", name="Cỡ chữ mặc định").click()
+    page.get_by_role("button", name="A cỡ chữ mặc định").click()
     assert font_size(page) == 18
-    page.get_by_role("button", name="Chữ nhỏ hơn").click()
-    page.get_by_role("button", name="Chữ nhỏ hơn").click()  # stops at the smallest step
+    page.get_by_role("button", name="A− chữ nhỏ hơn").click()
+    page.get_by_role("button", name="A− chữ nhỏ hơn").click()  # stops at the smallest step
     assert font_size(page) == pytest.approx(18 * 0.9)
     for _ in range(6):
-        page.get_by_role("button", name="Chữ to hơn").click()
+        page.get_by_role("button", name="A+ chữ to hơn").click()
     assert font_size(page) == pytest.approx(18 * 1.6)
 
 
@@ -158,7 +158,7 @@ def test_keyboard_reaches_the_buttons(page: Page, site_url: str) -> None:
     page.goto(site_url + PLACE)
     for _ in range(40):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.getAttribute('aria-label')") == "Chữ to hơn":
+        if page.evaluate("document.activeElement.getAttribute('aria-label')") == "A+ chữ to hơn":
             break
     else:
         pytest.fail("Tab never reached A+")

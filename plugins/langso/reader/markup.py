@@ -68,11 +68,11 @@ def controls_html(share: bool) -> str:
     return (
         '<div class="langso-reader md-grid" role="toolbar" aria-label="Cỡ chữ và độ tương phản">'
         '<button type="button" class="langso-reader__button" data-langso-size="-1"'
-        ' aria-label="Chữ nhỏ hơn">A−</button>'
+        ' aria-label="A− chữ nhỏ hơn">A−</button>'
         '<button type="button" class="langso-reader__button" data-langso-size="0"'
-        ' aria-label="Cỡ chữ mặc định">A</button>'
+        ' aria-label="A cỡ chữ mặc định">A</button>'
         '<button type="button" class="langso-reader__button" data-langso-size="1"'
-        ' aria-label="Chữ to hơn">A+</button>'
+        ' aria-label="A+ chữ to hơn">A+</button>'
         '<button type="button" class="langso-reader__button" data-langso-contrast'
         ' aria-pressed="false" aria-label="Tương phản cao">◐</button>'
         f"{share_html}</div>"
