@@ -6,6 +6,8 @@
   categories, report every problem, drop the YAML sources from the site, and add one page per
   service plus the index, the A4 print list, and the JSON, CSV, GeoJSON and vCard downloads.
   A hand-written page is never overwritten: a clash is an error.
+- ``on_post_build``: the cache of downloads (``.cache/langso/directory``, made only when their
+  inputs change) forgets what this build did not use.
 """
 
 from __future__ import annotations
@@ -21,12 +23,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from langso.adapter import GATE_PRIORITY, Reporter, content_location
+from langso.adapter import GATE_PRIORITY, Reporter, cache_folder, content_location
+from langso.cache import FileCache
 from langso.clock import today
 from langso.directory.config import DirectoryConfig
-from langso.directory.export import records, to_csv, to_geojson, to_json, to_vcard, to_vcards
+from langso.directory.downloads import DOWNLOAD_CODE, DOWNLOAD_LIBRARIES, directory_downloads
 from langso.directory.model import Directory, load_directory
-from langso.directory.render import DOWNLOADS, index_markdown, print_html, service_markdown
+from langso.directory.render import index_markdown, service_markdown
 from langso.directory.review import review
 from langso.geography import use_cache
 from langso.paths import repo_path
@@ -58,6 +61,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
 
     def __init__(self) -> None:
         self.reporter = Reporter()
+        self.cache: FileCache | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Register the badge script and stylesheet; enable ``attr_list`` for heading ids."""
@@ -153,31 +157,34 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
 
         site_url = config.site_url or ""
         urls = {e.id: site_url + (f.url if (f := added[e.page]) else "") for e in directory.entries}
-        rows = records(directory, village, urls)
-        cards = {e.id: to_vcard(e, directory, village, urls[e.id]) for e in directory.entries}
-        downloads = [
-            (DOWNLOADS.print, print_html(directory, title, village, site_url)),
-            (DOWNLOADS.json, to_json(rows, village)),
-            (DOWNLOADS.csv, to_csv(rows)),
-            (DOWNLOADS.geojson, to_geojson(rows)),
-            (DOWNLOADS.vcf, to_vcards([cards[e.id] for e in directory.sorted_entries()])),
-        ]
-        for name, text in downloads:
-            self._add(files, config, f"{services_dir}/{name}", text, None, docs_rel)
+        self.cache = FileCache(
+            cache_folder(config, "directory"), code=DOWNLOAD_CODE, libraries=DOWNLOAD_LIBRARIES
+        )
+        made = directory_downloads(self.cache, directory, village, urls, title, site_url)
+        for name, path in made.files.items():
+            self._add(files, config, f"{services_dir}/{name}", path, None, docs_rel)
         for entry in directory.entries:
             uri = entry.page.removesuffix(".md") + ".vcf"
-            self._add(files, config, uri, cards[entry.id], entry.source, docs_rel)
+            self._add(files, config, uri, made.vcards[entry.id], entry.source, docs_rel)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Drop the cached downloads this build did not use."""
+        if self.cache is not None:
+            self.cache.prune()
 
     def _add(
         self,
         files: Files,
         config: MkDocsConfig,
         uri: str,
-        content: str,
+        content: str | Path,
         source: str | None,
         docs_rel: str,
     ) -> File | None:
-        """Add a generated file, unless the author wrote one at ``uri`` (then report it)."""
+        """Add a generated file, unless the author wrote one at ``uri`` (then report it).
+
+        ``content`` is the text, or a file of the cache to copy (see :mod:`langso.cache`).
+        """
         if uri in files.src_uris:
             page = repo_path(docs_rel, uri)
             origin = repo_path(docs_rel, source or self.config.categories_file)
@@ -187,7 +194,10 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
             return None
         in_nav = uri == f"{self.config.services_dir.strip('/')}/index.md"
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, uri, content=content, inclusion=inclusion)
+        if isinstance(content, Path):
+            file = File.generated(config, uri, abs_src_path=str(content), inclusion=inclusion)
+        else:
+            file = File.generated(config, uri, content=content, inclusion=inclusion)
         file.edit_uri = source
         files.append(file)
         return file
