@@ -46,9 +46,10 @@ T = TypeVar("T")
 
 
 def digest(*parts: object) -> str:
-    """A 32-hex-digit SHA-256 digest of ``parts``: bytes as they are, anything else as JSON.
+    """A 32-hex-digit SHA-256 digest of ``parts``: bytes as they are, text as UTF-8, anything
+    else as JSON.
 
-    Each part is length-prefixed, so ``("ab", "c")`` and ``("a", "bc")`` differ.
+    Each part is typed and length-prefixed, so ``("ab", "c")`` and ``("a", "bc")`` differ.
 
     >>> digest("a", b"b", {"c": 1}) == digest("a", b"b", {"c": 1})
     True
@@ -59,9 +60,11 @@ def digest(*parts: object) -> str:
     for part in parts:
         if isinstance(part, bytes):
             data, kind = part, b"b"
+        elif isinstance(part, str):
+            data, kind = part.encode("utf-8", "surrogatepass"), b"s"
         else:
             text = json.dumps(part, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-            data, kind = text.encode(), b"j"
+            data, kind = text.encode("utf-8", "surrogatepass"), b"j"
         sha.update(kind + str(len(data)).encode() + b":")
         sha.update(data)
     return sha.hexdigest()[:32]
@@ -114,7 +117,7 @@ class FileCache:
         self, folder: Path, *, code: Iterable[str] = (), libraries: Iterable[str] = ()
     ) -> None:
         self.folder = folder
-        self._salt = code_digest(code, libraries)
+        self._salt = digest(code_digest(code, libraries))
         self.made = 0
         self.reused = 0
         self.used: set[str] = set()
@@ -198,7 +201,7 @@ class Memo:
 
     def __init__(self, path: Path, *, code: Iterable[str] = (), libraries: Iterable[str] = ()):
         self.path = path
-        self._salt = code_digest(code, libraries)
+        self._salt = digest(code_digest(code, libraries))
         self._stored: dict[str, Any] | None = None
         self._used: dict[str, Any] = {}
 

@@ -27,9 +27,13 @@ from langso.adapter import GATE_PRIORITY, Reporter, cache_folder, content_locati
 from langso.cache import FileCache
 from langso.clock import today
 from langso.directory.config import DirectoryConfig
-from langso.directory.downloads import DOWNLOAD_CODE, DOWNLOAD_LIBRARIES, directory_downloads
 from langso.directory.model import Directory, load_directory
-from langso.directory.render import index_markdown, service_markdown
+from langso.directory.outputs import (
+    DIRECTORY_CODE,
+    DIRECTORY_LIBRARIES,
+    directory_downloads,
+    directory_pages,
+)
 from langso.directory.review import review
 from langso.geography import use_cache
 from langso.paths import repo_path
@@ -141,25 +145,26 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
         """Add the pages first, then the downloads, which link to the pages' final URLs."""
         index_uri = f"{services_dir}/index.md"
         title = self.config.title
-        months = self.config.stale_after_months
-        pages: list[tuple[str, str, str | None]] = [
-            (index_uri, index_markdown(directory, index_uri, title, village), None)
-        ]
-        for entry in directory.entries:
-            page = service_markdown(
-                entry, directory, index_uri, village, today=today, stale_months=months
-            )
-            pages.append((entry.page, page, entry.source))
+        self.cache = FileCache(
+            cache_folder(config, "directory"), code=DIRECTORY_CODE, libraries=DIRECTORY_LIBRARIES
+        )
+        pages = directory_pages(
+            self.cache,
+            directory,
+            village,
+            index_uri,
+            title,
+            today=today,
+            stale_months=self.config.stale_after_months,
+        )
+        sources = {e.page: e.source for e in directory.entries}
         added = {
-            uri: self._add(files, config, uri, text, source, docs_rel)
-            for uri, text, source in pages
+            uri: self._add(files, config, uri, path, sources.get(uri), docs_rel)
+            for uri, path in pages.items()
         }
 
         site_url = config.site_url or ""
         urls = {e.id: site_url + (f.url if (f := added[e.page]) else "") for e in directory.entries}
-        self.cache = FileCache(
-            cache_folder(config, "directory"), code=DOWNLOAD_CODE, libraries=DOWNLOAD_LIBRARIES
-        )
         made = directory_downloads(self.cache, directory, village, urls, title, site_url)
         for name, path in made.files.items():
             self._add(files, config, f"{services_dir}/{name}", path, None, docs_rel)
