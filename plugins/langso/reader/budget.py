@@ -62,14 +62,21 @@ class FirstLoad:
 
 
 def first_load(
-    page: Path, html: str | None = None, *, packed_size: Callable[[bytes], int] = gzip_size
+    page: Path,
+    html: str | None = None,
+    *,
+    packed_size: Callable[[bytes], int] = gzip_size,
+    assets: dict[str, tuple[int, int] | None] | None = None,
 ) -> FirstLoad:
     """Measure the first load of the built page ``page`` (its HTML may be given as ``html``).
 
     Args:
         packed_size: :func:`gzip_size`, or a function giving the same answers faster (a memo of
             pages measured before: the plugin's ``.cache/langso/memo/reader.json``).
+        assets: weights of the stylesheets and scripts already measured in this build, by path
+            (filled in here): every page loads the same few, which need not be looked at again.
     """
+    known = {} if assets is None else assets
     text = page.read_text(encoding="utf-8") if html is None else html
     data = text.encode("utf-8")
     requests, raw, packed = 1, len(data), packed_size(data)
@@ -77,9 +84,10 @@ def first_load(
     for ref in _ASSET.findall(text):
         if re.match(r"^[a-z]+:|^//", ref):
             continue
-        weight = _asset_weight(
-            os.path.normpath(os.path.join(folder, ref.split("?")[0].split("#")[0]))
-        )
+        path = os.path.normpath(os.path.join(folder, ref.split("?")[0].split("#")[0]))
+        if path not in known:
+            known[path] = _asset_weight(path)
+        weight = known[path]
         if weight is not None:
             requests += 1
             raw += weight[0]

@@ -52,6 +52,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
 
     def __init__(self) -> None:
         self.pages: dict[str, FirstLoad] = {}
+        self.assets: dict[str, tuple[int, int] | None] = {}
         self.memo: Memo | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -107,7 +108,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             return memo.get(memo.key("gzip", data), lambda: gzip_size(data))
 
         path = Path(config.site_dir) / page.file.dest_uri
-        self.pages[page.file.src_uri] = first_load(path, output, packed_size=packed_size)
+        weight = first_load(path, output, packed_size=packed_size, assets=self.assets)
+        self.pages[page.file.src_uri] = weight
         return output
 
     on_post_page = CombinedEvent(_on_post_page, _measure)
@@ -115,6 +117,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Forget the previous build's pages (``mkdocs serve`` builds many times)."""
         self.pages = {}
+        self.assets = {}
         self.memo = None
 
     def _memo(self, config: MkDocsConfig) -> Memo:
