@@ -21,6 +21,7 @@ __all__ = [
     "inject_controls",
     "inject_head",
     "og_tags",
+    "summarise",
 ]
 
 DESCRIPTION_LENGTH = 160
@@ -132,10 +133,19 @@ def _parse(content: str) -> _Text:
     return parser
 
 
+def summarise(content: str, length: int = DESCRIPTION_LENGTH) -> tuple[str, str | None]:
+    """:func:`describe` and :func:`first_image` of ``content``, reading it once."""
+    parser = _parse(content)
+    return _description(parser, length), parser.image
+
+
 def describe(content: str, length: int = DESCRIPTION_LENGTH) -> str:
     """The first paragraph's text, on one line, cut at a word to at most ``length`` characters
     (with "…" when cut); "" when the page has no paragraph."""
-    parser = _parse(content)
+    return _description(_parse(content), length)
+
+
+def _description(parser: _Text, length: int) -> str:
     text = " ".join(" ".join(parser.paragraph or []).split()) if parser.done else ""
     if len(text) <= length:
         return text

@@ -33,13 +33,12 @@ from langso.reader.markup import (
     OpenGraph,
     controls_html,
     defer_theme_script,
-    describe,
-    first_image,
     head_script,
     inject_controls,
     inject_head,
     og_image_url,
     og_tags,
+    summarise,
 )
 
 __all__ = ["ReaderPlugin"]
@@ -80,7 +79,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         description = page.meta.get("description")
         memo = self._memo(config)
         found: list[str | None] = memo.get(
-            memo.key("page", content), lambda: [describe(content), first_image(content)]
+            memo.key("page", content), lambda: list(summarise(content))
         )
         summary, image = found[0] or "", found[1]
         og = OpenGraph(
