@@ -91,3 +91,16 @@ def test_a_damaged_memo_is_an_empty_one(tmp_path: Path) -> None:
     assert memo.get(memo.key("a"), lambda: 7) == 7
     memo.save()
     assert json.loads(path.read_text(encoding="utf-8")) == {memo.key("a"): 7}
+
+
+def test_a_dirty_build_keeps_the_values_of_pages_it_did_not_render(tmp_path: Path) -> None:
+    path = tmp_path / "memo.json"
+    full = Memo(path)
+    full.get(full.key("a"), lambda: 1)
+    full.get(full.key("b"), lambda: 2)
+    full.save()
+    dirty = Memo(path)
+    dirty.get(dirty.key("c"), lambda: 3)
+    dirty.save(prune=False)
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    assert stored == {full.key("a"): 1, full.key("b"): 2, full.key("c"): 3}

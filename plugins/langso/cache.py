@@ -13,8 +13,9 @@ only costs the time to make it all again, byte for byte the same.
 
 Writes are atomic (written aside, then renamed), so a build or ``mkdocs serve`` running at the same
 time never reads half an entry. Each store remembers the keys a build used; :meth:`FileCache.prune`
-and :meth:`Memo.save`, called after a successful build, drop the others, so the cache holds what the
-last build needed and does not grow with every edit.
+and :meth:`Memo.save`, called after a successful build, drop the others (a dirty build, which
+renders only some pages, keeps the memo's), so the cache holds what the last build needed and does
+not grow with every edit.
 
 Nothing here knows MkDocs; the plugins put the stores in ``.cache/langso/`` beside ``mkdocs.yml``.
 """
@@ -227,14 +228,22 @@ class Memo:
         self._used[key] = value
         return value
 
-    def save(self) -> None:
-        """Write the values asked for since the last save (atomically), then start over."""
-        if self._stored is None or set(self._stored) == set(self._used):
+    def save(self, *, prune: bool = True) -> None:
+        """Write the values asked for since the last save (atomically), then start over.
+
+        Args:
+            prune: drop the values not asked for; ``False`` after a build that rendered only some
+                pages (a dirty build), whose other pages still need theirs.
+        """
+        if self._stored is None:
+            return  # not used
+        kept = self._used if prune else self._stored | self._used
+        if set(self._stored) == set(kept):
             self._used = {}
-            return  # not used, or nothing new and nothing dropped: the file is right
+            return  # nothing new, nothing dropped: the file is right
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(prefix=".tmp-", dir=self.path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(self._used, out, ensure_ascii=False, separators=(",", ":"))
+            json.dump(kept, out, ensure_ascii=False, separators=(",", ":"))
         os.replace(temporary, self.path)
-        self._stored, self._used = self._used, {}
+        self._stored, self._used = kept, {}

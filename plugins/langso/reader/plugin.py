@@ -53,6 +53,11 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self.pages: dict[str, FirstLoad] = {}
         self.assets: dict[str, tuple[int, int] | None] = {}
         self.memo: Memo | None = None
+        self.dirty = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether builds are dirty (only changed pages rendered)."""
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Register the script and the stylesheet."""
@@ -132,7 +137,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             PluginError: listing each page over the budget with its weight, in Vietnamese and
                 English.
         """
-        self._memo(config).save()
+        self._memo(config).save(prune=not self.dirty)
         if not self.config.budget_kb:
             return
         limit = self.config.budget_kb * 1000

@@ -145,4 +145,4 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         pages = [page for src, page in self.pages.items() if src in self.live]
         path.write_text(dumps_index(build_index(pages)), encoding="utf-8")
         if self.memo is not None:
-            self.memo.save()
+            self.memo.save(prune=not self.dirty)
