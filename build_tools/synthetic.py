@@ -4,16 +4,29 @@
     .venv/bin/python build_tools/synthetic.py OUTPUT_DIR --services 5000 [--pages 0] [--plain]
 
 Writes ``OUTPUT_DIR/mkdocs.yml`` and ``OUTPUT_DIR/content/`` (village, categories, services with
-phones, hours, coordinates, verification; optionally landmark pages and plaques), all marked as
-sample data with unassigned phone numbers. Deterministic for a given seed.
+phones, hours, coordinates, verification; optionally landmark pages with a plaque each, guides,
+and a photo on one page in :data:`PHOTO_EVERY`), all marked as sample data with unassigned phone
+numbers. Deterministic for a given seed: the same arguments write the same bytes.
+
+The site with our plugins uses the plugin set of the sample ``mkdocs.yml`` (``langso/search``,
+``content``, ``photos``, ``reader``, ``offline``, ``directory``, ``plaques``) with one exception:
+``print_sheets`` is off. The PDF sheets of every plaque (WeasyPrint, about 0.1 s a plaque) are
+a product plain Material does not make at all, so they would measure WeasyPrint, not the
+overhead of our plugins on a site; ``build_tools/bench_print.py`` times them, and a rebuild
+serves them from the cache (``.cache/langso/print``). ``--print-sheets`` turns them on.
+The plain variant (``--plain``) is the same Markdown and the same photos for plain Material
+(pruned navigation, Material's search).
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import random
 import shutil
 from pathlib import Path
+
+from PIL import Image, ImageDraw
 
 ROOT = Path(__file__).resolve().parent.parent
 KINDS = [
@@ -95,9 +108,31 @@ PARAGRAPH = (
 )
 
 
-def page_markdown(title: str, words: int, rng: random.Random) -> str:
-    """A page of about ``words`` words of Vietnamese text, with sections and a sources list."""
-    body = []
+PHOTO_EVERY = 10
+"""One page in this many carries a photo (``anh/anh-<n>.jpg``)."""
+PHOTO_SIZE = (800, 600)
+"""Pixels of each synthetic photo: small, as phones' photos are after a messaging app."""
+
+
+def photo_jpeg(number: int) -> bytes:
+    """A deterministic 800 × 600 JPEG of shapes in colours drawn from ``number``."""
+    rng = random.Random(number)
+    image = Image.new("RGB", PHOTO_SIZE, tuple(rng.randrange(256) for _ in range(3)))
+    draw = ImageDraw.Draw(image)
+    for _ in range(40):
+        x, y = rng.randrange(PHOTO_SIZE[0]), rng.randrange(PHOTO_SIZE[1])
+        w, h = rng.randrange(20, 300), rng.randrange(20, 200)
+        colour = tuple(rng.randrange(256) for _ in range(3))
+        draw.ellipse((x, y, x + w, y + h), fill=colour)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
+def page_markdown(title: str, words: int, rng: random.Random, photo: str | None = None) -> str:
+    """A page of about ``words`` words of Vietnamese text, with sections and a sources list,
+    and the image at ``photo`` (a relative link) under the title when given."""
+    body = [f"![{title}]({photo})\n"] if photo else []
     per_paragraph = len(PARAGRAPH.split())
     for section in range(max(1, words // (per_paragraph * 3))):
         body.append(f"## {rng.choice(WORDS)} {rng.choice(WORDS)} {section + 1}\n")
@@ -118,21 +153,28 @@ def _config(site: str, plugins: str) -> str:
     )
 
 
-LANGSO_PLUGINS = (
-    "  - search\n  - langso/content:\n      sources_required: []\n  - langso/directory:\n"
-    "      stale_level: info\n      duplicate_level: info\n  - langso/plaques:\n"
-    "      max_version: 10\n"
-)
+def langso_plugins(print_sheets: bool = False) -> str:
+    """The ``plugins:`` of the sample ``mkdocs.yml``, print sheets only if asked (see above)."""
+    sheets = "      print_sheets: [A5, stickers]\n" if print_sheets else ""
+    return (
+        "  - langso/search\n  - langso/content\n  - langso/photos\n  - langso/reader\n"
+        "  - langso/offline\n  - langso/directory:\n"
+        "      stale_level: info\n      duplicate_level: info\n  - langso/plaques:\n"
+        f"      max_version: 10\n{sheets}"
+    )
 
 
-def generate(output: Path, services: int, seed: int = 1, pages: int = 0) -> None:
+def generate(
+    output: Path, services: int, seed: int = 1, pages: int = 0, *, print_sheets: bool = False
+) -> None:
     """Write a synthetic village into ``output``: ``services`` directory entries and ``pages``
-    pages (half places with a plaque each, half guides), each about 450 words."""
+    pages (half places with a plaque each, half guides), each about 450 words, one page in
+    :data:`PHOTO_EVERY` with a photo."""
     rng = random.Random(seed)
     content = output / "content"
     if output.exists():
         shutil.rmtree(output)
-    for folder in ("danh-ba", "dia-diem", "huong-dan"):
+    for folder in ("danh-ba", "dia-diem", "huong-dan", "anh"):
         (content / folder).mkdir(parents=True)
     for name in ("village.yml", "categories.yml"):
         shutil.copy(ROOT / "content" / name, content / name)
@@ -148,11 +190,17 @@ def generate(output: Path, services: int, seed: int = 1, pages: int = 0) -> None
         folder = "dia-diem" if number % 2 == 0 else "huong-dan"
         title = f"{'Đình' if folder == 'dia-diem' else 'Hướng dẫn'} {rng.choice(WORDS)} {number}"
         name = f"trang-{number:05d}.md"
-        (content / folder / name).write_text(page_markdown(title, 450, rng), encoding="utf-8")
+        photo = None
+        if number % PHOTO_EVERY == 0:
+            (content / "anh" / f"anh-{number:05d}.jpg").write_bytes(photo_jpeg(seed + number))
+            photo = f"../anh/anh-{number:05d}.jpg"
+        markdown = page_markdown(title, 450, rng, photo)
+        (content / folder / name).write_text(markdown, encoding="utf-8")
         if folder == "dia-diem":
             plaques.append(f"- id: 'p{number}'\n  ten: '{title}'\n  trang: '{folder}/{name}'\n")
     (content / "plaques.yml").write_text("".join(plaques) or "[]\n", encoding="utf-8")
-    (output / "mkdocs.yml").write_text(_config("Làng thử nghiệm", LANGSO_PLUGINS), encoding="utf-8")
+    config = _config("Làng thử nghiệm", langso_plugins(print_sheets))
+    (output / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 
 def generate_plain(output: Path, services: int, seed: int = 1, pages: int = 0) -> None:
@@ -189,9 +237,12 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=0)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--plain", action="store_true", help="plain Markdown for plain Material")
+    parser.add_argument("--print-sheets", action="store_true", help="PDF sheets A5 and stickers")
     args = parser.parse_args()
-    make = generate_plain if args.plain else generate
-    make(args.output, args.services, args.seed, args.pages)
+    if args.plain:
+        generate_plain(args.output, args.services, args.seed, args.pages)
+    else:
+        generate(args.output, args.services, args.seed, args.pages, print_sheets=args.print_sheets)
     print(f"wrote {args.services} services and {args.pages} pages into {args.output}")
 
 

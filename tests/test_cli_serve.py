@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
 import sys
 
-from tests.browser import free_port, wait_for
+from tests.browser import fetch, free_port, wait_for
 from tests.conftest import SiteFactory
 
 
 def test_serve_previews_and_reloads_a_changed_service(make_site: SiteFactory) -> None:
-    root = make_site()
+    plugins = ["langso/search", "langso/content", "langso/offline", "langso/directory"]
+    root = make_site(config={"plugins": [*plugins, "langso/plaques"]})
     port = free_port()
     env = {key: value for key, value in os.environ.items() if key != "NO_MKDOCS_2_WARNING"}
     server = subprocess.Popen(
@@ -31,6 +33,16 @@ def test_serve_previews_and_reloads_a_changed_service(make_site: SiteFactory) ->
         text = service.read_text(encoding="utf-8").replace("Chợ Phú Mỹ", "Chợ Phú Mỹ Mới")
         service.write_text(text, encoding="utf-8")
         assert wait_for(url, "Chợ Phú Mỹ Mới", 30)
+        # Dirty rebuilds render only what changed; the index and the offline manifest still
+        # hold the pages that were not rendered again.
+        base = f"http://127.0.0.1:{port}/lang-phu-my/"
+        index = json.loads(fetch(base + "assets/langso/search-index.json") or "{}")
+        titles = {page["t"] for page in index["pages"]}
+        assert {"Chợ Phú Mỹ Mới", "Đình làng Phú Mỹ"} <= titles
+        assert "Chợ Phú Mỹ" not in titles
+        offline = json.loads(fetch(base + "assets/langso/offline.json") or "{}")
+        urls = {page["url"] for page in offline["pages"]}
+        assert {"danh-ba/cho-phu-my/", "dia-diem/dinh-lang-phu-my/"} <= urls
     finally:
         server.send_signal(signal.SIGINT)
         _, errors = server.communicate(timeout=20)

@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 
 from langso.problems import Problem
 
-__all__ = ["GATE_PRIORITY", "Reporter", "content_location", "log"]
+__all__ = ["GATE_PRIORITY", "Reporter", "cache_folder", "content_location", "log"]
 
 log = logging.getLogger("mkdocs.plugins.langso")
 GATE_PRIORITY = -1000
@@ -38,6 +38,13 @@ def content_location(config: MkDocsConfig) -> tuple[Path, str]:
     except ValueError:  # another drive on Windows
         rel = docs_dir.name
     return docs_dir, rel
+
+
+def cache_folder(config: MkDocsConfig, kind: str) -> Path:
+    """``.cache/langso/<kind>`` beside ``mkdocs.yml``: where the plugins keep work between builds
+    (safe to delete; see :mod:`langso.cache`)."""
+    root = Path(config.config_file_path or ".").resolve().parent
+    return root / ".cache" / "langso" / kind
 
 
 class Reporter:

@@ -172,5 +172,19 @@ def mkdocs_source(page: PageSource) -> str:
     otherwise read as another type, and is always present (``{}`` when empty): that also stops
     MkDocs from reading a first line like ``Note: …`` as MultiMarkdown metadata.
     """
-    meta = yaml.safe_dump(page.meta, allow_unicode=True, sort_keys=False, default_flow_style=False)
+    # Dumping is the slow part of reading a page; `mkdocs serve` reads every page on each
+    # rebuild. repr() tells YAML's plain types apart (a date from its text), so it keys the dump.
+    key = repr(page.meta)
+    meta = _DUMPED.get(key)
+    if meta is None:
+        meta = yaml.safe_dump(
+            page.meta, allow_unicode=True, sort_keys=False, default_flow_style=False
+        )
+        if len(_DUMPED) >= _DUMPED_MAX:
+            _DUMPED.clear()
+        _DUMPED[key] = meta
     return f"---\n{meta}---\n\n{page.body}"
+
+
+_DUMPED: dict[str, str] = {}
+_DUMPED_MAX = 20_000

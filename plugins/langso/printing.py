@@ -43,6 +43,7 @@ only) do not need its system libraries.
 from __future__ import annotations
 
 import atexit
+import dataclasses
 import html as html_lib
 import math
 import re
@@ -58,6 +59,7 @@ from urllib.parse import urljoin, urlsplit
 
 from PIL import ImageFont
 
+from langso.cache import FileCache
 from langso.plaques.model import Plaque, short_path
 from langso.qr import QUIET_ZONE, ErrorCorrection, QrSymbol, make_qr
 from langso.render import render_template
@@ -69,6 +71,8 @@ __all__ = [
     "FONT_FAMILY",
     "MIN_MODULE_MM",
     "PAPERS",
+    "PDF_CODE",
+    "PDF_LIBRARIES",
     "SCAN_RATIO",
     "STICKERS",
     "STICKER_DISTANCE_M",
@@ -87,6 +91,7 @@ __all__ = [
     "StickerSheet",
     "booklet_folders",
     "booklet_html",
+    "cached_plaques_pdf",
     "check_site_url",
     "font_css",
     "layout_pages",
@@ -95,6 +100,7 @@ __all__ = [
     "plaque_item",
     "plaques_html",
     "plaques_pdf",
+    "print_cache",
     "qr_size",
     "read_booklet_pages",
     "render_booklet",
@@ -281,16 +287,25 @@ class PlaqueItem:
 
 
 def plaque_item(
-    plaque: Plaque, site_url: str, village: str, error_correction: ErrorCorrection = "Q"
+    plaque: Plaque,
+    site_url: str,
+    village: str,
+    error_correction: ErrorCorrection = "Q",
+    svg: str | None = None,
 ) -> PlaqueItem:
     """Encode ``plaque``'s short URL (``site_url`` + ``q/<id>/``) as the plugin does for the site.
+
+    Args:
+        svg: the symbol already drawn for that URL and level (``QrSymbol.svg`` titled
+            ``Mã QR: <url>``, as the plugin caches it); encoded here when ``None``.
 
     Raises:
         qrcode.exceptions.DataOverflowError: if the URL does not fit any QR version.
     """
     url = site_url + short_path(plaque.id)
-    symbol = make_qr(url, error_correction)
-    return PlaqueItem(plaque.id, plaque.name, url, village, _svg(symbol), symbol.size)
+    if svg is None:
+        svg = _svg(make_qr(url, error_correction))
+    return PlaqueItem(plaque.id, plaque.name, url, village, svg, modules_of_svg(svg))
 
 
 def _svg(symbol: QrSymbol) -> str:
@@ -680,6 +695,46 @@ class Pdf(NamedTuple):
 
     data: bytes
     pages: int
+
+
+PDF_CODE = (
+    "printing.py",
+    "render.py",
+    "templates/plaque_print.html",
+    *(f"fonts/{name}" for name in FONT_FILES.values()),
+)
+"""Our files that shape a PDF sheet (part of its cache key)."""
+PDF_LIBRARIES = (
+    "weasyprint",
+    "pydyf",
+    "fonttools",
+    "tinycss2",
+    "cssselect2",
+    "tinyhtml5",
+    "jinja2",
+)
+"""Libraries that shape it. The system's Pango and HarfBuzz are not in the key: delete
+``.cache/langso/print`` after upgrading them."""
+
+
+def print_cache(folder: Path) -> FileCache:
+    """The cache of PDF sheets in ``folder``, keyed with :data:`PDF_CODE` and
+    :data:`PDF_LIBRARIES`."""
+    return FileCache(folder, code=PDF_CODE, libraries=PDF_LIBRARIES)
+
+
+def cached_plaques_pdf(
+    cache: FileCache, items: Sequence[PlaqueItem], sheet: Sheet, distance_m: float | None = None
+) -> Path:
+    """The file of :func:`plaques_pdf` for these arguments, made only when ``cache`` lacks it.
+
+    Raises:
+        PrintError: when the sheet cannot hold the code the distance needs.
+    """
+    inputs = [dataclasses.asdict(item) for item in items]
+    key = cache.key(type(sheet).__name__, sheet._asdict(), distance_m, inputs)
+    folder = cache.fetch(key, lambda: {"sheet.pdf": plaques_pdf(items, sheet, distance_m).data})
+    return folder / "sheet.pdf"
 
 
 def write_pdf(document: str, base_url: str | None = None) -> Pdf:

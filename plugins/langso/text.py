@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["fold", "index_letter", "modern_tone", "nfc", "slugify", "sort_key", "strip_accents"]
 
@@ -130,6 +131,7 @@ def _collation_elements(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tu
     return tuple(primary), tuple(secondary), tuple(tertiary)
 
 
+@lru_cache(maxsize=65536)  # names are sorted again and again (index, letters, downloads)
 def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], str]:
     """Return a key that sorts Vietnamese text in alphabetical order (C-04).
 

@@ -11,6 +11,7 @@ from langso.reader.markup import (
     first_image,
     og_image_url,
     og_tags,
+    summarise,
 )
 
 
@@ -28,11 +29,13 @@ from langso.reader.markup import (
 def test_describe(content: str, expected: str) -> None:
     assert describe(content) == expected
     assert len(describe(content)) <= 160
+    assert summarise(content) == (expected, first_image(content))
 
 
 def test_first_image_and_its_absolute_url() -> None:
     content = '<p>a</p><p><img alt="x" src="../anh/a.jpg"><img src="b.png"></p>'
     assert first_image(content) == "../anh/a.jpg"
+    assert summarise(content) == ("a", "../anh/a.jpg")
     page = "https://x.vn/lang/dia-diem/dinh/"
     assert og_image_url(page, "../anh/a.jpg", None, "https://x.vn/lang/") == (
         "https://x.vn/lang/dia-diem/anh/a.jpg"

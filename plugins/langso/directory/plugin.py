@@ -7,6 +7,8 @@
   service plus the index, the lists by category and by name (``page_size`` entries a page), the
   A4 print list, and the JSON, CSV, GeoJSON and vCard downloads. A hand-written page is never
   overwritten and a service page never takes a list's address: a clash is an error.
+- ``on_post_build``: the cache of generated files (``.cache/langso/directory``, made only when
+  their inputs change) forgets what this build did not use.
 """
 
 from __future__ import annotations
@@ -22,18 +24,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from langso.adapter import GATE_PRIORITY, Reporter, content_location
+from langso.adapter import GATE_PRIORITY, Reporter, cache_folder, content_location
+from langso.cache import FileCache
 from langso.clock import today
 from langso.directory.config import DirectoryConfig
-from langso.directory.export import records, to_csv, to_geojson, to_json, to_vcard, to_vcards
 from langso.directory.model import Directory, load_directory
-from langso.directory.render import (
-    DOWNLOADS,
-    index_markdown,
-    listing_markdown,
-    print_html,
-    service_markdown,
+from langso.directory.outputs import (
+    DIRECTORY_CODE,
+    DIRECTORY_LIBRARIES,
+    directory_downloads,
+    directory_pages,
 )
+from langso.directory.render import listing_markdown
 from langso.directory.review import review
 from langso.geography import use_cache
 from langso.paths import repo_path
@@ -66,6 +68,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
     def __init__(self) -> None:
         self.reporter = Reporter()
         self.dests: dict[str, str] = {}  # dest_uri → src_uri of every file, to find clashes
+        self.cache: FileCache | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Register the badge script and stylesheet; enable ``attr_list`` for heading ids.
@@ -151,50 +154,58 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
         """Add the pages first, then the downloads, which link to the pages' final URLs."""
         index_uri = f"{services_dir}/index.md"
         title = self.config.title
-        months = self.config.stale_after_months
         per_page = self.config.page_size
-        index = index_markdown(directory, index_uri, title, village, per_page)
-        pages: list[tuple[str, str, str | None]] = [(index_uri, index, None)]
-        for uri, text in listing_markdown(directory, index_uri, title, per_page):
-            pages.append((uri, text, None))
+        self.cache = FileCache(
+            cache_folder(config, "directory"), code=DIRECTORY_CODE, libraries=DIRECTORY_LIBRARIES
+        )
+        made_pages = directory_pages(
+            self.cache,
+            directory,
+            village,
+            index_uri,
+            title,
+            per_page=per_page,
+            today=today,
+            stale_months=self.config.stale_after_months,
+        )
+        sources = {e.page: e.source for e in directory.entries}
+        # The index and the lists first: a clash with a list then names the service file.
+        pages: list[tuple[str, str | Path]] = [(index_uri, made_pages.pop(index_uri))]
+        pages += listing_markdown(directory, index_uri, title, per_page)
+        pages += made_pages.items()
         self.dests = {file.dest_uri: file.src_uri for file in files}
-        for entry in directory.entries:
-            page = service_markdown(
-                entry, directory, index_uri, village, today=today, stale_months=months
-            )
-            pages.append((entry.page, page, entry.source))
         added = {
-            uri: self._add(files, config, uri, text, source, docs_rel)
-            for uri, text, source in pages
+            uri: self._add(files, config, uri, content, sources.get(uri), docs_rel)
+            for uri, content in pages
         }
 
         site_url = config.site_url or ""
         urls = {e.id: site_url + (f.url if (f := added[e.page]) else "") for e in directory.entries}
-        rows = records(directory, village, urls)
-        cards = {e.id: to_vcard(e, directory, village, urls[e.id]) for e in directory.entries}
-        downloads = [
-            (DOWNLOADS.print, print_html(directory, title, village, site_url)),
-            (DOWNLOADS.json, to_json(rows, village)),
-            (DOWNLOADS.csv, to_csv(rows)),
-            (DOWNLOADS.geojson, to_geojson(rows)),
-            (DOWNLOADS.vcf, to_vcards([cards[e.id] for e in directory.sorted_entries()])),
-        ]
-        for name, text in downloads:
-            self._add(files, config, f"{services_dir}/{name}", text, None, docs_rel)
+        made = directory_downloads(self.cache, directory, village, urls, title, site_url)
+        for name, path in made.files.items():
+            self._add(files, config, f"{services_dir}/{name}", path, None, docs_rel)
         for entry in directory.entries:
             uri = entry.page.removesuffix(".md") + ".vcf"
-            self._add(files, config, uri, cards[entry.id], entry.source, docs_rel)
+            self._add(files, config, uri, made.vcards[entry.id], entry.source, docs_rel)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Drop the cached downloads this build did not use."""
+        if self.cache is not None:
+            self.cache.prune()
 
     def _add(
         self,
         files: Files,
         config: MkDocsConfig,
         uri: str,
-        content: str,
+        content: str | Path,
         source: str | None,
         docs_rel: str,
     ) -> File | None:
-        """Add a generated file, unless the author wrote one at ``uri`` (then report it)."""
+        """Add a generated file, unless the author wrote one at ``uri`` (then report it).
+
+        ``content`` is the text, or a file of the cache to copy (see :mod:`langso.cache`).
+        """
         if uri in files.src_uris:
             page = repo_path(docs_rel, uri)
             origin = repo_path(docs_rel, source or self.config.categories_file)
@@ -204,7 +215,10 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
             return None
         in_nav = uri == f"{self.config.services_dir.strip('/')}/index.md"
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, uri, content=content, inclusion=inclusion)
+        if isinstance(content, Path):
+            file = File.generated(config, uri, abs_src_path=str(content), inclusion=inclusion)
+        else:
+            file = File.generated(config, uri, content=content, inclusion=inclusion)
         other = self.dests.setdefault(file.dest_uri, uri)
         if other != uri:
             # Lists are added first: the clash is a service file, or a hand-written page.

@@ -19,6 +19,7 @@ import json
 import posixpath
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
@@ -55,8 +56,7 @@ ROOT_PLACEHOLDER = "../../"
 """The offline page's link home: right for the file itself (``assets/langso/`` → the root); the
 worker replaces it with its scope, since it serves the page in place of one at any depth."""
 
-_LINK = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
-_SCRIPT = re.compile(r"<script\b[^>]*>", re.IGNORECASE)
+_TAG = re.compile(r"<(link|script)\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r"""\b(rel|href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _ASSET_RELS = {"stylesheet", "icon", "shortcut", "manifest", "apple-touch-icon", "preload"}
 
@@ -73,6 +73,7 @@ def format_size(size: int) -> str:
     return f"{megabytes.removesuffix(',0')} MB"
 
 
+@lru_cache(maxsize=4096)
 def _resolve(page_url: str, ref: str) -> str | None:
     """The site-relative path of ``ref`` as written in the page at ``page_url``, or ``None``."""
     parts = urlsplit(ref)
@@ -88,15 +89,17 @@ def _resolve(page_url: str, ref: str) -> str | None:
 def referenced_assets(page_html: str, page_url: str) -> set[str]:
     """Site-relative paths of the stylesheets, scripts, icons and manifest a page loads."""
     refs: list[str] = []
-    for tag in _LINK.findall(page_html):
-        attrs = {m[0].lower(): m[1] or m[2] for m in _ATTR.findall(tag)}
-        if set(attrs.get("rel", "").lower().split()) & _ASSET_RELS and attrs.get("href"):
+    for match in _TAG.finditer(page_html):
+        attrs = {m[0].lower(): m[1] or m[2] for m in _ATTR.findall(match[0])}
+        if match[1].lower() == "script":
+            if attrs.get("src"):
+                refs.append(attrs["src"])
+        elif set(attrs.get("rel", "").lower().split()) & _ASSET_RELS and attrs.get("href"):
             refs.append(attrs["href"])
-    for tag in _SCRIPT.findall(page_html):
-        attrs = {m[0].lower(): m[1] or m[2] for m in _ATTR.findall(tag)}
-        if attrs.get("src"):
-            refs.append(attrs["src"])
-    return {path for ref in refs if (path := _resolve(page_url, ref)) is not None}
+    # Pages at the same depth name the same assets: _resolve is memoised by (folder, ref).
+    folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
+    folder = folder if folder.endswith("/") or not folder else folder + "/"
+    return {path for ref in refs if (path := _resolve(folder, ref)) is not None}
 
 
 def _entry(site_dir: Path, url: str, path: str) -> dict[str, Any]:

@@ -6,6 +6,9 @@
 - ``on_post_build``: writes the icons, ``manifest.webmanifest``, the offline page, then the
   manifest (``assets/langso/offline.json``: sizes and digests of what was written) and the
   worker ``sw.js`` at the site root, filled in with it.
+
+A dirty build (``langso serve``, ``mkdocs serve --dirty``) renders only the pages that changed:
+what was noted of the others in earlier builds is kept, for the pages still in the site.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 from importlib.resources import files as package_files
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
@@ -45,13 +49,18 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
     """Service worker, save button and web app manifest; see the module docstring."""
 
     def __init__(self) -> None:
-        self.pages: dict[str, str] = {}
-        self.assets: set[str] = set()
+        self.pages: dict[str, tuple[str, str, set[str]]] = {}  # src_uri → url, dest, assets
+        self.live: set[str] = set()
+        self.dirty = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether builds are dirty (only changed pages rendered)."""
+        self.dirty = dirty
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add the script."""
-        self.pages = {}
-        self.assets = set()
+        if not self.dirty:
+            self.pages = {}
         script = package_files("langso.offline").joinpath("assets/offline.js").read_text("utf-8")
         files.append(File.generated(config, SCRIPT_URI, content=script))
         return files
@@ -61,9 +70,13 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         """Link the manifest, add the save box; note the page and what it loads."""
         root = get_relative_url("", page.url).rstrip("/") + "/"
         output = inject_offline(output, root, self.config.theme_color, self.config.button_label)
-        self.pages[page.url] = page.file.dest_uri
-        self.assets |= referenced_assets(output, page.url)
+        assets = referenced_assets(output, page.url)
+        self.pages[page.file.src_uri] = (page.url, page.file.dest_uri, assets)
         return output
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
+        """Note the pages of this build (a dirty build renders only some of them)."""
+        self.live = {file.src_uri for file in files.documentation_pages()}
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the icons, the web app manifest, the offline page, the manifest, the worker."""
@@ -91,8 +104,10 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
             ),
         )
         write(OFFLINE_PAGE_URI, offline_page_html(name))
+        noted = [value for src, value in self.pages.items() if src in self.live]
+        pages = {url: dest for url, dest, _ in noted}
         # The installed app starts without signal too: its manifest and icons are core assets.
-        assets = self.assets | {WEBMANIFEST_URI, *ICON_URIS.values()}
-        manifest = build_manifest(site, self.pages, assets, timeout_ms=self.config.timeout_ms)
+        assets = {WEBMANIFEST_URI, *ICON_URIS.values()}.union(*(used for *_, used in noted))
+        manifest = build_manifest(site, pages, assets, timeout_ms=self.config.timeout_ms)
         write(MANIFEST_URI, dumps_manifest(manifest))
         write(SW_URI, service_worker_js(manifest))

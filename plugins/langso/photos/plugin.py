@@ -4,6 +4,7 @@
   cache; MkDocs then copies the processed photo instead of the original, plus its variants.
 - ``on_page_content``: ``<img>`` tags showing a processed photo become lazy, sized, with a
   ``srcset`` of the variants.
+- ``on_post_build``: the cache forgets the photos this build did not use.
 
 Generated files point at cache files (``File.generated(…, abs_src_path=…)``) rather than being
 written in ``on_post_build``: MkDocs copies them like any file (only when newer on dirty
@@ -117,6 +118,11 @@ class PhotosPlugin(BasePlugin[PhotosConfig]):
             return html
         enhanced, _ = enhance_images(html, page.url, self.photos, self.config.sizes)
         return enhanced
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Drop the cache entries this build did not use (old versions of edited photos)."""
+        if self.cache is not None:
+            self.cache.prune()
 
     def _wanted(self, file: File, docs_dir: Path) -> bool:
         """A photo of ``docs_dir`` (not generated, not excluded)."""

@@ -2,34 +2,28 @@
 
 Pillow does the work; nothing here knows MkDocs. :func:`process_photo` is a pure function of the
 source bytes and :class:`~langso.photos.model.PhotoOptions`; :class:`PhotoCache` keeps its
-results under a digest of both, so an unchanged photo is never decoded again and a deleted cache
-is rebuilt byte for byte (the encoders are given fixed settings and no timestamps).
+results in a :class:`~langso.cache.FileCache` under a digest of both (and of Pillow's version and
+this module's code), so an unchanged photo is never decoded again and a deleted cache is rebuilt
+byte for byte (the encoders are given fixed settings and no timestamps).
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import io
 import json
 import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import PIL
 from PIL import ExifTags, Image, ImageOps
 
+from langso.cache import FileCache
 from langso.photos.model import Photo, PhotoOptions, Variant, fit, variant_sizes
 
 __all__ = ["EXTENSIONS", "PhotoCache", "ProcessedPhoto", "is_photo", "process_photo"]
 
 EXTENSIONS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 """File extensions processed (any case), and the format each is published in."""
-
-VERSION = 1
-"""Bump when the processing changes, so every cache entry is made again."""
 
 _ORIENTATION = 0x0112
 _SWAPS_SIDES = {5, 6, 7, 8}  # EXIF orientations that turn the picture a quarter
@@ -139,11 +133,12 @@ def _encode(image: Image.Image, fmt: str, options: PhotoOptions, icc: bytes | No
 
 
 class PhotoCache:
-    """Processed photos on disk, one folder per digest of source bytes and options.
+    """Processed photos on disk, one :class:`~langso.cache.FileCache` entry per digest of the
+    source bytes, the output format, the options, Pillow's version and this module's code.
 
     Layout: ``<root>/<key>/photo.json`` (the :class:`Photo`), ``main`` and ``<width>`` (the bytes).
-    A folder appears whole (written aside, then renamed) so an interrupted build leaves no half
-    entry. Unused entries are never read again; delete the folder to reclaim the space.
+    Entries appear whole (see :meth:`FileCache.put`); :meth:`prune` drops those the build did
+    not use.
 
     Attributes:
         processed: photos decoded and encoded since this object was made.
@@ -155,17 +150,11 @@ class PhotoCache:
         self.options = options
         self.processed = 0
         self.reused = 0
-        settings = json.dumps(
-            {"v": VERSION, "pillow": PIL.__version__, **options.key()}, sort_keys=True
-        )
-        self._settings = settings.encode()
+        self.files = FileCache(root, code=("photos/process.py",), libraries=("pillow",))
 
     def key(self, data: bytes, fmt: str) -> str:
         """The digest of the photo's bytes, its output format and every option that shapes it."""
-        digest = hashlib.sha256(self._settings)
-        digest.update(fmt.encode() + b"\0")
-        digest.update(data)
-        return digest.hexdigest()[:32]
+        return self.files.key(self.options.key(), fmt, data)
 
     def get(self, data: bytes, fmt: str) -> tuple[Photo, Path] | None:
         """The photo and its cache folder (``main`` and ``<width>`` files), made if missing.
@@ -175,13 +164,14 @@ class PhotoCache:
         Raises:
             OSError: the bytes are not a readable image.
         """
-        folder = self.root / self.key(data, fmt)
-        meta = folder / "photo.json"
-        if meta.is_file():
+        key = self.key(data, fmt)
+        folder = self.files.get(key)
+        if folder is not None:
             try:
-                photo = Photo.from_json(json.loads(meta.read_text(encoding="utf-8")))
-            except (ValueError, KeyError, TypeError, IndexError):
-                shutil.rmtree(folder, ignore_errors=True)
+                meta = json.loads((folder / "photo.json").read_text(encoding="utf-8"))
+                photo = Photo.from_json(meta)
+            except (OSError, ValueError, KeyError, TypeError, IndexError):
+                self.files.discard(key)  # damaged: made again below
             else:
                 self.reused += 1
                 return photo, folder
@@ -189,24 +179,19 @@ class PhotoCache:
         if processed is None:
             return None
         self.processed += 1
-        self.root.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.root))
-        try:
-            (staging / "main").write_bytes(processed.main)
-            for width, encoded in processed.variants.items():
-                (staging / str(width)).write_bytes(encoded)
-            (staging / "photo.json").write_text(
-                json.dumps(processed.photo.to_json(), sort_keys=True), encoding="utf-8"
-            )
-            if folder.exists():  # a half entry from an older, interrupted build
-                shutil.rmtree(folder, ignore_errors=True)
-            with contextlib.suppress(OSError):  # another build made it meanwhile: same bytes
-                staging.rename(folder)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-        return processed.photo, folder
+        contents = {"main": processed.main, "photo.json": _photo_json(processed.photo)}
+        contents |= {str(width): encoded for width, encoded in processed.variants.items()}
+        return processed.photo, self.files.put(key, contents)
+
+    def prune(self) -> int:
+        """Remove the photos this build did not use (see :meth:`FileCache.prune`)."""
+        return self.files.prune()
 
     @staticmethod
     def variant_path(folder: Path, variant: Variant | None) -> Path:
         """The cached file of ``variant`` (``None``: the published photo itself)."""
         return folder / ("main" if variant is None else str(variant.width))
+
+
+def _photo_json(photo: Photo) -> bytes:
+    return json.dumps(photo.to_json(), sort_keys=True).encode()

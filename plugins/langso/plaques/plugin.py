@@ -7,12 +7,18 @@
   ``q/<id>/index.html`` and ``q/<id>.html`` (or a notice for a retired plaque), its QR code as SVG
   and PNG and its A5 and A6 print pages; then the plaques index and ``_redirects`` for the hosts
   that read it. A missing target or a QR symbol above ``max_version`` stops the build.
+- ``on_post_build``: the PDF sheets of ``print_sheets`` (not while serving).
+
+QR codes, print pages and PDF sheets are made once and kept in ``.cache/langso/plaques`` and
+``.cache/langso/print`` (:mod:`langso.cache`), under a digest of all their inputs; after a build
+the entries it did not use are dropped.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import posixpath
+import shutil
 from pathlib import Path
 from typing import cast
 from urllib.parse import urlsplit
@@ -23,13 +29,20 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from langso.adapter import GATE_PRIORITY, Reporter, content_location
+from langso.adapter import GATE_PRIORITY, Reporter, cache_folder, content_location
+from langso.cache import FileCache
 from langso.paths import repo_path
 from langso.plaques.config import PlaquesConfig
 from langso.plaques.model import load_plaques, short_path
 from langso.plaques.pages import PlaqueView, index_pages, retired_html
 from langso.plaques.record import PRINTED_FILE, read_printed
-from langso.plaques.render import PAPERS, print_html, redirect_html
+from langso.plaques.render import (
+    PLAQUE_CODE,
+    PLAQUE_LIBRARIES,
+    PlaqueFiles,
+    plaque_files,
+    redirect_html,
+)
 from langso.plaques.resolve import (
     Destination,
     check_printed,
@@ -43,12 +56,13 @@ from langso.printing import (
     STICKERS,
     PlaqueItem,
     PrintError,
+    cached_plaques_pdf,
     check_site_url,
     plaque_item,
-    plaques_pdf,
+    print_cache,
 )
 from langso.problems import Problem
-from langso.qr import ErrorCorrection, QrSymbol, make_qr
+from langso.qr import ErrorCorrection
 
 __all__ = ["PlaquesPlugin"]
 
@@ -60,6 +74,7 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         self.reporter = Reporter()
         self.printable: list[PlaqueItem] = []
         self.serving = False
+        self.cache: FileCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is ``mkdocs serve``: a preview skips the PDF sheets."""
@@ -107,15 +122,22 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         self.reporter.report(problems)
 
         pages_dir = self.config.pages_dir.strip("/")
+        self.cache = FileCache(
+            cache_folder(config, "plaques"), code=PLAQUE_CODE, libraries=PLAQUE_LIBRARIES
+        )
         views = []
+        svgs: dict[str, str] = {}
         for destination in destinations:
-            view = self._publish(destination, files, config, pages_dir, registry_rel)
+            view = self._publish(destination, files, config, pages_dir, registry_rel, svgs)
             if view is not None:
                 views.append(view)
         self.printable = [
-            plaque_item(d.entry.plaque, site_url, config.site_name, self._level())
+            plaque_item(d.entry.plaque, site_url, config.site_name, self._level(), svg)
             for d in destinations
-            if d.kind == "page" and not d.via and self.config.print_sheets
+            if d.kind == "page"
+            and not d.via
+            and self.config.print_sheets
+            and (svg := svgs.get(d.entry.plaque.id)) is not None
         ]
         if f"{pages_dir}/index.md" not in files.src_uris:
             sheets = {name: f"in/{SHEET_FILES[name]}" for name in self.config.print_sheets}
@@ -136,16 +158,21 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         config: MkDocsConfig,
         pages_dir: str,
         registry_rel: str,
+        svgs: dict[str, str],
     ) -> PlaqueView | None:
         plaque = destination.entry.plaque
         site_url = config.site_url or ""
         short = short_path(plaque.id)
         short_url = site_url + short
-        symbol = make_qr(short_url, self._level())
-        if symbol.version > self.config.max_version:
+        printable = destination.kind == "page" and not destination.via
+        assert self.cache is not None
+        made = plaque_files(
+            self.cache, plaque, short_url, config.site_name, self._level(), print_pages=printable
+        )
+        if made.version > self.config.max_version:
             params = {
                 "id": plaque.id,
-                "version": symbol.version,
+                "version": made.version,
                 "max_version": self.config.max_version,
             }
             line = destination.entry.line
@@ -166,28 +193,27 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
             notice = retired_html(plaque.name, destination.message or "", config.site_name, home)
             files.append(_generated(config, f"{short}index.html", notice))
             files.append(_generated(config, f"q/{plaque.id}.html", notice.replace(home, "../")))
-        return self._plaque_files(destination, symbol, files, config, pages_dir, short_url)
+        if printable and self.config.print_sheets:
+            svgs[plaque.id] = made.svg.read_text(encoding="utf-8")
+        return self._plaque_files(destination, made, files, config, pages_dir, short_url)
 
     def _plaque_files(
         self,
         destination: Destination,
-        symbol: QrSymbol,
+        made: PlaqueFiles,
         files: Files,
         config: MkDocsConfig,
         pages_dir: str,
         short_url: str,
     ) -> PlaqueView:
         plaque = destination.entry.plaque
-        svg = symbol.svg(f"Mã QR: {short_url}")
-        files.append(_generated(config, f"{pages_dir}/{plaque.id}.svg", svg))
-        files.append(_generated(config, f"{pages_dir}/{plaque.id}.png", symbol.png()))
+        files.append(_cached(config, f"{pages_dir}/{plaque.id}.svg", made.svg))
+        files.append(_cached(config, f"{pages_dir}/{plaque.id}.png", made.png))
         print_links = {}
-        if destination.kind == "page" and not destination.via:
-            for name, paper in PAPERS.items():
-                uri = f"{pages_dir}/{plaque.id}-{name.lower()}.html"
-                page = print_html(plaque, paper, svg, short_url, config.site_name)
-                files.append(_generated(config, uri, page))
-                print_links[name] = posixpath.basename(uri)
+        for name, path in made.print_pages.items():
+            uri = f"{pages_dir}/{plaque.id}-{name.lower()}.html"
+            files.append(_cached(config, uri, path))
+            print_links[name] = posixpath.basename(uri)
         target = plaque.target if destination.kind == "page" and not destination.via else None
         return PlaqueView(
             plaque=plaque,
@@ -201,22 +227,27 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         )
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the PDF print sheets chosen in ``print_sheets`` (WeasyPrint, embedded font).
+        """Write the PDF print sheets chosen in ``print_sheets`` (WeasyPrint, embedded font),
+        made again only when their inputs changed; drop the cache entries this build did not use.
 
         Raises:
             PluginError: when a sheet cannot hold the QR size the scanning distance needs.
         """
-        if self.serving:
+        if self.cache is not None:
+            self.cache.prune()
+        if self.serving or not self.config.print_sheets:
             return  # sheets are for printing; the preview stays fast without them
         folder = Path(config.site_dir) / self.config.pages_dir.strip("/") / "in"
+        cache = print_cache(cache_folder(config, "print"))
         for name in self.config.print_sheets:
             sheet = STICKERS if name == "stickers" else PRINT_PAPERS[name]
             try:
-                pdf = plaques_pdf(self.printable, sheet, self.config.print_distance_m)
+                pdf = cached_plaques_pdf(cache, self.printable, sheet, self.config.print_distance_m)
             except PrintError as error:
                 raise PluginError(f"{error.vi} / {error.en}") from None
             folder.mkdir(parents=True, exist_ok=True)
-            (folder / SHEET_FILES[name]).write_bytes(pdf.data)
+            shutil.copyfile(pdf, folder / SHEET_FILES[name])
+        cache.prune()
 
     def _level(self) -> ErrorCorrection:
         return cast(ErrorCorrection, self.config.error_correction)
@@ -230,6 +261,12 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
 
 def _generated(config: MkDocsConfig, uri: str, content: str | bytes) -> File:
     return File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+
+
+def _cached(config: MkDocsConfig, uri: str, path: Path) -> File:
+    """A file published from the cache: copied by MkDocs, skipped by dirty builds when older
+    than the copy (a changed input makes a new cache file)."""
+    return File.generated(config, uri, abs_src_path=str(path), inclusion=InclusionLevel.NOT_IN_NAV)
 
 
 def _page_link(target: str, pages_dir: str) -> str:

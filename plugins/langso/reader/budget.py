@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -39,6 +40,15 @@ def _gzip_size_of(path: Path, mtime_ns: int, level: int) -> int:
     return gzip_size(path.read_bytes(), level)
 
 
+def _asset_weight(path: Path, level: int) -> tuple[int, int] | None:
+    """``(bytes, gzip bytes)`` of the file at ``path``; ``None`` when there is none."""
+    try:
+        stat = path.stat()
+    except OSError:  # not a file of the site: the host answers 404, nothing to weigh
+        return None
+    return stat.st_size, _gzip_size_of(path, stat.st_mtime_ns, level)
+
+
 def gzip_size(data: bytes, level: int = 6) -> int:
     """Bytes of ``data`` after gzip at ``level`` (6 by default; no file name, no timestamp)."""
     return len(gzip.compress(data, compresslevel=level, mtime=0))
@@ -59,32 +69,56 @@ class FirstLoad:
     gzip_bytes: int
 
 
-def first_load(page: Path, html: str | None = None, *, level: int = 6) -> FirstLoad:
+def first_load(
+    page: Path,
+    html: str | None = None,
+    *,
+    level: int = 6,
+    packed_size: Callable[[bytes, int], int] = gzip_size,
+    assets: dict[tuple[str, int], tuple[int, int] | None] | None = None,
+) -> FirstLoad:
     """Measure the first load of the built page ``page`` (its HTML may be given as ``html``;
-    the files it loads must be built already), compressed at gzip ``level``."""
+    the files it loads must be built already), compressed at gzip ``level``.
+
+    Args:
+        packed_size: :func:`gzip_size`, or a function giving the same answers faster (a memo of
+            pages measured before: the plugin's ``.cache/langso/memo/reader.json``).
+        assets: weights of the stylesheets and scripts already measured in this build, by path
+            and level (filled in here): every page loads the same few.
+    """
+    known = {} if assets is None else assets
     text = page.read_text(encoding="utf-8") if html is None else html
     data = text.encode("utf-8")
-    requests, raw, packed = 1, len(data), gzip_size(data, level)
+    requests, raw, packed = 1, len(data), packed_size(data, level)
     for ref in local_stylesheets(text) + local_scripts(text):
-        asset = built_file(page, ref)
-        try:
-            stat = asset.stat()
-        except OSError:  # not a file of the site: the host answers 404, nothing to weigh
-            continue
-        requests += 1
-        raw += stat.st_size
-        packed += _gzip_size_of(asset, stat.st_mtime_ns, level)
+        path = built_file(page, ref)
+        key = (str(path), level)
+        if key not in known:
+            known[key] = _asset_weight(path, level)
+        weight = known[key]
+        if weight is not None:
+            requests += 1
+            raw += weight[0]
+            packed += weight[1]
     return FirstLoad(requests, raw, packed)
 
 
-def over_budget(page: Path, html: str, limit_bytes: int) -> FirstLoad | None:
-    """The first load of ``page`` (as :func:`first_load`) when it weighs more than
-    ``limit_bytes`` gzip, else ``None``.
+def over_budget(
+    page: Path,
+    html: str,
+    limit_bytes: int,
+    *,
+    packed_size: Callable[[bytes, int], int] = gzip_size,
+    assets: dict[tuple[str, int], tuple[int, int] | None] | None = None,
+) -> FirstLoad | None:
+    """The first load of ``page`` (as :func:`first_load`, same arguments) when it weighs more
+    than ``limit_bytes`` gzip, else ``None``.
 
     Measured at gzip level 1 first, three times faster than level 6 and never smaller in
     practice: only a page near or over the limit is measured again at level 6.
     """
-    if first_load(page, html, level=1).gzip_bytes <= limit_bytes:
+    quick = first_load(page, html, level=1, packed_size=packed_size, assets=assets)
+    if quick.gzip_bytes <= limit_bytes:
         return None
-    exact = first_load(page, html)
+    exact = first_load(page, html, packed_size=packed_size, assets=assets)
     return exact if exact.gzip_bytes > limit_bytes else None

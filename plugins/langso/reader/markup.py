@@ -25,6 +25,7 @@ __all__ = [
     "local_stylesheets",
     "localise_not_found",
     "og_tags",
+    "summarise",
 ]
 
 DESCRIPTION_LENGTH = 160
@@ -135,6 +136,11 @@ def _parse(content: str, chunk: int = 1024) -> _Text:
             return parser
     parser.close()
     return parser
+
+
+def summarise(content: str, length: int = DESCRIPTION_LENGTH) -> tuple[str, str | None]:
+    """:func:`describe` and :func:`first_image` of ``content``."""
+    return describe(content, length), first_image(content)
 
 
 def describe(content: str, length: int = DESCRIPTION_LENGTH) -> str:

@@ -6,8 +6,13 @@
   before the first paint, the Open Graph tags, the toolbar (A−, A, A+, contrast, share) under
   the header, the page's critical CSS inline (``critical_css``), and (``defer_theme_js``)
   Material's script and full stylesheets loaded on the first interaction.
+- ``on_post_page`` again, last (priority -100): the page's first load, measured on the HTML
+  MkDocs then writes; ``on_post_build`` checks them all against ``budget_kb``.
 - ``on_post_template``: the 404 page in Vietnamese.
-- ``on_post_build``: every page's first load checked against ``budget_kb``.
+
+What is read from each page's HTML (its description, first image, the names its critical CSS
+needs, gzip sizes) is kept in ``.cache/langso/memo/reader.json`` under a digest of the HTML
+(:class:`langso.cache.Memo`): a rebuild reads and compresses only the pages that changed.
 """
 
 from __future__ import annotations
@@ -19,20 +24,20 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from langso.reader.budget import FirstLoad, built_file, over_budget
+from langso.adapter import cache_folder
+from langso.cache import Memo, digest
+from langso.reader.budget import FirstLoad, built_file, gzip_size, over_budget
 from langso.reader.config import ReaderConfig
 from langso.reader.critical import Stylesheet, critical_css, markup_names, script_names
 from langso.reader.markup import (
     OpenGraph,
     controls_html,
     defer_theme_script,
-    describe,
-    first_image,
     head_script,
     inject_controls,
     inject_head,
@@ -42,6 +47,7 @@ from langso.reader.markup import (
     localise_not_found,
     og_image_url,
     og_tags,
+    summarise,
 )
 
 __all__ = ["ReaderPlugin"]
@@ -64,6 +70,15 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self.stylesheets: dict[Path, Stylesheet] = {}
         self.scripts: dict[Path, frozenset[str]] = {}
         self.built: dict[tuple[Path, str], Path | None] = {}
+        # digests of the stylesheets and scripts read, part of the memo's keys
+        self.digests: dict[Path, str] = {}
+        self.assets: dict[tuple[str, int], tuple[int, int] | None] = {}
+        self.memo: Memo | None = None
+        self.dirty = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether builds are dirty (only changed pages rendered)."""
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Register the script and the stylesheet."""
@@ -81,20 +96,26 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             files.append(File.generated(config, f"assets/langso/{name}", content=content))
         return files
 
-    # Last, so the critical CSS sees the markup and scripts other plugins add to the page.
+    # After the other plugins, so the critical CSS sees the markup and scripts they add.
     @event_priority(-90)
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Add the head script, the Open Graph tags and the toolbar; defer Material's script."""
+    def _on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Add the head script, the Open Graph tags and the toolbar, the critical CSS; defer
+        Material's script and full stylesheets."""
         root = get_relative_url("", page.url).rstrip("/") + "/"
         content = page.content or ""
         site = config.site_url or ""
         page_url = site + page.url if site else None
         description = page.meta.get("description")
+        memo = self._memo(config)
+        found: list[str | None] = memo.get(
+            memo.key("page", content), lambda: list(summarise(content))
+        )
+        summary, image = found[0] or "", found[1]
         og = OpenGraph(
             title=page.title or config.site_name,
-            description=description if isinstance(description, str) else describe(content),
+            description=description if isinstance(description, str) else summary,
             url=page_url,
-            image=og_image_url(page_url, first_image(content), self.config.og_image, site),
+            image=og_image_url(page_url, image, self.config.og_image, site),
             site_name=config.site_name,
             kind="website" if page.is_homepage else "article",
         )
@@ -106,13 +127,28 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             output, script=self.config.defer_theme_js, styles=self.config.critical_css
         )
         if self.config.critical_css:
-            output = self._inline_critical_css(output, Path(config.site_dir) / page.file.dest_uri)
-        if self.config.budget_kb:
             dest = Path(config.site_dir) / page.file.dest_uri
-            weight = over_budget(dest, output, self.config.budget_kb * 1000)
-            if weight:
-                self.over_budget.append((page.file.src_uri, weight))
+            output = self._inline_critical_css(output, dest, memo)
         return output
+
+    @event_priority(-100)
+    def _measure(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Weigh the page as it will be written (after every other plugin changed it)."""
+        if not self.config.budget_kb:
+            return output
+        memo = self._memo(config)
+
+        def packed_size(data: bytes, level: int) -> int:
+            return memo.get(memo.key("gzip", level, data), lambda: gzip_size(data, level))
+
+        dest = Path(config.site_dir) / page.file.dest_uri
+        limit = self.config.budget_kb * 1000
+        weight = over_budget(dest, output, limit, packed_size=packed_size, assets=self.assets)
+        if weight:
+            self.over_budget.append((page.file.src_uri, weight))
+        return output
+
+    on_post_page = CombinedEvent(_on_post_page, _measure)
 
     def _built_file(self, page: Path, href: str) -> Path | None:
         """The built file ``href`` (relative to the built page ``page``) names, if it exists;
@@ -123,7 +159,12 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             self.built[key] = path if path.is_file() else None
         return self.built[key]
 
-    def _inline_critical_css(self, output: str, dest: Path) -> str:
+    def _read(self, path: Path) -> str:
+        text = path.read_text(encoding="utf-8")
+        self.digests[path] = digest(text)
+        return text
+
+    def _inline_critical_css(self, output: str, dest: Path, memo: Memo) -> str:
         """The page with its critical CSS inline (:mod:`langso.reader.critical`); the theme's
         files are in ``site_dir`` already (MkDocs copies them before it builds pages)."""
         sheets = []
@@ -132,15 +173,22 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             if path is None:
                 return output  # a stylesheet we cannot read: keep the page as the theme made it
             if path not in self.stylesheets:
-                self.stylesheets[path] = Stylesheet.parse(path.read_text(encoding="utf-8"))
-            sheets.append(self.stylesheets[path])
-        names = markup_names(output)
-        for src in local_scripts(output):
-            path = self._built_file(dest, src)
-            if path is not None and path not in self.scripts:
-                self.scripts[path] = script_names(path.read_text(encoding="utf-8"))
-            names |= self.scripts.get(path, frozenset()) if path else frozenset()
-        return inline_critical_css(output, critical_css(sheets, names, _style_attributes(output)))
+                self.stylesheets[path] = Stylesheet.parse(self._read(path))
+            sheets.append((path, self.stylesheets[path]))
+        scripts = [p for src in local_scripts(output) if (p := self._built_file(dest, src))]
+        for path in scripts:
+            if path not in self.scripts:
+                self.scripts[path] = script_names(self._read(path))
+
+        def relevant() -> list[str]:
+            names = markup_names(output).union(*(self.scripts[path] for path in scripts))
+            known = frozenset().union(*(sheet.names for _, sheet in sheets))
+            return sorted(names & known)
+
+        files = [self.digests[path] for path, _ in sheets] + [self.digests[p] for p in scripts]
+        names = memo.get(memo.key("critical", output, files), relevant)
+        css = critical_css([s for _, s in sheets], frozenset(names), _style_attributes(output))
+        return inline_critical_css(output, css)
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -157,6 +205,16 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self.stylesheets = {}
         self.scripts = {}
         self.built = {}
+        self.digests = {}
+        self.assets = {}
+        self.memo = None
+
+    def _memo(self, config: MkDocsConfig) -> Memo:
+        if self.memo is None:
+            folder = cache_folder(config, "memo")
+            code = ("reader/markup.py", "reader/budget.py", "reader/critical.py")
+            self.memo = Memo(folder / "reader.json", code=code, libraries=("tinycss2",))
+        return self.memo
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Report the pages whose first load is over ``budget_kb`` (measured as each page was
@@ -166,6 +224,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             PluginError: listing each page over the budget with its weight, in Vietnamese and
                 English.
         """
+        self._memo(config).save(prune=not self.dirty)
         over = [
             f"{src}: {weight.gzip_bytes / 1000:.1f} KB ({weight.requests} tệp/files)"
             for src, weight in self.over_budget

@@ -8,6 +8,12 @@
   matter leaves a page out.
 - ``on_post_page``: puts the search box (a plain form leading to the search page) in the header.
 - ``on_post_build``: writes the index, ``assets/langso/search-index.json``.
+
+A dirty build (``langso serve``, ``mkdocs serve --dirty``) renders only the pages that changed:
+the sections of the others from earlier builds are kept, for the pages still in the site.
+
+Each page's sections are kept in ``.cache/langso/memo/search.json`` under a digest of its HTML
+and title (:class:`langso.cache.Memo`): a rebuild parses only the pages that changed.
 """
 
 from __future__ import annotations
@@ -15,18 +21,21 @@ from __future__ import annotations
 from importlib.resources import files as package_files
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from langso.adapter import log
+from langso.adapter import cache_folder, log
+from langso.cache import Memo
 from langso.search.config import SearchConfig
 from langso.search.index import (
     INDEX_URI,
     SEARCH_PAGE_URI,
     IndexPage,
+    Section,
     build_index,
     dumps_index,
     extract_sections,
@@ -44,8 +53,15 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     """Builds the search index and the search box; see the module docstring."""
 
     def __init__(self) -> None:
-        self.pages: list[IndexPage] = []
+        self.pages: dict[str, IndexPage] = {}  # by src_uri
+        self.live: set[str] = set()
         self.search_url = "tim-kiem/"
+        self.memo: Memo | None = None
+        self.dirty = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether builds are dirty (only changed pages rendered)."""
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Register the script and the stylesheet; warn about a second search plugin."""
@@ -65,7 +81,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add the script, the stylesheet and the search page."""
-        self.pages = []
+        if not self.dirty:
+            self.pages = {}
+        self.memo = Memo(
+            cache_folder(config, "memo") / "search.json", code=("search/index.py", "text.py")
+        )
         for name in ASSETS:
             content = package_files("langso.search").joinpath(f"assets/{name}").read_text("utf-8")
             files.append(File.generated(config, f"assets/langso/{name}", content=content))
@@ -84,14 +104,27 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Keep the page for the index, unless its front matter says ``search: exclude: true``."""
+        self.pages.pop(page.file.src_uri, None)
         meta = page.meta.get("search")
         if isinstance(meta, dict) and meta.get("exclude"):
             return html
         if page.file.src_uri == SEARCH_PAGE_URI:
             return html
         title = page.title or ""
-        self.pages.append(IndexPage(title, page.url, extract_sections(html, title)))
+        if self.memo is None:
+            sections = extract_sections(html, title)
+        else:
+            found = self.memo.get(
+                self.memo.key(html, title),
+                lambda: [[s.anchor, s.heading, s.text] for s in extract_sections(html, title)],
+            )
+            sections = tuple(Section(*s) for s in found)
+        self.pages[page.file.src_uri] = IndexPage(title, page.url, sections)
         return html
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
+        """Note the pages of this build (a dirty build renders only some of them)."""
+        self.live = {file.src_uri for file in files.documentation_pages()}
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Put the search box in the page's header."""
@@ -109,4 +142,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         """Write the index."""
         path = Path(config.site_dir) / INDEX_URI
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dumps_index(build_index(self.pages)), encoding="utf-8")
+        pages = [page for src, page in self.pages.items() if src in self.live]
+        path.write_text(dumps_index(build_index(pages)), encoding="utf-8")
+        if self.memo is not None:
+            self.memo.save(prune=not self.dirty)

@@ -1,0 +1,249 @@
+"""Work done once and kept between builds, under a digest of everything that shaped it.
+
+Two stores share one rule — the key is a digest of **all** inputs: the content and options, the
+version of each library that draws the output, and the source of our own modules, templates and
+fonts that make it (so editing the code is enough to remake everything it makes: no version to
+bump). Any change gives another key, so a stale entry is never served; deleting ``.cache/``
+only costs the time to make it all again, byte for byte the same.
+
+- :class:`FileCache`: files (processed photos, QR codes, print pages and PDF sheets, the
+  directory's downloads), one folder per key: ``<folder>/<key>/<name>``.
+- :class:`Memo`: small JSON values computed from page HTML (a page's search sections, its
+  gzip size), in one file per kind.
+
+Writes are atomic (written aside, then renamed), so a build or ``mkdocs serve`` running at the same
+time never reads half an entry. Each store remembers the keys a build used; :meth:`FileCache.prune`
+and :meth:`Memo.save`, called after a successful build, drop the others (a dirty build, which
+renders only some pages, keeps the memo's), so the cache holds what the last build needed and does
+not grow with every edit.
+
+Nothing here knows MkDocs; the plugins put the stores in ``.cache/langso/`` beside ``mkdocs.yml``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache
+from importlib import metadata
+from importlib.resources import files as package_files
+from pathlib import Path
+from typing import Any, TypeVar
+
+__all__ = ["FileCache", "Memo", "code_digest", "digest"]
+
+_KEY = re.compile(r"^[0-9a-f]{32}$")
+STAGING_GRACE_S = 3600
+"""Staging folders older than this (seconds) are left by a killed build, not one at work."""
+
+T = TypeVar("T")
+
+
+def digest(*parts: object) -> str:
+    """A 32-hex-digit SHA-256 digest of ``parts``: bytes as they are, text as UTF-8, anything
+    else as JSON.
+
+    Each part is typed and length-prefixed, so ``("ab", "c")`` and ``("a", "bc")`` differ.
+
+    >>> digest("a", b"b", {"c": 1}) == digest("a", b"b", {"c": 1})
+    True
+    >>> digest("ab", "c") == digest("a", "bc")
+    False
+    """
+    sha = hashlib.sha256()
+    for part in parts:
+        if isinstance(part, bytes):
+            data, kind = part, b"b"
+        elif isinstance(part, str):
+            data, kind = part.encode("utf-8", "surrogatepass"), b"s"
+        else:
+            text = json.dumps(part, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+            data, kind = text.encode("utf-8", "surrogatepass"), b"j"
+        sha.update(kind + str(len(data)).encode() + b":")
+        sha.update(data)
+    return sha.hexdigest()[:32]
+
+
+@cache
+def _resource_digest(name: str) -> str:
+    return hashlib.sha256(package_files("langso").joinpath(name).read_bytes()).hexdigest()
+
+
+@cache
+def _library_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def code_digest(code: Iterable[str] = (), libraries: Iterable[str] = ()) -> dict[str, Any]:
+    """What of the software shapes an output: digests of our files, versions of libraries.
+
+    Args:
+        code: files of the ``langso`` package (``qr.py``, ``templates/plaque_print.html``).
+        libraries: distribution names (``qrcode``, ``pillow``, ``weasyprint``).
+
+    Raises:
+        FileNotFoundError: for a name in ``code`` that is not a file of the package.
+    """
+    return {
+        "code": {name: _resource_digest(name) for name in sorted(code)},
+        "libraries": {name: _library_version(name) for name in sorted(libraries)},
+    }
+
+
+class FileCache:
+    """Files made from inputs, one folder per digest: ``<folder>/<key>/<name>``.
+
+    Args:
+        folder: where the entries are kept (created when the first is written).
+        code, libraries: what of the software shapes the files (see :func:`code_digest`);
+            part of every key.
+
+    Attributes:
+        made: entries made since this object was created.
+        reused: entries found made.
+        used: keys asked for since this object was created (what :meth:`prune` keeps).
+    """
+
+    def __init__(
+        self, folder: Path, *, code: Iterable[str] = (), libraries: Iterable[str] = ()
+    ) -> None:
+        self.folder = folder
+        self._salt = digest(code_digest(code, libraries))
+        self.made = 0
+        self.reused = 0
+        self.used: set[str] = set()
+
+    def key(self, *inputs: object) -> str:
+        """The key of the entry made from ``inputs`` (bytes, or JSON-ready data) by this code."""
+        return digest(self._salt, *inputs)
+
+    def get(self, key: str) -> Path | None:
+        """The folder of the entry ``key``, or ``None`` when it was never made."""
+        self.used.add(key)
+        folder = self.folder / key
+        if folder.is_dir():
+            self.reused += 1
+            return folder
+        return None
+
+    def put(self, key: str, contents: Mapping[str, bytes]) -> Path:
+        """Write the entry ``key`` (file name → bytes; names may hold ``/``) and return its folder.
+
+        The entry appears whole or not at all: its files are written in a staging folder then
+        renamed. When another build wrote the same key meanwhile, its entry is kept (same bytes).
+        """
+        self.used.add(key)
+        self.made += 1
+        folder = self.folder / key
+        self.folder.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.folder))
+        try:
+            for name, data in contents.items():
+                path = staging / name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
+            if folder.exists() and not folder.is_dir():
+                folder.unlink()
+            with contextlib.suppress(OSError):  # made meanwhile by another build
+                staging.rename(folder)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        return folder
+
+    def fetch(self, key: str, make: Callable[[], Mapping[str, bytes]]) -> Path:
+        """The folder of the entry ``key``, made with ``make()`` when missing."""
+        return self.get(key) or self.put(key, make())
+
+    def discard(self, key: str) -> None:
+        """Remove the entry ``key`` (found damaged); the next :meth:`get` misses it."""
+        shutil.rmtree(self.folder / key, ignore_errors=True)
+
+    def prune(self) -> int:
+        """Remove the entries not asked for since this object was made, and stale staging
+        folders; return how many entries were removed. Call it after a successful build."""
+        removed = 0
+        try:
+            children = list(os.scandir(self.folder))
+        except OSError:
+            return 0
+        now = time.time()
+        for child in children:
+            if _KEY.match(child.name) and child.name not in self.used:
+                shutil.rmtree(child.path, ignore_errors=True)
+                removed += 1
+            elif child.name.startswith(".tmp-"):
+                with contextlib.suppress(OSError):
+                    if now - child.stat().st_mtime > STAGING_GRACE_S:
+                        shutil.rmtree(child.path, ignore_errors=True)
+        return removed
+
+
+class Memo:
+    """JSON values keyed by digests of their inputs, kept in one file between builds.
+
+    Loaded on the first :meth:`get`; :meth:`save` writes back only the values asked for since the
+    last save, so the file follows the site instead of growing. A damaged or missing file is an
+    empty memo.
+
+    Args:
+        path: the JSON file (``.cache/langso/memo/search.json``).
+        code, libraries: what of the software shapes the values (see :func:`code_digest`).
+    """
+
+    def __init__(self, path: Path, *, code: Iterable[str] = (), libraries: Iterable[str] = ()):
+        self.path = path
+        self._salt = digest(code_digest(code, libraries))
+        self._stored: dict[str, Any] | None = None
+        self._used: dict[str, Any] = {}
+
+    def key(self, *inputs: object) -> str:
+        """The key of the value computed from ``inputs`` by this code."""
+        return digest(self._salt, *inputs)
+
+    def get(self, key: str, make: Callable[[], T]) -> T:
+        """The value of ``key``, computed with ``make()`` when not known.
+
+        ``make`` must return plain JSON data (lists, not tuples): a value read back from the file
+        must equal a value just made.
+        """
+        if key in self._used:
+            return self._used[key]  # type: ignore[no-any-return]
+        if self._stored is None:
+            self._stored = {}
+            with contextlib.suppress(OSError, ValueError):
+                loaded = json.loads(self.path.read_text(encoding="utf-8"))
+                if isinstance(loaded, dict):
+                    self._stored = loaded
+        value: T = self._stored[key] if key in self._stored else make()
+        self._used[key] = value
+        return value
+
+    def save(self, *, prune: bool = True) -> None:
+        """Write the values asked for since the last save (atomically), then start over.
+
+        Args:
+            prune: drop the values not asked for; ``False`` after a build that rendered only some
+                pages (a dirty build), whose other pages still need theirs.
+        """
+        if self._stored is None:
+            return  # not used
+        kept = self._used if prune else self._stored | self._used
+        if set(self._stored) == set(kept):
+            self._used = {}
+            return  # nothing new, nothing dropped: the file is right
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(prefix=".tmp-", dir=self.path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(kept, out, ensure_ascii=False, separators=(",", ":"))
+        os.replace(temporary, self.path)
+        self._stored, self._used = kept, {}

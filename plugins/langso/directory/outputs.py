@@ -1,0 +1,169 @@
+"""The directory's generated files made once and kept in a :class:`~langso.cache.FileCache`.
+
+The pages (index and one per entry), the A4 print list, JSON, CSV, GeoJSON, the whole vCard file
+and one vCard per entry are pure functions of the entries, the categories, the village, the
+pages' URLs, the options and the day; each is kept under a digest of its inputs and of the code
+that writes it. An entry's page and vCard have their own keys, so editing one entry makes those
+again, the index and the downloads, nothing else; and a page whose Markdown did not change keeps
+its cache file, which a dirty build (``langso serve``) sees as not modified.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from langso.cache import FileCache
+from langso.directory.export import records, to_csv, to_geojson, to_json, to_vcard, to_vcards
+from langso.directory.model import Directory, ServiceEntry
+from langso.directory.render import DOWNLOADS, index_markdown, print_html, service_markdown
+from langso.village import Village
+
+__all__ = [
+    "DIRECTORY_CODE",
+    "DIRECTORY_LIBRARIES",
+    "DirectoryDownloads",
+    "directory_downloads",
+    "directory_pages",
+]
+
+DIRECTORY_CODE = (
+    "directory/outputs.py",
+    "directory/export.py",
+    "directory/hours.py",
+    "directory/model.py",
+    "directory/render.py",
+    "directory/review.py",
+    "listing.py",
+    "phones.py",
+    "qr.py",
+    "render.py",
+    "text.py",
+    "vietqr.py",
+    "templates/directory_category.md",
+    "templates/directory_index.md",
+    "templates/directory_names.md",
+    "templates/directory_sample.md",
+    "templates/pager.md",
+    "templates/directory_print.html",
+    "templates/directory_service.md",
+)
+"""Our files that shape the generated files (part of the cache key)."""
+DIRECTORY_LIBRARIES = ("vobject", "jinja2", "markdown", "qrcode", "phonenumbers")
+"""Libraries that shape them."""
+
+
+@dataclass(frozen=True)
+class DirectoryDownloads:
+    """The downloads' files in the cache.
+
+    Attributes:
+        files: file name in the services folder (``danh-ba.csv``, see ``DOWNLOADS``) → its file.
+        vcards: entry id → its vCard file.
+    """
+
+    files: dict[str, Path]
+    vcards: dict[str, Path]
+
+
+def _inputs(directory: Directory, village: Village | None) -> tuple[Any, Any, dict[str, Any]]:
+    """The village, the categories and each entry (by id) as plain data, for keys."""
+    place = village.model_dump(mode="json") if village is not None else None
+    categories = [c.model_dump(mode="json") for c in directory.categories]
+    entries = {e.id: [e.source, e.service.model_dump(mode="json")] for e in directory.entries}
+    return place, categories, entries
+
+
+def directory_pages(
+    cache: FileCache,
+    directory: Directory,
+    village: Village | None,
+    index_uri: str,
+    title: str,
+    *,
+    per_page: int,
+    today: dt.date,
+    stale_months: int,
+) -> dict[str, Path]:
+    """The Markdown of the index page and of each entry's page, by ``src_uri``, index first.
+
+    Args:
+        index_uri: the index page (``danh-ba/index.md``).
+        per_page: entries a list page shows (the index links lists when there are more).
+        today, stale_months: what decides which entries are shown as stale.
+    """
+    place, categories, entries = _inputs(directory, village)
+    settings = [index_uri, today.isoformat(), stale_months, categories, place]
+
+    def page(make: Callable[[], str]) -> dict[str, bytes]:
+        return {"page.md": make().encode()}
+
+    key = cache.key("index", settings, title, per_page, entries)
+    index = partial(index_markdown, directory, index_uri, title, village, per_page)
+    made = {index_uri: cache.fetch(key, partial(page, index))}
+    for entry in directory.entries:
+        key = cache.key("page", settings, entry.id, entries[entry.id])
+        render = partial(
+            service_markdown,
+            entry,
+            directory,
+            index_uri,
+            village,
+            today=today,
+            stale_months=stale_months,
+        )
+        made[entry.page] = cache.fetch(key, partial(page, render))
+    return {uri: folder / "page.md" for uri, folder in made.items()}
+
+
+def directory_downloads(
+    cache: FileCache,
+    directory: Directory,
+    village: Village | None,
+    urls: dict[str, str],
+    title: str,
+    site_url: str,
+) -> DirectoryDownloads:
+    """Every download of ``directory``, made when ``cache`` does not hold it yet.
+
+    Args:
+        urls: entry id → the absolute URL of its page.
+        title: the directory's title (printed on the A4 list).
+        site_url: the site's address, printed on the A4 list.
+    """
+    place, categories, entries = _inputs(directory, village)
+    entries = {id_: [*value, urls[id_]] for id_, value in entries.items()}
+    vcards: dict[str, Path] = {}
+    for entry in directory.entries:
+        category = directory.category(entry.service.category).name
+        key = cache.key("vcard", entry.id, entries[entry.id], category, place)
+        folder = cache.fetch(key, partial(_vcard_file, entry, directory, village, urls[entry.id]))
+        vcards[entry.id] = folder / "card.vcf"
+    key = cache.key("downloads", entries, categories, place, title, site_url)
+
+    def make() -> dict[str, bytes]:
+        rows = records(directory, village, urls)
+        # Bytes decoded as they are: vCard lines end in CRLF, which read_text() would change.
+        cards = [vcards[e.id].read_bytes().decode() for e in directory.sorted_entries()]
+        texts = {
+            DOWNLOADS.print: print_html(directory, title, village, site_url),
+            DOWNLOADS.json: to_json(rows, village),
+            DOWNLOADS.csv: to_csv(rows),
+            DOWNLOADS.geojson: to_geojson(rows),
+            DOWNLOADS.vcf: to_vcards(cards),
+        }
+        return {name: text.encode() for name, text in texts.items()}
+
+    folder = cache.fetch(key, make)
+    names = (DOWNLOADS.print, DOWNLOADS.json, DOWNLOADS.csv, DOWNLOADS.geojson, DOWNLOADS.vcf)
+    return DirectoryDownloads({name: folder / name for name in names}, vcards)
+
+
+def _vcard_file(
+    entry: ServiceEntry, directory: Directory, village: Village | None, url: str
+) -> dict[str, bytes]:
+    return {"card.vcf": to_vcard(entry, directory, village, url).encode()}

@@ -1,0 +1,106 @@
+"""``langso.cache``: keys of every input and of the software, whole entries, pruning, memos."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from langso import cache as cache_module
+from langso.cache import FileCache, Memo, digest
+
+
+def test_digest_separates_parts_and_types() -> None:
+    assert digest("ab", "c") != digest("a", "bc")
+    assert digest("1") != digest(1) != digest(b"1")
+    assert digest({"a": 1, "b": 2}) == digest({"b": 2, "a": 1})
+    assert len(digest(b"x")) == 32
+
+
+def test_keys_change_with_our_code_and_library_versions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = FileCache(tmp_path, code=("qr.py",), libraries=("qrcode",))
+    assert FileCache(tmp_path, code=("qr.py",), libraries=("qrcode",)).key("u") == plain.key("u")
+    assert FileCache(tmp_path, code=("qr.py", "printing.py")).key("u") != plain.key("u")
+    monkeypatch.setattr(cache_module, "_library_version", lambda name: "99.0")
+    assert FileCache(tmp_path, code=("qr.py",), libraries=("qrcode",)).key("u") != plain.key("u")
+    monkeypatch.setattr(cache_module, "_resource_digest", lambda name: "edited")
+    assert FileCache(tmp_path, code=("qr.py",)).key("u") != plain.key("u")
+
+
+def test_entries_are_made_once_and_found_by_the_next_build(tmp_path: Path) -> None:
+    calls = []
+
+    def make() -> dict[str, bytes]:
+        calls.append(1)
+        return {"a.txt": b"A", "sub/b.txt": b"B"}
+
+    first = FileCache(tmp_path / "c")
+    key = first.key("input")
+    folder = first.fetch(key, make)
+    assert (folder / "a.txt").read_bytes() == b"A" and (folder / "sub/b.txt").read_bytes() == b"B"
+    assert FileCache(tmp_path / "c").fetch(key, make) == folder
+    assert len(calls) == 1
+    assert [p.name for p in (tmp_path / "c").iterdir()] == [key]  # no staging left behind
+
+
+def test_an_entry_made_meanwhile_by_another_build_is_kept(tmp_path: Path) -> None:
+    cache = FileCache(tmp_path)
+    key = cache.key("x")
+    folder = cache.put(key, {"f": b"first"})
+    assert cache.put(key, {"f": b"second"}) == folder
+    assert (folder / "f").read_bytes() == b"first"
+    assert [p.name for p in tmp_path.iterdir()] == [key]
+
+
+def test_prune_keeps_what_this_build_used_and_live_staging(tmp_path: Path) -> None:
+    old = FileCache(tmp_path)
+    stale, kept = old.key("old"), old.key("kept")
+    old.put(stale, {"f": b"1"})
+    old.put(kept, {"f": b"2"})
+    (tmp_path / ".tmp-running").mkdir()
+    (tmp_path / ".tmp-killed").mkdir()
+    long_ago = time.time() - 2 * cache_module.STAGING_GRACE_S
+    os.utime(tmp_path / ".tmp-killed", (long_ago, long_ago))
+    build = FileCache(tmp_path)
+    assert build.get(kept) is not None
+    assert build.prune() == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([kept, ".tmp-running"])
+
+
+def test_memo_keeps_the_values_of_the_last_build_only(tmp_path: Path) -> None:
+    path = tmp_path / "memo.json"
+    memo = Memo(path, code=("search/index.py",))
+    assert memo.get(memo.key("a"), lambda: [1, "một"]) == [1, "một"]
+    assert memo.get(memo.key("b"), lambda: [2]) == [2]
+    memo.save()
+    again = Memo(path, code=("search/index.py",))
+    assert again.get(again.key("a"), lambda: pytest.fail("made again")) == [1, "một"]
+    again.save()
+    assert list(json.loads(path.read_text(encoding="utf-8"))) == [memo.key("a")]
+
+
+def test_a_damaged_memo_is_an_empty_one(tmp_path: Path) -> None:
+    path = tmp_path / "memo.json"
+    path.write_text("{not json", encoding="utf-8")
+    memo = Memo(path)
+    assert memo.get(memo.key("a"), lambda: 7) == 7
+    memo.save()
+    assert json.loads(path.read_text(encoding="utf-8")) == {memo.key("a"): 7}
+
+
+def test_a_dirty_build_keeps_the_values_of_pages_it_did_not_render(tmp_path: Path) -> None:
+    path = tmp_path / "memo.json"
+    full = Memo(path)
+    full.get(full.key("a"), lambda: 1)
+    full.get(full.key("b"), lambda: 2)
+    full.save()
+    dirty = Memo(path)
+    dirty.get(dirty.key("c"), lambda: 3)
+    dirty.save(prune=False)
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    assert stored == {full.key("a"): 1, full.key("b"): 2, full.key("c"): 3}
