@@ -17,6 +17,7 @@ needs, gzip sizes) is kept in ``.cache/langso/memo/reader.json`` under a digest 
 
 from __future__ import annotations
 
+import os
 import re
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -67,11 +68,11 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         # (source file, first-load weight) of each page over ``budget_kb``
         self.over_budget: list[tuple[str, FirstLoad]] = []
         # built files read for the critical CSS, by path: parsed once a build
-        self.stylesheets: dict[Path, Stylesheet] = {}
-        self.scripts: dict[Path, frozenset[str]] = {}
-        self.built: dict[tuple[Path, str], Path | None] = {}
+        self.stylesheets: dict[str, Stylesheet] = {}
+        self.scripts: dict[str, frozenset[str]] = {}
+        self.built: dict[tuple[str, str], str | None] = {}
         # digests of the stylesheets and scripts read, part of the memo's keys
-        self.digests: dict[Path, str] = {}
+        self.digests: dict[str, str] = {}
         self.assets: dict[tuple[str, int], tuple[int, int] | None] = {}
         self.memo: Memo | None = None
         self.dirty = False
@@ -127,8 +128,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             output, script=self.config.defer_theme_js, styles=self.config.critical_css
         )
         if self.config.critical_css:
-            dest = Path(config.site_dir) / page.file.dest_uri
-            output = self._inline_critical_css(output, dest, memo)
+            folder = os.path.dirname(os.path.join(config.site_dir, page.file.dest_uri))
+            output = self._inline_critical_css(output, folder, memo)
         return output
 
     @event_priority(-100)
@@ -150,32 +151,34 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
 
     on_post_page = CombinedEvent(_on_post_page, _measure)
 
-    def _built_file(self, page: Path, href: str) -> Path | None:
-        """The built file ``href`` (relative to the built page ``page``) names, if it exists;
-        asked once a build for each folder (pages of a folder share their assets)."""
-        key = (page.parent, href)
+    def _built_file(self, folder: str, href: str) -> str | None:
+        """The built file ``href`` (relative to a page built in ``folder``) names, if it
+        exists; asked once a build for each folder (pages of a folder share their assets)."""
+        key = (folder, href)
         if key not in self.built:
-            path = built_file(page, href)
-            self.built[key] = path if path.is_file() else None
+            path = built_file(folder, href)
+            self.built[key] = path if os.path.isfile(path) else None
         return self.built[key]
 
-    def _read(self, path: Path) -> str:
-        text = path.read_text(encoding="utf-8")
+    def _read(self, path: str) -> str:
+        with open(path, encoding="utf-8") as file:
+            text = file.read()
         self.digests[path] = digest(text)
         return text
 
-    def _inline_critical_css(self, output: str, dest: Path, memo: Memo) -> str:
-        """The page with its critical CSS inline (:mod:`langso.reader.critical`); the theme's
-        files are in ``site_dir`` already (MkDocs copies them before it builds pages)."""
+    def _inline_critical_css(self, output: str, folder: str, memo: Memo) -> str:
+        """The page (built in ``folder``) with its critical CSS inline
+        (:mod:`langso.reader.critical`); the theme's files are in ``site_dir`` already (MkDocs
+        copies them before it builds pages)."""
         sheets = []
         for href in local_stylesheets(output):
-            path = self._built_file(dest, href)
+            path = self._built_file(folder, href)
             if path is None:
                 return output  # a stylesheet we cannot read: keep the page as the theme made it
             if path not in self.stylesheets:
                 self.stylesheets[path] = Stylesheet.parse(self._read(path))
             sheets.append((path, self.stylesheets[path]))
-        scripts = [p for src in local_scripts(output) if (p := self._built_file(dest, src))]
+        scripts = [p for src in local_scripts(output) if (p := self._built_file(folder, src))]
         for path in scripts:
             if path not in self.scripts:
                 self.scripts[path] = script_names(self._read(path))
