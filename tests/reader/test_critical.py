@@ -91,3 +91,20 @@ def test_inline_critical_css_keeps_the_links_for_later_and_for_no_javascript() -
         "</body></html>"
     )
     assert local_stylesheets(page) == []  # what is in <noscript> does not load with JavaScript
+
+
+def test_links_written_in_any_attribute_order_or_quote_are_found() -> None:
+    page = (
+        "<html><head><link href='../a.css' rel='stylesheet'>"
+        '<link rel="icon" href="../i.png"><LINK HREF="../b.css" REL="Stylesheet"></head>'
+        "<body><script defer src='../x.js'></script>"
+        '<noscript><link rel="stylesheet" href="../c.css"></noscript></body></html>'
+    )
+    assert local_stylesheets(page) == ["../a.css", "../b.css"]
+    assert local_scripts(page) == ["../x.js"]
+    inlined = inline_critical_css(page, "p{}")
+    assert inlined.startswith(
+        "<html><head><style data-langso-critical>p{}</style><noscript data-langso-styles>"
+        "<link href='../a.css' rel='stylesheet'><LINK HREF=\"../b.css\" REL=\"Stylesheet\">"
+        '</noscript><link rel="icon" href="../i.png"></head>'
+    )

@@ -17,7 +17,6 @@ import html
 import io
 import json
 import posixpath
-import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib.resources import files as package_files
@@ -26,6 +25,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from PIL import Image, ImageColor, ImageDraw
+
+from langso.pageassets import references
 
 __all__ = [
     "ICON_URIS",
@@ -56,8 +57,6 @@ ROOT_PLACEHOLDER = "../../"
 """The offline page's link home: right for the file itself (``assets/langso/`` → the root); the
 worker replaces it with its scope, since it serves the page in place of one at any depth."""
 
-_TAG = re.compile(r"<(link|script)\b[^>]*>", re.IGNORECASE)
-_ATTR = re.compile(r"""\b(rel|href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _ASSET_RELS = {"stylesheet", "icon", "shortcut", "manifest", "apple-touch-icon", "preload"}
 
 
@@ -88,14 +87,8 @@ def _resolve(page_url: str, ref: str) -> str | None:
 
 def referenced_assets(page_html: str, page_url: str) -> set[str]:
     """Site-relative paths of the stylesheets, scripts, icons and manifest a page loads."""
-    refs: list[str] = []
-    for match in _TAG.finditer(page_html):
-        attrs = {m[0].lower(): m[1] or m[2] for m in _ATTR.findall(match[0])}
-        if match[1].lower() == "script":
-            if attrs.get("src"):
-                refs.append(attrs["src"])
-        elif set(attrs.get("rel", "").lower().split()) & _ASSET_RELS and attrs.get("href"):
-            refs.append(attrs["href"])
+    # With <noscript> ones: the full stylesheets the reader's first tap loads are core assets.
+    refs = [r.url for r in references(page_html) if r.tag == "script" or r.rels & _ASSET_RELS]
     # Pages at the same depth name the same assets: _resolve is memoised by (folder, ref).
     folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
     folder = folder if folder.endswith("/") or not folder else folder + "/"

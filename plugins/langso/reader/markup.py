@@ -10,6 +10,8 @@ import re
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
+from langso.pageassets import references
+
 __all__ = [
     "DESCRIPTION_LENGTH",
     "OpenGraph",
@@ -247,58 +249,43 @@ _LOADER = (
     "</script>"
 )
 _BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
-_STYLESHEET = re.compile(r'<link\s+rel="stylesheet"\s+href="(?P<href>[^"]+)"\s*/?>')
-
-
-_SCRIPT = re.compile(r'<script\b[^>]*\bsrc="(?P<href>[^"]+)"')
-_NOSCRIPT = re.compile(r"<noscript\b.*?</noscript\s*>", re.DOTALL | re.IGNORECASE)
-_EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
 
 
 def local_stylesheets(page_html: str) -> list[str]:
     """The ``href`` of each stylesheet ``<link>`` of the page served by the site itself (not
     ``https:``, not ``//host``; not inside ``<noscript>``), in order, unescaped."""
-    return _local(_STYLESHEET, page_html)
+    return [r.url for r in references(page_html) if r.stylesheet and r.local and not r.hidden]
 
 
 def local_scripts(page_html: str) -> list[str]:
     """The ``src`` of each ``<script src>`` of the page served by the site itself, in order."""
-    return _local(_SCRIPT, page_html)
-
-
-def _local(tag: re.Pattern[str], page_html: str) -> list[str]:
-    hidden = [m.span() for m in _NOSCRIPT.finditer(page_html)]
-    return [
-        html.unescape(m.group("href"))
-        for m in tag.finditer(page_html)
-        if not _EXTERNAL.match(m.group("href"))
-        and not any(start <= m.start() < end for start, end in hidden)
-    ]
+    return [r.url for r in references(page_html) if r.tag == "script" and r.local and not r.hidden]
 
 
 def inline_critical_css(page_html: str, css: str) -> str:
     """Replace the page's own stylesheet links in ``<head>`` (:func:`local_stylesheets`) by
     ``css`` inline, where the first was; the links stay in a ``<noscript>`` (read by the loader of
     :func:`defer_theme_script`, and used as they are by browsers without JavaScript)."""
-    hrefs = set(local_stylesheets(page_html))
     head_end = _HEAD_END.search(page_html)
-    if not hrefs or not head_end:
+    links = [
+        r
+        for r in references(page_html[: head_end.start()] if head_end else "")
+        if r.stylesheet and r.local and not r.hidden
+    ]
+    if not links:
         return page_html
-    links: list[str] = []
-
-    def take(match: re.Match[str]) -> str:
-        if html.unescape(match.group("href")) not in hrefs:
-            return match.group(0)
-        links.append(match.group(0))
-        return "\0" if len(links) == 1 else ""
-
-    head = _STYLESHEET.sub(take, page_html[: head_end.start()])
     style = css.replace("</", "<\\/")  # "</style" would end the element early
     block = (
         f"<style data-langso-critical>{style}</style>"
-        f"<noscript data-langso-styles>{''.join(links)}</noscript>"
+        f"<noscript data-langso-styles>{''.join(page_html[r.start : r.end] for r in links)}"
+        "</noscript>"
     )
-    return head.replace("\0", block, 1) + page_html[head_end.start() :]
+    kept, at = [], 0
+    for link in links:
+        kept.append(page_html[at : link.start])
+        at = link.end
+    kept.insert(1, block)  # where the first link was
+    return "".join(kept) + page_html[at:]
 
 
 def defer_theme_script(page_html: str, *, script: bool = True, styles: bool = False) -> str:

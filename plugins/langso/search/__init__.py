@@ -4,29 +4,3 @@ The core (:mod:`langso.search.index`) turns rendered pages into one compact JSON
 browser script (``assets/search.js``) folds the index and the query with the same rule as
 :func:`langso.text.fold`, and shows the original Vietnamese text with the matched span marked.
 """
-
-from __future__ import annotations
-
-from langso.search.index import (
-    INDEX_URI,
-    SEARCH_PAGE_URI,
-    IndexPage,
-    Section,
-    build_index,
-    dumps_index,
-    extract_sections,
-    search_form_html,
-    search_page_markdown,
-)
-
-__all__ = [
-    "INDEX_URI",
-    "SEARCH_PAGE_URI",
-    "IndexPage",
-    "Section",
-    "build_index",
-    "dumps_index",
-    "extract_sections",
-    "search_form_html",
-    "search_page_markdown",
-]
