@@ -47,8 +47,8 @@ T = TypeVar("T")
 
 
 def digest(*parts: object) -> str:
-    """A 32-hex-digit SHA-256 digest of ``parts``: bytes as they are, text as UTF-8, anything
-    else as JSON.
+    """A 32-hex-digit SHA-256 digest of ``parts``: bytes as they are, text as UTF-8, integers
+    in decimal, anything else as JSON.
 
     Each part is typed and length-prefixed, so ``("ab", "c")`` and ``("a", "bc")`` differ.
 
@@ -63,6 +63,8 @@ def digest(*parts: object) -> str:
             data, kind = part, b"b"
         elif isinstance(part, str):
             data, kind = part.encode("utf-8", "surrogatepass"), b"s"
+        elif type(part) is int:  # not bool: True is JSON "true"
+            data, kind = str(part).encode(), b"i"
         else:
             text = json.dumps(part, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
             data, kind = text.encode("utf-8", "surrogatepass"), b"j"

@@ -8,19 +8,18 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 __all__ = ["Reference", "references"]
 
-_TAG = re.compile(r"<(link|script)\b[^>]*>", re.IGNORECASE)
+# One pass finds the tags and the <noscript> elements around some of them.
+_TAG = re.compile(r"<(?:(link|script)\b[^>]*|(/?)noscript\b[^>]*)>", re.IGNORECASE)
 _ATTR = re.compile(r"""\b(rel|href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
-_NOSCRIPT = re.compile(r"<noscript\b.*?</noscript\s*>", re.DOTALL | re.IGNORECASE)
 _EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(NamedTuple):
     """One file a page names in a ``<link href>`` or a ``<script src>``.
 
     Attributes:
@@ -49,28 +48,29 @@ class Reference:
         return self.tag == "link" and "stylesheet" in self.rels
 
 
+@lru_cache(maxsize=1024)
+def _read_tag(tag_html: str) -> tuple[str, frozenset[str], str] | None:
+    """``(tag, rels, url)`` of one ``<link>`` or ``<script>`` tag; ``None`` when it names no
+    file. Remembered: pages at one depth share most of their tags."""
+    attrs = {key.lower(): a or b for key, a, b in _ATTR.findall(tag_html)}
+    tag = "link" if tag_html[1:5].lower() == "link" else "script"
+    url = attrs.get("src" if tag == "script" else "href")
+    if not url:
+        return None
+    return tag, frozenset(attrs.get("rel", "").lower().split()), html.unescape(url)
+
+
 @lru_cache(maxsize=8)
 def references(page_html: str) -> tuple[Reference, ...]:
     """Every ``<link href>`` and ``<script src>`` of ``page_html``, in order.
 
-    Remembered for the last few pages: several plugins ask about the same page."""
-    hidden = [m.span() for m in _NOSCRIPT.finditer(page_html)]
+    Remembered for the last few pages: several plugins ask about the same page (the offline
+    plugin about the page it hands to the reader)."""
     found = []
+    hidden = False  # inside <noscript>; its content is text to the HTML parser, never nested
     for match in _TAG.finditer(page_html):
-        attrs = {name.lower(): a or b for name, a, b in _ATTR.findall(match[0])}
-        tag = match[1].lower()
-        url = attrs.get("src" if tag == "script" else "href")
-        if not url:
-            continue
-        at = match.start()
-        found.append(
-            Reference(
-                tag=tag,
-                rels=frozenset(attrs.get("rel", "").lower().split()),
-                url=html.unescape(url),
-                start=at,
-                end=match.end(),
-                hidden=any(start <= at < end for start, end in hidden),
-            )
-        )
+        if match[1] is None:
+            hidden = not match[2]
+        elif read := _read_tag(match[0]):
+            found.append(Reference(*read, match.start(), match.end(), hidden))
     return tuple(found)

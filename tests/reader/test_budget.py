@@ -50,3 +50,32 @@ def test_a_page_over_the_budget_stops_the_build(make_site: SiteFactory) -> None:
 def test_the_fixture_fits_the_default_budget(make_site: SiteFactory) -> None:
     result = build_site(make_site(config=plugins({})))
     assert result.ok, result.text()
+
+
+# A plugin running between the reader's changes (-90) and its measure (-100) makes one page
+# heavy: the measure must weigh that page, not the one the reader made.
+HEAVY_HOOK = """
+import random
+from mkdocs.plugins import event_priority
+
+@event_priority(-95)
+def on_post_page(output, page, config):
+    if page.file.src_uri != "index.md":
+        return output
+    letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+    rng = random.Random(1)
+    noise = "".join(rng.choice(letters) for _ in range(100000))
+    return output.replace("</body>", f"<p hidden>{noise}</p></body>")
+"""
+
+
+def test_a_page_changed_after_the_reader_is_weighed_as_written(make_site: SiteFactory) -> None:
+    root = make_site(files={"heavy.py": HEAVY_HOOK}, config={**plugins({}), "hooks": ["heavy.py"]})
+    for _ in range(2):  # the second build reads the memo of the first
+        result = build_site(root, strict=False)
+        assert not result.ok
+        head, pages = result.messages[-1].split(":\n")
+        assert head.startswith("Làng số: 1 trang nặng hơn 60 KB")
+        load = first_load(root / "site" / "index.html")  # the file as written
+        assert load.gzip_bytes > 80_000
+        assert pages == f"index.md: {load.gzip_bytes / 1000:.1f} KB ({load.requests} tệp/files)"

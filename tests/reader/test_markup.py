@@ -5,10 +5,16 @@ from __future__ import annotations
 import pytest
 
 from langso.reader.markup import (
+    Edit,
     OpenGraph,
+    apply_edits,
+    controls_edit,
     defer_theme_script,
     describe,
     first_image,
+    head_edit,
+    inject_controls,
+    inject_head,
     og_image_url,
     og_tags,
     summarise,
@@ -64,3 +70,23 @@ def test_defer_theme_script() -> None:
     assert "<script src=" not in deferred
     assert 'var src="../assets/javascripts/bundle.a5f9d56c.min.js"' in deferred
     assert defer_theme_script("<body></body>") == "<body></body>"
+
+
+def test_edits_found_on_one_page_are_made_in_one_pass() -> None:
+    page = "<html><head><title>t</title></head><body><header>h</header><p>x</p></body></html>"
+    edits = [
+        controls_edit(page, "<nav>c</nav>"),
+        head_edit(page, "<meta a>"),
+        Edit(page.index("<p>"), page.index("</p>") + 4, "<p>y</p>"),
+        Edit(page.index("</body>"), page.index("</body>"), "<i>1</i>"),
+        Edit(page.index("</body>"), page.index("</body>"), "<i>2</i>"),  # after the first
+    ]
+    assert apply_edits(page, edits) == (
+        "<html><head><title>t</title><meta a></head><body><header>h</header><nav>c</nav>"
+        "<p>y</p><i>1</i><i>2</i></body></html>"
+    )
+    assert apply_edits(page, edits) == inject_controls(
+        inject_head(page, "<meta a>"), "<nav>c</nav>"
+    ).replace("<p>x</p>", "<p>y</p>").replace("</body>", "<i>1</i><i>2</i></body>")
+    with pytest.raises(ValueError, match="overlapping edits at 3"):
+        apply_edits(page, [Edit(0, 5, ""), Edit(3, 4, "")])

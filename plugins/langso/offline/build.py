@@ -72,7 +72,7 @@ def format_size(size: int) -> str:
     return f"{megabytes.removesuffix(',0')} MB"
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)  # each page of a large site has its own folder
 def _resolve(page_url: str, ref: str) -> str | None:
     """The site-relative path of ``ref`` as written in the page at ``page_url``, or ``None``."""
     parts = urlsplit(ref)

@@ -16,18 +16,27 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from langso.reader.markup import local_scripts, local_stylesheets
 
-__all__ = ["FirstLoad", "built_file", "first_load", "gzip_size", "over_budget"]
+__all__ = [
+    "FirstLoad",
+    "PageWeight",
+    "built_file",
+    "first_load",
+    "gzip_size",
+    "over_budget",
+    "page_weight",
+]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def built_file(folder: str, href: str) -> str:
     """The path of the file ``href`` (a URL relative to a page built in ``folder``) names.
 
-    Joined as text, not resolved, and remembered: pages of one folder share their assets, and
-    this runs for every page (``pathlib`` costs ten times more here)."""
+    Joined as text, not resolved, and remembered for every page of a large site (each page has
+    its own folder): this runs for each file of each page (``pathlib`` costs ten times more)."""
     return os.path.normpath(os.path.join(folder, href.split("?")[0].split("#")[0]))
 
 
@@ -66,29 +75,50 @@ class FirstLoad:
     gzip_bytes: int
 
 
+class PageWeight(NamedTuple):
+    """What a page's HTML itself brings to its first load.
+
+    Attributes:
+        raw_bytes: the HTML's size, UTF-8.
+        gzip_bytes: its size gzip-compressed at the level asked.
+        loads: the ``href``/``src`` of the site's own stylesheets and scripts it loads
+            (:func:`local_stylesheets`, :func:`local_scripts`), relative to the page.
+    """
+
+    raw_bytes: int
+    gzip_bytes: int
+    loads: tuple[str, ...]
+
+
+def page_weight(page_html: str, level: int = 6) -> PageWeight:
+    """The :class:`PageWeight` of ``page_html`` compressed at gzip ``level``."""
+    data = page_html.encode("utf-8")
+    loads = tuple(local_stylesheets(page_html) + local_scripts(page_html))
+    return PageWeight(len(data), gzip_size(data, level), loads)
+
+
 def first_load(
-    page: Path,
+    page: str | Path,
     html: str | None = None,
     *,
     level: int = 6,
-    packed_size: Callable[[bytes, int], int] = gzip_size,
+    weigh: Callable[[str, int], PageWeight] = page_weight,
     assets: dict[tuple[str, int], tuple[int, int] | None] | None = None,
 ) -> FirstLoad:
     """Measure the first load of the built page ``page`` (its HTML may be given as ``html``;
     the files it loads must be built already), compressed at gzip ``level``.
 
     Args:
-        packed_size: :func:`gzip_size`, or a function giving the same answers faster (a memo of
+        weigh: :func:`page_weight`, or a function giving the same answers faster (a memo of
             pages measured before: the plugin's ``.cache/langso/memo/reader.json``).
         assets: weights of the stylesheets and scripts already measured in this build, by path
             and level (filled in here): every page loads the same few.
     """
     known = {} if assets is None else assets
-    text = page.read_text(encoding="utf-8") if html is None else html
-    data = text.encode("utf-8")
-    requests, raw, packed = 1, len(data), packed_size(data, level)
+    own = weigh(Path(page).read_text(encoding="utf-8") if html is None else html, level)
+    requests, raw, packed = 1, own.raw_bytes, own.gzip_bytes
     folder = os.path.dirname(os.fspath(page))
-    for ref in local_stylesheets(text) + local_scripts(text):
+    for ref in own.loads:
         path = built_file(folder, ref)
         key = (path, level)
         if key not in known:
@@ -102,11 +132,11 @@ def first_load(
 
 
 def over_budget(
-    page: Path,
+    page: str | Path,
     html: str,
     limit_bytes: int,
     *,
-    packed_size: Callable[[bytes, int], int] = gzip_size,
+    weigh: Callable[[str, int], PageWeight] = page_weight,
     assets: dict[tuple[str, int], tuple[int, int] | None] | None = None,
 ) -> FirstLoad | None:
     """The first load of ``page`` (as :func:`first_load`, same arguments) when it weighs more
@@ -115,8 +145,8 @@ def over_budget(
     Measured at gzip level 1 first, three times faster than level 6 and never smaller in
     practice: only a page near or over the limit is measured again at level 6.
     """
-    quick = first_load(page, html, level=1, packed_size=packed_size, assets=assets)
+    quick = first_load(page, html, level=1, weigh=weigh, assets=assets)
     if quick.gzip_bytes <= limit_bytes:
         return None
-    exact = first_load(page, html, packed_size=packed_size, assets=assets)
+    exact = first_load(page, html, weigh=weigh, assets=assets)
     return exact if exact.gzip_bytes > limit_bytes else None

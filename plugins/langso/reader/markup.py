@@ -1,5 +1,10 @@
 """Reader-side markup, as plain functions of text (no MkDocs): the controls, the script that
 applies the reader's choices before the first paint, Open Graph tags, the deferred theme script.
+
+Each change to a page is an :class:`Edit` found on the page as given (``*_edit(s)`` functions),
+and :func:`apply_edits` makes them all in one pass: the plugin reads the page once, however many
+things it adds. ``inject_*``, :func:`defer_theme_script` and :func:`inline_critical_css` make
+one kind of change at a time.
 """
 
 from __future__ import annotations
@@ -7,18 +12,26 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 from html.parser import HTMLParser
+from typing import NamedTuple
 from urllib.parse import urljoin
 
 from langso.pageassets import references
 
 __all__ = [
     "DESCRIPTION_LENGTH",
+    "Edit",
     "OpenGraph",
+    "apply_edits",
+    "controls_edit",
     "controls_html",
+    "critical_css_edits",
     "defer_theme_script",
     "describe",
     "first_image",
+    "head_edit",
     "head_script",
     "inject_controls",
     "inject_head",
@@ -28,6 +41,7 @@ __all__ = [
     "localise_not_found",
     "og_tags",
     "summarise",
+    "theme_script_edits",
 ]
 
 DESCRIPTION_LENGTH = 160
@@ -82,18 +96,55 @@ def controls_html(share: bool) -> str:
     )
 
 
-def inject_head(page_html: str, markup: str) -> str:
+class Edit(NamedTuple):
+    """Replace ``page_html[start:end]`` by ``text`` (an insertion when ``start == end``)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def apply_edits(page_html: str, edits: Iterable[Edit]) -> str:
+    """``page_html`` with every edit made, in one pass.
+
+    Edits are positions in ``page_html`` as given; insertions at one place keep their order.
+
+    Raises:
+        ValueError: when two edits overlap.
+    """
+    parts: list[str] = []
+    at = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if edit.start < at:
+            raise ValueError(f"overlapping edits at {edit.start}")
+        parts += (page_html[at : edit.start], edit.text)
+        at = edit.end
+    parts.append(page_html[at:])
+    return "".join(parts)
+
+
+def head_edit(page_html: str, markup: str) -> Edit:
     """Put ``markup`` at the end of ``<head>`` (else at the start)."""
     match = _HEAD_END.search(page_html)
     at = match.start() if match else 0
-    return page_html[:at] + markup + page_html[at:]
+    return Edit(at, at, markup)
 
 
-def inject_controls(page_html: str, markup: str) -> str:
+def controls_edit(page_html: str, markup: str) -> Edit:
     """Put the toolbar right under Material's header, else at the start of ``<body>``."""
     match = _HEADER_END.search(page_html) or _BODY.search(page_html)
     at = match.end() if match else 0
-    return page_html[:at] + markup + page_html[at:]
+    return Edit(at, at, markup)
+
+
+def inject_head(page_html: str, markup: str) -> str:
+    """:func:`head_edit` made."""
+    return apply_edits(page_html, [head_edit(page_html, markup)])
+
+
+def inject_controls(page_html: str, markup: str) -> str:
+    """:func:`controls_edit` made."""
+    return apply_edits(page_html, [controls_edit(page_html, markup)])
 
 
 class _Text(HTMLParser):
@@ -262,47 +313,64 @@ def local_scripts(page_html: str) -> list[str]:
     return [r.url for r in references(page_html) if r.tag == "script" and r.local and not r.hidden]
 
 
-def inline_critical_css(page_html: str, css: str) -> str:
+@lru_cache(maxsize=64)
+def _style_element(css: str) -> str:
+    # Remembered: pages of one kind share their CSS.
+    style = css.replace("</", "<\\/")  # "</style" would end the element early
+    return f"<style data-langso-critical>{style}</style>"
+
+
+def critical_css_edits(page_html: str, css: str) -> list[Edit]:
     """Replace the page's own stylesheet links in ``<head>`` (:func:`local_stylesheets`) by
     ``css`` inline, where the first was; the links stay in a ``<noscript>`` (read by the loader of
-    :func:`defer_theme_script`, and used as they are by browsers without JavaScript)."""
+    :func:`theme_script_edits`, and used as they are by browsers without JavaScript)."""
     head_end = _HEAD_END.search(page_html)
+    end = head_end.start() if head_end else 0
     links = [
         r
-        for r in references(page_html[: head_end.start()] if head_end else "")
-        if r.stylesheet and r.local and not r.hidden
+        for r in references(page_html)
+        if r.end <= end and r.stylesheet and r.local and not r.hidden
     ]
     if not links:
-        return page_html
-    style = css.replace("</", "<\\/")  # "</style" would end the element early
+        return []
     block = (
-        f"<style data-langso-critical>{style}</style>"
-        f"<noscript data-langso-styles>{''.join(page_html[r.start : r.end] for r in links)}"
+        _style_element(css)
+        + f"<noscript data-langso-styles>{''.join(page_html[r.start : r.end] for r in links)}"
         "</noscript>"
     )
-    kept, at = [], 0
-    for link in links:
-        kept.append(page_html[at : link.start])
-        at = link.end
-    kept.insert(1, block)  # where the first link was
-    return "".join(kept) + page_html[at:]
+    first, *others = links
+    return [Edit(first.start, first.end, block)] + [Edit(r.start, r.end, "") for r in others]
 
 
-def defer_theme_script(page_html: str, *, script: bool = True, styles: bool = False) -> str:
+def inline_critical_css(page_html: str, css: str) -> str:
+    """:func:`critical_css_edits` made."""
+    return apply_edits(page_html, critical_css_edits(page_html, css))
+
+
+@lru_cache(maxsize=64)
+def _loader(src: str | None) -> str:
+    return _LOADER.format(src=json.dumps(src))
+
+
+def theme_script_edits(page_html: str, *, script: bool = True, styles: bool = False) -> list[Edit]:
     """Add the loader that, on the first tap, key press, focus or scroll, fetches the full
-    stylesheets put aside by :func:`inline_critical_css` (when ``styles``) and (when
-    ``script``) Material's ``bundle.*.min.js``, whose tag it replaces. Unchanged when there is
+    stylesheets put aside by :func:`critical_css_edits` (when ``styles``) and (when
+    ``script``) Material's ``bundle.*.min.js``, whose tag it replaces. No edit when there is
     nothing to load."""
     match = _BUNDLE.search(page_html) if script else None
     if not match and not styles:
-        return page_html
-    src = json.dumps(html.unescape(match.group("src")) if match else None)
-    loader = _LOADER.format(src=src)
+        return []
+    loader = _loader(html.unescape(match.group("src")) if match else None)
     if match:
-        return page_html[: match.start()] + loader + page_html[match.end() :]
+        return [Edit(match.start(), match.end(), loader)]
     end = _BODY_END.search(page_html)
     at = end.start() if end else len(page_html)
-    return page_html[:at] + loader + page_html[at:]
+    return [Edit(at, at, loader)]
+
+
+def defer_theme_script(page_html: str, *, script: bool = True, styles: bool = False) -> str:
+    """:func:`theme_script_edits` made."""
+    return apply_edits(page_html, theme_script_edits(page_html, script=script, styles=styles))
 
 
 NOT_FOUND_TITLE = "Không tìm thấy trang"

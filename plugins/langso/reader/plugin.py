@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import re
 from importlib.resources import files as package_files
-from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,23 +32,24 @@ from mkdocs.utils import get_relative_url
 
 from langso.adapter import cache_folder
 from langso.cache import Memo, digest
-from langso.reader.budget import FirstLoad, built_file, gzip_size, over_budget
+from langso.pageassets import references
+from langso.reader.budget import FirstLoad, PageWeight, built_file, over_budget, page_weight
 from langso.reader.config import ReaderConfig
 from langso.reader.critical import Stylesheet, critical_css, markup_names, script_names
 from langso.reader.markup import (
+    Edit,
     OpenGraph,
+    apply_edits,
+    controls_edit,
     controls_html,
-    defer_theme_script,
+    critical_css_edits,
+    head_edit,
     head_script,
-    inject_controls,
-    inject_head,
-    inline_critical_css,
-    local_scripts,
-    local_stylesheets,
     localise_not_found,
     og_image_url,
     og_tags,
     summarise,
+    theme_script_edits,
 )
 
 __all__ = ["ReaderPlugin"]
@@ -67,12 +68,16 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     def __init__(self) -> None:
         # (source file, first-load weight) of each page over ``budget_kb``
         self.over_budget: list[tuple[str, FirstLoad]] = []
-        # built files read for the critical CSS, by path: parsed once a build
-        self.stylesheets: dict[str, Stylesheet] = {}
-        self.scripts: dict[str, frozenset[str]] = {}
-        self.built: dict[tuple[str, str], str | None] = {}
-        # digests of the stylesheets and scripts read, part of the memo's keys
+        self.exists: dict[str, bool] = {}  # built files looked for, by path
+        # digests of the built stylesheets and scripts by path, read once a build; part of the
+        # memo's keys
         self.digests: dict[str, str] = {}
+        # by digest, kept between builds (``mkdocs serve``): their text, parsed when needed
+        self.texts: dict[str, str] = {}
+        self.parsed: dict[str, Stylesheet] = {}
+        self.names: dict[str, frozenset[str]] = {}
+        # the page _on_post_page returned last, and its key
+        self.rendered: tuple[str, str] | None = None
         self.assets: dict[tuple[str, int], tuple[int, int] | None] = {}
         self.memo: Memo | None = None
         self.dirty = False
@@ -101,7 +106,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     @event_priority(-90)
     def _on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Add the head script, the Open Graph tags and the toolbar, the critical CSS; defer
-        Material's script and full stylesheets."""
+        Material's script and full stylesheets: every change found on the page as given and
+        made in one pass (:func:`langso.reader.markup.apply_edits`)."""
         root = get_relative_url("", page.url).rstrip("/") + "/"
         content = page.content or ""
         site = config.site_url or ""
@@ -120,16 +126,26 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             site_name=config.site_name,
             kind="website" if page.is_homepage else "article",
         )
-        output = inject_head(output, head_script(root) + og_tags(og))
-        output = inject_controls(output, controls_html(self.config.share))
-        # The deferred theme script first: what it creates is styled by the full stylesheets it
-        # comes with, so its names must not swell the critical CSS.
-        output = defer_theme_script(
-            output, script=self.config.defer_theme_js, styles=self.config.critical_css
-        )
+        # The deferred theme script's tag goes: what it creates is styled by the full
+        # stylesheets it comes with, so its names must not swell the critical CSS.
+        edits = [
+            head_edit(output, head_script(root) + og_tags(og)),
+            controls_edit(output, controls_html(self.config.share)),
+            *theme_script_edits(
+                output, script=self.config.defer_theme_js, styles=self.config.critical_css
+            ),
+        ]
+        # Names what the page becomes: the memo of what it loads is found without reading it.
+        places = ",".join(f"{edit.start}-{edit.end}" for edit in edits)
+        rendered = memo.key("edits", output, places, *(edit.text for edit in edits))
         if self.config.critical_css:
             folder = os.path.dirname(os.path.join(config.site_dir, page.file.dest_uri))
-            output = self._inline_critical_css(output, folder, memo)
+            css = self._critical_css(output, edits, rendered, folder, memo)
+            if css is not None:
+                edits += critical_css_edits(output, css[1])
+                rendered += css[0]
+        output = apply_edits(output, edits)
+        self.rendered = (output, rendered)
         return output
 
     @event_priority(-100)
@@ -138,13 +154,21 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         if not self.config.budget_kb:
             return output
         memo = self._memo(config)
+        # The page as _on_post_page left it is known by its key; any other page is read.
+        known = self.rendered is not None and output is self.rendered[0]
+        basis = ("rendered", self.rendered[1]) if self.rendered and known else ("html", output)
 
-        def packed_size(data: bytes, level: int) -> int:
-            return memo.get(memo.key("gzip", level, data), lambda: gzip_size(data, level))
+        def weigh(html: str, level: int) -> PageWeight:
+            def measure() -> list[Any]:
+                raw, packed, loads = page_weight(html, level)
+                return [raw, packed, list(loads)]
 
-        dest = Path(config.site_dir) / page.file.dest_uri
+            found: list[Any] = memo.get(memo.key("load", level, *basis), measure)
+            return PageWeight(int(found[0]), int(found[1]), tuple(found[2]))
+
+        dest = os.path.join(config.site_dir, page.file.dest_uri)
         limit = self.config.budget_kb * 1000
-        weight = over_budget(dest, output, limit, packed_size=packed_size, assets=self.assets)
+        weight = over_budget(dest, output, limit, weigh=weigh, assets=self.assets)
         if weight:
             self.over_budget.append((page.file.src_uri, weight))
         return output
@@ -153,45 +177,75 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
 
     def _built_file(self, folder: str, href: str) -> str | None:
         """The built file ``href`` (relative to a page built in ``folder``) names, if it
-        exists; asked once a build for each folder (pages of a folder share their assets)."""
-        key = (folder, href)
-        if key not in self.built:
-            path = built_file(folder, href)
-            self.built[key] = path if os.path.isfile(path) else None
-        return self.built[key]
+        exists; looked for once a build (pages share their assets)."""
+        path = built_file(folder, href)
+        if path not in self.exists:
+            self.exists[path] = os.path.isfile(path)
+        return path if self.exists[path] else None
 
-    def _read(self, path: str) -> str:
-        with open(path, encoding="utf-8") as file:
-            text = file.read()
-        self.digests[path] = digest(text)
-        return text
+    def _digest(self, path: str) -> str:
+        """The digest of the built file at ``path``, read once a build."""
+        if path not in self.digests:
+            with open(path, encoding="utf-8") as file:
+                text = file.read()
+            self.digests[path] = digest(text)
+            self.texts[self.digests[path]] = text
+        return self.digests[path]
 
-    def _inline_critical_css(self, output: str, folder: str, memo: Memo) -> str:
-        """The page (built in ``folder``) with its critical CSS inline
-        (:mod:`langso.reader.critical`); the theme's files are in ``site_dir`` already (MkDocs
-        copies them before it builds pages)."""
-        sheets = []
-        for href in local_stylesheets(output):
-            path = self._built_file(folder, href)
-            if path is None:
-                return output  # a stylesheet we cannot read: keep the page as the theme made it
-            if path not in self.stylesheets:
-                self.stylesheets[path] = Stylesheet.parse(self._read(path))
-            sheets.append((path, self.stylesheets[path]))
-        scripts = [p for src in local_scripts(output) if (p := self._built_file(folder, src))]
-        for path in scripts:
-            if path not in self.scripts:
-                self.scripts[path] = script_names(self._read(path))
+    def _stylesheet(self, path: str) -> Stylesheet:
+        """The parsed stylesheet at ``path``: parsed once while its text stays the same."""
+        key = self._digest(path)
+        if key not in self.parsed:
+            self.parsed[key] = Stylesheet.parse(self.texts[key])
+        return self.parsed[key]
 
-        def relevant() -> list[str]:
-            names = markup_names(output).union(*(self.scripts[path] for path in scripts))
-            known = frozenset().union(*(sheet.names for _, sheet in sheets))
-            return sorted(names & known)
+    def _script_names(self, path: str) -> frozenset[str]:
+        key = self._digest(path)
+        if key not in self.names:
+            self.names[key] = script_names(self.texts[key])
+        return self.names[key]
 
-        files = [self.digests[path] for path, _ in sheets] + [self.digests[p] for p in scripts]
-        names = memo.get(memo.key("critical", output, files), relevant)
-        css = critical_css([s for _, s in sheets], frozenset(names), _style_attributes(output))
-        return inline_critical_css(output, css)
+    def _critical_css(
+        self, page_html: str, edits: list[Edit], rendered: str, folder: str, memo: Memo
+    ) -> tuple[str, str] | None:
+        """``(key, css)``: the critical CSS (:mod:`langso.reader.critical`) of the page built
+        in ``folder`` once ``edits`` are made, and a key naming it; ``None`` when one of its
+        stylesheets cannot be read (the page keeps the theme's links). The theme's files are in
+        ``site_dir`` already (MkDocs copies them before it builds pages).
+
+        The names the page uses are remembered under ``rendered`` (the page and its edits) and
+        the digests of the files; the CSS under the names: a rebuild parses no page and no
+        stylesheet it has seen."""
+        refs = references(page_html)
+        removed = [(e.start, e.end) for e in edits if e.end > e.start]
+        sheets: list[str] = []
+        scripts: list[str] = []
+        for ref in refs:
+            if not ref.local or ref.hidden:
+                continue
+            if ref.stylesheet:
+                path = self._built_file(folder, ref.url)
+                if path is None:
+                    return None
+                sheets.append(path)
+            elif ref.tag == "script" and not any(a <= ref.start < b for a, b in removed):
+                scripts += filter(None, [self._built_file(folder, ref.url)])
+        files = [self._digest(path) for path in sheets + scripts]
+
+        def relevant() -> list[Any]:
+            text = apply_edits(page_html, edits)
+            names = markup_names(text).union(*(self._script_names(path) for path in scripts))
+            known = frozenset().union(*(self._stylesheet(path).names for path in sheets))
+            kept, style = sorted(names & known), _style_attributes(text)
+            return [kept, style, memo.key("css", kept, style, *files[: len(sheets)])]
+
+        # The CSS is named by the names it keeps: pages of one kind share it.
+        names, style, key = memo.get(memo.key("names", rendered, *files), relevant)
+        css: str = memo.get(
+            key,
+            lambda: critical_css([self._stylesheet(p) for p in sheets], frozenset(names), style),
+        )
+        return key, css
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -205,12 +259,11 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Forget the previous build's pages and files (``mkdocs serve`` builds many times)."""
         self.over_budget = []
-        self.stylesheets = {}
-        self.scripts = {}
-        self.built = {}
+        self.exists = {}
         self.digests = {}
         self.assets = {}
         self.memo = None
+        self.rendered = None
 
     def _memo(self, config: MkDocsConfig) -> Memo:
         if self.memo is None:
@@ -228,6 +281,11 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
                 English.
         """
         self._memo(config).save(prune=not self.dirty)
+        used = set(self.digests.values())
+        for table in (self.texts, self.parsed, self.names):
+            for key in set(table) - used:
+                del table[key]
+        self.rendered = None
         over = [
             f"{src}: {weight.gzip_bytes / 1000:.1f} KB ({weight.requests} tệp/files)"
             for src, weight in self.over_budget
