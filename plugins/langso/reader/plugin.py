@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import cache
 from importlib.resources import files as package_files
 from typing import Any
 from urllib.parse import urlsplit
@@ -232,19 +233,25 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
                 scripts += filter(None, [self._built_file(folder, ref.url)])
         files = [self._digest(path) for path in sheets + scripts]
 
-        def relevant() -> list[Any]:
+        @cache
+        def relevant() -> tuple[list[str], str]:
+            """The names the page uses that the stylesheets know, and its style attributes."""
             text = apply_edits(page_html, edits)
             names = markup_names(text).union(*(self._script_names(path) for path in scripts))
             known = frozenset().union(*(self._stylesheet(path).names for path in sheets))
-            kept, style = sorted(names & known), _style_attributes(text)
-            return [kept, style, memo.key("css", kept, style, *files[: len(sheets)])]
+            return sorted(names & known), _style_attributes(text)
 
-        # The CSS is named by the names it keeps: pages of one kind share it.
-        names, style, key = memo.get(memo.key("names", rendered, *files), relevant)
-        css: str = memo.get(
-            key,
-            lambda: critical_css([self._stylesheet(p) for p in sheets], frozenset(names), style),
+        def make_css() -> str:
+            names, style = relevant()
+            return critical_css([self._stylesheet(p) for p in sheets], frozenset(names), style)
+
+        # The CSS is named by what it is made of: pages of one kind share it, and each page
+        # remembers only that name.
+        key: str = memo.get(
+            memo.key("names", rendered, *files),
+            lambda: memo.key("css", *relevant(), *files[: len(sheets)]),
         )
+        css: str = memo.get(key, make_css)
         return key, css
 
     def on_post_template(
@@ -268,7 +275,14 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     def _memo(self, config: MkDocsConfig) -> Memo:
         if self.memo is None:
             folder = cache_folder(config, "memo")
-            code = ("reader/markup.py", "reader/budget.py", "reader/critical.py")
+            # the plugin too: it decides what the memo's values are
+            code = (
+                "reader/plugin.py",
+                "reader/markup.py",
+                "reader/budget.py",
+                "reader/critical.py",
+                "pageassets.py",
+            )
             self.memo = Memo(folder / "reader.json", code=code, libraries=("tinycss2",))
         return self.memo
 

@@ -84,7 +84,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not self.dirty:
             self.pages = {}
         self.memo = Memo(
-            cache_folder(config, "memo") / "search.json", code=("search/index.py", "text.py")
+            cache_folder(config, "memo") / "search.json",
+            code=("search/plugin.py", "search/index.py", "text.py"),
         )
         for name in ASSETS:
             content = package_files("langso.search").joinpath(f"assets/{name}").read_text("utf-8")
