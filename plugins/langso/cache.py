@@ -220,15 +220,24 @@ class Memo:
         """
         if key in self._used:
             return self._used[key]  # type: ignore[no-any-return]
+        stored = self._load()
+        value: T = stored[key] if key in stored else make()
+        self._used[key] = value
+        return value
+
+    def known(self, key: str) -> bool:
+        """Whether ``key`` has a value (made in this build or kept from an earlier one)."""
+        return key in self._used or key in self._load()
+
+    def _load(self) -> dict[str, Any]:
+        """The values of the file, read on first use."""
         if self._stored is None:
             self._stored = {}
             with contextlib.suppress(OSError, ValueError):
                 loaded = json.loads(self.path.read_text(encoding="utf-8"))
                 if isinstance(loaded, dict):
                     self._stored = loaded
-        value: T = self._stored[key] if key in self._stored else make()
-        self._used[key] = value
-        return value
+        return self._stored
 
     def save(self, *, prune: bool = True) -> None:
         """Write the values asked for since the last save (atomically), then start over.

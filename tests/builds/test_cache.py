@@ -158,3 +158,18 @@ def test_deleting_the_cache_gives_a_byte_identical_site(make_site: SiteFactory) 
     cold = build_site(root)
     assert cold.ok, cold.text()
     assert published(cold.site_dir) == made
+
+
+def test_an_edited_stylesheet_reaches_every_page_s_critical_css(make_site: SiteFactory) -> None:
+    # The pages' memo (critical CSS, first-load weight) is keyed by the site's CSS and JS too:
+    # an edited stylesheet with the same pages must not leave the old rules inline.
+    root = make_site(config={"plugins": PLUGINS, "extra_css": ["lang.css"]})
+    (root / "content/lang.css").write_text(".md-content{color:#101010}", encoding="utf-8")
+    assert build_site(root).ok
+    page = root / "site/dia-diem/dinh-lang-phu-my/index.html"
+    assert ".md-content{color:#101010}" in page.read_text(encoding="utf-8")
+    (root / "content/lang.css").write_text(".md-content{color:#202020}", encoding="utf-8")
+    assert build_site(root).ok
+    html = page.read_text(encoding="utf-8")
+    assert ".md-content{color:#202020}" in html
+    assert "#101010" not in html

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from langso.search.index import (
     INDEX_URI,
     IndexPage,
@@ -122,3 +124,11 @@ def test_search_page_says_javascript_is_needed() -> None:
     assert text.startswith('---\ntitle: "Tìm kiếm"\nsearch:\n  exclude: true\n---\n\n# Tìm kiếm\n')
     assert "<noscript><p>Tìm kiếm chạy ngay trong trình duyệt nên cần bật JavaScript." in text
     assert text.endswith("[Về trang chủ](index.md)\n")
+
+
+@pytest.mark.parametrize(
+    "text", ["Chợ\u00a0quê", "Chợ\tquê", "Chợ\u2003quê", "Chợ\u3000 quê", " Chợ quê\n", "Chợ  quê"]
+)
+def test_the_index_holds_every_run_of_spaces_as_one(text: str) -> None:
+    index = build_index([IndexPage("T", "", (Section("", "", text),))])
+    assert index["pages"] == [{"t": "T", "u": "", "s": [["", "", "Chợ quê"]]}]

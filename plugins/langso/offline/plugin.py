@@ -9,6 +9,9 @@
 
 A dirty build (``langso serve``, ``mkdocs serve --dirty``) renders only the pages that changed:
 what was noted of the others in earlier builds is kept, for the pages still in the site.
+
+What each page loads is kept in ``.cache/langso/memo/offline.json`` under a digest of the page
+(:class:`langso.cache.Memo`): a rebuild reads only the pages that changed.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from langso.adapter import cache_folder
+from langso.cache import Memo
 from langso.offline.build import (
     ICON_URIS,
     MANIFEST_URI,
@@ -52,6 +57,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         self.pages: dict[str, tuple[str, str, set[str]]] = {}  # src_uri → url, dest, assets
         self.live: set[str] = set()
         self.dirty = False
+        self.memo: Memo | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether builds are dirty (only changed pages rendered)."""
@@ -61,6 +67,10 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         """Add the script."""
         if not self.dirty:
             self.pages = {}
+        self.memo = Memo(
+            cache_folder(config, "memo") / "offline.json",
+            code=("offline/plugin.py", "offline/build.py", "pageassets.py"),
+        )
         script = package_files("langso.offline").joinpath("assets/offline.js").read_text("utf-8")
         files.append(File.generated(config, SCRIPT_URI, content=script))
         return files
@@ -70,7 +80,15 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         """Link the manifest, add the save box; note the page and what it loads."""
         root = get_relative_url("", page.url).rstrip("/") + "/"
         output = inject_offline(output, root, self.config.theme_color, self.config.button_label)
-        assets = referenced_assets(output, page.url)
+        if self.memo is None:
+            assets = referenced_assets(output, page.url)
+        else:
+            assets = set(
+                self.memo.get(
+                    self.memo.key(output, page.url),
+                    lambda: sorted(referenced_assets(output, page.url)),
+                )
+            )
         self.pages[page.file.src_uri] = (page.url, page.file.dest_uri, assets)
         return output
 
@@ -111,3 +129,5 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         manifest = build_manifest(site, pages, assets, timeout_ms=self.config.timeout_ms)
         write(MANIFEST_URI, dumps_manifest(manifest))
         write(SW_URI, service_worker_js(manifest))
+        if self.memo is not None:
+            self.memo.save(prune=not self.dirty)

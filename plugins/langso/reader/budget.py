@@ -13,22 +13,13 @@ from __future__ import annotations
 import gzip
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from langso.reader.markup import local_scripts, local_stylesheets
 
-__all__ = [
-    "FirstLoad",
-    "PageWeight",
-    "built_file",
-    "first_load",
-    "gzip_size",
-    "over_budget",
-    "page_weight",
-]
+__all__ = ["FirstLoad", "built_file", "first_load", "gzip_size", "over_budget"]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -60,8 +51,7 @@ def gzip_size(data: bytes, level: int = 6) -> int:
     return len(gzip.compress(data, compresslevel=level, mtime=0))
 
 
-@dataclass(frozen=True)
-class FirstLoad:
+class FirstLoad(NamedTuple):
     """What loading one page costs before any interaction.
 
     Attributes:
@@ -75,50 +65,26 @@ class FirstLoad:
     gzip_bytes: int
 
 
-class PageWeight(NamedTuple):
-    """What a page's HTML itself brings to its first load.
-
-    Attributes:
-        raw_bytes: the HTML's size, UTF-8.
-        gzip_bytes: its size gzip-compressed at the level asked.
-        loads: the ``href``/``src`` of the site's own stylesheets and scripts it loads
-            (:func:`local_stylesheets`, :func:`local_scripts`), relative to the page.
-    """
-
-    raw_bytes: int
-    gzip_bytes: int
-    loads: tuple[str, ...]
-
-
-def page_weight(page_html: str, level: int = 6) -> PageWeight:
-    """The :class:`PageWeight` of ``page_html`` compressed at gzip ``level``."""
-    data = page_html.encode("utf-8")
-    loads = tuple(local_stylesheets(page_html) + local_scripts(page_html))
-    return PageWeight(len(data), gzip_size(data, level), loads)
-
-
 def first_load(
     page: str | Path,
     html: str | None = None,
     *,
     level: int = 6,
-    weigh: Callable[[str, int], PageWeight] = page_weight,
     assets: dict[tuple[str, int], tuple[int, int] | None] | None = None,
 ) -> FirstLoad:
     """Measure the first load of the built page ``page`` (its HTML may be given as ``html``;
     the files it loads must be built already), compressed at gzip ``level``.
 
     Args:
-        weigh: :func:`page_weight`, or a function giving the same answers faster (a memo of
-            pages measured before: the plugin's ``.cache/langso/memo/reader.json``).
         assets: weights of the stylesheets and scripts already measured in this build, by path
             and level (filled in here): every page loads the same few.
     """
     known = {} if assets is None else assets
-    own = weigh(Path(page).read_text(encoding="utf-8") if html is None else html, level)
-    requests, raw, packed = 1, own.raw_bytes, own.gzip_bytes
+    text = Path(page).read_text(encoding="utf-8") if html is None else html
+    data = text.encode("utf-8")
+    requests, raw, packed = 1, len(data), gzip_size(data, level)
     folder = os.path.dirname(os.fspath(page))
-    for ref in own.loads:
+    for ref in local_stylesheets(text) + local_scripts(text):
         path = built_file(folder, ref)
         key = (path, level)
         if key not in known:
@@ -131,22 +97,15 @@ def first_load(
     return FirstLoad(requests, raw, packed)
 
 
-def over_budget(
-    page: str | Path,
-    html: str,
-    limit_bytes: int,
-    *,
-    weigh: Callable[[str, int], PageWeight] = page_weight,
-    assets: dict[tuple[str, int], tuple[int, int] | None] | None = None,
-) -> FirstLoad | None:
-    """The first load of ``page`` (as :func:`first_load`, same arguments) when it weighs more
-    than ``limit_bytes`` gzip, else ``None``.
+def over_budget(measure: Callable[[int], FirstLoad], limit_bytes: int) -> FirstLoad | None:
+    """The first load ``measure(level)`` gives at gzip level 6 when it weighs more than
+    ``limit_bytes`` gzip, else ``None``; ``measure`` is :func:`first_load` of one page at that
+    level, or a memo of it.
 
     Measured at gzip level 1 first, three times faster than level 6 and never smaller in
     practice: only a page near or over the limit is measured again at level 6.
     """
-    quick = first_load(page, html, level=1, weigh=weigh, assets=assets)
-    if quick.gzip_bytes <= limit_bytes:
+    if measure(1).gzip_bytes <= limit_bytes:
         return None
-    exact = first_load(page, html, weigh=weigh, assets=assets)
+    exact = measure(6)
     return exact if exact.gzip_bytes > limit_bytes else None

@@ -40,6 +40,7 @@ __all__ = [
     "local_stylesheets",
     "localise_not_found",
     "og_tags",
+    "stylesheet_links",
     "summarise",
     "theme_script_edits",
 ]
@@ -320,26 +321,35 @@ def _style_element(css: str) -> str:
     return f"<style data-langso-critical>{style}</style>"
 
 
-def critical_css_edits(page_html: str, css: str) -> list[Edit]:
-    """Replace the page's own stylesheet links in ``<head>`` (:func:`local_stylesheets`) by
-    ``css`` inline, where the first was; the links stay in a ``<noscript>`` (read by the loader of
-    :func:`theme_script_edits`, and used as they are by browsers without JavaScript)."""
+def stylesheet_links(page_html: str) -> list[tuple[int, int]]:
+    """Where the page's own stylesheet links in ``<head>`` (:func:`local_stylesheets`) stand:
+    ``(start, end)`` character offsets, in order."""
     head_end = _HEAD_END.search(page_html)
     end = head_end.start() if head_end else 0
-    links = [
-        r
+    return [
+        (r.start, r.end)
         for r in references(page_html)
         if r.end <= end and r.stylesheet and r.local and not r.hidden
     ]
+
+
+def critical_css_edits(
+    page_html: str, css: str, links: list[tuple[int, int]] | None = None
+) -> list[Edit]:
+    """Replace the page's own stylesheet links in ``<head>`` (at ``links``, found by
+    :func:`stylesheet_links` when not given) by ``css`` inline, where the first was; the links
+    stay in a ``<noscript>`` (read by the loader of :func:`theme_script_edits`, and used as they
+    are by browsers without JavaScript)."""
+    links = stylesheet_links(page_html) if links is None else links
     if not links:
         return []
     block = (
         _style_element(css)
-        + f"<noscript data-langso-styles>{''.join(page_html[r.start : r.end] for r in links)}"
+        + f"<noscript data-langso-styles>{''.join(page_html[a:b] for a, b in links)}"
         "</noscript>"
     )
-    first, *others = links
-    return [Edit(first.start, first.end, block)] + [Edit(r.start, r.end, "") for r in others]
+    (start, end), *others = links
+    return [Edit(start, end, block)] + [Edit(a, b, "") for a, b in others]
 
 
 def inline_critical_css(page_html: str, css: str) -> str:

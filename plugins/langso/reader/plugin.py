@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import os
 import re
-from functools import cache
 from importlib.resources import files as package_files
 from typing import Any
 from urllib.parse import urlsplit
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -34,7 +34,7 @@ from mkdocs.utils import get_relative_url
 from langso.adapter import cache_folder
 from langso.cache import Memo, digest
 from langso.pageassets import references
-from langso.reader.budget import FirstLoad, PageWeight, built_file, over_budget, page_weight
+from langso.reader.budget import FirstLoad, built_file, first_load, over_budget
 from langso.reader.config import ReaderConfig
 from langso.reader.critical import Stylesheet, critical_css, markup_names, script_names
 from langso.reader.markup import (
@@ -49,6 +49,7 @@ from langso.reader.markup import (
     localise_not_found,
     og_image_url,
     og_tags,
+    stylesheet_links,
     summarise,
     theme_script_edits,
 )
@@ -79,6 +80,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self.names: dict[str, frozenset[str]] = {}
         # the page _on_post_page returned last, and its key
         self.rendered: tuple[str, str] | None = None
+        # digest of the site's stylesheets and scripts (names and bytes), set each build
+        self.assets_key = ""
         self.assets: dict[tuple[str, int], tuple[int, int] | None] = {}
         self.memo: Memo | None = None
         self.dirty = False
@@ -102,6 +105,18 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             content = package_files("langso.reader").joinpath(f"assets/{name}").read_text("utf-8")
             files.append(File.generated(config, f"assets/langso/{name}", content=content))
         return files
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
+        """Note the key of the site's stylesheets and scripts: what a page's critical CSS and
+        first load depend on besides the page itself."""
+        self.assets_key = digest(
+            *(
+                part
+                for file in sorted(files, key=lambda f: f.dest_uri)
+                if file.dest_uri.endswith((".css", ".js"))
+                for part in (file.dest_uri, file.content_bytes)
+            )
+        )
 
     # After the other plugins, so the critical CSS sees the markup and scripts they add.
     @event_priority(-90)
@@ -143,8 +158,9 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             folder = os.path.dirname(os.path.join(config.site_dir, page.file.dest_uri))
             css = self._critical_css(output, edits, rendered, folder, memo)
             if css is not None:
-                edits += critical_css_edits(output, css[1])
-                rendered += css[0]
+                key, text, links = css
+                edits += critical_css_edits(output, text, links)
+                rendered += key
         output = apply_edits(output, edits)
         self.rendered = (output, rendered)
         return output
@@ -155,21 +171,20 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         if not self.config.budget_kb:
             return output
         memo = self._memo(config)
-        # The page as _on_post_page left it is known by its key; any other page is read.
+        # The page as _on_post_page left it is known by its key; any other page is read. The
+        # files it loads are known by the key of the site's stylesheets and scripts.
         known = self.rendered is not None and output is self.rendered[0]
         basis = ("rendered", self.rendered[1]) if self.rendered and known else ("html", output)
-
-        def weigh(html: str, level: int) -> PageWeight:
-            def measure() -> list[Any]:
-                raw, packed, loads = page_weight(html, level)
-                return [raw, packed, list(loads)]
-
-            found: list[Any] = memo.get(memo.key("load", level, *basis), measure)
-            return PageWeight(int(found[0]), int(found[1]), tuple(found[2]))
-
         dest = os.path.join(config.site_dir, page.file.dest_uri)
-        limit = self.config.budget_kb * 1000
-        weight = over_budget(dest, output, limit, weigh=weigh, assets=self.assets)
+
+        def measure(level: int) -> FirstLoad:
+            found: list[int] = memo.get(
+                memo.key("load", level, *basis, self.assets_key),
+                lambda: list(first_load(dest, output, level=level, assets=self.assets)),
+            )
+            return FirstLoad(*found)
+
+        weight = over_budget(measure, self.config.budget_kb * 1000)
         if weight:
             self.over_budget.append((page.file.src_uri, weight))
         return output
@@ -208,15 +223,41 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
 
     def _critical_css(
         self, page_html: str, edits: list[Edit], rendered: str, folder: str, memo: Memo
-    ) -> tuple[str, str] | None:
-        """``(key, css)``: the critical CSS (:mod:`langso.reader.critical`) of the page built
-        in ``folder`` once ``edits`` are made, and a key naming it; ``None`` when one of its
-        stylesheets cannot be read (the page keeps the theme's links). The theme's files are in
-        ``site_dir`` already (MkDocs copies them before it builds pages).
+    ) -> tuple[str, str, list[tuple[int, int]]] | None:
+        """``(key, css, links)``: the critical CSS (:mod:`langso.reader.critical`) of the page
+        built in ``folder`` once ``edits`` are made, a key naming it, and where the stylesheet
+        links it replaces are; ``None`` when one of its stylesheets cannot be read (the page
+        keeps the theme's links). The theme's files are in ``site_dir`` already (MkDocs copies
+        them before it builds pages).
 
-        The names the page uses are remembered under ``rendered`` (the page and its edits) and
-        the digests of the files; the CSS under the names: a rebuild parses no page and no
-        stylesheet it has seen."""
+        Remembered under ``rendered`` (the page and its edits) and the key of the site's
+        stylesheets and scripts: a rebuild reads no page and parses no stylesheet it has seen."""
+        made: dict[str, str] = {}
+
+        def find() -> list[Any] | None:
+            found = self._find_critical_css(page_html, edits, folder, memo)
+            if found is None:
+                return None
+            key, css, links = found
+            made[key] = css
+            return [key, [list(link) for link in links]]
+
+        found = memo.get(memo.key("critical", rendered, self.assets_key), find)
+        if found is None:
+            return None
+        key, links = found
+        if key not in made and not memo.known(key):
+            find()  # the names were remembered, not the CSS (a damaged memo)
+            if key not in made:
+                return None
+        # The CSS is named by what it is made of: pages of one kind share it.
+        css: str = memo.get(key, lambda: made[key])
+        return key, css, [(start, end) for start, end in links]
+
+    def _find_critical_css(
+        self, page_html: str, edits: list[Edit], folder: str, memo: Memo
+    ) -> tuple[str, str, list[tuple[int, int]]] | None:
+        """What :meth:`_critical_css` gives, found by reading the page and its files."""
         refs = references(page_html)
         removed = [(e.start, e.end) for e in edits if e.end > e.start]
         sheets: list[str] = []
@@ -231,28 +272,13 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
                 sheets.append(path)
             elif ref.tag == "script" and not any(a <= ref.start < b for a, b in removed):
                 scripts += filter(None, [self._built_file(folder, ref.url)])
-        files = [self._digest(path) for path in sheets + scripts]
-
-        @cache
-        def relevant() -> tuple[list[str], str]:
-            """The names the page uses that the stylesheets know, and its style attributes."""
-            text = apply_edits(page_html, edits)
-            names = markup_names(text).union(*(self._script_names(path) for path in scripts))
-            known = frozenset().union(*(self._stylesheet(path).names for path in sheets))
-            return sorted(names & known), _style_attributes(text)
-
-        def make_css() -> str:
-            names, style = relevant()
-            return critical_css([self._stylesheet(p) for p in sheets], frozenset(names), style)
-
-        # The CSS is named by what it is made of: pages of one kind share it, and each page
-        # remembers only that name.
-        key: str = memo.get(
-            memo.key("names", rendered, *files),
-            lambda: memo.key("css", *relevant(), *files[: len(sheets)]),
-        )
-        css: str = memo.get(key, make_css)
-        return key, css
+        text = apply_edits(page_html, edits)
+        names = markup_names(text).union(*(self._script_names(path) for path in scripts))
+        known = frozenset().union(*(self._stylesheet(path).names for path in sheets))
+        kept, style = sorted(names & known), _style_attributes(text)
+        key = memo.key("css", kept, style, *(self._digest(path) for path in sheets))
+        parsed = [self._stylesheet(path) for path in sheets]
+        return key, critical_css(parsed, frozenset(kept), style), stylesheet_links(page_html)
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig

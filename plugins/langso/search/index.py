@@ -87,7 +87,12 @@ _VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "col", "ar
 
 
 def _clean(text: str) -> str:
-    return _SPACES.sub(" ", nfc(text)).strip()
+    text = nfc(text)
+    # Text cleaned before (a section of the memo) has only single spaces, and every other
+    # space character is unprintable: the index is built without a regex pass over it.
+    if text.isprintable() and "  " not in text:
+        return text.strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 @dataclass(frozen=True)
