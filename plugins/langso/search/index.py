@@ -21,6 +21,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from langso.text import nfc
@@ -223,6 +224,7 @@ def dumps_index(index: dict[str, object]) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
+@lru_cache(maxsize=256)  # pages at one depth share it
 def search_form_html(action: str, root: str, index: str, label: str, placeholder: str) -> str:
     """The search box every page carries: a plain form leading to the search page.
 
