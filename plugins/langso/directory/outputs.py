@@ -169,11 +169,12 @@ def directory_downloads(
         site_url: the site's address, printed on the A4 list.
     """
     place, categories, entries = _inputs(directory, village)
+    place_key = digest(place)  # once, not once per entry
     vcards: dict[str, Path] = {}
     for entry in directory.entries:
         category = directory.category(entry.service.category).name
         url = urls[entry.id]
-        key = cache.key("vcard", entry.id, entry.fingerprint, url, category, place)
+        key = cache.key("vcard", entry.id, entry.fingerprint, url, category, place_key)
         folder = cache.fetch(key, partial(_vcard_file, entry, directory, village, url))
         vcards[entry.id] = folder / "card.vcf"
     key = cache.key("downloads", entries, urls, categories, place, title, site_url)

@@ -125,15 +125,15 @@ def plaque_files(
 
     folder = cache.fetch(key, make)
     try:
-        version = _version(folder)
+        return _entry_files(folder, tuple(papers))
     except (OSError, ValueError, KeyError, TypeError):
         cache.discard(key)  # damaged: made again
-        folder = cache.put(key, make())
-        version = _version(folder)
+        return _entry_files(cache.put(key, make()), tuple(papers))
+
+
+@lru_cache(maxsize=65536)  # an entry never changes: its key holds every input
+def _entry_files(folder: Path, papers: tuple[str, ...]) -> PlaqueFiles:
+    """The files of the cache entry ``folder``; its QR version read from ``qr.json``."""
+    version = int(json.loads((folder / "qr.json").read_bytes())["version"])
     pages = {name: folder / f"{name.lower()}.html" for name in papers}
     return PlaqueFiles(version, folder / "qr.svg", folder / "qr.png", pages)
-
-
-@lru_cache(maxsize=65536)  # an entry's symbol never changes (its key holds the URL and level)
-def _version(folder: Path) -> int:
-    return int(json.loads((folder / "qr.json").read_bytes())["version"])
