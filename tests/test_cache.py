@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from langso import cache as cache_module
-from langso.cache import FileCache, Memo, digest
+from langso.cache import FileCache, Memo, Recall, digest
 
 
 def test_digest_separates_parts_and_types() -> None:
@@ -114,3 +115,23 @@ def test_memo_knows_values_made_now_or_kept_from_the_last_build(tmp_path: Path) 
     memo.save()
     again = Memo(tmp_path / "m.json")
     assert again.known("a") and not again.known("b")
+
+
+def test_recall_keeps_what_the_last_round_used() -> None:
+    recall: Recall[str] = Recall()
+    made: list[str] = []
+
+    def make(value: str) -> Callable[[], str]:
+        return lambda: made.append(value) or value
+
+    assert recall.get("a", make("A")) == "A" and recall.get("b", make("B")) == "B"
+    assert recall.get("a", make("other")) == "A"
+    recall.new_round()
+    assert recall.get("a", make("other")) == "A"  # kept from the round before
+    recall.new_round()  # "b" was not asked for in the last round: dropped
+    assert recall.get("b", make("B2")) == "B2"
+    assert recall.get("a", make("other")) == "A"
+    assert made == ["A", "B", "B2"]
+    recall.new_round()
+    recall.new_round()  # a round that asked for nothing drops nothing
+    assert recall.get("a", make("other")) == "A"

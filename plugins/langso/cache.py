@@ -10,6 +10,9 @@ only costs the time to make it all again, byte for byte the same.
   directory's downloads), one folder per key: ``<folder>/<key>/<name>``.
 - :class:`Memo`: small JSON values computed from page HTML (a page's search sections, its
   gzip size), in one file per kind.
+- :class:`Recall`: Python values kept in memory between the builds of one process (``mkdocs
+  serve``, ``langso serve``): validated models with their composed YAML, checked pages — what is
+  costly to make again and is not JSON.
 
 Writes are atomic (written aside, then renamed), so a build or ``mkdocs serve`` running at the same
 time never reads half an entry. Each store remembers the keys a build used; :meth:`FileCache.prune`
@@ -35,9 +38,9 @@ from functools import cache
 from importlib import metadata
 from importlib.resources import files as package_files
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
-__all__ = ["FileCache", "Memo", "code_digest", "digest"]
+__all__ = ["FileCache", "Memo", "Recall", "code_digest", "digest"]
 
 _KEY = re.compile(r"^[0-9a-f]{32}$")
 STAGING_GRACE_S = 3600
@@ -258,3 +261,34 @@ class Memo:
             json.dump(kept, out, ensure_ascii=False, separators=(",", ":"))
         os.replace(temporary, self.path)
         self._stored, self._used = kept, {}
+
+
+class Recall(Generic[T]):
+    """Values kept in memory between the builds of one process, by a digest of their inputs.
+
+    The key must digest every input (see :func:`digest`); the code cannot change within a process,
+    so it is not part of it. Values are shared, never copied: keep only immutable ones (frozen
+    models and dataclasses, tuples). A value made with problems must hold them, so every build
+    reports them again.
+
+    Holds what the current and the previous round asked for: :meth:`new_round`, called once at the
+    start of each build, forgets the values the build before did not use, so memory follows the
+    site, not every version of every file.
+    """
+
+    def __init__(self) -> None:
+        self._current: dict[str, T] = {}
+        self._previous: dict[str, T] = {}
+
+    def get(self, key: str, make: Callable[[], T]) -> T:
+        """The value of ``key``, made with ``make()`` when not known."""
+        if key in self._current:
+            return self._current[key]
+        value = self._previous[key] if key in self._previous else make()
+        self._current[key] = value
+        return value
+
+    def new_round(self) -> None:
+        """Start a build: the values the last round did not ask for are dropped."""
+        if self._current:
+            self._previous, self._current = self._current, {}

@@ -8,6 +8,7 @@ located problem, and :func:`mkdocs_source` hands MkDocs a block it cannot misrea
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -15,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from langso.authoring import as_previewed
+from langso.cache import Recall, digest
 from langso.problems import Problem
 from langso.text import fold, nfc
 from langso.yamlsource import Mapping, Scalar, parse_yaml
@@ -22,7 +25,9 @@ from langso.yamlsource import Mapping, Scalar, parse_yaml
 __all__ = [
     "KNOWN_KEYS",
     "TEXT_KEYS",
+    "CheckedPage",
     "PageSource",
+    "check_page",
     "mkdocs_source",
     "page_title",
     "read_page",
@@ -188,3 +193,49 @@ def mkdocs_source(page: PageSource) -> str:
 
 _DUMPED: dict[str, str] = {}
 _DUMPED_MAX = 20_000
+
+
+@dataclass(frozen=True)
+class CheckedPage:
+    """A Markdown page as the build uses it (see :func:`check_page`).
+
+    Attributes:
+        source: the Markdown for MkDocs: the checked front matter (:func:`mkdocs_source`) and the
+            body as the volunteer's preview showed it (:func:`langso.authoring.as_previewed`).
+        title: the page's title (:func:`page_title`), or ``None``.
+        problems: every problem of the page, in the order found.
+    """
+
+    source: str
+    title: str | None
+    problems: tuple[Problem, ...]
+
+
+def check_page(
+    text: str, rel: str, *, needs_sources: bool, recall: Recall[CheckedPage] | None = None
+) -> CheckedPage:
+    """Read the page ``text`` (:func:`read_page`) and check it: a title, and a sources section
+    when ``needs_sources``; the title and sources warnings only when the front matter is valid.
+
+    Args:
+        text: the whole Markdown file.
+        rel: repository-relative path for messages.
+        needs_sources: whether the page must cite its sources (``sources_required``).
+        recall: where pages checked by an earlier build of this process are kept, by a digest of
+            the three inputs; the problems are kept with them, so they are reported every build.
+    """
+    if recall is None:
+        return _check_page(text, rel, needs_sources)
+    return recall.get(
+        digest(text, rel, needs_sources), lambda: _check_page(text, rel, needs_sources)
+    )
+
+
+def _check_page(text: str, rel: str, needs_sources: bool) -> CheckedPage:
+    page, problems = read_page(text, rel)
+    if not any(p.severity == "error" for p in problems):
+        problems += title_problems(page, rel)
+        if needs_sources:
+            problems += sources_problems(page, rel)
+    source = mkdocs_source(dataclasses.replace(page, body=as_previewed(page.body)))
+    return CheckedPage(source, page_title(page), tuple(problems))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from langso.text import nfc, slugify
 
@@ -31,6 +32,7 @@ def page_for_data_file(source: str) -> str:
     return "/".join(slugify(part) for part in stem.split("/")) + ".md"
 
 
+@lru_cache(maxsize=65536)  # every build asks again for every page
 def ascii_page_uri(src_uri: str) -> str:
     """Return the ASCII form of a page or asset path: every folder and file name slugified.
 

@@ -33,6 +33,8 @@ __all__ = [
     "Model",
     "Text",
     "YesNo",
+    "compose_yaml",
+    "decode_text",
     "invalid",
     "parse_date",
     "read_text",
@@ -123,9 +125,16 @@ def parse_date(value: object) -> object:
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
     """Read ``path`` as UTF-8 and return its NFC text, or ``None`` and a located problem."""
     try:
-        return nfc(path.read_bytes().decode("utf-8")), []
+        data = path.read_bytes()
     except FileNotFoundError:
         return None, [Problem(rel, None, "file.missing")]
+    return decode_text(data, rel)
+
+
+def decode_text(data: bytes, rel: str) -> tuple[str | None, list[Problem]]:
+    """Decode the bytes of the file ``rel`` as UTF-8 into NFC text, or ``None`` and a problem."""
+    try:
+        return nfc(data.decode("utf-8")), []
     except UnicodeDecodeError:
         return None, [Problem(rel, None, "file.encoding")]
 
@@ -135,6 +144,12 @@ def read_yaml(path: Path, rel: str) -> tuple[Node | None, list[Problem]]:
     text, problems = read_text(path, rel)
     if text is None:
         return None, problems
+    return compose_yaml(text, rel)
+
+
+def compose_yaml(text: str, rel: str) -> tuple[Node | None, list[Problem]]:
+    """Compose the YAML ``text`` of the file ``rel`` (see :func:`parse_yaml`); an empty file is a
+    problem."""
     node, problems = parse_yaml(text, rel)
     if node is None and not problems:
         problems = [Problem(rel, 1, "yaml.empty")]

@@ -11,6 +11,7 @@ import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote, unquote, urlsplit
 
 from langso.listing import paginate
@@ -59,6 +60,13 @@ def section_listing(
     Raises:
         ValueError: when ``per_page`` is less than 1.
     """
+    return list(_section_listing(folder, title, tuple(pages), per_page, has_index))
+
+
+@lru_cache(maxsize=256)  # every build of `mkdocs serve` lists the same folders again
+def _section_listing(
+    folder: str, title: str, pages: tuple[ListedPage, ...], per_page: int, has_index: bool
+) -> tuple[tuple[str, str], ...]:
     ordered = sorted(pages, key=lambda p: (sort_key(p.title), p.src_uri))
     result = []
     for pager, items in paginate(folder, ordered, per_page):
@@ -73,4 +81,4 @@ def section_listing(
             pager=pager,
         )
         result.append((pager.uri, markdown))
-    return result
+    return tuple(result)

@@ -78,6 +78,7 @@ def strip_accents(text: str) -> str:
     return _strip_marks(nfc(text))
 
 
+@lru_cache(maxsize=65536)  # every build slugs the same file names and headings again
 def slugify(value: str, separator: str = "-") -> str:
     """Return the ASCII slug of ``value``: lower case, words joined by ``separator``, đ→d.
 
@@ -93,6 +94,7 @@ def slugify(value: str, separator: str = "-") -> str:
     return _NON_SLUG.sub(separator, ascii_text).strip(separator)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Return the accent-free, lower-case form of ``text`` with runs of white space collapsed.
 

@@ -12,11 +12,12 @@ import shutil
 from pathlib import Path
 
 import pypdfium2  # type: ignore[import-untyped]
+import pytest
 import yaml
 import zxingcpp
 from PIL import Image
 
-from tests.conftest import SiteFactory, build_site, decode_png, decode_svg
+from tests.conftest import BUILD_DAY, SiteFactory, build_site, decode_png, decode_svg
 
 SITE_URL = "https://example.github.io/lang-phu-my/"
 NEW_URL = "https://lang.example.org/phu-my/"
@@ -173,3 +174,175 @@ def test_an_edited_stylesheet_reaches_every_page_s_critical_css(make_site: SiteF
     html = page.read_text(encoding="utf-8")
     assert ".md-content{color:#202020}" in html
     assert "#101010" not in html
+
+
+# --- what one process keeps between builds (``langso.cache.Recall``): ``mkdocs serve`` -------
+
+PHONE_ERROR = (
+    "content/danh-ba/{name}.yml:{line}: dien_thoai: số điện thoại `12345` không đúng dạng số Việt"
+    " Nam — viết di động 10 số bắt đầu bằng 0 (ví dụ '0912 345 678'), số bàn 11 số (ví dụ"
+    " '0237 3721 150') hoặc số khẩn cấp 111–115, trong dấu nháy\n"
+    "    (en) `12345` is not a Vietnamese phone number — write a 10-digit mobile starting"
+    " with 0 (e.g. '0912 345 678'), an 11-digit landline (e.g. '0237 3721 150') or an"
+    " emergency number 111–115, in quotes"
+)
+
+
+def test_problems_of_remembered_files_are_reported_again_word_for_word(
+    make_site: SiteFactory,
+) -> None:
+    """A file checked by an earlier build of the process is not checked again, but its problems
+    are reported on every build: the same messages, in the same order."""
+    root = make_site(
+        files={
+            "content/danh-ba/quan-a.yml": (
+                "ten: 'Quán A'\nloai: 'cho'\ndien_thoai:\n  - '0912 345 678'\n  - '12345'\n"
+            ),
+            "content/dia-diem/chua.md": "---\ntitel: Chùa\n---\nKhông có tiêu đề.\n",
+            "content/huong-dan/a.md": "---\ntitle: [A\n---\nA\n",
+        }
+    )
+    with (root / "content/plaques.yml").open("a", encoding="utf-8") as registry:
+        registry.write("- id: 'dinh'\n  ten: 'Đình lần hai'\n  trang: 'index.md'\n")
+    first = build_site(root, strict=False)
+    assert not first.ok
+    assert PHONE_ERROR.format(name="quan-a", line=5) in first.messages
+    found = " ".join(first.messages)
+    for part in (
+        "content/dia-diem/chua.md:2: titel:",  # a misspelt key: a warning
+        "content/dia-diem/chua.md:4:",  # no title
+        "content/dia-diem/chua.md: ",  # no sources
+        "content/huong-dan/a.md:3: YAML",  # front matter YAML cannot read
+        "content/plaques.yml:7: id:",  # a plaque id given twice
+    ):
+        assert part in found, part
+    for again in (build_site(root, strict=False), build_site(root, strict=False)):
+        assert again.messages == first.messages
+        assert again.aborted == first.aborted
+
+
+def test_a_file_remembered_clean_reports_its_new_mistake(make_site: SiteFactory) -> None:
+    root = make_site()
+    service = root / "content/danh-ba/cho-phu-my.yml"
+    assert build_site(root).ok
+    _edit(service, "dien_thoai: '0300 000 001'", "dien_thoai: '12345'")
+    broken = build_site(root, strict=False)
+    assert not broken.ok
+    assert PHONE_ERROR.format(name="cho-phu-my", line=3) in broken.messages
+    _edit(service, "dien_thoai: '12345'", "dien_thoai: '0300 000 001'")
+    assert build_site(root).ok
+
+
+def test_each_input_of_a_remembered_service_is_checked_again(
+    make_site: SiteFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A service file is validated against the categories, the village and the build day: a
+    change in any of them is seen even when the file itself did not change."""
+    root = make_site(
+        files={
+            "content/danh-ba/quan-b.yml": (
+                "ten: 'Quán B'\nloai: 'y-te'\ndia_chi:\n  xa: 'xã Định Tân'\n"
+                "xac_minh:\n  ngay: '01/11/2026'\n  vai_tro: 'Trưởng thôn'\n"
+            )
+        }
+    )
+    first = build_site(root)
+    assert first.ok, first.text()
+
+    # The build day: the verification date is now in the future.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")  # 2026-09-21
+    early = build_site(root, strict=False)
+    assert not early.ok
+    assert "content/danh-ba/quan-b.yml:6: xac_minh.ngay: ngày kiểm tra 01/11/2026 ở tương lai" in (
+        early.text()
+    )
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DAY)
+    assert build_site(root).ok
+
+    # The categories: its category is gone.
+    categories = root / "content/categories.yml"
+    listed = categories.read_text(encoding="utf-8")
+    categories.write_text("- id: 'cho'\n  ten: 'Chợ'\n", encoding="utf-8")
+    gone = build_site(root, strict=False)
+    assert "content/danh-ba/quan-b.yml:2: loai: loại `y-te` không có trong categories.yml" in (
+        gone.text()
+    )
+    categories.write_text(listed, encoding="utf-8")
+    assert build_site(root).ok
+
+    # The village: the service's commune is now the village's former one.
+    _edit(root / "content/village.yml", "xa_cu: 'xã Định Long'", "xa_cu: 'xã Định Tân'")
+    former = build_site(root, strict=False)
+    assert "content/danh-ba/quan-b.yml:4: dia_chi.xa: `xã Định Tân` là tên xã trước" in (
+        former.text()
+    )
+
+
+def test_remembered_pages_follow_their_text_name_and_options(make_site: SiteFactory) -> None:
+    """A page's check is kept by its text, its path and whether it must cite sources."""
+    page = "# Chùa\n\nNội dung.\n"
+    root = make_site(files={"content/dia-diem/chua.md": page, "content/huong-dan/chua.md": page})
+    first = build_site(root, strict=False)
+    no_sources = [m for m in first.messages if "Nguồn" in m]
+    assert [m.split(":")[0] for m in no_sources] == ["content/dia-diem/chua.md"]
+
+    _options(root, "langso/content", sources_required=["dia-diem/*.md", "huong-dan/*.md"])
+    both = build_site(root, strict=False)
+    assert sorted(m.split(":")[0] for m in both.messages if "Nguồn" in m) == [
+        "content/dia-diem/chua.md",
+        "content/huong-dan/chua.md",
+    ]
+    _edit(root / "content/huong-dan/chua.md", "# Chùa", "# Chùa Mới\n\n## Nguồn")
+    edited = build_site(root, strict=False)
+    assert [m.split(":")[0] for m in edited.messages if "Nguồn" in m] == [
+        "content/dia-diem/chua.md"
+    ]
+    assert "Chùa Mới" in edited.read("huong-dan/chua/index.html")
+
+
+def test_remembered_lists_follow_every_input(make_site: SiteFactory) -> None:
+    """The directory's lists (cache), the plaques index and a folder's full list (memory)."""
+    root = make_site(
+        files={
+            "content/danh-ba/quan-b.yml": "ten: 'Quán B'\nloai: 'cho'\n",
+            "content/dia-diem/a.md": "# Chùa A\n\n## Nguồn\n",
+            "content/dia-diem/b.md": "# Chùa B\n\n## Nguồn\n",
+        }
+    )
+    _configure(root, "langso/directory", page_size=1)
+    _options(root, "langso/content", nav_section_limit=1)
+    first = build_site(root, strict=False)
+    assert first.ok, first.text()
+    assert "Quán B" in first.read("danh-ba/cho/trang-2/index.html")
+    assert "Chùa B" in first.read("dia-diem/index.html")
+
+    _edit(root / "content/danh-ba/quan-b.yml", "Quán B", "Quán Bê")
+    _edit(root / "content/dia-diem/b.md", "Chùa B", "Chùa Bê")
+    _edit(root / "content/plaques.yml", "ten: 'Đình làng Phú Mỹ'", "ten: 'Đình Phú Mỹ mới'")
+    _edit(root / "content/categories.yml", "ten: 'Chợ'", "ten: 'Chợ quê'")
+    _configure(root, "langso/directory", title="Sổ dịch vụ")
+    _options(root, "langso/plaques", title="Các biển")
+    edited = build_site(root, strict=False)
+    assert edited.ok, edited.text()
+    listing = edited.read("danh-ba/cho/trang-2/index.html")
+    assert "Quán Bê" in listing and "Sổ dịch vụ" in listing and "Chợ quê" in listing
+    assert "Quán Bê" in edited.read("danh-ba/theo-ten/index.html") + edited.read(
+        "danh-ba/theo-ten/trang-2/index.html"
+    )
+    assert "Chùa Bê" in edited.read("dia-diem/index.html")
+    index = edited.read("bien-qr/index.html")
+    assert "Đình Phú Mỹ mới" in index and "Các biển" in index
+
+    _configure(root, "langso/directory", page_size=2)
+    shorter = build_site(root, strict=False)
+    assert not (shorter.site_dir / "danh-ba/cho/trang-2").exists()
+    assert "Quán Bê" in shorter.read("danh-ba/cho/index.html")
+
+
+def _options(root: Path, plugin: str, **options: object) -> None:
+    """Set options of ``plugin`` in ``root/mkdocs.yml``, also when it is listed by name alone."""
+    path = root / "mkdocs.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["plugins"] = [{plugin: {}} if item == plugin else item for item in data["plugins"]]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    _configure(root, plugin, **options)

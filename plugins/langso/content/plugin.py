@@ -15,13 +15,14 @@
 
 from __future__ import annotations
 
-import copy
-import dataclasses
 import fnmatch
 import os
 import posixpath
+import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -34,15 +35,9 @@ from mkdocs.utils import dirname_to_title
 from mkdocs.utils.templates import TemplateContext
 
 from langso.adapter import GATE_PRIORITY, Reporter, content_location, log
-from langso.authoring import as_previewed
+from langso.cache import Recall
 from langso.content.config import ContentConfig
-from langso.frontmatter import (
-    mkdocs_source,
-    page_title,
-    read_page,
-    sources_problems,
-    title_problems,
-)
+from langso.frontmatter import CheckedPage, check_page
 from langso.listing import listing_uri
 from langso.paths import ascii_page_uri, repo_path
 from langso.problems import Problem
@@ -54,6 +49,9 @@ __all__ = ["ContentPlugin"]
 
 NEIGHBOURS = 3
 """Pages shown on either side of the current page in the window of a big navigation section."""
+
+_CHECKED: Recall[CheckedPage] = Recall()
+"""Pages checked by the earlier builds of this process (``mkdocs serve``), by content."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +84,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.listings: dict[str, tuple[str, str]] = {}
         self.big: dict[int, _BigSection] = {}
         self.trimmed: dict[int, Section] = {}
+        # The navigation's top-level items as shown outside them, and their positions by id.
+        self.top: list[StructureItem] = []
+        self.top_positions: dict[int, int] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Make :func:`langso.text.slugify` the heading-id rule of the ``toc`` extension.
@@ -121,6 +122,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         config.extra["village"] = village
         kept: list[File] = []
         urls: dict[str, str] = {}
+        _CHECKED.new_round()
+        in_docs: dict[str, bool] = {}  # src_dir → whether it is docs_dir
         for file in files:
             if file.src_uri == VILLAGE_FILE:
                 continue
@@ -128,7 +131,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 where = repo_path(docs_rel, file.src_uri)
                 log.info(f"{where}: tệp sao lưu, không đăng / a backup file, not published")
                 continue
-            self._normalise(file, config)
+            src_dir = file.src_dir
+            if src_dir is not None and src_dir not in in_docs:
+                in_docs[src_dir] = os.path.samefile(src_dir, config.docs_dir)
+            if src_dir is not None and in_docs[src_dir]:
+                self._normalise(file, config)
             if file.generated_by is None:
                 clash = urls.setdefault(file.dest_uri, file.src_uri)
                 if clash != file.src_uri:
@@ -151,13 +158,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return self.sources.get(page.file.src_uri)
 
     def _normalise(self, file: File, config: MkDocsConfig) -> None:
-        """NFC ``src_uri``; ASCII URL for pages and for non-ASCII files of ``docs_dir``.
-
-        Theme assets and ASCII static files keep their paths: templates name them literally.
-        """
-        in_docs = file.src_dir is not None and os.path.samefile(file.src_dir, config.docs_dir)
-        if not in_docs:
-            return
+        """NFC ``src_uri``; ASCII URL for pages and for non-ASCII files (of ``docs_dir``: theme
+        assets and ASCII static files keep their paths, templates name them literally)."""
         file.abs_src_path = file.abs_src_path  # pin the real (maybe NFD) path before renaming
         file.src_uri = nfc(file.src_uri)
         self._publish_ascii(file, config)
@@ -197,17 +199,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         except (OSError, ValueError):
             self.reporter.report([Problem(rel, None, "file.encoding")])
             return
-        page, problems = read_page(text, rel)
-        self.reporter.report(problems)
-        title = page_title(page)
-        if title:
-            self.titles[file.src_uri] = title
-        if not any(p.severity == "error" for p in problems):
-            self.reporter.report(title_problems(page, rel))
-            if self._needs_sources(file.src_uri):
-                self.reporter.report(sources_problems(page, rel))
-        page = dataclasses.replace(page, body=as_previewed(page.body))
-        self.sources[file.src_uri] = mkdocs_source(page)
+        needs_sources = self._needs_sources(file.src_uri)
+        page = check_page(text, rel, needs_sources=needs_sources, recall=_CHECKED)
+        self.reporter.report(page.problems)
+        if page.title:
+            self.titles[file.src_uri] = page.title
+        self.sources[file.src_uri] = page.source
 
     def _listings(self, files: list[File], config: MkDocsConfig, docs_rel: str) -> list[File]:
         """The full list of each folder with more pages than ``nav_section_limit``: added to its
@@ -270,12 +267,14 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         """Find the sections too big to show in full; make the copies pages outside them use."""
         self.big = {}
         self.trimmed = {}
+        self.top = []
+        self.top_positions = {}
         if self.config.nav_section_limit > 0:
             for section in _sections(nav.items):
                 self._find_big(section, files)
             if self.big:
-                for item in nav.items:
-                    self._trimmed(item)
+                self.top = [self._trimmed(item) for item in nav.items]
+                self.top_positions = {id(item): n for n, item in enumerate(nav.items)}
         return nav
 
     def _find_big(self, section: Section, files: Files) -> None:
@@ -340,8 +339,13 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             section.active = True
             return section
 
-        own = copy.copy(nav)
-        own.items = [shown(item, 0) for item in nav.items]
+        # Only the top-level item leading to the page differs from the trimmed navigation.
+        items = list(self.top)
+        position = self.top_positions.get(id(path[0]))
+        if position is not None and len(path) > 1:
+            items[position] = shown(path[0], 0)
+        own = object.__new__(Navigation)  # a shallow copy; copy.copy is slower
+        own.__dict__ = {**nav.__dict__, "items": items}
         context["nav"] = own
         return context
 
@@ -365,13 +369,19 @@ def _file_title(src_uri: str) -> str:
 _LEFTOVERS = ("*.bak", "*~", "*.orig", "*.swp", "*.tmp", ".DS_Store", "Thumbs.db", "desktop.ini")
 
 
-def _matches(uri: str, patterns: list[str]) -> bool:
-    return any(fnmatch.fnmatch(uri, pattern) for pattern in patterns)
+def _matches(uri: str, patterns: Iterable[str]) -> bool:
+    return _glob(tuple(patterns)).match(uri) is not None
+
+
+@lru_cache(maxsize=64)
+def _glob(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for the fnmatch ``patterns``; case-insensitive where fnmatch is (Windows)."""
+    flags = re.IGNORECASE if os.path.normcase("A") == "a" else 0
+    return re.compile("|".join(fnmatch.translate(p) for p in patterns) or "(?!)", flags)
 
 
 def _is_leftover(uri: str) -> bool:
-    name = posixpath.basename(uri)
-    return any(fnmatch.fnmatch(name, pattern) for pattern in _LEFTOVERS)
+    return _matches(posixpath.basename(uri), _LEFTOVERS)
 
 
 def _needs_ascii(uri: str) -> bool:

@@ -32,18 +32,30 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
 
+from langso.cache import Recall, digest
 from langso.directory.hours import WEEKDAY_NAMES, OpeningRow, Season, Time, schedule_json
 from langso.geography import VIETNAM_BOUNDS, check_unit, country_of
 from langso.paths import page_for_data_file, repo_path
 from langso.phones import Phone, PhoneError, parse_phone
 from langso.problems import Problem
-from langso.schema import Model, Text, YesNo, invalid, parse_date, read_yaml, validate
+from langso.schema import (
+    Model,
+    Text,
+    YesNo,
+    compose_yaml,
+    decode_text,
+    invalid,
+    parse_date,
+    read_yaml,
+    validate,
+)
 from langso.text import fold, index_letter, slugify, sort_key, strip_accents
 from langso.vietqr import BANKS, VietQRAccount, vietqr_payload
 from langso.village import Village
@@ -619,10 +631,20 @@ class ServiceEntry:
     service: Service
     node: Node = field(compare=False, repr=False)
 
-    @property
+    @cached_property
     def page(self) -> str:
         """``src_uri`` of the entry's generated page."""
         return page_for_data_file(self.source)
+
+    @cached_property
+    def data(self) -> dict[str, Any]:
+        """The service as JSON data (``model_dump(mode="json")``), made once; do not change it."""
+        return self.service.model_dump(mode="json")
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A digest of the entry's file name and content: what its outputs' keys hold."""
+        return digest(self.source, self.data)
 
     def line(self, *loc: str | int) -> int | None:
         """Line of the value at ``loc`` in the source file."""
@@ -724,6 +746,12 @@ def load_directory(
     """
     categories, problems = load_categories(docs_dir, docs_rel, categories_file)
     context = {"categories": [c.id for c in categories], "village": village, "today": today}
+    context_key = digest(
+        context["categories"],
+        village.model_dump(mode="json") if village is not None else None,
+        today.isoformat() if today is not None else None,
+    )
+    _ENTRIES.new_round()
     entries: list[ServiceEntry] = []
     seen: dict[str, str] = {}
     folder = docs_dir / services_dir
@@ -743,12 +771,35 @@ def load_directory(
             problems.append(Problem(rel, None, "service.duplicate-id", params=params))
             continue
         seen[entry_id] = rel
-        node, file_problems = read_yaml(path, rel)
-        if file_problems or node is None:
-            problems.extend(file_problems)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            problems.append(Problem(rel, None, "file.missing"))
             continue
-        service, file_problems = validate(Service, node, rel, context=context)
+        key = digest(context_key, entry_id, source, rel, data)
+        make = partial(_service_entry, data, entry_id, source, rel, context)
+        entry, file_problems = _ENTRIES.get(key, make)
         problems.extend(file_problems)
-        if service is not None:
-            entries.append(ServiceEntry(entry_id, source, rel, service, node))
+        if entry is not None:
+            entries.append(entry)
     return Directory(categories, tuple(entries)), problems
+
+
+_ENTRIES: Recall[tuple[ServiceEntry | None, tuple[Problem, ...]]] = Recall()
+"""Each service file's entry and problems, by a digest of its bytes, its name and the context
+(categories, village, build day): ``mkdocs serve`` validates only the files that changed."""
+
+
+def _service_entry(
+    data: bytes, entry_id: str, source: str, rel: str, context: dict[str, Any]
+) -> tuple[ServiceEntry | None, tuple[Problem, ...]]:
+    """Decode, compose and validate one service file's ``data``."""
+    text, problems = decode_text(data, rel)
+    if text is None:
+        return None, tuple(problems)
+    node, problems = compose_yaml(text, rel)
+    if problems or node is None:
+        return None, tuple(problems)
+    service, problems = validate(Service, node, rel, context=context)
+    entry = ServiceEntry(entry_id, source, rel, service, node) if service is not None else None
+    return entry, tuple(problems)

@@ -1,26 +1,34 @@
 """The directory's generated files made once and kept in a :class:`~langso.cache.FileCache`.
 
-The pages (index and one per entry), the A4 print list, JSON, CSV, GeoJSON, the whole vCard file
-and one vCard per entry are pure functions of the entries, the categories, the village, the
-pages' URLs, the options and the day; each is kept under a digest of its inputs and of the code
-that writes it. An entry's page and vCard have their own keys, so editing one entry makes those
-again, the index and the downloads, nothing else; and a page whose Markdown did not change keeps
-its cache file, which a dirty build (``langso serve``) sees as not modified.
+The pages (index, lists by category and by name, one per entry), the A4 print list, JSON, CSV,
+GeoJSON, the whole vCard file and one vCard per entry are pure functions of the entries, the
+categories, the village, the pages' URLs, the options and the day; each is kept under a digest of
+its inputs and of the code that writes it. An entry's page and vCard have their own keys, so
+editing one entry makes those again, the lists, the index and the downloads, nothing else; and a
+page whose Markdown did not change keeps its cache file, which a dirty build (``langso serve``)
+sees as not modified.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from langso.cache import FileCache
+from langso.cache import FileCache, digest
 from langso.directory.export import records, to_csv, to_geojson, to_json, to_vcard, to_vcards
 from langso.directory.model import Directory, ServiceEntry
-from langso.directory.render import DOWNLOADS, index_markdown, print_html, service_markdown
+from langso.directory.render import (
+    DOWNLOADS,
+    index_markdown,
+    listing_markdown,
+    print_html,
+    service_markdown,
+)
 from langso.village import Village
 
 __all__ = [
@@ -28,6 +36,7 @@ __all__ = [
     "DIRECTORY_LIBRARIES",
     "DirectoryDownloads",
     "directory_downloads",
+    "directory_listings",
     "directory_pages",
 ]
 
@@ -70,11 +79,11 @@ class DirectoryDownloads:
     vcards: dict[str, Path]
 
 
-def _inputs(directory: Directory, village: Village | None) -> tuple[Any, Any, dict[str, Any]]:
-    """The village, the categories and each entry (by id) as plain data, for keys."""
+def _inputs(directory: Directory, village: Village | None) -> tuple[Any, Any, str]:
+    """The village and the categories as plain data, and a digest of every entry, for keys."""
     place = village.model_dump(mode="json") if village is not None else None
     categories = [c.model_dump(mode="json") for c in directory.categories]
-    entries = {e.id: [e.source, e.service.model_dump(mode="json")] for e in directory.entries}
+    entries = digest({e.id: e.fingerprint for e in directory.entries})
     return place, categories, entries
 
 
@@ -97,7 +106,7 @@ def directory_pages(
         today, stale_months: what decides which entries are shown as stale.
     """
     place, categories, entries = _inputs(directory, village)
-    settings = [index_uri, today.isoformat(), stale_months, categories, place]
+    settings = digest(index_uri, today.isoformat(), stale_months, categories, place)
 
     def page(make: Callable[[], str]) -> dict[str, bytes]:
         return {"page.md": make().encode()}
@@ -106,7 +115,7 @@ def directory_pages(
     index = partial(index_markdown, directory, index_uri, title, village, per_page)
     made = {index_uri: cache.fetch(key, partial(page, index))}
     for entry in directory.entries:
-        key = cache.key("page", settings, entry.id, entries[entry.id])
+        key = cache.key("page", settings, entry.id, entry.fingerprint)
         render = partial(
             service_markdown,
             entry,
@@ -118,6 +127,30 @@ def directory_pages(
         )
         made[entry.page] = cache.fetch(key, partial(page, render))
     return {uri: folder / "page.md" for uri, folder in made.items()}
+
+
+def directory_listings(
+    cache: FileCache, directory: Directory, index_uri: str, title: str, per_page: int
+) -> list[tuple[str, Path]]:
+    """The listing pages beside the index (see :func:`listing_markdown`) as ``(src_uri, file)``
+    in their order, made when ``cache`` does not hold them yet."""
+    _, categories, entries = _inputs(directory, None)
+    key = cache.key("listings", index_uri, title, per_page, categories, entries)
+
+    def make() -> dict[str, bytes]:
+        pages = listing_markdown(directory, index_uri, title, per_page)
+        made = {f"{number}.md": text.encode() for number, (_, text) in enumerate(pages)}
+        made["pages.json"] = json.dumps([uri for uri, _ in pages]).encode()
+        return made
+
+    folder = cache.fetch(key, make)
+    try:
+        uris = json.loads((folder / "pages.json").read_bytes())
+    except (OSError, ValueError):
+        cache.discard(key)  # damaged: made again
+        folder = cache.put(key, make())
+        uris = json.loads((folder / "pages.json").read_bytes())
+    return [(uri, folder / f"{number}.md") for number, uri in enumerate(uris)]
 
 
 def directory_downloads(
@@ -136,14 +169,15 @@ def directory_downloads(
         site_url: the site's address, printed on the A4 list.
     """
     place, categories, entries = _inputs(directory, village)
-    entries = {id_: [*value, urls[id_]] for id_, value in entries.items()}
+    place_key = digest(place)  # once, not once per entry
     vcards: dict[str, Path] = {}
     for entry in directory.entries:
         category = directory.category(entry.service.category).name
-        key = cache.key("vcard", entry.id, entries[entry.id], category, place)
-        folder = cache.fetch(key, partial(_vcard_file, entry, directory, village, urls[entry.id]))
+        url = urls[entry.id]
+        key = cache.key("vcard", entry.id, entry.fingerprint, url, category, place_key)
+        folder = cache.fetch(key, partial(_vcard_file, entry, directory, village, url))
         vcards[entry.id] = folder / "card.vcf"
-    key = cache.key("downloads", entries, categories, place, title, site_url)
+    key = cache.key("downloads", entries, urls, categories, place, title, site_url)
 
     def make() -> dict[str, bytes]:
         rows = records(directory, village, urls)

@@ -33,9 +33,9 @@ from langso.directory.outputs import (
     DIRECTORY_CODE,
     DIRECTORY_LIBRARIES,
     directory_downloads,
+    directory_listings,
     directory_pages,
 )
-from langso.directory.render import listing_markdown
 from langso.directory.review import review
 from langso.geography import use_cache
 from langso.paths import repo_path
@@ -171,7 +171,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
         sources = {e.page: e.source for e in directory.entries}
         # The index and the lists first: a clash with a list then names the service file.
         pages: list[tuple[str, str | Path]] = [(index_uri, made_pages.pop(index_uri))]
-        pages += listing_markdown(directory, index_uri, title, per_page)
+        pages += directory_listings(self.cache, directory, index_uri, title, per_page)
         pages += made_pages.items()
         self.dests = {file.dest_uri: file.src_uri for file in files}
         added = {

@@ -23,9 +23,10 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
+from langso.cache import Recall, digest
 from langso.paths import repo_path
 from langso.problems import Problem
-from langso.schema import Model, Text, invalid, parse_date, read_yaml, validate
+from langso.schema import Model, Text, compose_yaml, decode_text, invalid, parse_date, validate
 from langso.text import nfc, slugify
 from langso.yamlsource import Sequence, describe, line_of
 
@@ -134,15 +135,32 @@ def load_plaques(
     already used is an error, never a silent replacement.
     """
     rel = repo_path(docs_rel, file_name)
-    if not (docs_dir / file_name).exists():
+    try:
+        data = (docs_dir / file_name).read_bytes()
+    except FileNotFoundError:
         return [], []
-    node, problems = read_yaml(docs_dir / file_name, rel)
+    _REGISTRIES.new_round()
+    entries, problems = _REGISTRIES.get(digest(rel, data), lambda: _read_registry(data, rel))
+    return list(entries), list(problems)
+
+
+_REGISTRIES: Recall[tuple[tuple[PlaqueEntry, ...], tuple[Problem, ...]]] = Recall()
+"""Each registry's plaques and problems by a digest of its bytes: ``mkdocs serve`` validates the
+registry again only when it changed."""
+
+
+def _read_registry(data: bytes, rel: str) -> tuple[tuple[PlaqueEntry, ...], tuple[Problem, ...]]:
+    """Decode, compose and validate the registry's ``data``."""
+    text, problems = decode_text(data, rel)
+    if text is None:
+        return (), tuple(problems)
+    node, problems = compose_yaml(text, rel)
     if problems or node is None:
-        return [], problems
+        return (), tuple(problems)
     if not isinstance(node, Sequence):
         found_vi, found_en = describe(node)
         params: dict[str, Any] = {"found_vi": found_vi, "found_en": found_en}
-        return [], [Problem(rel, node.line, "yaml.not-list", params=params)]
+        return (), (Problem(rel, node.line, "yaml.not-list", params=params),)
     entries: list[PlaqueEntry] = []
     first_line: dict[str, int] = {}
     for index, item in enumerate(node.items):
@@ -164,4 +182,4 @@ def load_plaques(
         first_line[plaque.id] = item.line
         target_line = line_of(node, (index, "trang")) or item.line
         entries.append(PlaqueEntry(plaque, item.line, target_line))
-    return entries, problems
+    return tuple(entries), tuple(problems)

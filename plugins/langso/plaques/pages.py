@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
+from langso.cache import Recall, digest
 from langso.listing import paginate
 from langso.plaques.model import Plaque
 from langso.render import render_template
@@ -40,7 +41,25 @@ def index_pages(
     Raises:
         ValueError: when ``per_page`` is less than 1.
     """
-    return [
+    key = digest(folder, title, sheets, per_page, [_view_data(v) for v in plaques])
+    _INDEXES.new_round()
+    return list(_INDEXES.get(key, lambda: _index_pages(folder, title, plaques, sheets, per_page)))
+
+
+def _view_data(view: PlaqueView) -> list[object]:
+    """Every field of ``view`` as JSON data, for keys."""
+    rest = [getattr(view, f.name) for f in fields(PlaqueView) if f.name != "plaque"]
+    return [view.plaque.model_dump(mode="json"), *rest]
+
+
+_INDEXES: Recall[tuple[tuple[str, str], ...]] = Recall()
+"""The index pages made by the earlier builds of this process, by a digest of every input."""
+
+
+def _index_pages(
+    folder: str, title: str, plaques: list[PlaqueView], sheets: dict[str, str] | None, per_page: int
+) -> tuple[tuple[str, str], ...]:
+    return tuple(
         (
             pager.uri,
             render_template(
@@ -54,7 +73,7 @@ def index_pages(
             ),
         )
         for pager, items in paginate(folder, plaques, per_page)
-    ]
+    )
 
 
 def retired_html(name: str, message: str, site_name: str, home: str) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 import shutil
+from functools import lru_cache
 from pathlib import Path
 from typing import cast
 from urllib.parse import urlsplit
@@ -269,6 +270,7 @@ def _cached(config: MkDocsConfig, uri: str, path: Path) -> File:
     return File.generated(config, uri, abs_src_path=str(path), inclusion=InclusionLevel.NOT_IN_NAV)
 
 
+@lru_cache(maxsize=65536)  # relpath is slow, and every build asks again for every plaque
 def _page_link(target: str, pages_dir: str) -> str:
     return posixpath.relpath(page_source(target), pages_dir)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from langso.cache import FileCache
@@ -44,6 +45,7 @@ PLAQUE_LIBRARIES = ("qrcode", "pillow", "jinja2")
 """Libraries that shape them."""
 
 
+@lru_cache(maxsize=65536)  # the same stubs every build
 def redirect_html(title: str, target: str, canonical: str) -> str:
     """Return the redirect stub for a short URL.
 
@@ -123,10 +125,15 @@ def plaque_files(
 
     folder = cache.fetch(key, make)
     try:
-        version = int(json.loads((folder / "qr.json").read_bytes())["version"])
+        return _entry_files(folder, tuple(papers))
     except (OSError, ValueError, KeyError, TypeError):
         cache.discard(key)  # damaged: made again
-        folder = cache.put(key, make())
-        version = int(json.loads((folder / "qr.json").read_bytes())["version"])
+        return _entry_files(cache.put(key, make()), tuple(papers))
+
+
+@lru_cache(maxsize=65536)  # an entry never changes: its key holds every input
+def _entry_files(folder: Path, papers: tuple[str, ...]) -> PlaqueFiles:
+    """The files of the cache entry ``folder``; its QR version read from ``qr.json``."""
+    version = int(json.loads((folder / "qr.json").read_bytes())["version"])
     pages = {name: folder / f"{name.lower()}.html" for name in papers}
     return PlaqueFiles(version, folder / "qr.svg", folder / "qr.png", pages)
