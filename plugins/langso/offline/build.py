@@ -16,6 +16,7 @@ import hashlib
 import html
 import io
 import json
+import os
 import posixpath
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -96,7 +97,8 @@ def referenced_assets(page_html: str, page_url: str) -> set[str]:
 
 
 def _entry(site_dir: Path, url: str, path: str) -> dict[str, Any]:
-    data = (site_dir / path).read_bytes()
+    with open(os.path.join(site_dir, path), "rb") as file:  # every page, every build: no pathlib
+        data = file.read()
     return {"url": url, "bytes": len(data), "digest": _digest(data)}
 
 
@@ -218,6 +220,7 @@ def webmanifest_json(
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
+@lru_cache(maxsize=8)  # drawn once a process: mkdocs serve writes them every build
 def icon_png(size: int, background: str, foreground: str = "#ffffff") -> bytes:
     """A square icon: a house on the theme colour, drawn inside the maskable safe zone."""
     image = Image.new("RGB", (size, size), ImageColor.getrgb(background))
@@ -237,13 +240,9 @@ def _insert_before(page_html: str, marker: str, snippet: str) -> str | None:
     return None if at == -1 else page_html[:at] + snippet + page_html[at:]
 
 
-def inject_offline(page_html: str, root: str, theme_color: str, label: str) -> str:
-    """Link the manifest in ``<head>``; add the (hidden) save box at the end of the article.
-
-    ``root`` is the site root relative to the page (``./``, ``../../``). The box stays hidden
-    until the script has registered the worker: without JavaScript, or where service workers are
-    unavailable, the reader never sees a button that cannot work.
-    """
+@lru_cache(maxsize=64)  # pages at one depth share them
+def _offline_snippets(root: str, theme_color: str, label: str) -> tuple[str, str]:
+    """The ``<head>`` links and the save box of :func:`inject_offline`."""
     head = (
         f'<link rel="manifest" href="{root}{WEBMANIFEST_URI}">'
         f'<meta name="theme-color" content="{html.escape(theme_color)}">'
@@ -262,6 +261,17 @@ def inject_offline(page_html: str, root: str, theme_color: str, label: str) -> s
         "</div>"
         f'<script src="{root}{SCRIPT_URI}" defer></script>'
     )
+    return head, box
+
+
+def inject_offline(page_html: str, root: str, theme_color: str, label: str) -> str:
+    """Link the manifest in ``<head>``; add the (hidden) save box at the end of the article.
+
+    ``root`` is the site root relative to the page (``./``, ``../../``). The box stays hidden
+    until the script has registered the worker: without JavaScript, or where service workers are
+    unavailable, the reader never sees a button that cannot work.
+    """
+    head, box = _offline_snippets(root, theme_color, label)
     page_html = _insert_before(page_html, "</head>", head) or head + page_html
     return (
         _insert_before(page_html, "</article>", box)

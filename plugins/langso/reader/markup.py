@@ -58,6 +58,7 @@ _BUNDLE = re.compile(
 )
 
 
+@lru_cache(maxsize=64)  # pages at one depth share it
 def head_script(root: str) -> str:
     """The inline ``<head>`` script: applies the saved size and contrast to ``<html>`` before
     the first paint. ``root`` is the site root relative to the page (``../../``): choices are
@@ -72,6 +73,7 @@ def head_script(root: str) -> str:
     )
 
 
+@lru_cache(maxsize=2)
 def controls_html(share: bool) -> str:
     """The toolbar: A−, A, A+, the contrast switch and (optionally) the share button.
 

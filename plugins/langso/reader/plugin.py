@@ -173,13 +173,14 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         memo = self._memo(config)
         # The page as _on_post_page left it is known by its key; any other page is read. The
         # files it loads are known by the key of the site's stylesheets and scripts.
-        known = self.rendered is not None and output is self.rendered[0]
-        basis = ("rendered", self.rendered[1]) if self.rendered and known else ("html", output)
+        rendered = self.rendered[1] if self.rendered and output is self.rendered[0] else None
         dest = os.path.join(config.site_dir, page.file.dest_uri)
 
         def measure(level: int) -> FirstLoad:
             found: list[int] = memo.get(
-                memo.key("load", level, *basis, self.assets_key),
+                f"load{level}:{rendered}:{self.assets_key}"
+                if rendered
+                else memo.key("load", level, output, self.assets_key),
                 lambda: list(first_load(dest, output, level=level, assets=self.assets)),
             )
             return FirstLoad(*found)
@@ -242,7 +243,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             made[key] = css
             return [key, [list(link) for link in links]]
 
-        found = memo.get(memo.key("critical", rendered, self.assets_key), find)
+        # Keys made of keys: the digests are in them already.
+        found = memo.get(f"critical:{rendered}:{self.assets_key}", find)
         if found is None:
             return None
         key, links = found
