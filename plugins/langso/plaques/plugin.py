@@ -28,7 +28,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url as _get_relative_url
 
 from langso.adapter import GATE_PRIORITY, Reporter, cache_folder, content_location
 from langso.cache import FileCache
@@ -66,6 +66,8 @@ from langso.problems import Problem
 from langso.qr import ErrorCorrection
 
 __all__ = ["PlaquesPlugin"]
+
+get_relative_url = lru_cache(maxsize=65536)(_get_relative_url)  # the same links every build
 
 
 class PlaquesPlugin(BasePlugin[PlaquesConfig]):
@@ -179,7 +181,6 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
             line = destination.entry.line
             self.reporter.report([Problem(registry_rel, line, "plaque.too-dense", "id", params)])
             return None
-        home = get_relative_url("./", short)
         if destination.kind == "page" and not self.config.redirect_pages:
             pass  # `_redirects` answers on hosts that read it
         elif destination.kind == "page" and destination.url is not None:
@@ -191,6 +192,7 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
             for uri, target in stubs.items():
                 files.append(_generated(config, uri, redirect_html(plaque.name, target, canonical)))
         else:
+            home = get_relative_url("./", short)
             notice = retired_html(plaque.name, destination.message or "", config.site_name, home)
             files.append(_generated(config, f"{short}index.html", notice))
             files.append(_generated(config, f"q/{plaque.id}.html", notice.replace(home, "../")))
