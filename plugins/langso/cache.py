@@ -34,13 +34,13 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from importlib import metadata
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-__all__ = ["FileCache", "Memo", "Recall", "code_digest", "digest"]
+__all__ = ["FileCache", "Memo", "Recall", "code_digest", "digest", "text_digest"]
 
 _KEY = re.compile(r"^[0-9a-f]{32}$")
 STAGING_GRACE_S = 3600
@@ -74,6 +74,14 @@ def digest(*parts: object) -> str:
         sha.update(kind + str(len(data)).encode() + b":")
         sha.update(data)
     return sha.hexdigest()[:32]
+
+
+@lru_cache(maxsize=8)
+def text_digest(text: str) -> str:
+    """:func:`digest` of one text, remembered for the last few: several plugins key their
+    memos by the same page, handed from one to the next (a lookup hashes the text once, and
+    Python keeps that hash with it)."""
+    return digest(text)
 
 
 @cache

@@ -94,3 +94,23 @@ def test_material_script_is_deferred_unless_disabled(make_site: SiteFactory) -> 
     soup = build_site(reader_site(make_site, {"langso/reader": options})).soup("index.html")
     assert not any("langsoLoadTheme" in s.get_text() for s in soup("script"))
     assert soup.select('head link[rel="stylesheet"][href*="assets/stylesheets/main."]')
+
+
+def test_what_a_page_remembers_follows_the_options_and_the_page(make_site: SiteFactory) -> None:
+    # The same site built again after each change: the memo of the last build is there.
+    root = reader_site(make_site)
+    assert build_site(root).ok
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("- langso/reader", "- langso/reader:\n    defer_theme_js: false"),
+        encoding="utf-8",
+    )
+    soup = build_site(root).soup("index.html")
+    assert len(soup.select('script[src*="assets/javascripts/bundle."]')) == 1
+    page = root / "content/dia-diem/dinh-lang-phu-my.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n\nĐoạn mới.\n", encoding="utf-8")
+    config.write_text(text, encoding="utf-8")
+    result = build_site(root)
+    assert not result.soup("index.html").select('script[src*="assets/javascripts/bundle."]')
+    assert "Đoạn mới." in result.soup("dia-diem/dinh-lang-phu-my/index.html").get_text()

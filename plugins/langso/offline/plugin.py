@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from langso.adapter import cache_folder
-from langso.cache import Memo
+from langso.cache import Memo, text_digest
 from langso.offline.build import (
     ICON_URIS,
     MANIFEST_URI,
@@ -85,7 +85,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         else:
             assets = set(
                 self.memo.get(
-                    self.memo.key(output, page.url),
+                    self.memo.key(text_digest(output), page.url),
                     lambda: sorted(referenced_assets(output, page.url)),
                 )
             )

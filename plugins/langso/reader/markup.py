@@ -42,7 +42,9 @@ __all__ = [
     "og_tags",
     "stylesheet_links",
     "summarise",
+    "theme_loader",
     "theme_script_edits",
+    "theme_source",
 ]
 
 DESCRIPTION_LENGTH = 160
@@ -360,8 +362,16 @@ def inline_critical_css(page_html: str, css: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def _loader(src: str | None) -> str:
+def theme_loader(src: str | None) -> str:
+    """The loader of :func:`theme_script_edits`, for Material's script at ``src`` (``None``:
+    the stylesheets only)."""
     return _LOADER.format(src=json.dumps(src))
+
+
+def theme_source(page_html: str) -> str | None:
+    """The address of Material's ``bundle.*.min.js`` in the page, as written (unescaped)."""
+    match = _BUNDLE.search(page_html)
+    return html.unescape(match.group("src")) if match else None
 
 
 def theme_script_edits(page_html: str, *, script: bool = True, styles: bool = False) -> list[Edit]:
@@ -372,7 +382,7 @@ def theme_script_edits(page_html: str, *, script: bool = True, styles: bool = Fa
     match = _BUNDLE.search(page_html) if script else None
     if not match and not styles:
         return []
-    loader = _loader(html.unescape(match.group("src")) if match else None)
+    loader = theme_loader(html.unescape(match.group("src")) if match else None)
     if match:
         return [Edit(match.start(), match.end(), loader)]
     end = _BODY_END.search(page_html)

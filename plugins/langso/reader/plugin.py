@@ -32,7 +32,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from langso.adapter import cache_folder
-from langso.cache import Memo, digest
+from langso.cache import Memo, digest, text_digest
 from langso.pageassets import references
 from langso.reader.budget import FirstLoad, built_file, first_load, over_budget
 from langso.reader.config import ReaderConfig
@@ -51,7 +51,9 @@ from langso.reader.markup import (
     og_tags,
     stylesheet_links,
     summarise,
+    theme_loader,
     theme_script_edits,
+    theme_source,
 )
 
 __all__ = ["ReaderPlugin"]
@@ -123,47 +125,114 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     def _on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Add the head script, the Open Graph tags and the toolbar, the critical CSS; defer
         Material's script and full stylesheets: every change found on the page as given and
-        made in one pass (:func:`langso.reader.markup.apply_edits`)."""
+        made in one pass (:func:`langso.reader.markup.apply_edits`).
+
+        What the page needs (its summary, where each change goes, the name of its critical
+        CSS) is remembered under a key of everything it comes from: the page, its content, its
+        address and title, the options and the site's stylesheets and scripts. A rebuild reads
+        no page it has seen."""
+        memo = self._memo(config)
         root = get_relative_url("", page.url).rstrip("/") + "/"
+        site = config.site_url or ""
+        description = page.meta.get("description")
         content = page.content or ""
+        inputs = [
+            root,
+            site + page.url if site else None,
+            page.title or config.site_name,
+            description if isinstance(description, str) else None,
+            page.is_homepage,
+            config.site_name,
+            site,
+            self.config.og_image,
+            self.config.share,
+            self.config.defer_theme_js,
+            self.config.critical_css,
+        ]
+        key = memo.key("page", text_digest(output), text_digest(content), inputs, self.assets_key)
+        folder = os.path.dirname(os.path.join(config.site_dir, page.file.dest_uri))
+        plan: dict[str, Any] = memo.get(key, lambda: self._plan(output, content, page, config))
+        edits = self._edits(output, plan, page, config)
+        if plan["css"]:
+            css_key, links = plan["css"]
+            css = memo.get(css_key, lambda: self._css_again(output, plan, page, config, folder))
+            if css is not None:
+                edits += critical_css_edits(output, css, [(a, b) for a, b in links])
+        output = apply_edits(output, edits)
+        self.rendered = (output, key)
+        return output
+
+    def _og(self, plan: dict[str, Any], page: Page, config: MkDocsConfig) -> OpenGraph:
+        """The page's Open Graph values (its summary and first image from ``plan``)."""
         site = config.site_url or ""
         page_url = site + page.url if site else None
         description = page.meta.get("description")
-        memo = self._memo(config)
-        found: list[str | None] = memo.get(
-            memo.key("page", content), lambda: list(summarise(content))
-        )
-        summary, image = found[0] or "", found[1]
-        og = OpenGraph(
+        return OpenGraph(
             title=page.title or config.site_name,
-            description=description if isinstance(description, str) else summary,
+            description=description if isinstance(description, str) else plan["summary"],
             url=page_url,
-            image=og_image_url(page_url, image, self.config.og_image, site),
+            image=og_image_url(page_url, plan["image"], self.config.og_image, site),
             site_name=config.site_name,
             kind="website" if page.is_homepage else "article",
         )
-        # The deferred theme script's tag goes: what it creates is styled by the full
-        # stylesheets it comes with, so its names must not swell the critical CSS.
+
+    def _edits(
+        self, page_html: str, plan: dict[str, Any], page: Page, config: MkDocsConfig
+    ) -> list[Edit]:
+        """The head script and Open Graph tags, the toolbar and the theme's loader, where
+        ``plan`` puts them."""
+        root = get_relative_url("", page.url).rstrip("/") + "/"
+        head, controls = plan["head"], plan["controls"]
         edits = [
-            head_edit(output, head_script(root) + og_tags(og)),
-            controls_edit(output, controls_html(self.config.share)),
-            *theme_script_edits(
-                output, script=self.config.defer_theme_js, styles=self.config.critical_css
-            ),
+            Edit(head, head, head_script(root) + og_tags(self._og(plan, page, config))),
+            Edit(controls, controls, controls_html(self.config.share)),
         ]
-        # Names what the page becomes: the memo of what it loads is found without reading it.
-        places = ",".join(f"{edit.start}-{edit.end}" for edit in edits)
-        rendered = memo.key("edits", output, places, *(edit.text for edit in edits))
+        if plan["theme"]:
+            start, end, src = plan["theme"]
+            edits.append(Edit(start, end, theme_loader(src)))
+        return edits
+
+    def _plan(
+        self, page_html: str, content: str, page: Page, config: MkDocsConfig
+    ) -> dict[str, Any]:
+        """What the page needs, found by reading it: the summary and first image of its
+        content, where the head tags, the toolbar and the theme's loader go, and (when
+        ``critical_css``) the name of its critical CSS and the links it replaces (``None``
+        when one of its stylesheets cannot be read: the page keeps the theme's links)."""
+        summary, image = summarise(content)
+        plan: dict[str, Any] = {"summary": summary, "image": image}
+        plan["head"] = head_edit(page_html, "").start
+        plan["controls"] = controls_edit(page_html, "").start
+        theme = theme_script_edits(
+            page_html, script=self.config.defer_theme_js, styles=self.config.critical_css
+        )
+        plan["theme"] = None
+        if theme:
+            (start, end, _), replaced = theme[0], theme[0].end > theme[0].start
+            plan["theme"] = [start, end, theme_source(page_html) if replaced else None]
+        plan["css"] = None
         if self.config.critical_css:
             folder = os.path.dirname(os.path.join(config.site_dir, page.file.dest_uri))
-            css = self._critical_css(output, edits, rendered, folder, memo)
-            if css is not None:
-                key, text, links = css
-                edits += critical_css_edits(output, text, links)
-                rendered += key
-        output = apply_edits(output, edits)
-        self.rendered = (output, rendered)
-        return output
+            # The deferred theme script's tag goes: what it creates is styled by the full
+            # stylesheets it comes with, so its names must not swell the critical CSS.
+            edits = self._edits(page_html, plan, page, config)
+            found = self._find_critical_css(page_html, edits, folder)
+            if found is not None:
+                css_key, css, links = found
+                memo = self._memo(config)
+                memo.get(css_key, lambda: css)
+                plan["css"] = [css_key, [list(link) for link in links]]
+        return plan
+
+    def _css_again(
+        self, page_html: str, plan: dict[str, Any], page: Page, config: MkDocsConfig, folder: str
+    ) -> str | None:
+        """The critical CSS of a page whose plan was remembered but not its CSS (a damaged
+        memo): found again."""
+        found = self._find_critical_css(
+            page_html, self._edits(page_html, plan, page, config), folder
+        )
+        return found[1] if found else None
 
     @event_priority(-100)
     def _measure(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -178,7 +247,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
 
         def measure(level: int) -> FirstLoad:
             found: list[int] = memo.get(
-                f"load{level}:{rendered}:{self.assets_key}"
+                f"load{level}:{rendered}"
                 if rendered
                 else memo.key("load", level, output, self.assets_key),
                 lambda: list(first_load(dest, output, level=level, assets=self.assets)),
@@ -222,44 +291,14 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             self.names[key] = script_names(self.texts[key])
         return self.names[key]
 
-    def _critical_css(
-        self, page_html: str, edits: list[Edit], rendered: str, folder: str, memo: Memo
+    def _find_critical_css(
+        self, page_html: str, edits: list[Edit], folder: str
     ) -> tuple[str, str, list[tuple[int, int]]] | None:
         """``(key, css, links)``: the critical CSS (:mod:`langso.reader.critical`) of the page
-        built in ``folder`` once ``edits`` are made, a key naming it, and where the stylesheet
-        links it replaces are; ``None`` when one of its stylesheets cannot be read (the page
-        keeps the theme's links). The theme's files are in ``site_dir`` already (MkDocs copies
-        them before it builds pages).
-
-        Remembered under ``rendered`` (the page and its edits) and the key of the site's
-        stylesheets and scripts: a rebuild reads no page and parses no stylesheet it has seen."""
-        made: dict[str, str] = {}
-
-        def find() -> list[Any] | None:
-            found = self._find_critical_css(page_html, edits, folder, memo)
-            if found is None:
-                return None
-            key, css, links = found
-            made[key] = css
-            return [key, [list(link) for link in links]]
-
-        # Keys made of keys: the digests are in them already.
-        found = memo.get(f"critical:{rendered}:{self.assets_key}", find)
-        if found is None:
-            return None
-        key, links = found
-        if key not in made and not memo.known(key):
-            find()  # the names were remembered, not the CSS (a damaged memo)
-            if key not in made:
-                return None
-        # The CSS is named by what it is made of: pages of one kind share it.
-        css: str = memo.get(key, lambda: made[key])
-        return key, css, [(start, end) for start, end in links]
-
-    def _find_critical_css(
-        self, page_html: str, edits: list[Edit], folder: str, memo: Memo
-    ) -> tuple[str, str, list[tuple[int, int]]] | None:
-        """What :meth:`_critical_css` gives, found by reading the page and its files."""
+        built in ``folder`` once ``edits`` are made, a key naming it (pages of one kind share
+        it), and where the stylesheet links it replaces are; ``None`` when one of its
+        stylesheets cannot be read. The theme's files are in ``site_dir`` already (MkDocs copies
+        them before it builds pages)."""
         refs = references(page_html)
         removed = [(e.start, e.end) for e in edits if e.end > e.start]
         sheets: list[str] = []
@@ -278,7 +317,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         names = markup_names(text).union(*(self._script_names(path) for path in scripts))
         known = frozenset().union(*(self._stylesheet(path).names for path in sheets))
         kept, style = sorted(names & known), _style_attributes(text)
-        key = memo.key("css", kept, style, *(self._digest(path) for path in sheets))
+        key = digest("css", kept, style, *(self._digest(path) for path in sheets))
         parsed = [self._stylesheet(path) for path in sheets]
         return key, critical_css(parsed, frozenset(kept), style), stylesheet_links(page_html)
 

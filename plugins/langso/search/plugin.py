@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from langso.adapter import cache_folder, log
-from langso.cache import Memo
+from langso.cache import Memo, text_digest
 from langso.search.config import SearchConfig
 from langso.search.index import (
     INDEX_URI,
@@ -116,7 +116,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             sections = extract_sections(html, title)
         else:
             found = self.memo.get(
-                self.memo.key(html, title),
+                self.memo.key(text_digest(html), title),
                 lambda: [[s.anchor, s.heading, s.text] for s in extract_sections(html, title)],
             )
             sections = tuple(Section(*s) for s in found)
