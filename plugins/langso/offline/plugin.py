@@ -58,6 +58,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         self.live: set[str] = set()
         self.dirty = False
         self.memo: Memo | None = None
+        self.look = ("", "")  # theme colour and button label, read once a build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether builds are dirty (only changed pages rendered)."""
@@ -67,6 +68,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         """Add the script."""
         if not self.dirty:
             self.pages = {}
+        self.look = (self.config.theme_color, self.config.button_label)
         self.memo = Memo(
             cache_folder(config, "memo") / "offline.json",
             code=("offline/plugin.py", "offline/build.py", "pageassets.py"),
@@ -79,7 +81,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Link the manifest, add the save box; note the page and what it loads."""
         root = get_relative_url("", page.url).rstrip("/") + "/"
-        output = inject_offline(output, root, self.config.theme_color, self.config.button_label)
+        output = inject_offline(output, root, *self.look)
         if self.memo is None:
             assets = referenced_assets(output, page.url)
         else:

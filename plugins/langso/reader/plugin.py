@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import re
 from importlib.resources import files as package_files
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
@@ -66,6 +66,20 @@ def _style_attributes(page_html: str) -> str:
     return " ".join(re.findall(r'style="([^"]*)"', page_html))
 
 
+class _Settings(NamedTuple):
+    """What each page reads of the configuration, read once a build (options of a MkDocs
+    config are descriptors: reading them for every page of a large site adds up)."""
+
+    site_url: str
+    site_name: str
+    site_dir: str
+    og_image: str | None
+    share: bool
+    defer_theme_js: bool
+    critical_css: bool
+    budget_kb: int
+
+
 class ReaderPlugin(BasePlugin[ReaderConfig]):
     """Font size, contrast, sharing and a lighter first load; see the module docstring."""
 
@@ -84,6 +98,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self.rendered: tuple[str, str] | None = None
         # digest of the site's stylesheets and scripts (names and bytes), set each build
         self.assets_key = ""
+        self.settings = _Settings("", "", "", None, True, True, True, 60)  # set each build
         self.assets: dict[tuple[str, int], tuple[int, int] | None] = {}
         self.memo: Memo | None = None
         self.dirty = False
@@ -133,24 +148,25 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         no page it has seen."""
         memo = self._memo(config)
         root = get_relative_url("", page.url).rstrip("/") + "/"
-        site = config.site_url or ""
+        settings = self.settings
+        site = settings.site_url
         description = page.meta.get("description")
         content = page.content or ""
         inputs = [
             root,
             site + page.url if site else None,
-            page.title or config.site_name,
+            page.title or settings.site_name,
             description if isinstance(description, str) else None,
             page.is_homepage,
-            config.site_name,
+            settings.site_name,
             site,
-            self.config.og_image,
-            self.config.share,
-            self.config.defer_theme_js,
-            self.config.critical_css,
+            settings.og_image,
+            settings.share,
+            settings.defer_theme_js,
+            settings.critical_css,
         ]
         key = memo.key("page", text_digest(output), text_digest(content), inputs, self.assets_key)
-        folder = os.path.dirname(os.path.join(config.site_dir, page.file.dest_uri))
+        folder = os.path.dirname(os.path.join(settings.site_dir, page.file.dest_uri))
         plan: dict[str, Any] = memo.get(key, lambda: self._plan(output, content, page, config))
         edits = self._edits(output, plan, page, config)
         if plan["css"]:
@@ -164,15 +180,16 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
 
     def _og(self, plan: dict[str, Any], page: Page, config: MkDocsConfig) -> OpenGraph:
         """The page's Open Graph values (its summary and first image from ``plan``)."""
-        site = config.site_url or ""
+        settings = self.settings
+        site = settings.site_url
         page_url = site + page.url if site else None
         description = page.meta.get("description")
         return OpenGraph(
-            title=page.title or config.site_name,
+            title=page.title or settings.site_name,
             description=description if isinstance(description, str) else plan["summary"],
             url=page_url,
-            image=og_image_url(page_url, plan["image"], self.config.og_image, site),
-            site_name=config.site_name,
+            image=og_image_url(page_url, plan["image"], settings.og_image, site),
+            site_name=settings.site_name,
             kind="website" if page.is_homepage else "article",
         )
 
@@ -185,7 +202,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         head, controls = plan["head"], plan["controls"]
         edits = [
             Edit(head, head, head_script(root) + og_tags(self._og(plan, page, config))),
-            Edit(controls, controls, controls_html(self.config.share)),
+            Edit(controls, controls, controls_html(self.settings.share)),
         ]
         if plan["theme"]:
             start, end, src = plan["theme"]
@@ -237,13 +254,14 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     @event_priority(-100)
     def _measure(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Weigh the page as it will be written (after every other plugin changed it)."""
-        if not self.config.budget_kb:
+        budget_kb = self.settings.budget_kb
+        if not budget_kb:
             return output
         memo = self._memo(config)
         # The page as _on_post_page left it is known by its key; any other page is read. The
         # files it loads are known by the key of the site's stylesheets and scripts.
         rendered = self.rendered[1] if self.rendered and output is self.rendered[0] else None
-        dest = os.path.join(config.site_dir, page.file.dest_uri)
+        dest = os.path.join(self.settings.site_dir, page.file.dest_uri)
 
         def measure(level: int) -> FirstLoad:
             found: list[int] = memo.get(
@@ -254,7 +272,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             )
             return FirstLoad(*found)
 
-        weight = over_budget(measure, self.config.budget_kb * 1000)
+        weight = over_budget(measure, budget_kb * 1000)
         if weight:
             self.over_budget.append((page.file.src_uri, weight))
         return output
@@ -338,6 +356,16 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self.assets = {}
         self.memo = None
         self.rendered = None
+        self.settings = _Settings(
+            site_url=config.site_url or "",
+            site_name=config.site_name,
+            site_dir=config.site_dir,
+            og_image=self.config.og_image,
+            share=self.config.share,
+            defer_theme_js=self.config.defer_theme_js,
+            critical_css=self.config.critical_css,
+            budget_kb=self.config.budget_kb,
+        )
 
     def _memo(self, config: MkDocsConfig) -> Memo:
         if self.memo is None:

@@ -58,6 +58,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.search_url = "tim-kiem/"
         self.memo: Memo | None = None
         self.dirty = False
+        self.wording = ("", "")  # title and placeholder of the search box, set each build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether builds are dirty (only changed pages rendered)."""
@@ -99,6 +100,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             )
             files.append(page)
         self.search_url = page.url
+        self.wording = (self.config.title, self.config.placeholder)  # read once a build
         return files
 
     def on_page_content(
@@ -134,8 +136,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             get_relative_url(self.search_url, page.url),
             root,
             root + INDEX_URI,
-            self.config.title,
-            self.config.placeholder,
+            *self.wording,
         )
         return inject_form(output, form)
 
