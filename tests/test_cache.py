@@ -107,16 +107,6 @@ def test_a_dirty_build_keeps_the_values_of_pages_it_did_not_render(tmp_path: Pat
     assert stored == {full.key("a"): 1, full.key("b"): 2, full.key("c"): 3}
 
 
-def test_memo_knows_values_made_now_or_kept_from_the_last_build(tmp_path: Path) -> None:
-    memo = Memo(tmp_path / "m.json")
-    assert not memo.known("a")
-    memo.get("a", lambda: 1)
-    assert memo.known("a")
-    memo.save()
-    again = Memo(tmp_path / "m.json")
-    assert again.known("a") and not again.known("b")
-
-
 def test_recall_keeps_what_the_last_round_used() -> None:
     recall: Recall[str] = Recall()
     made: list[str] = []

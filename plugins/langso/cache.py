@@ -236,10 +236,6 @@ class Memo:
         self._used[key] = value
         return value
 
-    def known(self, key: str) -> bool:
-        """Whether ``key`` has a value (made in this build or kept from an earlier one)."""
-        return key in self._used or key in self._load()
-
     def _load(self) -> dict[str, Any]:
         """The values of the file, read on first use."""
         if self._stored is None:

@@ -3,6 +3,8 @@ deferred theme script."""
 
 from __future__ import annotations
 
+import json
+
 from bs4 import BeautifulSoup
 
 from tests.conftest import SiteFactory, build_site
@@ -114,3 +116,23 @@ def test_what_a_page_remembers_follows_the_options_and_the_page(make_site: SiteF
     result = build_site(root)
     assert not result.soup("index.html").select('script[src*="assets/javascripts/bundle."]')
     assert "Đoạn mới." in result.soup("dia-diem/dinh-lang-phu-my/index.html").get_text()
+
+
+def test_a_memo_holding_a_page_s_plan_but_not_its_css_gives_the_same_page(
+    make_site: SiteFactory,
+) -> None:
+    root = reader_site(make_site)
+    first = build_site(root)
+    assert first.ok
+    page = (first.site_dir / "dia-diem/dinh-lang-phu-my/index.html").read_text(encoding="utf-8")
+    memo = root / ".cache/langso/memo/reader.json"
+    values = json.loads(memo.read_text(encoding="utf-8"))
+    kept = {key: value for key, value in values.items() if not isinstance(value, str)}
+    assert len(kept) < len(values)  # the CSS texts are the memo's only strings
+    memo.write_text(json.dumps(kept), encoding="utf-8")
+    again = build_site(root)
+    assert again.ok
+    assert (again.site_dir / "dia-diem/dinh-lang-phu-my/index.html").read_text(
+        encoding="utf-8"
+    ) == page
+    assert "<style data-langso-critical>" in page
