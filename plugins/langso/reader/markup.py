@@ -43,8 +43,8 @@ __all__ = [
     "stylesheet_links",
     "summarise",
     "theme_loader",
+    "theme_loader_place",
     "theme_script_edits",
-    "theme_source",
 ]
 
 DESCRIPTION_LENGTH = 160
@@ -368,10 +368,21 @@ def theme_loader(src: str | None) -> str:
     return _LOADER.format(src=json.dumps(src))
 
 
-def theme_source(page_html: str) -> str | None:
-    """The address of Material's ``bundle.*.min.js`` in the page, as written (unescaped)."""
-    match = _BUNDLE.search(page_html)
-    return html.unescape(match.group("src")) if match else None
+def theme_loader_place(
+    page_html: str, *, script: bool = True, styles: bool = False
+) -> tuple[int, int, str | None] | None:
+    """Where the loader of :func:`theme_script_edits` goes, and what it loads: ``(start, end,
+    src)``, the span of Material's ``bundle.*.min.js`` tag and its address (unescaped) when
+    ``script``, else the end of ``<body>`` and ``None``; ``None`` when there is nothing to
+    load."""
+    match = _BUNDLE.search(page_html) if script else None
+    if match:
+        return match.start(), match.end(), html.unescape(match.group("src"))
+    if not styles:
+        return None
+    end = _BODY_END.search(page_html)
+    at = end.start() if end else len(page_html)
+    return at, at, None
 
 
 def theme_script_edits(page_html: str, *, script: bool = True, styles: bool = False) -> list[Edit]:
@@ -379,15 +390,11 @@ def theme_script_edits(page_html: str, *, script: bool = True, styles: bool = Fa
     stylesheets put aside by :func:`critical_css_edits` (when ``styles``) and (when
     ``script``) Material's ``bundle.*.min.js``, whose tag it replaces. No edit when there is
     nothing to load."""
-    match = _BUNDLE.search(page_html) if script else None
-    if not match and not styles:
+    place = theme_loader_place(page_html, script=script, styles=styles)
+    if place is None:
         return []
-    loader = theme_loader(html.unescape(match.group("src")) if match else None)
-    if match:
-        return [Edit(match.start(), match.end(), loader)]
-    end = _BODY_END.search(page_html)
-    at = end.start() if end else len(page_html)
-    return [Edit(at, at, loader)]
+    start, end, src = place
+    return [Edit(start, end, theme_loader(src))]
 
 
 def defer_theme_script(page_html: str, *, script: bool = True, styles: bool = False) -> str:

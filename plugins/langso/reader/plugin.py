@@ -52,8 +52,7 @@ from langso.reader.markup import (
     stylesheet_links,
     summarise,
     theme_loader,
-    theme_script_edits,
-    theme_source,
+    theme_loader_place,
 )
 
 __all__ = ["ReaderPlugin"]
@@ -220,16 +219,14 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         plan: dict[str, Any] = {"summary": summary, "image": image}
         plan["head"] = head_edit(page_html, "").start
         plan["controls"] = controls_edit(page_html, "").start
-        theme = theme_script_edits(
-            page_html, script=self.config.defer_theme_js, styles=self.config.critical_css
+        settings = self.settings
+        place = theme_loader_place(
+            page_html, script=settings.defer_theme_js, styles=settings.critical_css
         )
-        plan["theme"] = None
-        if theme:
-            (start, end, _), replaced = theme[0], theme[0].end > theme[0].start
-            plan["theme"] = [start, end, theme_source(page_html) if replaced else None]
+        plan["theme"] = list(place) if place else None
         plan["css"] = None
-        if self.config.critical_css:
-            folder = os.path.dirname(os.path.join(config.site_dir, page.file.dest_uri))
+        if settings.critical_css:
+            folder = os.path.dirname(os.path.join(settings.site_dir, page.file.dest_uri))
             # The deferred theme script's tag goes: what it creates is styled by the full
             # stylesheets it comes with, so its names must not swell the critical CSS.
             edits = self._edits(page_html, plan, page, config)
