@@ -95,7 +95,14 @@ def test_first_load_fits_the_budget_with_no_third_party_request(
         assert len(requested) <= 8, requested
         page.evaluate("window.langsoLoadTheme()")
         page.wait_for_function("() => window.document$ !== undefined")
-        assert page.evaluate("!document.querySelector('style[data-langso-critical]')")
+        # The inline CSS goes once the full stylesheets have loaded, which may be after the
+        # theme's script has run: wait for it rather than race it.
+        page.wait_for_function(
+            "() => !document.querySelector('style[data-langso-critical]')", timeout=10_000
+        )
+        assert page.evaluate(
+            "[...document.styleSheets].some(s => (s.href || '').includes('/stylesheets/main.'))"
+        )
     finally:
         page.context.close()
 
