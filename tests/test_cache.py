@@ -108,7 +108,7 @@ def test_a_dirty_build_keeps_the_values_of_pages_it_did_not_render(tmp_path: Pat
 
 
 def test_recall_keeps_what_the_last_round_used() -> None:
-    recall: Recall[str] = Recall()
+    recall: Recall[str] = Recall("test")
     made: list[str] = []
 
     def make(value: str) -> Callable[[], str]:
@@ -125,3 +125,101 @@ def test_recall_keeps_what_the_last_round_used() -> None:
     recall.new_round()
     recall.new_round()  # a round that asked for nothing drops nothing
     assert recall.get("a", make("other")) == "A"
+
+
+def test_digest_tells_apart_texts_utf16_cannot() -> None:
+    """Texts are hashed as UTF-16 for speed; a lone surrogate, which UTF-16 cannot tell from a
+    pair, is hashed another way."""
+    assert digest("\ud83d\ude00") != digest("\U0001f600")
+    assert digest("\ud83d", "\ude00") != digest("\U0001f600")
+    assert digest("Đình làng") != digest("Đình lang") != digest("Dinh lang")
+    assert digest("a") != digest(b"a") != digest(["a"])
+
+
+@pytest.fixture
+def new_process(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
+    """``new_process()``: forget what this process holds of the stores, as a new one would."""
+
+    def forget() -> None:
+        monkeypatch.setattr(cache_module, "_KNOWN_FILES", {})
+
+    monkeypatch.setattr(Recall, "_folder", None)
+    forget()
+    return forget
+
+
+def test_recall_values_outlive_the_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_process: Callable[[], None]
+) -> None:
+    Recall.keep_in(tmp_path)
+    recall: Recall[tuple[str, ...]] = Recall("values")
+    recall.new_round()
+    assert recall.get("a", lambda: ("A",)) == ("A",)
+    Recall.save_all()
+    path = tmp_path / "values.pickle"
+    written = path.stat().st_mtime_ns
+
+    def never() -> tuple[str, ...]:
+        raise AssertionError("made again")
+
+    new_process()
+    again: Recall[tuple[str, ...]] = Recall("values")
+    again.new_round()
+    assert again.get("a", never) == ("A",)
+    Recall.save_all()  # nothing new: the file is left as it is
+    assert path.stat().st_mtime_ns == written
+
+    # A damaged file, or one another version of the software wrote: the values are made again.
+    good = path.read_bytes()
+    for spoil in (
+        lambda: path.write_bytes(good[: len(good) // 2]),
+        lambda: monkeypatch.setattr(cache_module, "_software_digest", lambda: "other"),
+    ):
+        path.write_bytes(good)
+        spoil()
+        new_process()
+        fresh: Recall[tuple[str, ...]] = Recall("values")
+        fresh.new_round()
+        assert fresh.get("a", lambda: ("A2",)) == ("A2",)
+
+
+def test_a_recall_file_follows_the_last_round(
+    tmp_path: Path, new_process: Callable[[], None]
+) -> None:
+    Recall.keep_in(tmp_path)
+    recall: Recall[int] = Recall("numbers")
+    recall.new_round()
+    recall.get("a", lambda: 1)
+    recall.get("b", lambda: 2)
+    Recall.save_all()
+    recall.new_round()
+    recall.get("a", lambda: 1)
+    Recall.save_all()  # "b" was not asked for: gone from the file too
+    new_process()
+    later: Recall[int] = Recall("numbers")
+    later.new_round()
+    assert later.get("a", lambda: 10) == 1 and later.get("b", lambda: 20) == 20
+
+
+def test_memo_reads_a_file_once_until_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_process: Callable[[], None]
+) -> None:
+    """``mkdocs serve`` makes new memos every build: an unchanged file is not parsed again, a
+    file another build replaced is."""
+    parsed: list[bytes] = []
+    parse = cache_module._parse_json
+    monkeypatch.setattr(
+        cache_module, "_parse_json", lambda data: parsed.append(data) or parse(data)
+    )
+    path = tmp_path / "memo.json"
+    first = Memo(path)
+    first.get(first.key("a"), lambda: 1)
+    first.save()
+    second = Memo(path)
+    assert second.get(second.key("a"), lambda: 2) == 1
+    assert parsed == []  # what the save wrote is known
+    other = {second.key("a"): 3}
+    path.write_text(json.dumps(other), encoding="utf-8")  # another process's build
+    third = Memo(path)
+    assert third.get(third.key("a"), lambda: 4) == 3
+    assert len(parsed) == 1

@@ -51,6 +51,7 @@ def _environment(autoescape: bool) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # package files: no need to check them on every render
     )
     env.filters["md"] = md
     env.filters["md_block"] = md_block

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pypdfium2  # type: ignore[import-untyped]
@@ -346,3 +348,47 @@ def _options(root: Path, plugin: str, **options: object) -> None:
     data["plugins"] = [{plugin: {}} if item == plugin else item for item in data["plugins"]]
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     _configure(root, plugin, **options)
+
+
+# A new process (``mkdocs build`` run again, CI with its ``.cache/`` restored) in which checking
+# a service file or a page again stops the build.
+_NEW_PROCESS = """
+import sys
+import langso.directory.model, langso.frontmatter
+def again(*args, **kwargs):
+    sys.exit("checked again: " + repr(args[1:3]))
+langso.directory.model._service_entry = again
+langso.frontmatter._check_page = again
+from mkdocs.__main__ import cli
+cli(["build", "-f", sys.argv[1], "-d", sys.argv[2]])
+"""
+
+
+def test_a_new_process_checks_no_file_the_last_build_checked(make_site: SiteFactory) -> None:
+    """Validated service files and checked pages are kept in ``.cache/langso/recall`` for the
+    next process, with their problems: it reports them again, word for word, and writes the same
+    site."""
+    root = make_site(
+        files={
+            "content/dia-diem/chua.md": "---\ntitel: Chùa\n---\n# Chùa\n\n## Nguồn\n\n- Sổ.\n",
+            "content/danh-ba/quan-b.yml": "ten: 'Quán B'\nloai: 'cho'\n",
+        }
+    )
+    first = build_site(root, strict=False)
+    assert first.ok, first.text()
+    warnings = [m for m in first.messages if "chua.md" in m]
+    assert len(warnings) == 1, first.text()
+    run = subprocess.run(
+        [sys.executable, "-c", _NEW_PROCESS, str(root / "mkdocs.yml"), str(root / "again")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=root,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    for warning in warnings:
+        assert warning.splitlines()[0] in run.stderr
+    for path in sorted(p for p in first.site_dir.rglob("*") if p.is_file()):
+        rel = path.relative_to(first.site_dir)
+        assert path.read_bytes() == (root / "again" / rel).read_bytes(), rel

@@ -34,7 +34,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import dirname_to_title
 from mkdocs.utils.templates import TemplateContext
 
-from langso.adapter import GATE_PRIORITY, Reporter, content_location, log
+from langso.adapter import GATE_PRIORITY, Reporter, cache_folder, content_location, log
 from langso.cache import Recall
 from langso.content.config import ContentConfig
 from langso.frontmatter import CheckedPage, check_page
@@ -50,7 +50,7 @@ __all__ = ["ContentPlugin"]
 NEIGHBOURS = 3
 """Pages shown on either side of the current page in the window of a big navigation section."""
 
-_CHECKED: Recall[CheckedPage] = Recall()
+_CHECKED: Recall[CheckedPage] = Recall("checked-pages")
 """Pages checked by the earlier builds of this process (``mkdocs serve``), by content."""
 
 
@@ -113,6 +113,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         Priority 100 so that the other plugins see final URLs and generate pages after it.
         """
         self.reporter.reset(config)
+        Recall.keep_in(cache_folder(config, "recall"))
         self.sources = {}
         self.titles = {}
         self.listings = {}
@@ -348,6 +349,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         own.__dict__ = {**nav.__dict__, "items": items}
         context["nav"] = own
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Keep the checked pages for the next process (:class:`langso.cache.Recall`)."""
+        Recall.save_all()
 
 
 def _sections(items: list[StructureItem]) -> list[Section]:

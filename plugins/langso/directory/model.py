@@ -785,7 +785,7 @@ def load_directory(
     return Directory(categories, tuple(entries)), problems
 
 
-_ENTRIES: Recall[tuple[ServiceEntry | None, tuple[Problem, ...]]] = Recall()
+_ENTRIES: Recall[tuple[ServiceEntry | None, tuple[Problem, ...]]] = Recall("service-entries")
 """Each service file's entry and problems, by a digest of its bytes, its name and the context
 (categories, village, build day): ``mkdocs serve`` validates only the files that changed."""
 

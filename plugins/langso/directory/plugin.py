@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from langso.adapter import GATE_PRIORITY, Reporter, cache_folder, content_location
-from langso.cache import FileCache
+from langso.cache import FileCache, Recall
 from langso.clock import today
 from langso.directory.config import DirectoryConfig
 from langso.directory.model import Directory, load_directory
@@ -90,6 +90,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
     @event_priority(0)
     def _on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.reporter.reset(config)
+        Recall.keep_in(cache_folder(config, "recall"))
         if "village" not in config.extra:
             raise PluginError(
                 "langso/directory cần plugin langso/content: thêm `- langso/content` vào `plugins`"
@@ -189,9 +190,10 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
             self._add(files, config, uri, made.vcards[entry.id], entry.source, docs_rel)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Drop the cached downloads this build did not use."""
+        """Drop the cached downloads this build did not use; keep the validated entries."""
         if self.cache is not None:
             self.cache.prune()
+        Recall.save_all()
 
     def _add(
         self,

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 from PIL import Image, ImageColor, ImageDraw
 
+from langso.edits import Edit, apply_edits
 from langso.pageassets import references
 
 __all__ = [
@@ -235,11 +236,6 @@ def icon_png(size: int, background: str, foreground: str = "#ffffff") -> bytes:
     return out.getvalue()
 
 
-def _insert_before(page_html: str, marker: str, snippet: str) -> str | None:
-    at = page_html.rfind(marker)
-    return None if at == -1 else page_html[:at] + snippet + page_html[at:]
-
-
 @lru_cache(maxsize=64)  # pages at one depth share them
 def _offline_snippets(root: str, theme_color: str, label: str) -> tuple[str, str]:
     """The ``<head>`` links and the save box of :func:`inject_offline`."""
@@ -272,9 +268,10 @@ def inject_offline(page_html: str, root: str, theme_color: str, label: str) -> s
     unavailable, the reader never sees a button that cannot work.
     """
     head, box = _offline_snippets(root, theme_color, label)
-    page_html = _insert_before(page_html, "</head>", head) or head + page_html
-    return (
-        _insert_before(page_html, "</article>", box)
-        or _insert_before(page_html, "</body>", box)
-        or page_html + box
-    )
+    head_at = max(page_html.rfind("</head>"), 0)  # else at the start
+    box_at = page_html.rfind("</article>")
+    if box_at == -1:
+        box_at = page_html.rfind("</body>")
+    if box_at == -1:
+        box_at = len(page_html)
+    return apply_edits(page_html, [Edit(head_at, head_at, head), Edit(box_at, box_at, box)])

@@ -144,7 +144,9 @@ def load_plaques(
     return list(entries), list(problems)
 
 
-_REGISTRIES: Recall[tuple[tuple[PlaqueEntry, ...], tuple[Problem, ...]]] = Recall()
+_REGISTRIES: Recall[tuple[tuple[PlaqueEntry, ...], tuple[Problem, ...]]] = Recall(
+    "plaque-registries"
+)
 """Each registry's plaques and problems by a digest of its bytes: ``mkdocs serve`` validates the
 registry again only when it changed."""
 

@@ -52,7 +52,7 @@ def _view_data(view: PlaqueView) -> list[object]:
     return [view.plaque.model_dump(mode="json"), *rest]
 
 
-_INDEXES: Recall[tuple[tuple[str, str], ...]] = Recall()
+_INDEXES: Recall[tuple[tuple[str, str], ...]] = Recall("plaque-indexes")
 """The index pages made by the earlier builds of this process, by a digest of every input."""
 
 

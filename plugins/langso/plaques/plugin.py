@@ -31,7 +31,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url as _get_relative_url
 
 from langso.adapter import GATE_PRIORITY, Reporter, cache_folder, content_location
-from langso.cache import FileCache
+from langso.cache import FileCache, Recall
 from langso.paths import repo_path
 from langso.plaques.config import PlaquesConfig
 from langso.plaques.model import load_plaques, short_path
@@ -100,6 +100,7 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
     def _on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Last of the generators: every page, written or generated, is known by now."""
         self.reporter.reset(config)
+        Recall.keep_in(cache_folder(config, "recall"))
         docs_dir, docs_rel = content_location(config)
         registry = self.config.registry
         for file in list(files):
@@ -238,6 +239,7 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         """
         if self.cache is not None:
             self.cache.prune()
+        Recall.save_all()
         if self.serving or not self.config.print_sheets:
             return  # sheets are for printing; the preview stays fast without them
         folder = Path(config.site_dir) / self.config.pages_dir.strip("/") / "in"

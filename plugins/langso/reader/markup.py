@@ -12,12 +12,11 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 from html.parser import HTMLParser
-from typing import NamedTuple
 from urllib.parse import urljoin
 
+from langso.edits import Edit, apply_edits
 from langso.pageassets import references
 
 __all__ = [
@@ -99,33 +98,6 @@ def controls_html(share: bool) -> str:
         ' aria-pressed="false" aria-label="Tương phản cao">◐</button>'
         f"{share_html}</div>"
     )
-
-
-class Edit(NamedTuple):
-    """Replace ``page_html[start:end]`` by ``text`` (an insertion when ``start == end``)."""
-
-    start: int
-    end: int
-    text: str
-
-
-def apply_edits(page_html: str, edits: Iterable[Edit]) -> str:
-    """``page_html`` with every edit made, in one pass.
-
-    Edits are positions in ``page_html`` as given; insertions at one place keep their order.
-
-    Raises:
-        ValueError: when two edits overlap.
-    """
-    parts: list[str] = []
-    at = 0
-    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
-        if edit.start < at:
-            raise ValueError(f"overlapping edits at {edit.start}")
-        parts += (page_html[at : edit.start], edit.text)
-        at = edit.end
-    parts.append(page_html[at:])
-    return "".join(parts)
 
 
 def head_edit(page_html: str, markup: str) -> Edit:
