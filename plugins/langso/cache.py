@@ -87,8 +87,9 @@ def _text_bytes(text: str) -> tuple[bytes, bytes]:
 
     Python stores Vietnamese text two bytes a character: UTF-16 is then a copy (23 µs for a
     48,000-character page of the synthetic village, against 121 µs for UTF-8; hashing the longer
-    bytes costs 31 µs more). ASCII is already one byte a character. A lone surrogate, which UTF-16 cannot tell from a pair, makes
-    the text UTF-8 with ``surrogatepass`` instead, under another kind."""
+    bytes costs 31 µs more). ASCII is already one byte a character. A lone surrogate, which
+    UTF-16 cannot tell from a pair, makes the text UTF-8 with ``surrogatepass`` instead, under
+    another kind."""
     if text.isascii():
         return text.encode("ascii"), b"a"
     try:

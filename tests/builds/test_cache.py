@@ -351,28 +351,31 @@ def _options(root: Path, plugin: str, **options: object) -> None:
 
 
 # A new process (``mkdocs build`` run again, CI with its ``.cache/`` restored) in which checking
-# a service file or a page again stops the build.
+# a service file or a page again, or working out a page's changes again, stops the build.
 _NEW_PROCESS = """
 import sys
-import langso.directory.model, langso.frontmatter
+import langso.directory.model, langso.frontmatter, langso.reader.plugin
 def again(*args, **kwargs):
-    sys.exit("checked again: " + repr(args[1:3]))
+    sys.exit("made again: " + repr(args)[:300])
 langso.directory.model._service_entry = again
 langso.frontmatter._check_page = again
+langso.reader.plugin.ReaderPlugin._page_edits = again
+langso.reader.plugin.ReaderPlugin._plan = again  # the plan too, had the recall missed
 from mkdocs.__main__ import cli
 cli(["build", "-f", sys.argv[1], "-d", sys.argv[2]])
 """
 
 
 def test_a_new_process_checks_no_file_the_last_build_checked(make_site: SiteFactory) -> None:
-    """Validated service files and checked pages are kept in ``.cache/langso/recall`` for the
-    next process, with their problems: it reports them again, word for word, and writes the same
-    site."""
+    """Validated service files, checked pages (with their problems) and the reader's changes to
+    each page are kept in ``.cache/langso/recall`` for the next process: it reports the problems
+    again, word for word, and writes the same site."""
     root = make_site(
         files={
             "content/dia-diem/chua.md": "---\ntitel: Chùa\n---\n# Chùa\n\n## Nguồn\n\n- Sổ.\n",
             "content/danh-ba/quan-b.yml": "ten: 'Quán B'\nloai: 'cho'\n",
-        }
+        },
+        config={"plugins": PLUGINS},
     )
     first = build_site(root, strict=False)
     assert first.ok, first.text()

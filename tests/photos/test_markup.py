@@ -38,6 +38,11 @@ FULL = (
             "<p><IMG src='anh/cho-que.jpg'></p>",
             "<p><IMG src='anh/cho-que.jpg'" + FULL.format(p="") + "></p>",
         ),
+        (
+            "",
+            "<p><iMG src='anh/cho-que.jpg'></p>",
+            "<p><iMG src='anh/cho-que.jpg'" + FULL.format(p="") + "></p>",
+        ),
         # No variants: no srcset.
         (
             "",

@@ -66,6 +66,8 @@ def enhance_images(
     proportional when the author gave one), and ``srcset`` and ``sizes`` when the photo has
     variants. Attributes the author wrote win. Returns the HTML and the number of tags changed.
     """
+    if "<i" not in page_html and "<I" not in page_html:
+        return page_html, 0  # no tag can match: a plain search is faster than the pattern's
     changed = 0
 
     def enhance(match: re.Match[str]) -> str:

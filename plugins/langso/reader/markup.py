@@ -319,13 +319,16 @@ def critical_css_edits(
     links = stylesheet_links(page_html) if links is None else links
     if not links:
         return []
-    block = (
-        _style_element(css)
-        + f"<noscript data-langso-styles>{''.join(page_html[a:b] for a, b in links)}"
-        "</noscript>"
-    )
+    block = _critical_block(css, "".join(page_html[a:b] for a, b in links))
     (start, end), *others = links
     return [Edit(start, end, block)] + [Edit(a, b, "") for a, b in others]
+
+
+# Pages of one kind and depth share one block (tens of KB): one string, kept once in memory
+# and in the reader's recall file.
+@lru_cache(maxsize=256)
+def _critical_block(css: str, links: str) -> str:
+    return _style_element(css) + f"<noscript data-langso-styles>{links}</noscript>"
 
 
 def inline_critical_css(page_html: str, css: str) -> str:

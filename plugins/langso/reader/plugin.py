@@ -32,7 +32,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from langso.adapter import cache_folder
-from langso.cache import Memo, digest, text_digest
+from langso.cache import Memo, Recall, digest, text_digest
 from langso.pageassets import references
 from langso.reader.budget import FirstLoad, built_file, first_load, over_budget
 from langso.reader.config import ReaderConfig
@@ -77,6 +77,12 @@ class _Settings(NamedTuple):
     defer_theme_js: bool
     critical_css: bool
     budget_kb: int
+
+
+_EDITS: Recall[tuple[Edit, ...]] = Recall("reader-edits")
+"""Each page's changes by the key of its plan: a page seen by an earlier build (of this process
+or, through ``.cache/langso/recall``, of the last one) is changed without reading its plan or
+making its tags again."""
 
 
 class ReaderPlugin(BasePlugin[ReaderConfig]):
@@ -165,7 +171,18 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             settings.critical_css,
         ]
         key = memo.key("page", text_digest(output), text_digest(content), inputs, self.assets_key)
-        folder = os.path.dirname(os.path.join(settings.site_dir, page.file.dest_uri))
+        edits = _EDITS.get(key, lambda: self._page_edits(output, content, key, page, config))
+        output = apply_edits(output, edits)
+        self.rendered = (output, key)
+        return output
+
+    def _page_edits(
+        self, output: str, content: str, key: str, page: Page, config: MkDocsConfig
+    ) -> tuple[Edit, ...]:
+        """The changes to the page ``output``: by its plan (remembered under ``key``, else found
+        by reading it) and its critical CSS."""
+        memo = self._memo(config)
+        folder = os.path.dirname(os.path.join(self.settings.site_dir, page.file.dest_uri))
         plan: dict[str, Any] = memo.get(key, lambda: self._plan(output, content, page, config))
         edits = self._edits(output, plan, page, config)
         if plan["css"]:
@@ -173,9 +190,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             css = memo.get(css_key, lambda: self._css_again(output, plan, page, config, folder))
             if css is not None:
                 edits += critical_css_edits(output, css, [(a, b) for a, b in links])
-        output = apply_edits(output, edits)
-        self.rendered = (output, key)
-        return output
+        return tuple(edits)
 
     def _og(self, plan: dict[str, Any], page: Page, config: MkDocsConfig) -> OpenGraph:
         """The page's Open Graph values (its summary and first image from ``plan``)."""
@@ -347,6 +362,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Forget the previous build's pages and files (``mkdocs serve`` builds many times)."""
+        Recall.keep_in(cache_folder(config, "recall"))
+        _EDITS.new_round()
         self.over_budget = []
         self.exists = {}
         self.digests = {}
@@ -387,6 +404,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
                 English.
         """
         self._memo(config).save(prune=not self.dirty)
+        Recall.save_all()
         used = set(self.digests.values())
         for table in (self.texts, self.parsed, self.names):
             for key in set(table) - used:
