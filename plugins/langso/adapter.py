@@ -1,4 +1,5 @@
-"""What every Làng số MkDocs plugin shares: locating the content and reporting problems.
+"""What every Làng số MkDocs plugin shares: locating the content, the site's root from a page,
+and reporting problems.
 
 This is the only module besides the ``plugin.py`` files that knows MkDocs.
 
@@ -10,19 +11,32 @@ its files, so one run lists every mistake before anything is built from them.
 
 from __future__ import annotations
 
+import inspect
 import logging
 import os
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
+from langso.edits import EditChain
 from langso.problems import Problem
 
-__all__ = ["GATE_PRIORITY", "Reporter", "cache_folder", "content_location", "log"]
+__all__ = [
+    "GATE_PRIORITY",
+    "Reporter",
+    "cache_folder",
+    "content_location",
+    "edits_pages",
+    "log",
+    "post_page_chain",
+    "site_root",
+]
 
 log = logging.getLogger("mkdocs.plugins.langso")
 GATE_PRIORITY = -1000
@@ -38,6 +52,33 @@ def content_location(config: MkDocsConfig) -> tuple[Path, str]:
     except ValueError:  # another drive on Windows
         rel = docs_dir.name
     return docs_dir, rel
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_POST_PAGE_CHAIN = EditChain()
+
+
+def edits_pages(handler: F) -> F:
+    """Mark an ``on_post_page`` handler that finds its edits through :func:`post_page_chain`."""
+    handler.langso_edits_pages = True  # type: ignore[attr-defined]
+    return handler
+
+
+def post_page_chain(config: MkDocsConfig) -> EditChain:
+    """The chain of our ``on_post_page`` handlers (see :class:`langso.edits.EditChain`), planned
+    from the handlers of this build's plugins and hooks, in the order MkDocs runs them. Call it
+    in ``on_pre_build``; the handlers then use the same chain."""
+    handlers = [inspect.unwrap(h) for h in config.plugins.events["post_page"]]
+    _POST_PAGE_CHAIN.plan(handlers, lambda h: getattr(h, "langso_edits_pages", False))
+    return _POST_PAGE_CHAIN
+
+
+@lru_cache(maxsize=8192)  # asked by several plugins for every page of every build
+def site_root(page_url: str) -> str:
+    """The site's root relative to the page at ``page_url``, ending in ``/``: ``./`` for the
+    home page, ``../../`` for ``dia-diem/dinh/``."""
+    return get_relative_url("", page_url).rstrip("/") + "/"
 
 
 def cache_folder(config: MkDocsConfig, kind: str) -> Path:

@@ -7,7 +7,7 @@
   a new build is a new worker (the browser compares the bytes of ``sw.js``).
 - :func:`offline_page_html`, :func:`webmanifest_json`, :func:`icon_png`: the page shown for an
   unvisited page without signal, the web app manifest and its icons (deterministic PNGs).
-- :func:`referenced_assets`, :func:`inject_offline`: what a page loads, and the markup added to it.
+- :func:`referenced_assets`, :func:`offline_edits`: what a page loads, and the markup added to it.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ __all__ = [
     "format_size",
     "icon_png",
     "inject_offline",
+    "offline_edits",
     "offline_page_html",
     "referenced_assets",
     "service_worker_js",
@@ -260,18 +261,25 @@ def _offline_snippets(root: str, theme_color: str, label: str) -> tuple[str, str
     return head, box
 
 
-def inject_offline(page_html: str, root: str, theme_color: str, label: str) -> str:
-    """Link the manifest in ``<head>``; add the (hidden) save box at the end of the article.
+def offline_edits(page_html: str, root: str, theme_color: str, label: str) -> list[Edit]:
+    """Link the manifest in ``<head>`` (else first); add the (hidden) save box at the end of the
+    article (else of ``<body>``, else last).
 
     ``root`` is the site root relative to the page (``./``, ``../../``). The box stays hidden
     until the script has registered the worker: without JavaScript, or where service workers are
     unavailable, the reader never sees a button that cannot work.
     """
     head, box = _offline_snippets(root, theme_color, label)
-    head_at = max(page_html.rfind("</head>"), 0)  # else at the start
+    head_at = page_html.rfind("</head>")
     box_at = page_html.rfind("</article>")
     if box_at == -1:
         box_at = page_html.rfind("</body>")
     if box_at == -1:
         box_at = len(page_html)
-    return apply_edits(page_html, [Edit(head_at, head_at, head), Edit(box_at, box_at, box)])
+    head_edit = Edit(head_at, head_at, head) if head_at != -1 else Edit(0, 0, head, after=True)
+    return [head_edit, Edit(box_at, box_at, box)]
+
+
+def inject_offline(page_html: str, root: str, theme_color: str, label: str) -> str:
+    """:func:`offline_edits` made."""
+    return apply_edits(page_html, offline_edits(page_html, root, theme_color, label))

@@ -24,10 +24,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
-from langso.adapter import cache_folder
+from langso.adapter import cache_folder, edits_pages, post_page_chain, site_root
 from langso.cache import Memo, text_digest
+from langso.edits import EditChain, apply_edits, edits_key
 from langso.offline.build import (
     ICON_URIS,
     MANIFEST_URI,
@@ -38,7 +38,7 @@ from langso.offline.build import (
     build_manifest,
     dumps_manifest,
     icon_png,
-    inject_offline,
+    offline_edits,
     offline_page_html,
     referenced_assets,
     service_worker_js,
@@ -59,6 +59,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         self.dirty = False
         self.memo: Memo | None = None
         self.look = ("", "")  # theme colour and button label, read once a build
+        self.chain = EditChain()  # planned each build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether builds are dirty (only changed pages rendered)."""
@@ -69,30 +70,34 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         if not self.dirty:
             self.pages = {}
         self.look = (self.config.theme_color, self.config.button_label)
+        self.chain = post_page_chain(config)
         self.memo = Memo(
             cache_folder(config, "memo") / "offline.json",
-            code=("offline/plugin.py", "offline/build.py", "pageassets.py"),
+            code=("offline/plugin.py", "offline/build.py", "pageassets.py", "edits.py"),
         )
         script = package_files("langso.offline").joinpath("assets/offline.js").read_text("utf-8")
         files.append(File.generated(config, SCRIPT_URI, content=script))
         return files
 
+    @edits_pages
     @event_priority(-50)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Link the manifest, add the save box; note the page and what it loads."""
-        root = get_relative_url("", page.url).rstrip("/") + "/"
-        output = inject_offline(output, root, *self.look)
+        edits = (
+            *self.chain.receive(output),
+            *offline_edits(output, site_root(page.url), *self.look),
+        )
         if self.memo is None:
-            assets = referenced_assets(output, page.url)
+            assets = referenced_assets(apply_edits(output, edits), page.url)
         else:
+            key = self.memo.key(text_digest(output), edits_key(edits), page.url)
             assets = set(
                 self.memo.get(
-                    self.memo.key(text_digest(output), page.url),
-                    lambda: sorted(referenced_assets(output, page.url)),
+                    key, lambda: sorted(referenced_assets(apply_edits(output, edits), page.url))
                 )
             )
         self.pages[page.file.src_uri] = (page.url, page.file.dest_uri, assets)
-        return output
+        return self.chain.hand_on(self.on_post_page, output, edits)
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
         """Note the pages of this build (a dirty build renders only some of them)."""

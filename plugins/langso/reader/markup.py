@@ -103,15 +103,14 @@ def controls_html(share: bool) -> str:
 def head_edit(page_html: str, markup: str) -> Edit:
     """Put ``markup`` at the end of ``<head>`` (else at the start)."""
     match = _HEAD_END.search(page_html)
-    at = match.start() if match else 0
-    return Edit(at, at, markup)
+    return Edit(match.start(), match.start(), markup) if match else Edit(0, 0, markup, after=True)
 
 
 def controls_edit(page_html: str, markup: str) -> Edit:
     """Put the toolbar right under Material's header, else at the start of ``<body>``."""
     match = _HEADER_END.search(page_html) or _BODY.search(page_html)
     at = match.end() if match else 0
-    return Edit(at, at, markup)
+    return Edit(at, at, markup, after=True)
 
 
 def inject_head(page_html: str, markup: str) -> str:

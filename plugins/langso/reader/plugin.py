@@ -29,10 +29,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
-from langso.adapter import cache_folder
+from langso.adapter import cache_folder, edits_pages, post_page_chain, site_root
 from langso.cache import Memo, Recall, digest, text_digest
+from langso.edits import EditChain, edits_key
 from langso.pageassets import references
 from langso.reader.budget import FirstLoad, built_file, first_load, over_budget
 from langso.reader.config import ReaderConfig
@@ -107,6 +107,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self.assets: dict[tuple[str, int], tuple[int, int] | None] = {}
         self.memo: Memo | None = None
         self.dirty = False
+        self.chain = EditChain()  # planned each build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether builds are dirty (only changed pages rendered)."""
@@ -141,18 +142,19 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         )
 
     # After the other plugins, so the critical CSS sees the markup and scripts they add.
+    @edits_pages
     @event_priority(-90)
     def _on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Add the head script, the Open Graph tags and the toolbar, the critical CSS; defer
-        Material's script and full stylesheets: every change found on the page as given and
-        made in one pass (:func:`langso.reader.markup.apply_edits`).
+        Material's script and full stylesheets: every change found on the page as given (with
+        those our plugins before found, :class:`langso.edits.EditChain`) and made in one pass.
 
         What the page needs (its summary, where each change goes, the name of its critical
         CSS) is remembered under a key of everything it comes from: the page, its content, its
         address and title, the options and the site's stylesheets and scripts. A rebuild reads
         no page it has seen."""
         memo = self._memo(config)
-        root = get_relative_url("", page.url).rstrip("/") + "/"
+        root = site_root(page.url)
         settings = self.settings
         site = settings.site_url
         description = page.meta.get("description")
@@ -170,26 +172,41 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             settings.defer_theme_js,
             settings.critical_css,
         ]
-        key = memo.key("page", text_digest(output), text_digest(content), inputs, self.assets_key)
-        edits = _EDITS.get(key, lambda: self._page_edits(output, content, key, page, config))
-        output = apply_edits(output, edits)
+        found = self.chain.receive(output)
+        key = memo.key(
+            "page",
+            text_digest(output),
+            edits_key(found),
+            text_digest(content),
+            inputs,
+            self.assets_key,
+        )
+        edits = _EDITS.get(key, lambda: self._page_edits(output, found, content, key, page, config))
+        output = self.chain.hand_on(self._on_post_page, output, (*found, *edits))
         self.rendered = (output, key)
         return output
 
     def _page_edits(
-        self, output: str, content: str, key: str, page: Page, config: MkDocsConfig
+        self,
+        base: str,
+        found: tuple[Edit, ...],
+        content: str,
+        key: str,
+        page: Page,
+        config: MkDocsConfig,
     ) -> tuple[Edit, ...]:
-        """The changes to the page ``output``: by its plan (remembered under ``key``, else found
-        by reading it) and its critical CSS."""
+        """The changes to the page ``base`` (which will also get the edits ``found`` by our
+        plugins before): by its plan (remembered under ``key``, else found by reading it) and
+        its critical CSS."""
         memo = self._memo(config)
         folder = os.path.dirname(os.path.join(self.settings.site_dir, page.file.dest_uri))
-        plan: dict[str, Any] = memo.get(key, lambda: self._plan(output, content, page, config))
-        edits = self._edits(output, plan, page, config)
+        plan: dict[str, Any] = memo.get(key, lambda: self._plan(base, found, content, page, config))
+        edits = self._edits(plan, page, config)
         if plan["css"]:
             css_key, links = plan["css"]
-            css = memo.get(css_key, lambda: self._css_again(output, plan, page, config, folder))
+            css = memo.get(css_key, lambda: self._css_again(base, [*found, *edits], folder))
             if css is not None:
-                edits += critical_css_edits(output, css, [(a, b) for a, b in links])
+                edits += critical_css_edits(base, css, [(a, b) for a, b in links])
         return tuple(edits)
 
     def _og(self, plan: dict[str, Any], page: Page, config: MkDocsConfig) -> OpenGraph:
@@ -207,16 +224,15 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             kind="website" if page.is_homepage else "article",
         )
 
-    def _edits(
-        self, page_html: str, plan: dict[str, Any], page: Page, config: MkDocsConfig
-    ) -> list[Edit]:
+    def _edits(self, plan: dict[str, Any], page: Page, config: MkDocsConfig) -> list[Edit]:
         """The head script and Open Graph tags, the toolbar and the theme's loader, where
         ``plan`` puts them."""
-        root = get_relative_url("", page.url).rstrip("/") + "/"
-        head, controls = plan["head"], plan["controls"]
+        root = site_root(page.url)
+        (head, head_after), (controls, controls_after) = plan["head"], plan["controls"]
+        head_tags = head_script(root) + og_tags(self._og(plan, page, config))
         edits = [
-            Edit(head, head, head_script(root) + og_tags(self._og(plan, page, config))),
-            Edit(controls, controls, controls_html(self.settings.share)),
+            Edit(head, head, head_tags, head_after),
+            Edit(controls, controls, controls_html(self.settings.share), controls_after),
         ]
         if plan["theme"]:
             start, end, src = plan["theme"]
@@ -224,16 +240,23 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         return edits
 
     def _plan(
-        self, page_html: str, content: str, page: Page, config: MkDocsConfig
+        self,
+        page_html: str,
+        found: tuple[Edit, ...],
+        content: str,
+        page: Page,
+        config: MkDocsConfig,
     ) -> dict[str, Any]:
         """What the page needs, found by reading it: the summary and first image of its
         content, where the head tags, the toolbar and the theme's loader go, and (when
-        ``critical_css``) the name of its critical CSS and the links it replaces (``None``
-        when one of its stylesheets cannot be read: the page keeps the theme's links)."""
+        ``critical_css``) the name of its critical CSS (for the page with the edits ``found``
+        before too) and the links it replaces (``None`` when one of its stylesheets cannot be
+        read: the page keeps the theme's links)."""
         summary, image = summarise(content)
         plan: dict[str, Any] = {"summary": summary, "image": image}
-        plan["head"] = head_edit(page_html, "").start
-        plan["controls"] = controls_edit(page_html, "").start
+        head, controls = head_edit(page_html, ""), controls_edit(page_html, "")
+        plan["head"] = [head.start, head.after]
+        plan["controls"] = [controls.start, controls.after]
         settings = self.settings
         place = theme_loader_place(
             page_html, script=settings.defer_theme_js, styles=settings.critical_css
@@ -242,26 +265,20 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         plan["css"] = None
         if settings.critical_css:
             folder = os.path.dirname(os.path.join(settings.site_dir, page.file.dest_uri))
-            # The deferred theme script's tag goes: what it creates is styled by the full
-            # stylesheets it comes with, so its names must not swell the critical CSS.
-            edits = self._edits(page_html, plan, page, config)
-            found = self._find_critical_css(page_html, edits, folder)
-            if found is not None:
-                css_key, css, links = found
+            edits = [*found, *self._edits(plan, page, config)]
+            critical = self._find_critical_css(page_html, edits, folder)
+            if critical is not None:
+                css_key, css, links = critical
                 memo = self._memo(config)
                 memo.get(css_key, lambda: css)
                 plan["css"] = [css_key, [list(link) for link in links]]
         return plan
 
-    def _css_again(
-        self, page_html: str, plan: dict[str, Any], page: Page, config: MkDocsConfig, folder: str
-    ) -> str | None:
+    def _css_again(self, page_html: str, edits: list[Edit], folder: str) -> str | None:
         """The critical CSS of a page whose plan was remembered but not its CSS (a damaged
         memo): found again."""
-        found = self._find_critical_css(
-            page_html, self._edits(page_html, plan, page, config), folder
-        )
-        return found[1] if found else None
+        critical = self._find_critical_css(page_html, edits, folder)
+        return critical[1] if critical else None
 
     @event_priority(-100)
     def _measure(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -326,14 +343,17 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     ) -> tuple[str, str, list[tuple[int, int]]] | None:
         """``(key, css, links)``: the critical CSS (:mod:`langso.reader.critical`) of the page
         built in ``folder`` once ``edits`` are made, a key naming it (pages of one kind share
-        it), and where the stylesheet links it replaces are; ``None`` when one of its
-        stylesheets cannot be read. The theme's files are in ``site_dir`` already (MkDocs copies
-        them before it builds pages)."""
-        refs = references(page_html)
-        removed = [(e.start, e.end) for e in edits if e.end > e.start]
+        it), and where in ``page_html`` the stylesheet links it replaces are; ``None`` when one
+        of its stylesheets cannot be read. The theme's files are in ``site_dir`` already (MkDocs
+        copies them before it builds pages).
+
+        The scripts are those of the edited page: the deferred theme script's tag is gone, and
+        what that script creates is styled by the full stylesheets it comes with, so its names
+        must not swell the critical CSS."""
+        text = apply_edits(page_html, edits)
         sheets: list[str] = []
         scripts: list[str] = []
-        for ref in refs:
+        for ref in references(text):
             if not ref.local or ref.hidden:
                 continue
             if ref.stylesheet:
@@ -341,9 +361,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
                 if path is None:
                     return None
                 sheets.append(path)
-            elif ref.tag == "script" and not any(a <= ref.start < b for a, b in removed):
+            elif ref.tag == "script":
                 scripts += filter(None, [self._built_file(folder, ref.url)])
-        text = apply_edits(page_html, edits)
         names = markup_names(text).union(*(self._script_names(path) for path in scripts))
         known = frozenset().union(*(self._stylesheet(path).names for path in sheets))
         kept, style = sorted(names & known), _style_attributes(text)
@@ -364,6 +383,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         """Forget the previous build's pages and files (``mkdocs serve`` builds many times)."""
         Recall.keep_in(cache_folder(config, "recall"))
         _EDITS.new_round()
+        self.chain = post_page_chain(config)
         self.over_budget = []
         self.exists = {}
         self.digests = {}
@@ -391,6 +411,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
                 "reader/budget.py",
                 "reader/critical.py",
                 "pageassets.py",
+                "edits.py",
             )
             self.memo = Memo(folder / "reader.json", code=code, libraries=("tinycss2",))
         return self.memo

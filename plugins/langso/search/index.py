@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
 
+from langso.edits import Edit, apply_edits
 from langso.text import nfc
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "build_index",
     "dumps_index",
     "extract_sections",
+    "form_edit",
     "inject_form",
     "search_form_html",
     "search_page_markdown",
@@ -254,19 +256,24 @@ _SOURCE = '<div class="md-header__source">'
 _BODY = re.compile(r"<body\b[^>]*>")
 
 
-def inject_form(page_html: str, form: str) -> str:
-    """Put the search box in Material's header (before the repository link), else in ``<body>``."""
+def form_edit(page_html: str, form: str) -> Edit:
+    """Put the search box in Material's header (before the repository link), else in ``<body>``,
+    else first."""
     header = _HEADER.search(page_html)
     if header:
         end = page_html.find("</nav>", header.end())
         source = page_html.find(_SOURCE, header.end(), end if end != -1 else None)
         at = source if source != -1 else end
         if at != -1:
-            return page_html[:at] + form + page_html[at:]
+            return Edit(at, at, form)
     body = _BODY.search(page_html)
-    if body:
-        return page_html[: body.end()] + form + page_html[body.end() :]
-    return form + page_html
+    at = body.end() if body else 0
+    return Edit(at, at, form, after=True)
+
+
+def inject_form(page_html: str, form: str) -> str:
+    """:func:`form_edit` made."""
+    return apply_edits(page_html, [form_edit(page_html, form)])
 
 
 def search_page_markdown(title: str, home_link: str) -> str:

@@ -28,8 +28,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from langso.adapter import cache_folder, log
+from langso.adapter import cache_folder, edits_pages, log, post_page_chain, site_root
 from langso.cache import Memo, text_digest
+from langso.edits import EditChain
 from langso.search.config import SearchConfig
 from langso.search.index import (
     INDEX_URI,
@@ -39,7 +40,7 @@ from langso.search.index import (
     build_index,
     dumps_index,
     extract_sections,
-    inject_form,
+    form_edit,
     search_form_html,
     search_page_markdown,
 )
@@ -59,6 +60,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.memo: Memo | None = None
         self.dirty = False
         self.wording = ("", "")  # title and placeholder of the search box, set each build
+        self.chain = EditChain()  # planned each build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether builds are dirty (only changed pages rendered)."""
@@ -101,6 +103,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             files.append(page)
         self.search_url = page.url
         self.wording = (self.config.title, self.config.placeholder)  # read once a build
+        self.chain = post_page_chain(config)
         return files
 
     def on_page_content(
@@ -129,16 +132,18 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         """Note the pages of this build (a dirty build renders only some of them)."""
         self.live = {file.src_uri for file in files.documentation_pages()}
 
+    @edits_pages
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Put the search box in the page's header."""
-        root = get_relative_url("", page.url).rstrip("/") + "/"
+        root = site_root(page.url)
         form = search_form_html(
             get_relative_url(self.search_url, page.url),
             root,
             root + INDEX_URI,
             *self.wording,
         )
-        return inject_form(output, form)
+        found = self.chain.receive(output)
+        return self.chain.hand_on(self.on_post_page, output, (*found, form_edit(output, form)))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the index."""
