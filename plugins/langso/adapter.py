@@ -32,7 +32,7 @@ __all__ = [
     "Reporter",
     "cache_folder",
     "content_location",
-    "edits_pages",
+    "in_post_page_chain",
     "log",
     "post_page_chain",
     "site_root",
@@ -59,18 +59,19 @@ F = TypeVar("F", bound=Callable[..., Any])
 _POST_PAGE_CHAIN = EditChain()
 
 
-def edits_pages(handler: F) -> F:
+def in_post_page_chain(handler: F) -> F:
     """Mark an ``on_post_page`` handler that finds its edits through :func:`post_page_chain`."""
-    handler.langso_edits_pages = True  # type: ignore[attr-defined]
+    handler.langso_post_page_chain = True  # type: ignore[attr-defined]
     return handler
 
 
 def post_page_chain(config: MkDocsConfig) -> EditChain:
     """The chain of our ``on_post_page`` handlers (see :class:`langso.edits.EditChain`), planned
-    from the handlers of this build's plugins and hooks, in the order MkDocs runs them. Call it
-    in ``on_pre_build``; the handlers then use the same chain."""
+    from the handlers of this build's plugins and hooks, in the order MkDocs runs them (those
+    marked :func:`in_post_page_chain` are ours). Call it once a build before the pages are built
+    (``on_pre_build``, ``on_files``); the handlers then use the same chain."""
     handlers = [inspect.unwrap(h) for h in config.plugins.events["post_page"]]
-    _POST_PAGE_CHAIN.plan(handlers, lambda h: getattr(h, "langso_edits_pages", False))
+    _POST_PAGE_CHAIN.plan(handlers, lambda h: getattr(h, "langso_post_page_chain", False))
     return _POST_PAGE_CHAIN
 
 

@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from langso.adapter import cache_folder, edits_pages, post_page_chain, site_root
+from langso.adapter import cache_folder, in_post_page_chain, post_page_chain, site_root
 from langso.cache import Memo, text_digest
 from langso.edits import EditChain, apply_edits, edits_key
 from langso.offline.build import (
@@ -79,7 +79,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         files.append(File.generated(config, SCRIPT_URI, content=script))
         return files
 
-    @edits_pages
+    @in_post_page_chain
     @event_priority(-50)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Link the manifest, add the save box; note the page and what it loads."""

@@ -30,7 +30,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from langso.adapter import cache_folder, edits_pages, post_page_chain, site_root
+from langso.adapter import cache_folder, in_post_page_chain, post_page_chain, site_root
 from langso.cache import Memo, Recall, digest, text_digest
 from langso.edits import EditChain, edits_key
 from langso.pageassets import references
@@ -142,7 +142,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         )
 
     # After the other plugins, so the critical CSS sees the markup and scripts they add.
-    @edits_pages
+    @in_post_page_chain
     @event_priority(-90)
     def _on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Add the head script, the Open Graph tags and the toolbar, the critical CSS; defer

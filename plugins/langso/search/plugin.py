@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from langso.adapter import cache_folder, edits_pages, log, post_page_chain, site_root
+from langso.adapter import cache_folder, in_post_page_chain, log, post_page_chain, site_root
 from langso.cache import Memo, text_digest
 from langso.edits import EditChain
 from langso.search.config import SearchConfig
@@ -132,7 +132,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         """Note the pages of this build (a dirty build renders only some of them)."""
         self.live = {file.src_uri for file in files.documentation_pages()}
 
-    @edits_pages
+    @in_post_page_chain
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Put the search box in the page's header."""
         root = site_root(page.url)
