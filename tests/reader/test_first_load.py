@@ -127,6 +127,12 @@ def test_text_is_readable_and_styled_before_any_script(
 
 
 def screenshot(page: Page) -> Image.Image:
+    """The whole page once every image has loaded: lazy ones (the plaques' QR codes) otherwise
+    arrive whenever the browser gets to them, in one screenshot and not the other."""
+    page.evaluate(
+        "document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')"
+    )
+    page.wait_for_function("[...document.images].every(i => i.complete)")
     return Image.open(io.BytesIO(page.screenshot(full_page=True, animations="disabled")))
 
 
