@@ -24,6 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
+from langso.cache import Recall
 from langso.edits import EditChain
 from langso.problems import Problem
 
@@ -33,6 +34,7 @@ __all__ = [
     "cache_folder",
     "content_location",
     "in_post_page_chain",
+    "keep_recalls",
     "log",
     "post_page_chain",
     "site_root",
@@ -80,6 +82,11 @@ def site_root(page_url: str) -> str:
     """The site's root relative to the page at ``page_url``, ending in ``/``: ``./`` for the
     home page, ``../../`` for ``dia-diem/dinh/``."""
     return get_relative_url("", page_url).rstrip("/") + "/"
+
+
+def keep_recalls(config: MkDocsConfig) -> None:
+    """Keep every :class:`langso.cache.Recall` of this build in ``.cache/langso/recall``."""
+    Recall.keep_in(cache_folder(config, "recall"))
 
 
 def cache_folder(config: MkDocsConfig, kind: str) -> Path:

@@ -34,7 +34,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import dirname_to_title
 from mkdocs.utils.templates import TemplateContext
 
-from langso.adapter import GATE_PRIORITY, Reporter, cache_folder, content_location, log
+from langso.adapter import (
+    GATE_PRIORITY,
+    Reporter,
+    content_location,
+    keep_recalls,
+    log,
+)
 from langso.cache import Recall
 from langso.content.config import ContentConfig
 from langso.frontmatter import CheckedPage, check_page
@@ -113,7 +119,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         Priority 100 so that the other plugins see final URLs and generate pages after it.
         """
         self.reporter.reset(config)
-        Recall.keep_in(cache_folder(config, "recall"))
+        keep_recalls(config)
         self.sources = {}
         self.titles = {}
         self.listings = {}

@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from langso.adapter import GATE_PRIORITY, Reporter, cache_folder, content_location
+from langso.adapter import GATE_PRIORITY, Reporter, cache_folder, content_location, keep_recalls
 from langso.cache import FileCache, Recall
 from langso.clock import today
 from langso.directory.config import DirectoryConfig
@@ -90,7 +90,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
     @event_priority(0)
     def _on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.reporter.reset(config)
-        Recall.keep_in(cache_folder(config, "recall"))
+        keep_recalls(config)
         if "village" not in config.extra:
             raise PluginError(
                 "langso/directory cần plugin langso/content: thêm `- langso/content` vào `plugins`"

@@ -239,7 +239,7 @@ def icon_png(size: int, background: str, foreground: str = "#ffffff") -> bytes:
 
 @lru_cache(maxsize=64)  # pages at one depth share them
 def _offline_snippets(root: str, theme_color: str, label: str) -> tuple[str, str]:
-    """The ``<head>`` links and the save box of :func:`inject_offline`."""
+    """The ``<head>`` links and the save box of :func:`offline_edits`."""
     head = (
         f'<link rel="manifest" href="{root}{WEBMANIFEST_URI}">'
         f'<meta name="theme-color" content="{html.escape(theme_color)}">'

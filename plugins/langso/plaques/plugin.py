@@ -30,7 +30,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url as _get_relative_url
 
-from langso.adapter import GATE_PRIORITY, Reporter, cache_folder, content_location
+from langso.adapter import GATE_PRIORITY, Reporter, cache_folder, content_location, keep_recalls
 from langso.cache import FileCache, Recall
 from langso.paths import repo_path
 from langso.plaques.config import PlaquesConfig
@@ -100,7 +100,7 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
     def _on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Last of the generators: every page, written or generated, is known by now."""
         self.reporter.reset(config)
-        Recall.keep_in(cache_folder(config, "recall"))
+        keep_recalls(config)
         docs_dir, docs_rel = content_location(config)
         registry = self.config.registry
         for file in list(files):

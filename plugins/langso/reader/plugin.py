@@ -30,7 +30,13 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from langso.adapter import cache_folder, in_post_page_chain, post_page_chain, site_root
+from langso.adapter import (
+    cache_folder,
+    in_post_page_chain,
+    keep_recalls,
+    post_page_chain,
+    site_root,
+)
 from langso.cache import Memo, Recall, digest, text_digest
 from langso.edits import EditChain, edits_key
 from langso.pageassets import references
@@ -381,7 +387,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Forget the previous build's pages and files (``mkdocs serve`` builds many times)."""
-        Recall.keep_in(cache_folder(config, "recall"))
+        keep_recalls(config)
         _EDITS.new_round()
         self.chain = post_page_chain(config)
         self.over_budget = []
