@@ -61,6 +61,13 @@ def content_mistakes(make_site: SiteFactory) -> Path:
             "content/danh-ba/nhom-sai.yml": service + "dia_chi: 'x'\n",
             "content/danh-ba/chu-sai.yml": "ten: [A, B]\nloai: cho\n",
             "content/danh-ba/la.yml": service + "dien_thaoi: '0912 345 678'\n",
+            "content/danh-ba/neo.yml": "ten: &a 'A'\nloai: *a\n",
+            "content/danh-ba/gop.yml": "<<: {ten: 'A'}\nloai: 'cho'\n",
+            "content/danh-ba/the.yml": "ten: !!str A\nloai: 'cho'\n",
+            "content/danh-ba/sau.yml": "ten: " + "[" * 30 + "]" * 30 + "\n",
+            "content/danh-ba/lon.yml": "ghi_chu: '" + "a" * 1_000_001 + "'\n",
+            "content/danh-ba/dieu-khien.yml": "ten: 'A\x0b'\nloai: 'cho'\n",
+            "content/dia-diem/mau.md": "---\ntemplate: khong-co.html\n---\n# Mẫu\n",
             "content/danh-ba/quan-f.yml": service,
             "content/danh-ba/Quán F.yml": service,
             "content/danh-ba/cho-phu-my.md": "# Viết tay\n",
@@ -83,11 +90,18 @@ def plaque_mistakes(make_site: SiteFactory) -> Path:
         "- id: 'c'\n  ten: 'C'\n  thay_bang: 'khong-co'\n"
         "- id: 'd'\n  ten: 'D'\n  trang: 'khong-co.md'\n"
         "- id: 'e'\n  ten: 'E'\n  trang: 'content/index.md'\n"
+        # printed plaques led elsewhere: repointed, a false rename, an unknown target
+        "- id: 'f'\n  ten: 'F'\n  trang: 'index.md'\n"
+        "- id: 'g'\n  ten: 'G'\n  trang: 'index.md'\n  trang_cu: 'dia-diem/dinh-lang-phu-my.md'\n"
+        "- id: 'h'\n  ten: 'H'\n  trang: 'index.md'\n"
     )
     record = (
         f"cu 2026-01-01 {SITE_URL}q/cu/\n"
         "dinh 2026-01-01 https://example.github.io/ten-cu/q/dinh/\n"
         "dong-hong\n"
+        f"f | 2026-01-01 | {SITE_URL}q/f/ | dia-diem/dinh-lang-phu-my.md | F\n"
+        f"g | 2026-01-01 | {SITE_URL}q/g/ | dia-diem/dinh-lang-phu-my.md | G\n"
+        f"h | 2026-01-01 | {SITE_URL}q/h/ | - | H\n"
     )
     files = {"content/plaques.yml": registry, "content/plaques-printed.txt": record}
     # A service file named like a category would take the category list's address.
@@ -103,7 +117,8 @@ def page_mistakes(make_site: SiteFactory) -> Path:
     page = (
         "# Đình làng Phú Mỹ\n\n[mất](khong-co.md) [dữ liệu](../danh-ba/cho-phu-my.yml)"
         " [neo](../index.md#khong-co) [tuyệt đối](/index.md) [thư mục](../danh-ba/)\n\n"
-        "![ảnh](khong-co.jpg) ![lớn](lon.jpg) ![gps](gps.jpg) ![hỏng](hong.jpg)\n\n## Nguồn\n"
+        "![ảnh](khong-co.jpg) ![lớn](lon.jpg) ![gps](gps.jpg) ![hỏng](hong.jpg)\n\n"
+        "## Cá kho\n\n## Cà kho\n\n## 🍜\n\n## Nguồn\n"
     )
     root = make_site(
         files={
@@ -156,6 +171,12 @@ def test_every_message_kind_comes_out_of_langso_check(
     )
     (more / "content/danh-ba/utf16.yml").write_bytes("ten: A\n".encode("utf-16"))
     seen |= codes_of(more)
+    script = '# Đình\n\n<script>x</script> <b onclick="y">z</b> [a](javascript:z)\n\n## Nguồn\n'
+    strict = make_site(
+        files={"content/dia-diem/dinh-lang-phu-my.md": script},
+        config={"plugins": [{"langso/content": {"strict_html": True}}]},
+    )
+    seen |= codes_of(strict)
     empty = tmp_path / "empty"
     empty.mkdir()
     seen |= codes_of(empty)

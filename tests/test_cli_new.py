@@ -31,8 +31,8 @@ def langso(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_each_kind_then_check_is_clean(make_site: SiteFactory) -> None:
     root = make_site(
         files={
-            "content/plaques-printed.txt": "dinh 2026-11-01 "
-            "https://example.github.io/lang-phu-my/q/dinh/\n"
+            "content/plaques-printed.txt": "dinh | 2026-11-01 | "
+            "https://example.github.io/lang-phu-my/q/dinh/ | dia-diem/dinh-lang-phu-my.md | Đình\n"
         }
     )
     place = langso(root, "new", "place", "--title", "Chùa Bà: lịch sử")

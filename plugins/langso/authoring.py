@@ -3,20 +3,29 @@
 Python-Markdown (MkDocs) needs a blank line before a list or a table that follows a paragraph;
 GitHub's preview does not, so a volunteer sees a list there while the site shows one run-on
 paragraph. :func:`as_previewed` inserts the blank line those editors imply, outside code blocks,
-so the site renders what the preview showed.
+so the site renders what the preview showed. A table is recognised with or without its outer
+pipes (``Món | Giá`` over ``--- | ---``), as GitHub and Python-Markdown's ``tables`` both read it.
 """
 
 from __future__ import annotations
 
 import re
+from xml.etree.ElementTree import Element
+
+from markdown import Markdown
+from markdown.extensions.tables import TableProcessor
 
 __all__ = ["as_previewed"]
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 # GFM: a bullet item, or an ordered item numbered 1, may interrupt a paragraph.
 _LIST_ITEM = re.compile(r"^(?:[-*+]|1[.)])[ \t]+\S")
-_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$")
+# GFM's delimiter row (spec 0.29, "Tables"): cells of hyphens with optional colons. With no `|`
+# it would be a setext underline or a rule, never a table.
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+# Python-Markdown's own test of a table's first two rows (same number of cells, pipes escaped
+# or in code not counted); it reads no state of the parser it is given.
+_TABLES = TableProcessor(Markdown().parser, {})
 _BLOCK_START = re.compile(r"^\s*(#|>|!!!|\?\?\?|<|\[|\||[-*+]\s|\d{1,9}[.)]\s)")
 
 
@@ -24,6 +33,17 @@ def _is_paragraph(line: str) -> bool:
     """A line of running text: not blank, not indented code, not the start of another block."""
     return (
         bool(line.strip()) and not line.startswith(("    ", "\t")) and not _BLOCK_START.match(line)
+    )
+
+
+def _starts_table(line: str, following: str) -> bool:
+    """Whether ``line`` is the header row of a table whose delimiter row is ``following``,
+    for GitHub and Python-Markdown alike."""
+    return (
+        "|" in following
+        and bool(_TABLE_RULE.match(following))
+        and (line.lstrip().startswith("|") or _is_paragraph(line))
+        and _TABLES.test(Element("div"), f"{line}\n{following}")
     )
 
 
@@ -41,7 +61,7 @@ def as_previewed(markdown: str) -> str:
         elif not in_fence and out and _is_paragraph(out[-1]):
             starts_list = bool(_LIST_ITEM.match(line))
             following = lines[index + 1] if index + 1 < len(lines) else ""
-            starts_table = bool(_TABLE_ROW.match(line) and _TABLE_RULE.match(following))
+            starts_table = _starts_table(line, following)
             if starts_list or starts_table:
                 out.append("")
         out.append(line)

@@ -6,6 +6,7 @@ An adapter, like the plugins: it reads ``mkdocs.yml`` with MkDocs (``site_url``,
 
     langso plaques print --output in/ [--config mkdocs.yml] [--paper A4|A5|A6|stickers]...
                          [--distance-m 1.0] [--new-only] [--record | --no-record] [--date NGÀY]
+    langso plaques migrate [--config mkdocs.yml]
     langso booklet --site site --output so-tay.pdf [--config mkdocs.yml]
     langso check [--config mkdocs.yml] [--lang vi|en] [--format text|github]
     langso new place|guide|service|plaque [--title TÊN] [--category MÃ] [--page TRANG]
@@ -55,7 +56,13 @@ from langso.directory.model import load_categories
 from langso.init import HOSTS, InitError, create_village, resolve_site_url
 from langso.paths import repo_path
 from langso.plaques.model import load_plaques
-from langso.plaques.record import PRINTED_FILE, append_printed, read_printed
+from langso.plaques.record import (
+    PRINTED_FILE,
+    append_printed,
+    format_line,
+    migrate_lines,
+    read_printed,
+)
 from langso.plaques.resolve import check_printed
 from langso.printing import (
     PAPERS,
@@ -91,6 +98,7 @@ from langso.scaffold import (
     used_plaque_ids,
 )
 from langso.text import fold, nfc, slugify
+from langso.textfile import decode_text
 from langso.village import load_village
 
 __all__ = ["main"]
@@ -205,6 +213,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="ngày in ghi vào sổ / the printing day to record (mặc định/default: hôm nay giờ "
         "Việt Nam / today in Vietnam, UTC+7)",
     )
+    migrate = plaque_commands.add_parser(
+        "migrate",
+        help=f"ghi trang đích vào các dòng dạng cũ của {PRINTED_FILE} / fill in the target of "
+        f"old-format lines of {PRINTED_FILE}",
+        description=f"Ghi vào mỗi dòng dạng cũ (mã ngày địa-chỉ) của {PRINTED_FILE} trang hiện "
+        "tại và tên của biển trong plaques.yml; xem lại từng dòng trước khi commit. / Fill in "
+        f"each old-format line (id date url) of {PRINTED_FILE} with the plaque's current page "
+        "and name from plaques.yml; check every line before committing.",
+    )
+    migrate.add_argument(
+        "--config",
+        default="mkdocs.yml",
+        metavar="mkdocs.yml",
+        help="tệp cấu hình của trang / the site's configuration file (mặc định/default: "
+        "%(default)s)",
+    )
 
     booklet = commands.add_parser(
         "booklet",
@@ -297,6 +321,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "booklet":
             return _booklet(args)
+        if args.action == "migrate":
+            return _migrate_record(args)
         return _print_plaques(args)
     except (UserError, PrintError) as error:
         print(error, file=sys.stderr)
@@ -382,16 +408,19 @@ def _print_plaques(args: argparse.Namespace) -> int:
     entries, problems = load_plaques(site.docs_dir, site.docs_rel, registry)
     printed, record_problems = read_printed(site.docs_dir, site.docs_rel)
     problems += record_problems
-    problems += check_printed(
-        entries, printed, site.site_url, repo_path(site.docs_rel, PRINTED_FILE)
-    )
     # Source paths as the build sees them: NFC, whatever form the file system stores (C-03).
     sources = {
         nfc(path.relative_to(site.docs_dir).as_posix())
         for path in site.docs_dir.rglob("*")
         if path.is_file()
     }
+    record_rel = repo_path(site.docs_rel, PRINTED_FILE)
+    problems += check_printed(
+        entries, printed, site.site_url, record_rel, registry_rel, sources.__contains__
+    )
     items: list[PlaqueItem] = []
+    to_record: list[str] = []  # record lines of the plaques printed for the first time
+    day = args.date or clock.today()
     skipped = 0
     for entry in entries:
         plaque = entry.plaque
@@ -412,6 +441,8 @@ def _print_plaques(args: argparse.Namespace) -> int:
             problems.append(Problem(registry_rel, entry.line, "plaque.too-dense", "id", params))
             continue
         items.append(item)
+        if plaque.id not in printed:
+            to_record.append(format_line(plaque.id, day, item.url, plaque.target, plaque.name))
     errors = _report(problems)
     if errors:
         print(
@@ -459,18 +490,66 @@ def _print_plaques(args: argparse.Namespace) -> int:
         )
 
     recorded = 0
-    if args.record:
-        day = args.date or clock.today()
-        new = [(item.id, item.url) for item in items if item.id not in printed]
-        if new:
-            path = append_printed(site.docs_dir, new, day)
-            recorded = len(new)
-            where = repo_path(site.docs_rel, path.name)
-            print(f"Đã ghi {recorded} biển vào / recorded {recorded} plaque(s) in {where}")
+    if args.record and to_record:
+        # Each line keeps what the plaque leads to as printed: its target may never change.
+        append_printed(site.docs_dir, to_record)
+        recorded = len(to_record)
+        print(f"Đã ghi {recorded} biển vào / recorded {recorded} plaque(s) in {record_rel}")
     print(
         f"Xong: {len(items)} biển, {len(files)} tệp PDF trong {output}, ghi sổ {recorded} biển "
         f"({time.perf_counter() - started:.1f} s). / Done: {len(items)} plaques, {len(files)} "
         f"PDF file(s), {recorded} recorded."
+    )
+    return 0
+
+
+def _migrate_record(args: argparse.Namespace) -> int:
+    """``langso plaques migrate``: fill in the target and name of the record's old-format lines
+    from today's registry (:func:`langso.plaques.record.migrate_lines`), and list them so the
+    commune checks each still leads to the place it was printed for."""
+    site = _load(args.config)
+    registry = str(_plugin_option(site.config, "langso/plaques", "registry", "plaques.yml"))
+    entries, problems = load_plaques(site.docs_dir, site.docs_rel, registry)
+    record_rel = repo_path(site.docs_rel, PRINTED_FILE)
+    path = site.docs_dir / PRINTED_FILE
+    text = None
+    if path.is_file():
+        text, read_problems = decode_text(path.read_bytes(), record_rel)
+        problems += read_problems
+    if _report(problems):
+        print(
+            "Làng số: chưa sửa sổ — sửa lỗi rồi chạy lại. / Nothing changed — fix the "
+            "errors and run again.",
+            file=sys.stderr,
+        )
+        return 1
+    by_id = {e.plaque.id: e.plaque for e in entries}
+
+    def fill(plaque_id: str) -> tuple[str | None, str] | None:
+        plaque = by_id.get(plaque_id)
+        return None if plaque is None else (plaque.target, plaque.name)
+
+    migrated: list[str] = []
+    if text is not None:
+        new_text, migrated = migrate_lines(text, fill)
+    if not migrated:
+        print(f"{record_rel}: không có dòng dạng cũ nào / no old-format line.")
+        return 0
+    path.write_text(new_text, encoding="utf-8")
+    print(
+        f"Đã ghi trang đích vào {len(migrated)} dòng của / filled in {len(migrated)} line(s) "
+        f"of {record_rel}:"
+    )
+    for plaque_id in migrated:
+        plaque = by_id[plaque_id]
+        where = plaque.target or "- (đã gỡ / taken down)"
+        print(f"  {plaque_id} → {where} ({plaque.name})")
+    print(
+        "Xem lại: mỗi biển có dẫn tới đúng nơi đã in không? Nếu không, ghi vào cột trang của "
+        "sổ trang biển dẫn tới khi in (dựng trang sẽ chỉ cách sửa), rồi commit. / Check: does "
+        "each plaque lead to the place it was printed for? If not, write the page it led to "
+        "when printed in the record's page column (the build then says how to fix it), then "
+        "commit."
     )
     return 0
 
@@ -766,6 +845,20 @@ def _shown(content: _Content, path: Path) -> str:
     return repo_path(content.docs_rel, path.relative_to(content.docs_dir).as_posix())
 
 
+def _content_text(content: _Content, path: Path) -> str:
+    """The content file ``path`` read as the build reads it (``""`` when there is none).
+
+    Raises:
+        UserError: naming the file and line when it is not UTF-8 text (:func:`decode_text`).
+    """
+    if not path.is_file():
+        return ""
+    text, problems = decode_text(path.read_bytes(), _shown(content, path))
+    if text is None:
+        raise UserError("\n".join(problem.format() for problem in problems))
+    return text
+
+
 def run_new(args: argparse.Namespace) -> int:
     """``langso new``: write a starter file and say what was written."""
     content = _load_content(args.config)
@@ -840,9 +933,8 @@ def _new_plaque(content: _Content, args: argparse.Namespace) -> None:
             f"`{page}` in {content.docs_rel}/ — give the path from the content folder"
         )
     title = _ask(args.title, "--title", "Tên in trên biển / name printed on the plaque")
-    registry_text = registry_path.read_text(encoding="utf-8") if registry_path.is_file() else ""
-    printed_path = content.docs_dir / PRINTED_FILE
-    printed_text = printed_path.read_text(encoding="utf-8") if printed_path.is_file() else ""
+    registry_text = _content_text(content, registry_path)
+    printed_text = _content_text(content, content.docs_dir / PRINTED_FILE)
     plaque_id = new_plaque_id(title, used_plaque_ids(registry_text, printed_text))
     entry = plaque_entry(plaque_id, title, page)
     if registry_text and not registry_text.endswith("\n"):

@@ -4,34 +4,48 @@ MkDocs 1.6 drops a whole front matter block that YAML cannot read — with no wa
 ``--strict`` — and prints the raw YAML into the page; ``title: Lễ hội #1 mùa xuân`` silently becomes
 ``Lễ hội``. Here the block goes through :func:`langso.yamlsource.parse_yaml`, so each mistake is a
 located problem, and :func:`mkdocs_source` hands MkDocs a block it cannot misread.
+
+The keys MkDocs and Material read are typed like the directory's fields (:class:`FrontMatter`,
+checked by :func:`langso.schema.validate`): ``title: [A, B]`` is a located error, not the page
+title "['A', 'B']", and ``search: exclude: 'không'`` means "no" however it is quoted. Any other
+key is a warning, with a "did you mean" when it is one slip from a known key (issue 12).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import difflib
+import os
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any, cast
 
 import yaml
+from pydantic import BeforeValidator
 
 from langso.authoring import as_previewed
 from langso.cache import Recall, digest
+from langso.headings import heading_problems
 from langso.problems import Problem
+from langso.schema import Model, Text, YesNo, invalid, validate
 from langso.text import fold, nfc
-from langso.yamlsource import Mapping, Scalar, parse_yaml
+from langso.textfile import control_problems
+from langso.yamlsource import Mapping, Node, Sequence, parse_yaml
 
 __all__ = [
+    "HIDE_VALUES",
     "KNOWN_KEYS",
     "TEXT_KEYS",
     "CheckedPage",
+    "FrontMatter",
     "PageSource",
     "check_page",
     "mkdocs_source",
     "page_title",
     "read_page",
     "sources_problems",
+    "template_problem",
     "title_problems",
 ]
 
@@ -50,21 +64,69 @@ KNOWN_KEYS = frozenset(
 TEXT_KEYS = frozenset({"title", "description"})
 """Keys always kept as the text typed (``title: No`` is the title "No", never ``False``)."""
 
+HIDE_VALUES = ("navigation", "toc", "footer", "path", "tags", "feedback")
+"""What ``hide:`` can hide: the values Material 9.x's templates test (``"toc" in page.meta.hide``
+in ``partials/toc.html`` and its neighbours)."""
+
+
+def _hidden(value: object) -> object:
+    if isinstance(value, str) and value not in HIDE_VALUES:
+        listing = ", ".join(f"`{v}`" for v in HIDE_VALUES)
+        raise invalid(
+            f"`{value}` không phải phần ẩn được của trang",
+            f"`{value}` is not a part of the page that can be hidden",
+            f"dùng một trong: {listing}",
+            f"use one of: {listing}",
+        )
+    return value
+
+
+Hidden = Annotated[str, BeforeValidator(_hidden)]
+
+
+class _Search(Model):
+    """``search:`` of a page: ``exclude`` leaves it out of the search results (docs/tim-kiem.md)."""
+
+    exclude: YesNo | None = None
+
+
+class FrontMatter(Model):
+    """The front-matter keys MkDocs and Material read, typed (:data:`KNOWN_KEYS`).
+
+    Sources: MkDocs' user guide, "Meta-Data" (``title``, ``template``); Material's "Setting up
+    navigation/tags/search" and "Reference" pages (``description``, ``hide``, ``icon``,
+    ``status``, ``subtitle``, ``tags``, ``search.exclude``). Each scalar arrives as typed text.
+    """
+
+    title: Text | None = None
+    description: Text | None = None
+    subtitle: Text | None = None
+    template: Text | None = None
+    icon: Text | None = None
+    status: Text | None = None
+    hide: list[Hidden] | None = None
+    tags: list[Text] | None = None
+    search: _Search | None = None
+
 
 @dataclass(frozen=True)
 class PageSource:
     """A Markdown page split into its front matter (``meta``) and body.
 
     Attributes:
-        meta: the front matter with YAML types (lists, booleans…), except :data:`TEXT_KEYS`,
-            kept as typed. Empty when the page has none or when it has problems.
+        meta: the front matter: the keys of :class:`FrontMatter` as it types them (text kept as
+            typed, ``search.exclude`` a bool), any other key with the types YAML gives it. Empty
+            when the page has none or when it has errors.
         body: the Markdown after the front matter, NFC.
         body_line: line number of the body's first line in the file (1-based).
+        lines: the line of each front-matter key (for messages about the page, e.g. a missing
+            ``template``).
     """
 
     meta: dict[str, Any] = field(default_factory=dict)
     body: str = ""
     body_line: int = 1
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
 
 
 def read_page(text: str, rel: str) -> tuple[PageSource, list[Problem]]:
@@ -75,10 +137,14 @@ def read_page(text: str, rel: str) -> tuple[PageSource, list[Problem]]:
         rel: repository-relative path for messages.
 
     Returns:
-        ``(page, problems)``. With problems, ``page.meta`` is empty and ``page.body`` still excludes
-        the front matter block, so raw front matter never reaches a page.
+        ``(page, problems)``. With errors, ``page.meta`` is empty and ``page.body`` still excludes
+        the front matter block, so raw front matter never reaches a page; a control character
+        anywhere in the page (``text.control-character``) leaves both empty.
     """
     text = nfc(text).removeprefix("\ufeff").replace("\r\n", "\n")
+    controls = control_problems(text, rel)
+    if controls:  # in the body too: see langso.textfile on what Python-Markdown does with them
+        return PageSource(), controls
     if not text.endswith("\n"):
         text += "\n"  # a closing `---` on the last line still closes the block
     match = _BLOCK.match(text)
@@ -104,32 +170,119 @@ def read_page(text: str, rel: str) -> tuple[PageSource, list[Problem]]:
         return PageSource(body=body, body_line=body_line), [
             Problem(rel, node.line, "frontmatter.not-mapping")
         ]
+    return _typed_page(node, rel, body, body_line)
+
+
+def _typed_page(
+    node: Mapping, rel: str, body: str, body_line: int
+) -> tuple[PageSource, list[Problem]]:
+    """Check the known keys of the front matter ``node`` (:class:`FrontMatter`) and warn about the
+    others; the others keep the types YAML gives them, for a theme override that reads them."""
+    warnings: list[Problem] = []
+    known: dict[str, tuple[int, Node]] = {}
+    for key, (line, value) in node.entries.items():
+        if key not in KNOWN_KEYS:
+            warnings.append(_unknown_key(rel, line, key, KNOWN_KEYS))
+            continue
+        if key == "search" and isinstance(value, Mapping):
+            for sub, (sub_line, _) in value.entries.items():
+                if sub != "exclude":
+                    warnings.append(
+                        _unknown_key(rel, sub_line, f"search.{sub}", {"search.exclude"})
+                    )
+            exclude = {k: v for k, v in value.entries.items() if k == "exclude"}
+            value = Mapping(exclude, value.line)
+        known[key] = (line, value)
+    model, problems = validate(FrontMatter, Mapping(known, node.line), rel)
+    if model is None:
+        return PageSource(body=body, body_line=body_line), problems + warnings
+    meta: dict[str, Any] = {}
+    for key, (_, value) in node.entries.items():
+        if key == "search":
+            meta[key] = model.search.model_dump(exclude_none=True) if model.search else None
+        elif key in KNOWN_KEYS:
+            meta[key] = getattr(model, key)
+        else:
+            meta[key] = _yaml_value(value)
+    lines = {key: line for key, (line, _) in node.entries.items()}
+    return PageSource(meta=meta, body=body, body_line=body_line, lines=lines), warnings
+
+
+def _unknown_key(rel: str, line: int, key: str, known: Iterable[str]) -> Problem:
+    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.75)
+    if close:
+        params = {
+            "did_you_mean_vi": f" (có phải ý bạn là `{close[0]}`?)",
+            "did_you_mean_en": f" (did you mean `{close[0]}`?)",
+            "fix_vi": f"sửa thành `{close[0]}`",
+            "fix_en": f"rename it to `{close[0]}`",
+        }
+    else:
+        listing = ", ".join(f"`{k}`" for k in sorted(known))
+        params = {
+            "did_you_mean_vi": "",
+            "did_you_mean_en": "",
+            "fix_vi": f"xóa dòng này nếu không cần; các khóa được dùng: {listing}",
+            "fix_en": f"delete the line unless a theme override of yours reads it; the keys used "
+            f"are: {listing}",
+        }
+    return Problem(rel, line, "frontmatter.unknown-key", key, {"key": key, **params}, "warning")
+
+
+# PyYAML's implicit typing of a plain scalar (``true`` → bool, ``2024-01-02`` → timestamp).
+_RESOLVE = cast(Callable[[type, str, tuple[bool, bool]], str], yaml.resolver.Resolver().resolve)
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def _yaml_value(node: Node) -> Any:
+    """The value of an unknown key as a plain YAML loader types it (``true`` → ``True``,
+    ``2024-01-02`` → a date), for theme overrides written for MkDocs' own reading; a plain value
+    YAML cannot make into its type (``2024-13-45``) stays text."""
+    if isinstance(node, Mapping):
+        return {key: _yaml_value(value) for key, (_, value) in node.entries.items()}
+    if isinstance(node, Sequence):
+        return [_yaml_value(item) for item in node.items]
+    if node.null:
+        return None
+    if node.quoted:
+        return node.text
+    tag = _RESOLVE(yaml.ScalarNode, node.text, (True, False))
     try:
-        meta = yaml.load(block, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
-    except yaml.YAMLError as error:  # the composer accepted it; the constructor did not
-        detail = str(getattr(error, "problem", "") or error)
-        params = {"detail": detail}
-        return PageSource(body=body, body_line=body_line), [
-            Problem(rel, 2, "yaml.syntax", params=params)
-        ]
-    for key in TEXT_KEYS & meta.keys():
-        value = node.entries[key][1]
-        if isinstance(value, Scalar):
-            meta[key] = None if value.null else value.text
-    warnings = [
-        Problem(
-            rel,
-            line,
-            "frontmatter.unknown-key",
-            key,
-            {"key": key, "suggestion": close[0]},
-            severity="warning",
-        )
-        for key, (line, _) in node.entries.items()
-        if key not in KNOWN_KEYS
-        and (close := difflib.get_close_matches(key, sorted(KNOWN_KEYS), n=1, cutoff=0.75))
-    ]
-    return PageSource(meta=meta, body=body, body_line=body_line), warnings
+        return _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, node.text))
+    except (ValueError, OverflowError, yaml.YAMLError):
+        return node.text
+
+
+def template_problem(
+    rel: str, template: tuple[str, int] | None, folders: list[str], custom_dir: str | None
+) -> Problem | None:
+    """A ``frontmatter.template-missing`` error when the page's ``template`` is in none of the
+    theme's ``folders``, else ``None``.
+
+    MkDocs looks the name up with Jinja's ``FileSystemLoader`` over ``config.theme.dirs`` (the
+    ``custom_dir`` first, then the theme's own folders), which refuses ``..``; a name it cannot
+    find stops the build with a traceback (``jinja2.TemplateNotFound``).
+
+    Args:
+        rel: repository-relative path of the page.
+        template: ``(name, line)`` from :attr:`CheckedPage.template`, or ``None``.
+        folders: the theme's template folders, in MkDocs' order.
+        custom_dir: the folder named by ``theme.custom_dir`` as written in mkdocs.yml, if any.
+    """
+    if template is None:
+        return None
+    name, line = template
+    parts = name.replace("\\", "/").split("/")
+    safe = not name.startswith("/") and ".." not in parts and "" not in parts
+    if safe and any(os.path.isfile(os.path.join(folder, *parts)) for folder in folders):
+        return None
+    if custom_dir:
+        where_vi = where_en = f"`{custom_dir.rstrip('/')}/`"
+    else:
+        where_vi = "`overrides/` (thêm `custom_dir: overrides` vào `theme:` trong mkdocs.yml)"
+        where_en = "`overrides/` (add `custom_dir: overrides` to `theme:` in mkdocs.yml)"
+    params = {"template": name, "where_vi": where_vi, "where_en": where_en}
+    return Problem(rel, line, "frontmatter.template-missing", "template", params)
 
 
 _H1 = re.compile(r"^#[ \t]+\S|^[^\n]+\n=+[ \t]*$", re.MULTILINE)
@@ -204,11 +357,14 @@ class CheckedPage:
             body as the volunteer's preview showed it (:func:`langso.authoring.as_previewed`).
         title: the page's title (:func:`page_title`), or ``None``.
         problems: every problem of the page, in the order found.
+        template: the ``template`` named in the front matter and its line, checked against the
+            theme by :func:`template_problem`; ``None`` when there is none.
     """
 
     source: str
     title: str | None
     problems: tuple[Problem, ...]
+    template: tuple[str, int] | None = None
 
 
 def check_page(
@@ -237,5 +393,9 @@ def _check_page(text: str, rel: str, needs_sources: bool) -> CheckedPage:
         problems += title_problems(page, rel)
         if needs_sources:
             problems += sources_problems(page, rel)
+        problems += heading_problems(page.body, rel, page.body_line)
     source = mkdocs_source(dataclasses.replace(page, body=as_previewed(page.body)))
-    return CheckedPage(source, page_title(page), tuple(problems))
+    template = None
+    if page.meta.get("template"):
+        template = (str(page.meta["template"]), page.lines.get("template", 1))
+    return CheckedPage(source, page_title(page), tuple(problems), template)

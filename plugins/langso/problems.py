@@ -87,6 +87,36 @@ MESSAGES: dict[str, Message] = {
         "the file holds several YAML documents (a second `---` line)",
         "delete the extra `---` line or split the file",
     ),
+    "yaml.anchor": Message(
+        "không dùng neo YAML `&{name}`",
+        "xóa `&{name}`; cần giá trị ở nhiều chỗ thì chép lại giá trị đó vào từng chỗ",
+        "YAML anchors (`&{name}`) are not accepted",
+        "delete `&{name}`; where a value is needed in several places, copy it into each",
+    ),
+    "yaml.alias": Message(
+        "không dùng tham chiếu YAML `*{name}`",
+        "thay `*{name}` bằng chính giá trị đó, viết đầy đủ",
+        "YAML aliases (`*{name}`) are not accepted",
+        "replace `*{name}` with the value itself, written out in full",
+    ),
+    "yaml.merge-key": Message(
+        "không dùng khóa gộp YAML `<<`",
+        "xóa dòng `<<` và viết từng dòng `khóa: giá trị` ra đầy đủ",
+        "the YAML merge key `<<` is not accepted",
+        "delete the `<<` line and write each `key: value` line out in full",
+    ),
+    "yaml.tag": Message(
+        "không dùng thẻ kiểu YAML `{tag}`",
+        "xóa `{tag}` và chỉ viết giá trị (đặt trong dấu nháy nếu cần giữ nguyên chữ)",
+        "YAML tags such as `{tag}` are not accepted",
+        "delete `{tag}` and write the value alone (in quotes to keep it as typed)",
+    ),
+    "yaml.too-deep": Message(
+        "các nhóm lồng nhau quá sâu (hơn {limit} cấp)",
+        "viết lại theo tệp mẫu: không trường nào cần quá vài cấp thụt lề",
+        "groups are nested too deeply (more than {limit} levels)",
+        "rewrite it after the sample file: no field needs more than a few levels",
+    ),
     "yaml.complex-key": Message(
         "khóa phải là một chữ đơn giản",
         "viết khóa dạng `ten_khoa: giá trị`",
@@ -112,10 +142,26 @@ MESSAGES: dict[str, Message] = {
         "fill it in from the sample file or delete it",
     ),
     "file.encoding": Message(
-        "tệp không phải văn bản UTF-8",
-        "lưu lại tệp với bảng mã UTF-8",
-        "the file is not UTF-8 text",
-        "save the file again as UTF-8",
+        "tệp không phải văn bản UTF-8: {detail_vi}",
+        "lưu lại tệp với bảng mã UTF-8, ví dụ trong Notepad: File > Save As, ô Encoding chọn "
+        "UTF-8, rồi Save (trong VS Code: bấm tên bảng mã ở góc dưới, Save with Encoding > UTF-8)",
+        "the file is not UTF-8 text: {detail_en}",
+        "save the file again as UTF-8, e.g. in Notepad: File > Save As, Encoding: UTF-8, then "
+        "Save (in VS Code: click the encoding in the status bar, Save with Encoding > UTF-8)",
+    ),
+    "file.too-large": Message(
+        "tệp quá lớn ({size_kb} kB, tối đa {limit_kb} kB)",
+        "tách nội dung thành nhiều tệp nhỏ hơn, hoặc kiểm tra xem tệp có bị chép lặp nội dung",
+        "the file is too large ({size_kb} kB, at most {limit_kb} kB)",
+        "split it into smaller files, or check that nothing was pasted many times over",
+    ),
+    "text.control-character": Message(
+        "có ký tự điều khiển vô hình {char_vi} ở cột {column}",
+        "xóa ký tự đó (đặt con trỏ ở cột {column}, hoặc gõ lại cả dòng); muốn xuống dòng thì "
+        "dùng phím Enter trong trình soạn thảo văn bản thường, không dán từ Word",
+        "an invisible control character {char_en} at column {column}",
+        "delete it (put the cursor at column {column}, or retype the whole line); for a new "
+        "line press Enter in a plain-text editor rather than pasting from Word",
     ),
     "file.missing": Message(
         "không tìm thấy tệp",
@@ -255,11 +301,65 @@ MESSAGES: dict[str, Message] = {
         "codes would break",
         "keep the old `site_url` in mkdocs.yml (or keep the old site serving redirects)",
     ),
+    "plaque.repointed": Message(
+        "biển `{id}` đã in ngày {date} (trên biển ghi “{name}”) để dẫn tới `{printed_target}`, "
+        "nay `trang` là `{target}`: biển trên tường sẽ mở sai nơi. Biển đã in chỉ được dẫn tới "
+        "nơi đã in, tới biển thay thế (`thay_bang`) hoặc lời nhắn ngừng (`ngung`)",
+        "nơi khác thì cấp biển mới với mã mới (`langso new plaque`), đặt lại "
+        "`trang: '{printed_target}'` hoặc gỡ biển cũ bằng `thay_bang: '<mã mới>'` hay `ngung`; "
+        "nếu chỉ đổi tên tệp trang (vẫn một nơi), thêm dòng `trang_cu: '{printed_target}'`",
+        "plaque `{id}` was printed on {date} (it reads “{name}”) to lead to `{printed_target}`, "
+        "but `trang` is now `{target}`: the plaque on the wall would open the wrong place. A "
+        "printed plaque may only lead to the place it was printed for, its replacement "
+        "(`thay_bang`) or its retirement notice (`ngung`)",
+        "for another place issue a new plaque with a new id (`langso new plaque`), and set "
+        "`trang: '{printed_target}'` back or take the old plaque down with "
+        "`thay_bang: '<new id>'` or `ngung`; if only the page file was renamed (the same place), "
+        "add the line `trang_cu: '{printed_target}'`",
+    ),
+    "plaque.renamed-page-exists": Message(
+        "`trang_cu` nói trang `{printed_target}` của biển `{id}` đã đổi tên thành `{target}`, "
+        "nhưng `{printed_target}` vẫn còn trong trang web: đó là hai nơi, không phải đổi tên",
+        "nếu đã đổi tên tệp, xóa tệp cũ `{printed_target}`; nếu biển nay dẫn tới nơi khác, bỏ "
+        "`trang_cu`, đặt lại `trang: '{printed_target}'` và cấp biển mới với mã mới",
+        "`trang_cu` says the page `{printed_target}` of plaque `{id}` was renamed `{target}`, "
+        "but `{printed_target}` is still in the site: these are two places, not a rename",
+        "if the file was renamed, delete the old `{printed_target}`; if the plaque now leads "
+        "elsewhere, remove `trang_cu`, set `trang: '{printed_target}'` back and issue a new "
+        "plaque with a new id",
+    ),
+    "plaque.printed-target-unknown": Message(
+        "biển `{id}` đã in ngày {date} và đã gỡ trước khi sổ biển đã in ghi trang đích, nên "
+        "không biết biển dẫn tới đâu khi in; nay biển lại có `trang: '{target}'`",
+        "giữ `thay_bang` hoặc `ngung` và cấp biển mới với mã mới cho `{target}`; nếu chắc chắn "
+        "`{target}` là nơi đã in, ghi `{target}` vào cột trang của dòng {record_line} trong "
+        "{record}",
+        "plaque `{id}` was printed on {date} and taken down before the record kept targets, so "
+        "where it led when printed is not known; it now has `trang: '{target}'` again",
+        "keep `thay_bang` or `ngung` and issue a new plaque with a new id for `{target}`; if you "
+        "are sure `{target}` is the place printed, write it in the page column of line "
+        "{record_line} of {record}",
+    ),
     "record.bad-line": Message(
-        "dòng không đúng dạng `mã ngày-in địa-chỉ`: `{text}`",
-        "viết ví dụ `dinh-la-thon 2026-11-01 https://ten.github.io/kho/q/dinh-la-thon/`",
-        "the line is not `id printed-date url`: `{text}`",
-        "write e.g. `dinh-la-thon 2026-11-01 https://name.github.io/repo/q/dinh-la-thon/`",
+        "dòng không đúng dạng `mã | ngày in | địa chỉ trong mã QR | trang | tên trên biển`: "
+        "`{text}`",
+        "viết ví dụ `dinh | 2026-11-01 | https://ten.github.io/kho/q/dinh/ | dia-diem/dinh.md "
+        "| Đình làng` (mỗi biển một dòng, các cột cách nhau bằng ` | `)",
+        "the line is not `id | printed | URL in the QR code | page | name on the plaque`: `{text}`",
+        "write e.g. `dinh | 2026-11-01 | https://name.github.io/repo/q/dinh/ | dia-diem/dinh.md "
+        "| Đình làng` (one plaque a line, columns separated by ` | `)",
+    ),
+    "record.no-target": Message(
+        "dòng của biển `{id}` theo dạng cũ, chưa ghi trang biển dẫn tới khi in, nên chưa kiểm "
+        "tra được biển có bị đổi nơi dẫn tới không",
+        "chạy `langso plaques migrate` để ghi vào sổ trang hiện tại của mỗi biển trong "
+        "plaques.yml, rồi xem lại từng dòng (biển có dẫn tới đúng nơi đã in không) trước khi "
+        "commit",
+        "the line of plaque `{id}` is in the old format, without the page it led to when "
+        "printed, so a change of its target cannot be checked",
+        "run `langso plaques migrate` to fill in each plaque's current page from plaques.yml, "
+        "then check every line (does each plaque lead to the place it was printed for?) before "
+        "committing",
     ),
     "plaque.too-dense": Message(
         "mã QR của biển `{id}` cần phiên bản {version}, vượt mức tối đa {max_version}",
@@ -296,10 +396,16 @@ MESSAGES: dict[str, Message] = {
         "(three hyphens; a word processor may have turned them into a dash)",
     ),
     "frontmatter.unknown-key": Message(
-        "khóa `{key}` không được dùng (có phải ý bạn là `{suggestion}`?)",
-        "sửa thành `{suggestion}`",
-        "the key `{key}` is not used (did you mean `{suggestion}`?)",
-        "rename it to `{suggestion}`",
+        "khóa `{key}` không được dùng{did_you_mean_vi}",
+        "{fix_vi}",
+        "the key `{key}` is not used{did_you_mean_en}",
+        "{fix_en}",
+    ),
+    "frontmatter.template-missing": Message(
+        "không có mẫu trang `{template}` trong giao diện",
+        "xóa dòng `template:`, hoặc sửa thành tên một tệp `.html` có trong thư mục {where_vi}",
+        "the theme has no page template `{template}`",
+        "delete the `template:` line, or name an `.html` file of the folder {where_en}",
     ),
     "page.no-title": Message(
         "trang không có tiêu đề; tên tệp sẽ được dùng, mất dấu tiếng Việt",
@@ -313,11 +419,53 @@ MESSAGES: dict[str, Message] = {
         "the page states history or facts but has no `## Nguồn` (sources) section",
         "add a `## Nguồn` section at the end listing the articles and documents used, with links",
     ),
+    "page.heading-clash": Message(
+        "tiêu đề `{heading}` và tiêu đề `{other}` ở dòng {other_line} cùng ra mã liên kết "
+        "`#{id}` (mã bỏ dấu), nên tiêu đề nào nhận mã nào tùy thứ tự trên trang: đổi thứ tự là "
+        "liên kết đã chia sẻ mở nhầm tiêu đề",
+        "đặt cho tiêu đề này một mã riêng ở cuối dòng, ví dụ `{suggestion}`",
+        "the heading `{heading}` and the heading `{other}` on line {other_line} both make the "
+        "link id `#{id}` (ids drop accents), so which gets which depends on their order on the "
+        "page: reordering them makes shared links open the wrong heading",
+        "give this heading an id of its own at the end of the line, e.g. `{suggestion}`",
+    ),
+    "page.heading-no-id": Message(
+        "tiêu đề `{heading}` không có chữ hay số để làm mã liên kết, nên nhận mã `#{id}` theo vị "
+        "trí trên trang; mã đó đổi khi thêm hay bớt tiêu đề",
+        "thêm chữ vào tiêu đề, hoặc đặt mã ở cuối dòng, ví dụ `{suggestion}`",
+        "the heading `{heading}` has no letter or digit to make a link id from, so it gets "
+        "`#{id}` by its position on the page, which changes when headings are added or removed",
+        "add words to the heading, or give it an id at the end of the line, e.g. `{suggestion}`",
+    ),
     "frontmatter.unclosed": Message(
         "phần đầu trang mở bằng `---` nhưng không có dòng `---` đóng lại",
         "thêm một dòng `---` ngay sau dòng cuối của phần đầu trang",
         "the front matter opens with `---` but is never closed",
         "add a `---` line right after the last front-matter line",
+    ),
+    # --- `strict_html` (langso/content): no script in a page body ------------------------------
+    "html.script": Message(
+        "trang có thẻ `<script>`, mà trang web bật `strict_html` không cho chạy mã trong bài",
+        "xóa thẻ `<script>`; muốn nhúng bản đồ hay video thì nhờ người quản trị trang web",
+        "the page holds a `<script>` element, and this site's `strict_html` allows no script in"
+        " pages",
+        "delete the `<script>` element; ask the site's maintainers to embed a map or a video",
+    ),
+    "html.event-handler": Message(
+        "thẻ `<{tag}>` có thuộc tính `{what}=` chạy mã khi người đọc mở hay bấm, mà trang web"
+        " bật `strict_html`",
+        "xóa thuộc tính `{what}=…`",
+        "the `<{tag}>` element has an `{what}=` attribute that runs script when the reader opens"
+        " or clicks, and this site has `strict_html` on",
+        "delete the `{what}=…` attribute",
+    ),
+    "html.script-url": Message(
+        "liên kết hoặc ảnh trong thẻ `<{tag}>` dùng địa chỉ `{what}` chạy mã, mà trang web bật"
+        " `strict_html`",
+        "dùng địa chỉ bắt đầu bằng `https://`, hoặc liên kết tới một trang `.md` của sổ tay",
+        "a link or image on a `<{tag}>` element uses a `{what}` address, which runs script, and"
+        " this site has `strict_html` on",
+        "use an address starting with `https://`, or link to a `.md` page of the guidebook",
     ),
     # --- `langso check`: MkDocs' own warnings, located and translated -------------------------
     "page.link-missing": Message(

@@ -17,7 +17,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, 
 from pydantic_core import PydanticCustomError
 
 from langso.problems import Problem
-from langso.text import fold, nfc
+from langso.text import fold
+from langso.textfile import decode_text
 from langso.yamlsource import (
     Mapping,
     Node,
@@ -123,20 +124,13 @@ def parse_date(value: object) -> object:
 
 
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
-    """Read ``path`` as UTF-8 and return its NFC text, or ``None`` and a located problem."""
+    """Read the content file ``path`` with :func:`langso.textfile.decode_text` (UTF-8, bounded
+    in size, no control characters): its NFC text, or ``None`` and located problems."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         return None, [Problem(rel, None, "file.missing")]
     return decode_text(data, rel)
-
-
-def decode_text(data: bytes, rel: str) -> tuple[str | None, list[Problem]]:
-    """Decode the bytes of the file ``rel`` as UTF-8 into NFC text, or ``None`` and a problem."""
-    try:
-        return nfc(data.decode("utf-8")), []
-    except UnicodeDecodeError:
-        return None, [Problem(rel, None, "file.encoding")]
 
 
 def read_yaml(path: Path, rel: str) -> tuple[Node | None, list[Problem]]:

@@ -7,20 +7,32 @@ text the volunteer typed (:class:`Scalar`), and the typed models decide what it 
 
 Also caught, each as a located :class:`~langso.problems.Problem`: Tab indentation, duplicate keys,
 an unquoted ``: `` inside a value, and a ``#`` that would silently cut a plain value short (C-09).
+
+YAML that cannot hurt (issue 12): volunteer files need none of YAML's anchors (``&a``), aliases
+(``*a``), merge keys (``<<``) or tags (``!!python/…``, ``!include``, ``!!str``). Nine aliases of
+an anchor that holds nine aliases… grow nine times per level when expanded (a "billion laughs"
+file of a few hundred bytes fills gigabytes), and tags are how YAML is made to run code. So the
+document is composed here from PyYAML's event stream, in one pass that keeps no more than the
+nodes it builds: anchors, aliases, merge keys and tags are refused before anything is expanded,
+nesting stops at :data:`MAX_DEPTH` (PyYAML's own composer recurses once per level), and text
+larger than :data:`langso.textfile.DATA_MAX_BYTES` or holding control characters is refused before
+it is parsed.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import yaml
 
 from langso.problems import Problem
 from langso.text import nfc
+from langso.textfile import DATA_MAX_BYTES, control_problems, size_problem
 
 __all__ = [
+    "MAX_DEPTH",
     "Mapping",
     "Node",
     "Scalar",
@@ -31,7 +43,15 @@ __all__ = [
     "to_data",
 ]
 
+MAX_DEPTH = 20
+"""Deepest nesting of groups and lists accepted; the deepest sample file needs 3 levels."""
+
 _NULL_TAG = "tag:yaml.org,2002:null"
+_STR_TAG = "tag:yaml.org,2002:str"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})  # YAML 1.1's null, as PyYAML resolves it
+_MAX_REFUSED = 10  # one message per construct to remove, but not thousands for one bomb
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LEADING_WS = re.compile(r"^[ \t]*")
 _NO_SPACE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w]*):(?=['\"\w])")
@@ -83,8 +103,14 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Node | None, 
         read at all; ``problems`` lists every mistake found, each with its line.
     """
     text = nfc(text).removeprefix("\ufeff")
-    lines = text.splitlines()
     offset = first_line - 1
+    too_large = size_problem(len(text.encode("utf-8", "surrogatepass")), DATA_MAX_BYTES, path)
+    if too_large is not None:
+        return None, [too_large]
+    controls = control_problems(text, path, first_line)
+    if controls:
+        return None, controls
+    lines = text.splitlines()
     tab_problems = [
         Problem(path, number + offset, "yaml.tab")
         for number, line in enumerate(lines, start=1)
@@ -93,11 +119,18 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Node | None, 
     if tab_problems:
         # PyYAML's own complaint would repeat the first of these, less helpfully.
         return None, tab_problems
+    composer = _Composer(path, offset)
     try:
-        documents = list(yaml.compose_all(text, Loader=_Loader))
+        documents = composer.compose(text)
     except yaml.MarkedYAMLError as error:
+        if "maximum nesting depth" in (error.problem or ""):
+            # libyaml's own limit (1000 flow levels), met while it scans ahead of our count.
+            mark = error.problem_mark
+            line = mark.line + 1 + offset if mark else None
+            return None, [Problem(path, line, "yaml.too-deep", params={"limit": MAX_DEPTH})]
         return None, [_syntax_problem(error, lines, path, offset)]
-    documents = [d for d in documents if d is not None]
+    if composer.refused:
+        return None, composer.refused
     if not documents:
         return None, []
     problems: list[Problem] = []
@@ -105,6 +138,99 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Node | None, 
         problems.append(Problem(path, _separator_line(lines) + offset, "yaml.multiple-documents"))
     builder = _Builder(path, lines, offset, problems)
     return builder.build(documents[0], key=None), problems
+
+
+class _Composer:
+    """Compose PyYAML's events into nodes, refusing anchors, aliases, merge keys, tags and deep
+    nesting (see the module docstring); linear in the text, never recursive.
+
+    Attributes:
+        refused: one problem per refused construct (at most ``_MAX_REFUSED``); with any, the
+            nodes returned are incomplete and must not be used.
+    """
+
+    def __init__(self, path: str, offset: int) -> None:
+        self.path = path
+        self.offset = offset
+        self.refused: list[Problem] = []
+
+    def refuse(self, event: yaml.Event, code: str, params: dict[str, object]) -> None:
+        mark: Any = event.start_mark  # C and Python parsers have their own Mark types
+        line = int(mark.line) + 1 + self.offset
+        problem = Problem(self.path, line, code, params=params)
+        # Nine `*a` on one line need one message (Problems compare without their params).
+        if not any(p == problem and p.params == params for p in self.refused[-_MAX_REFUSED:]):
+            self.refused.append(problem)
+
+    def compose(self, text: str) -> list[yaml.Node]:
+        """Every document of ``text`` that is not empty, as PyYAML nodes.
+
+        Raises:
+            yaml.MarkedYAMLError: for text that is not YAML.
+        """
+        documents: list[yaml.Node] = []
+        # Open collections: (node, its items) — a mapping's items are keys and values in turn.
+        stack: list[tuple[yaml.CollectionNode, list[yaml.Node]]] = []
+        items: list[yaml.Node] = documents
+        for event in yaml.parse(text, Loader=_Loader):
+            if len(self.refused) >= _MAX_REFUSED:
+                break
+            kind = type(event)  # scalars first: most events are scalars
+            start: Any = event.start_mark
+            node: yaml.Node
+            if kind is yaml.ScalarEvent:
+                assert isinstance(event, yaml.ScalarEvent)
+                self.check_node(event)
+                plain = event.style in (None, "")
+                value = event.value
+                # `<<` in a key's place (an even count of items so far in a mapping).
+                in_mapping = bool(stack) and isinstance(stack[-1][0], yaml.MappingNode)
+                if plain and value == "<<" and in_mapping and len(items) % 2 == 0:
+                    self.refuse(event, "yaml.merge-key", {})
+                tag = _NULL_TAG if plain and value in _NULLS else _STR_TAG
+                end: Any = event.end_mark
+                node = yaml.ScalarNode(tag, value, start, end, style=event.style)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                assert isinstance(event, yaml.CollectionStartEvent)
+                self.check_node(event)
+                if len(stack) >= MAX_DEPTH:
+                    self.refuse(event, "yaml.too-deep", {"limit": MAX_DEPTH})
+                    break
+                items = []
+                collection: yaml.CollectionNode
+                if kind is yaml.MappingStartEvent:
+                    collection = yaml.MappingNode(_MAP_TAG, [], start, None, event.flow_style)
+                else:
+                    collection = yaml.SequenceNode(_SEQ_TAG, items, start, None, event.flow_style)
+                stack.append((collection, items))
+                continue
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                node, done = stack.pop()
+                node.end_mark = event.end_mark
+                if isinstance(node, yaml.MappingNode):
+                    node.value = list(zip(done[::2], done[1::2], strict=True))
+                items = stack[-1][1] if stack else documents
+            elif kind is yaml.AliasEvent:
+                assert isinstance(event, yaml.AliasEvent)
+                self.refuse(event, "yaml.alias", {"name": event.anchor})
+                # Never expanded: an empty stand-in keeps keys and values paired.
+                node = yaml.ScalarNode(_NULL_TAG, "", start, start)
+            else:
+                continue  # stream and document start and end
+            items.append(node)
+        return documents
+
+    def check_node(self, event: yaml.ScalarEvent | yaml.CollectionStartEvent) -> None:
+        """Refuse the anchor and the tag of a scalar or collection, if it has them."""
+        if event.anchor is not None:
+            self.refuse(event, "yaml.anchor", {"name": event.anchor})
+        if event.tag:
+            self.refuse(event, "yaml.tag", {"tag": _shown_tag(event.tag)})
+
+
+def _shown_tag(tag: str) -> str:
+    """The tag as typed: ``!!python/name:os.system`` for PyYAML's resolved long form."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag
 
 
 def _separator_line(lines: list[str]) -> int:

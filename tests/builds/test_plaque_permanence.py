@@ -102,7 +102,10 @@ def test_replacement_mistakes_are_located(
 
 
 def test_a_printed_plaque_cannot_vanish_from_the_registry(make_site: SiteFactory) -> None:
-    record = f"dinh 2026-11-01 {SITE_URL}q/dinh/\ncho 2026-11-01 {SITE_URL}q/cho/\n"
+    record = (
+        f"dinh | 2026-11-01 | {SITE_URL}q/dinh/ | dia-diem/dinh-lang-phu-my.md | Đình\n"
+        f"cho | 2026-11-01 | {SITE_URL}q/cho/ | danh-ba/cho-phu-my.yml | Chợ Phú Mỹ\n"
+    )
     registry = "- id: 'dinh'\n  ten: 'Đình'\n  trang: 'dia-diem/dinh-lang-phu-my.md'\n"
     root = make_site(files={"content/plaques-printed.txt": record, REGISTRY: registry})
     result = build_site(root, strict=False)
@@ -116,7 +119,7 @@ def test_a_printed_plaque_cannot_vanish_from_the_registry(make_site: SiteFactory
 
 
 def test_changing_site_url_after_printing_stops_the_build(make_site: SiteFactory) -> None:
-    record = f"dinh 2026-11-01 {SITE_URL}q/dinh/\n"
+    record = f"dinh | 2026-11-01 | {SITE_URL}q/dinh/ | dia-diem/dinh-lang-phu-my.md | Đình\n"
     root = make_site(
         files={"content/plaques-printed.txt": record},
         config={"site_url": "https://example.github.io/ten-moi/"},

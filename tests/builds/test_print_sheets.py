@@ -113,9 +113,11 @@ def test_printed_codes_lead_through_the_built_site_to_their_pages(
     assert all(c.side_mm >= 30 - TOLERANCE_MM for c in codes)  # 0.3 m, the stickers' default
 
     record = (site / "content" / "plaques-printed.txt").read_text(encoding="utf-8")
-    assert record.splitlines()[2:] == [
-        f"dinh 2026-11-30 {SITE_URL}q/dinh/",
-        f"cho 2026-11-30 {SITE_URL}q/cho/",
+    assert record.startswith("# Biển mã QR đã in. Không xóa, không sửa dòng nào")
+    # What each plaque led to when printed is kept: its target may never change (issue 12).
+    assert record.splitlines()[8:] == [
+        f"dinh | 2026-11-30 | {SITE_URL}q/dinh/ | dia-diem/dinh-lang-phu-my.md | Đình làng Phú Mỹ",
+        f"cho | 2026-11-30 | {SITE_URL}q/cho/ | danh-ba/cho-phu-my.yml | Chợ Phú Mỹ",
     ]
 
 
@@ -123,7 +125,8 @@ def test_new_only_skips_the_plaques_already_recorded(
     site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     record = site / "content" / "plaques-printed.txt"
-    record.write_text(f"dinh 2026-01-05 {SITE_URL}q/dinh/\n", encoding="utf-8")
+    first = f"dinh | 2026-01-05 | {SITE_URL}q/dinh/ | dia-diem/dinh-lang-phu-my.md | Đình"
+    record.write_text(first + "\n", encoding="utf-8")
     config = str(site / "mkdocs.yml")
     out = site / "in"
     status = main(["plaques", "print", "--output", str(out), "--config", config, "--new-only"])
@@ -133,8 +136,11 @@ def test_new_only_skips_the_plaques_already_recorded(
     assert [[c.text for c in codes] for codes in pages] == [[SITE_URL + "q/cho/"]]
     day = today()
     lines = record.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == f"dinh 2026-01-05 {SITE_URL}q/dinh/"
-    assert lines[1] == f"cho {day.isoformat()} {SITE_URL}q/cho/"
+    assert lines[0] == first
+    assert (
+        lines[1]
+        == f"cho | {day.isoformat()} | {SITE_URL}q/cho/ | danh-ba/cho-phu-my.yml | Chợ Phú Mỹ"
+    )
     assert len(lines) == 2
 
     # Nothing new left: nothing printed, nothing recorded, not an error.

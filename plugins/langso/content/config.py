@@ -29,3 +29,9 @@ class ContentConfig(base.Config):
 
     listing_page_size = c.Type(int, default=50)
     """Links on each page of a folder's full list (see ``nav_section_limit``)."""
+
+    strict_html = c.Type(bool, default=False)
+    """Refuse a page whose body holds a ``<script>``, an inline event handler (``onerror=``…) or a
+    ``javascript:``/``vbscript:``/``data:text/html`` URL, Markdown links included: each one is a
+    located error (:mod:`langso.strict_html`). Off by default: Markdown may hold HTML, so whoever
+    can merge into the repository can publish a script (``docs/noi-dung.md``)."""

@@ -7,6 +7,10 @@
   A folder with more pages than ``nav_section_limit`` gets its full list, paginated, on its index
   page (:mod:`langso.sections`).
 - ``on_page_read_source``: MkDocs receives the checked, NFC source read in ``on_files``.
+- ``on_page_markdown`` and ``on_page_content``: every title and description from content reaches
+  the theme as HTML text escaped once (:mod:`langso.escaping`): Material prints them unescaped.
+  With ``strict_html``, a page body holding a script, an event handler or a script URL is a
+  located error (:mod:`langso.strict_html`).
 - ``on_nav`` and ``on_page_context``: each page's template gets its own copy of the navigation in
   which a section bigger than ``nav_section_limit`` shows only its index page, a window of
   neighbours around the current page and a link to the full list; the shared navigation is never
@@ -24,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -43,12 +48,15 @@ from langso.adapter import (
 )
 from langso.cache import Recall
 from langso.content.config import ContentConfig
-from langso.frontmatter import CheckedPage, check_page
+from langso.escaping import html_text, page_title_html
+from langso.frontmatter import CheckedPage, check_page, read_page, template_problem
 from langso.listing import listing_uri
 from langso.paths import ascii_page_uri, repo_path
 from langso.problems import Problem
 from langso.sections import LISTING_HEADING, ListedPage, linked_uris, section_listing
+from langso.strict_html import unsafe_html_problems
 from langso.text import nfc, slugify
+from langso.textfile import decode_text
 from langso.village import VILLAGE_FILE, load_village
 
 __all__ = ["ContentPlugin"]
@@ -58,6 +66,10 @@ NEIGHBOURS = 3
 
 _CHECKED: Recall[CheckedPage] = Recall("checked-pages")
 """Pages checked by the earlier builds of this process (``mkdocs serve``), by content."""
+
+ESCAPED_META = ("title", "description", "subtitle")
+"""Front-matter keys the theme prints unescaped (Material's ``base.html``, ``header.html``,
+``nav-item.html``): handed to it as HTML text (:func:`langso.escaping.html_text`)."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +98,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.reporter = Reporter()
         self.sources: dict[str, str] = {}
         self.titles: dict[str, str] = {}
+        # src_uri → (the file as written, its body's first line): where strict_html locates
+        self.written: dict[str, tuple[str, int]] = {}
         # folder → (src_uri of its full list's first page, anchor of the list on it)
         self.listings: dict[str, tuple[str, str]] = {}
         self.big: dict[int, _BigSection] = {}
@@ -122,6 +136,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         keep_recalls(config)
         self.sources = {}
         self.titles = {}
+        self.written = {}
         self.listings = {}
         docs_dir, docs_rel = content_location(config)
         village, problems = load_village(docs_dir, docs_rel)
@@ -148,7 +163,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 if clash != file.src_uri:
                     self.reporter.report([_url_clash(docs_rel, file.src_uri, clash, file.url)])
                 if file.is_documentation_page():
-                    self._check_page(file, docs_rel)
+                    self._check_page(file, docs_rel, config)
             kept.append(file)
         if self.config.nav_section_limit > 0:
             kept += self._listings(kept, config, docs_rel)
@@ -163,6 +178,57 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """Hand MkDocs the NFC source with checked front matter (see :func:`mkdocs_source`)."""
         return self.sources.get(page.file.src_uri)
+
+    @event_priority(100)
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Escape the front matter's ``title``, ``description`` and ``subtitle`` once, before any
+        plugin or the theme reads them (:data:`ESCAPED_META`).
+
+        Priority 100: first, so every plugin sees ``page.title`` as HTML text.
+        """
+        for key in ESCAPED_META:
+            value = page.meta.get(key)
+            if value is not None:
+                page.meta[key] = html_text(value if isinstance(value, str) else str(value))
+        return markdown
+
+    @event_priority(100)
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Make the title of a page without a front-matter or ``nav`` title safe HTML text; with
+        ``strict_html``, report what in the body runs script.
+
+        A title from the first heading is HTML text with its entities but may keep a stray
+        ``<``; one from the file name is plain text. Each becomes the canonical HTML text
+        (:func:`langso.escaping.page_title_html`), and, except on the home page (whose window
+        title is the site's name), ``page.meta["title"]`` too: Material prints ``page.title``
+        through ``striptags`` in ``<title>``, which decodes ``&lt;`` back into ``<``.
+
+        Priority 100: before the other plugins read ``page.title`` (search, reader).
+        """
+        if "title" not in page.meta and "title" not in vars(page):  # not given by content
+            from_heading = bool(getattr(page, "_title_from_render", None))
+            title = page_title_html(page.title or "", is_html=from_heading)
+            page.title = title
+            if not page.is_homepage:
+                page.meta["title"] = title
+        written = self.written.get(page.file.src_uri)
+        if written is not None and page.file.generated_by is None:
+            text, body_line = written
+            rel = repo_path(content_location(config)[1], page.file.src_uri)
+            self.reporter.report(unsafe_html_problems(html, text, body_line, rel))
+        return html
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
+        """Stop the build on a ``strict_html`` error: every page is rendered, none written yet.
+
+        Raises:
+            PluginError: when any page was reported (see :meth:`Reporter.stop_if_errors`).
+        """
+        self.reporter.stop_if_errors(config)
 
     def _normalise(self, file: File, config: MkDocsConfig) -> None:
         """NFC ``src_uri``; ASCII URL for pages and for non-ASCII files (of ``docs_dir``: theme
@@ -199,19 +265,26 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         is_index = posixpath.basename(src_uri) in ("index.md", "README.md")
         return not is_index and _matches(src_uri, self.config.sources_required)
 
-    def _check_page(self, file: File, docs_rel: str) -> None:
+    def _check_page(self, file: File, docs_rel: str, config: MkDocsConfig) -> None:
         rel = repo_path(docs_rel, file.src_uri)
-        try:
-            text = file.content_string
-        except (OSError, ValueError):
-            self.reporter.report([Problem(rel, None, "file.encoding")])
+        text, problems = decode_text(file.content_bytes, rel)
+        if text is None:
+            self.reporter.report(problems)
             return
         needs_sources = self._needs_sources(file.src_uri)
         page = check_page(text, rel, needs_sources=needs_sources, recall=_CHECKED)
         self.reporter.report(page.problems)
+        if page.template is not None:  # checked each build: the theme's files may have changed
+            custom = config.theme.custom_dir
+            root = os.path.dirname(config.config_file_path)
+            shown = os.path.relpath(custom, root) if custom else None
+            missing = template_problem(rel, page.template, config.theme.dirs, shown)
+            self.reporter.report([missing] if missing else [])
         if page.title:
             self.titles[file.src_uri] = page.title
         self.sources[file.src_uri] = page.source
+        if self.config.strict_html:
+            self.written[file.src_uri] = (text, read_page(text, rel)[0].body_line)
 
     def _listings(self, files: list[File], config: MkDocsConfig, docs_rel: str) -> list[File]:
         """The full list of each folder with more pages than ``nav_section_limit``: added to its
@@ -276,6 +349,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.trimmed = {}
         self.top = []
         self.top_positions = {}
+        if config.nav is None:  # section titles are folder names, which the theme prints as HTML
+            for section in _sections(nav.items):
+                section.title = html_text(section.title)
         if self.config.nav_section_limit > 0:
             for section in _sections(nav.items):
                 self._find_big(section, files)

@@ -20,6 +20,7 @@ __all__ = [
     "address_text",
     "record",
     "records",
+    "safe_cell",
     "to_csv",
     "to_geojson",
     "to_json",
@@ -115,31 +116,65 @@ def _hours_text(rows: list[dict[str, str]]) -> str:
     return "; ".join(f"{h['ngay']}: {h['gio']}" for h in rows)
 
 
+# A cell a spreadsheet would read as a formula starts with one of these (OWASP, "CSV Injection":
+# https://owasp.org/www-community/attacks/CSV_Injection). Excel and LibreOffice also take `+`, `-`
+# and `@` as the start of a formula, and tab and carriage return as whitespace before one.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_LEADING = " \t\r\n\f\v\u00a0{"
+"""What a spreadsheet may skip before the `=`: spaces (LibreOffice trims them on import; the
+`formulas` engine reads `  =1+1` as a formula) and the `{` of an array formula (`{=1+1}`)."""
+
+
+def safe_cell(value: object) -> object:
+    """``value`` as a spreadsheet will show it as text, never run it as a formula.
+
+    A string whose first character, or first character after leading whitespace and ``{``, is
+    ``=``, ``+``, ``-`` or ``@`` (or that starts with a tab or a carriage return) gets a single
+    quote in front, as OWASP recommends: ``=HYPERLINK(…)`` becomes ``'=HYPERLINK(…)``, and a
+    phone number typed as ``+84 …`` becomes ``'+84 …`` (a spreadsheet would otherwise compute it,
+    or drop the ``+``; the quote is the safe choice). Numbers (the coordinates) are not text
+    typed by anyone and are left as they are. Every cell is also quoted by :func:`to_csv`, so
+    a ``,`` ``;`` or ``"`` inside a value never starts a new cell where a formula could hide.
+    """
+    if not isinstance(value, str) or not value:
+        return value
+    if value.startswith(_FORMULA_STARTS) or value.lstrip(_LEADING).startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_csv(rows: list[dict[str, Any]]) -> str:
     """``danh-ba.csv``: one row per entry, lists joined with ``; ``.
 
     Starts with a UTF-8 byte-order mark and ends lines with CRLF: Excel needs the mark to read
-    UTF-8 (otherwise Vietnamese letters break) and the CSV standard (RFC 4180) uses CRLF.
+    UTF-8 (otherwise Vietnamese letters break) and the CSV standard (RFC 4180) uses CRLF. Safe to
+    open (OWASP "CSV Injection"): every cell is quoted, quotes inside doubled, and a cell that a
+    spreadsheet would run as a formula is written with a leading ``'`` (:func:`safe_cell`).
     """
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, CSV_COLUMNS, extrasaction="ignore", lineterminator="\r\n")
+    writer = csv.DictWriter(
+        buffer,
+        CSV_COLUMNS,
+        extrasaction="ignore",
+        lineterminator="\r\n",
+        quoting=csv.QUOTE_ALL,
+    )
     writer.writeheader()
     for row in rows:
-        writer.writerow(
-            {
-                **row,
-                "dien_thoai": "; ".join(p["so"] for p in row["dien_thoai"]),
-                "gio_mo_cua": _hours_text(row["gio_mo_cua"]),
-                "gio_mua_he": (
-                    f"{row['mua_he']['tu']}–{row['mua_he']['den']}: "
-                    + _hours_text(row["mua_he"]["gio_mo_cua"])
-                    if row["mua_he"]
-                    else ""
-                ),
-                "thanh_toan": "; ".join(row["thanh_toan"]),
-                "du_lieu_mau": "có" if row["du_lieu_mau"] else "không",
-            }
-        )
+        cells = {
+            **row,
+            "dien_thoai": "; ".join(p["so"] for p in row["dien_thoai"]),
+            "gio_mo_cua": _hours_text(row["gio_mo_cua"]),
+            "gio_mua_he": (
+                f"{row['mua_he']['tu']}–{row['mua_he']['den']}: "
+                + _hours_text(row["mua_he"]["gio_mo_cua"])
+                if row["mua_he"]
+                else ""
+            ),
+            "thanh_toan": "; ".join(row["thanh_toan"]),
+            "du_lieu_mau": "có" if row["du_lieu_mau"] else "không",
+        }
+        writer.writerow({name: safe_cell(cells.get(name)) for name in CSV_COLUMNS})
     return "\ufeff" + buffer.getvalue()
 
 

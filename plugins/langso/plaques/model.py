@@ -11,6 +11,15 @@ Each plaque printed and hung on a wall has an entry; the QR code encodes the per
 ``docs_dir``, exactly as a Markdown link would name it. A plaque taken down is never deleted and
 its id never reused: it gets ``thay_bang: '<new id>'`` (its QR code now leads where the new plaque
 leads) or ``ngung: '<message>'`` (its QR code shows the message), and keeps ``ngay_in``.
+
+A printed plaque may only lead to the place it was printed for (issue 12). When that place's page
+file is renamed, ``trang`` takes the new path and ``trang_cu`` lists the old one, the rename
+record the build checks (the old path must no longer be a page)::
+
+    - id: 'dinh-la-thon'
+      ten: 'Đình làng Là Thôn'
+      trang: 'dia-diem/dinh-la-thon.md'
+      trang_cu: 'dia-diem/dinh-lang-la-thon.md'
 """
 
 from __future__ import annotations
@@ -30,11 +39,23 @@ from langso.schema import Model, Text, compose_yaml, decode_text, invalid, parse
 from langso.text import nfc, slugify
 from langso.yamlsource import Sequence, describe, line_of
 
-__all__ = ["PLAQUE_ID_MAX", "Plaque", "PlaqueEntry", "load_plaques", "short_path"]
+__all__ = [
+    "PLAQUE_ID_MAX",
+    "Plaque",
+    "PlaqueEntry",
+    "load_plaques",
+    "page_path",
+    "short_path",
+]
 
 PLAQUE_ID_MAX = 24
 """Longest plaque id, characters: short ids keep the QR version low (C-14)."""
 _PLAQUE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _one_or_many(value: object) -> object:
+    """``trang_cu: 'a.md'`` means ``trang_cu: ['a.md']``."""
+    return [value] if isinstance(value, str) else value
 
 
 class Plaque(Model):
@@ -53,6 +74,12 @@ class Plaque(Model):
     )
     printed: Annotated[dt.date, BeforeValidator(parse_date)] | None = Field(
         None, alias="ngay_in", description="Ngày in biển, ví dụ `01/11/2026`."
+    )
+    renamed_from: Annotated[tuple[Text, ...], BeforeValidator(_one_or_many)] = Field(
+        (),
+        alias="trang_cu",
+        description="Đường dẫn cũ của trang đích khi tệp trang được đổi tên (cùng một nơi); "
+        "một hay nhiều đường dẫn.",
     )
 
     @model_validator(mode="after")
@@ -97,19 +124,32 @@ class Plaque(Model):
     @field_validator("target")
     @classmethod
     def _relative_target(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        value = nfc(value).strip().removeprefix("./")
-        if value.startswith("/") or "://" in value or not value.endswith((".md", ".yml", ".yaml")):
-            raise invalid(
-                f"`{value}` không phải đường dẫn tới một trang trong thư mục nội dung",
-                f"`{value}` is not the path of a page in the content folder",
-                "viết đường dẫn tệp .md (hoặc .yml trong danh bạ) tính từ thư mục nội dung, "
-                "ví dụ `dia-diem/dinh-lang.md`",
-                "write the path of the .md file (or a directory .yml) from the content folder, "
-                "e.g. `dia-diem/dinh-lang.md`",
-            )
-        return value
+        return None if value is None else page_path(value)
+
+    @field_validator("renamed_from")
+    @classmethod
+    def _relative_old_targets(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(page_path(v) for v in value)
+
+
+def page_path(value: str) -> str:
+    """``value`` as a plaque target: NFC, trimmed, without a leading ``./``.
+
+    Raises:
+        PydanticCustomError: (:func:`langso.schema.invalid`) when it is not the relative path
+            of a ``.md``, ``.yml`` or ``.yaml`` file.
+    """
+    value = nfc(value).strip().removeprefix("./")
+    if value.startswith("/") or "://" in value or not value.endswith((".md", ".yml", ".yaml")):
+        raise invalid(
+            f"`{value}` không phải đường dẫn tới một trang trong thư mục nội dung",
+            f"`{value}` is not the path of a page in the content folder",
+            "viết đường dẫn tệp .md (hoặc .yml trong danh bạ) tính từ thư mục nội dung, "
+            "ví dụ `dia-diem/dinh-lang.md`",
+            "write the path of the .md file (or a directory .yml) from the content folder, "
+            "e.g. `dia-diem/dinh-lang.md`",
+        )
+    return value
 
 
 def short_path(plaque_id: str) -> str:

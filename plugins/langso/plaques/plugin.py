@@ -2,8 +2,9 @@
 
 - ``on_config``: ``site_url`` is required (QR codes hold absolute URLs) and must be ASCII.
 - ``on_files`` (priority -100, after every page is known): load the registry and the record of
-  printed plaques; check that every printed plaque is still registered and still has the URL its
-  code holds; resolve each plaque (following ``thay_bang``); add per plaque the redirect stubs
+  printed plaques; check that every printed plaque is still registered, still has the URL its
+  code holds and still leads to the place it was printed for (or its successor or notice);
+  resolve each plaque (following ``thay_bang``); add per plaque the redirect stubs
   ``q/<id>/index.html`` and ``q/<id>.html`` (or a notice for a retired plaque), its QR code as SVG
   and PNG and its A5 and A6 print pages; then the plaques index and ``_redirects`` for the hosts
   that read it. A missing target or a QR symbol above ``max_version`` stops the build.
@@ -64,6 +65,7 @@ from langso.printing import (
 )
 from langso.problems import Problem
 from langso.qr import ErrorCorrection
+from langso.text import nfc
 
 __all__ = ["PlaquesPlugin"]
 
@@ -110,13 +112,30 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         entries, problems = load_plaques(docs_dir, docs_rel, registry)
         printed, record_problems = read_printed(docs_dir, docs_rel)
         site_url = config.site_url or ""
-        problems += record_problems + check_printed(
-            entries, printed, site_url, repo_path(docs_rel, PRINTED_FILE)
-        )
 
         def page_url(src_uri: str) -> str | None:
             file = files.get_file_from_path(src_uri)
             return file.url if file is not None and file.is_documentation_page() else None
+
+        @lru_cache(maxsize=1)
+        def sources() -> frozenset[str]:
+            """The content folder's files as NFC paths, as ``langso plaques print`` sees them;
+            read only when a plaque has ``trang_cu``. The file itself, not a page generated at
+            its address: a data file turned into a hand-written page of the same name is a
+            rename."""
+            return frozenset(
+                nfc(path.relative_to(docs_dir).as_posix())
+                for path in docs_dir.rglob("*")
+                if path.is_file()
+            )
+
+        def is_page(target: str) -> bool:
+            return target in sources()
+
+        record_rel = repo_path(docs_rel, PRINTED_FILE)
+        problems += record_problems + check_printed(
+            entries, printed, site_url, record_rel, registry_rel, is_page
+        )
 
         destinations, resolve_problems = resolve(entries, page_url, registry_rel)
         for problem in resolve_problems:

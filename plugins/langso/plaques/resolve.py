@@ -113,28 +113,85 @@ def check_printed(
     printed: dict[str, PrintedPlaque],
     site_url: str,
     record_rel: str,
+    registry_rel: str,
+    is_page: Callable[[str], bool],
 ) -> list[Problem]:
-    """Every printed plaque is still in the registry and its QR URL is still this site's.
+    """Every printed plaque keeps its promise: it is still in the registry, its QR URL is still
+    this site's, and it leads only where it led when printed.
 
     A changed ``site_url`` (a renamed repository, a new host) would break every printed code; a
-    plaque deleted from the registry would break its own.
+    plaque deleted from the registry would break its own. A printed plaque may lead to the page it
+    was printed for (``trang`` as recorded, or that page under a new file name listed in
+    ``trang_cu``), to its replacement (``thay_bang``: whatever the replacement leads to, a
+    documented successor) or to its retirement notice (``ngung``); any other ``trang`` would make
+    the plaque on the communal house open the pharmacy (issue 12).
+
+    Args:
+        entries: the registry.
+        printed: the record, by plaque id.
+        site_url: the site's address, ending with ``/``.
+        record_rel, registry_rel: repository-relative paths of the record and of the registry.
+        is_page: whether a target path (``dia-diem/dinh.md``, ``danh-ba/cho.yml``) is a file in
+            the content folder today: a renamed page leaves its old path empty.
+
+    Returns:
+        Errors at the record's line (missing plaque, changed URL) or at the plaque's ``trang``
+        line in the registry (changed target); a warning at each record line of the first format,
+        whose target is not known.
     """
-    ids = {e.plaque.id for e in entries}
+    by_id = {e.plaque.id: e for e in entries}
     problems = []
     for record in printed.values():
-        if record.id not in ids:
-            params = {"id": record.id, "date": f"{record.printed:%d/%m/%Y}"}
+        date = f"{record.printed:%d/%m/%Y}"
+        entry = by_id.get(record.id)
+        if entry is None:
+            params: dict[str, object] = {"id": record.id, "date": date}
             problems.append(
                 Problem(record_rel, record.line, "plaque.printed-missing", None, params)
             )
-        elif _same_url(record.url) != _same_url(site_url + short_path(record.id)):
+            continue
+        if _same_url(record.url) != _same_url(site_url + short_path(record.id)):
             params = {
                 "id": record.id,
                 "printed_url": record.url,
                 "url": site_url + short_path(record.id),
             }
             problems.append(Problem(record_rel, record.line, "plaque.url-changed", None, params))
+        problems.extend(_check_target(record, entry, record_rel, registry_rel, is_page))
     return problems
+
+
+def _check_target(
+    record: PrintedPlaque,
+    entry: PlaqueEntry,
+    record_rel: str,
+    registry_rel: str,
+    is_page: Callable[[str], bool],
+) -> list[Problem]:
+    """The plaque of ``entry`` leads where ``record`` says it was printed for (see
+    :func:`check_printed`)."""
+    plaque = entry.plaque
+    params: dict[str, object] = {
+        "id": plaque.id,
+        "date": f"{record.printed:%d/%m/%Y}",
+        "name": record.name or plaque.name,
+        "target": plaque.target,
+        "printed_target": record.target,
+        "record": record_rel,
+        "record_line": record.line,
+    }
+    if record.old_format:
+        return [Problem(record_rel, record.line, "record.no-target", None, params, "warning")]
+    if plaque.target is None or plaque.target == record.target:
+        return []  # replaced or retired (always allowed), or the place printed
+    line = entry.target_line
+    if record.target is None:
+        return [Problem(registry_rel, line, "plaque.printed-target-unknown", "trang", params)]
+    if record.target not in plaque.renamed_from:
+        return [Problem(registry_rel, line, "plaque.repointed", "trang", params)]
+    if is_page(record.target):
+        return [Problem(registry_rel, line, "plaque.renamed-page-exists", "trang", params)]
+    return []
 
 
 def _same_url(url: str) -> str:

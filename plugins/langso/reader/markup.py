@@ -195,7 +195,7 @@ def first_image(content: str) -> str | None:
 
 
 class OpenGraph:
-    """The values of a page's Open Graph tags."""
+    """The values of a page's Open Graph tags, as plain text (:func:`og_tags` escapes them)."""
 
     def __init__(
         self,

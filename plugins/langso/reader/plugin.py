@@ -39,6 +39,7 @@ from langso.adapter import (
 )
 from langso.cache import Memo, Recall, digest, text_digest
 from langso.edits import EditChain, edits_key
+from langso.escaping import plain_text
 from langso.pageassets import references
 from langso.reader.budget import FirstLoad, built_file, first_load, over_budget
 from langso.reader.config import ReaderConfig
@@ -221,9 +222,13 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         site = settings.site_url
         page_url = site + page.url if site else None
         description = page.meta.get("description")
+        # page.title and the front matter's description are HTML text (langso.escaping); the
+        # tags want plain text, which og_tags escapes once.
         return OpenGraph(
-            title=page.title or settings.site_name,
-            description=description if isinstance(description, str) else plan["summary"],
+            title=plain_text(page.title) if page.title else settings.site_name,
+            description=plain_text(description)
+            if isinstance(description, str)
+            else plan["summary"],
             url=page_url,
             image=og_image_url(page_url, plan["image"], settings.og_image, site),
             site_name=settings.site_name,

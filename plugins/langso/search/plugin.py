@@ -31,6 +31,7 @@ from mkdocs.utils import get_relative_url
 from langso.adapter import cache_folder, in_post_page_chain, log, post_page_chain, site_root
 from langso.cache import Memo, text_digest
 from langso.edits import EditChain
+from langso.escaping import plain_text
 from langso.search.config import SearchConfig
 from langso.search.index import (
     INDEX_URI,
@@ -116,7 +117,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return html
         if page.file.src_uri == SEARCH_PAGE_URI:
             return html
-        title = page.title or ""
+        title = plain_text(page.title or "")  # HTML text (langso.escaping); the index is plain
         if self.memo is None:
             sections = extract_sections(html, title)
         else:
