@@ -14,7 +14,6 @@ key is a warning, with a "did you mean" when it is one slip from a known key (is
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -28,7 +27,7 @@ from langso.authoring import as_previewed
 from langso.cache import Recall, digest
 from langso.headings import heading_problems
 from langso.problems import Problem
-from langso.schema import Model, Text, YesNo, invalid, validate
+from langso.schema import Model, Text, YesNo, did_you_mean, invalid, validate
 from langso.text import fold, nfc
 from langso.textfile import control_problems
 from langso.yamlsource import Mapping, Node, Sequence, parse_yaml
@@ -209,23 +208,15 @@ def _typed_page(
 
 
 def _unknown_key(rel: str, line: int, key: str, known: Iterable[str]) -> Problem:
-    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.75)
-    if close:
-        params = {
-            "did_you_mean_vi": f" (có phải ý bạn là `{close[0]}`?)",
-            "did_you_mean_en": f" (did you mean `{close[0]}`?)",
-            "fix_vi": f"sửa thành `{close[0]}`",
-            "fix_en": f"rename it to `{close[0]}`",
-        }
-    else:
-        listing = ", ".join(f"`{k}`" for k in sorted(known))
-        params = {
-            "did_you_mean_vi": "",
-            "did_you_mean_en": "",
-            "fix_vi": f"xóa dòng này nếu không cần; các khóa được dùng: {listing}",
-            "fix_en": f"delete the line unless a theme override of yours reads it; the keys used "
-            f"are: {listing}",
-        }
+    listing = ", ".join(f"`{k}`" for k in sorted(known))
+    params = did_you_mean(
+        key,
+        sorted(known),
+        cutoff=0.75,
+        fix_vi=f"xóa dòng này nếu không cần; các khóa được dùng: {listing}",
+        fix_en="delete the line unless a theme override of yours reads it; the keys used "
+        f"are: {listing}",
+    )
     return Problem(rel, line, "frontmatter.unknown-key", key, {"key": key, **params}, "warning")
 
 

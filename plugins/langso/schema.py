@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -36,6 +37,7 @@ __all__ = [
     "YesNo",
     "compose_yaml",
     "decode_text",
+    "did_you_mean",
     "invalid",
     "parse_date",
     "read_text",
@@ -286,6 +288,28 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
+def _listing(names: Iterable[str]) -> str:
+    return ", ".join(f"`{name}`" for name in names)
+
+
+def did_you_mean(
+    name: str, known: Iterable[str], *, cutoff: float, fix_vi: str, fix_en: str
+) -> dict[str, str]:
+    """The parameters of an unknown-key message (``field.unknown``, ``frontmatter.unknown-key``):
+    "did you mean `x`?" and "rename it to `x`" when a known name is close to ``name``
+    (:func:`difflib.get_close_matches` with ``cutoff``), else no guess and ``fix_vi``/``fix_en``.
+    """
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=cutoff)
+    if close:
+        return {
+            "did_you_mean_vi": f" (có phải ý bạn là `{close[0]}`?)",
+            "did_you_mean_en": f" (did you mean `{close[0]}`?)",
+            "fix_vi": f"sửa thành `{close[0]}`",
+            "fix_en": f"rename it to `{close[0]}`",
+        }
+    return {"did_you_mean_vi": "", "did_you_mean_en": "", "fix_vi": fix_vi, "fix_en": fix_en}
+
+
 def _unknown_field(
     model: type[BaseModel],
     loc: tuple[str | int, ...],
@@ -295,20 +319,11 @@ def _unknown_field(
 ) -> Problem:
     name = str(loc[-1])
     known = _known_keys(model, loc)
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    if close:
-        params = {
-            "did_you_mean_vi": f" (có phải ý bạn là `{close[0]}`?)",
-            "did_you_mean_en": f" (did you mean `{close[0]}`?)",
-            "fix_vi": f"sửa thành `{close[0]}`",
-            "fix_en": f"rename it to `{close[0]}`",
-        }
-    else:
-        listing = ", ".join(f"`{k}`" for k in known)
-        params = {
-            "did_you_mean_vi": "",
-            "did_you_mean_en": "",
-            "fix_vi": f"dùng một trong các trường: {listing}",
-            "fix_en": f"use one of the fields: {listing}",
-        }
+    params = did_you_mean(
+        name,
+        known,
+        cutoff=0.6,
+        fix_vi=f"dùng một trong các trường: {_listing(known)}",
+        fix_en=f"use one of the fields: {_listing(known)}",
+    )
     return Problem(rel, line, "field.unknown", field, params)
