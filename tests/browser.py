@@ -2,9 +2,13 @@
 
 The site is served as GitHub Pages serves a project site: only under ``PREFIX``, text files
 gzip-compressed (level 6) for browsers that accept it, and a missing path answered with the
-site's own ``404.html`` and status 404. The browser is Debian's Chromium driven by Playwright
-(its own browser download cannot reach the network here), launched headless with the flags
-this machine needs.
+site's own ``404.html`` and status 404. The browser is the system's Chromium (Debian's
+``chromium`` on ``PATH``; CI has no network for Playwright's download) or else Playwright's own
+(:data:`INSTALL_CHROMIUM`), driven by Playwright, headless, with the flags this machine needs.
+
+A test that needs the browser is marked ``@pytest.mark.browser`` (or asks for a fixture named
+``browser``); ``tests/conftest.py`` skips it when :func:`find_chromium` finds nothing, counts the
+skips at the end of the run, and fails it instead under CI (``CI=true``).
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import os
+import shutil
 import socket
 import threading
 import time
@@ -21,8 +27,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, ClassVar
 
-CHROMIUM = Path("/usr/bin/chromium")
 PREFIX = "/lang-phu-my/"
+SYSTEM_CHROMIUM = ("chromium", "chromium-browser")
+INSTALL_CHROMIUM = ".venv/bin/python -m playwright install chromium"
+"""The one command that gives a machine without Chromium the browser the tests use."""
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
@@ -106,10 +114,30 @@ def serve(site_dir: Path, prefix: str = PREFIX) -> Iterator[str]:
         thread.join()
 
 
+@functools.cache
+def find_chromium() -> str | None:
+    """The Chromium the browser tests drive, or ``None`` when this machine has none.
+
+    The system's first (``chromium`` or ``chromium-browser`` on ``PATH``), else the one that
+    :data:`INSTALL_CHROMIUM` downloads (under ``PLAYWRIGHT_BROWSERS_PATH`` or Playwright's cache
+    folder); asking Playwright where that one lives starts its driver (under a second), so it
+    is asked only when the system has none, once per process.
+    """
+    for name in SYSTEM_CHROMIUM:
+        found = shutil.which(name)
+        if found:
+            return found
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        own = str(playwright.chromium.executable_path)
+    return own if os.path.isfile(own) else None
+
+
 def launch(playwright: Any) -> Any:
-    """Debian's Chromium, headless, with the flags this sandbox needs."""
+    """Chromium (:func:`find_chromium`), headless, with the flags this sandbox needs."""
     return playwright.chromium.launch(
-        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        executable_path=find_chromium(), headless=True, args=CHROMIUM_ARGS
     )
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,8 +20,71 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from PIL import Image
 
+from tests.browser import INSTALL_CHROMIUM, find_chromium
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_SITES = Path(__file__).resolve().parent / "fixtures" / "sites"
+
+# --- browser tests: skipped and counted without Chromium, failed under CI -----------------------
+
+NO_CHROMIUM = "không có Chromium / no Chromium"
+"""How a browser test's skip reason starts; the end of the run counts the skips by it."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "browser: needs Chromium; skipped without it, failed under CI (CI=true)"
+    )
+
+
+def _under_ci() -> bool:
+    """``CI`` set as GitHub Actions, GitLab CI and ``.ci/run`` set it (``true``)."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Before any fixture builds a site: no Chromium means skip, or fail under CI."""
+    fixtures = getattr(item, "fixturenames", ())
+    if item.get_closest_marker("browser") is None and "browser" not in fixtures:
+        return
+    if find_chromium() is not None:
+        return
+    if _under_ci():
+        pytest.fail(
+            "CI=true nhưng máy không có Chromium: trong CI không được bỏ qua bài kiểm tra trình "
+            f"duyệt. Cài Chromium: {INSTALL_CHROMIUM} (hoặc apt-get install chromium)\n"
+            "    (en) CI=true but this machine has no Chromium: under CI browser tests may not "
+            f"be skipped. Install it: {INSTALL_CHROMIUM} (or apt-get install chromium)",
+            pytrace=False,
+        )
+    pytest.skip(f"{NO_CHROMIUM}: {INSTALL_CHROMIUM}")
+
+
+def browser_skip_summary(count: int) -> str:
+    """The last words of a run that skipped ``count`` browser tests."""
+    return (
+        f"Đã bỏ qua {count} bài kiểm tra trình duyệt vì máy này không có Chromium. "
+        f"Cài Chromium bằng một lệnh: {INSTALL_CHROMIUM}\n"
+        f"(en) {count} browser tests were skipped: this machine has no Chromium. "
+        f"Install it with one command: {INSTALL_CHROMIUM}"
+    )
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_sessionfinish(session: pytest.Session) -> Generator[None]:
+    """After pytest's own last line (tryfirst makes this wrapper the outermost one)."""
+    result = yield
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None and not hasattr(session.config, "workerinput"):
+        skipped = [
+            report
+            for report in reporter.stats.get("skipped", [])
+            if NO_CHROMIUM in str(getattr(report, "longrepr", ""))
+        ]
+        if skipped:
+            reporter.write_line(browser_skip_summary(len(skipped)), yellow=True, bold=True)
+    return result
 
 
 @dataclass

@@ -12,7 +12,7 @@ ADAPTERS = {"adapter.py", "plugin.py", "config.py", "cli.py"}  # cli.py reads mk
 def test_core_modules_do_not_import_mkdocs() -> None:
     offenders = []
     for path in PACKAGE.rglob("*.py"):
-        if path.name in ADAPTERS:
+        if path.name in ADAPTERS or path.name.startswith("cli_"):  # cli_<command>.py: cli.py's
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):

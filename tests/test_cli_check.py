@@ -32,7 +32,9 @@ def langso(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def test_a_clean_site_passes(make_site: SiteFactory) -> None:
     result = langso(make_site(), "check")
-    assert result.stdout == "Đã kiểm tra 2 trang, 1 mục danh bạ, 2 biển.\nKhông có lỗi\n"
+    assert result.stdout == (
+        "Đã kiểm tra 2 trang, 1 mục danh bạ, 2 biển.\nCó thể xuất bản / Ready to publish\n"
+    )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
 
@@ -70,10 +72,8 @@ def test_content_mistakes_are_listed_by_file(make_site: SiteFactory) -> None:
         " này không có trong trang web — sửa `trang` thành đường dẫn một trang đang có (ví dụ"
         " `dia-diem/ten-trang.md`); biển đã in không được để hỏng",
         "",
-        "Bản dựng dừng ở lỗi nội dung nên chưa kiểm tra liên kết và ảnh: sửa các lỗi trên rồi"
-        " chạy lại.",
         "Đã kiểm tra 3 trang, 3 mục danh bạ, 1 biển.",
-        "4 lỗi, 0 cảnh báo trong 4 tệp",
+        "Chưa thể xuất bản: 4 lỗi phải sửa trong 4 tệp / Cannot publish yet: 4 problems to fix",
     ]
     assert result.returncode == 1
 
@@ -86,11 +86,9 @@ def test_content_mistakes_in_english(make_site: SiteFactory) -> None:
         " line 3) — keep one `dien_thoai` line (a field that takes several values is written as"
         " a list)"
     )
-    assert lines[-3:] == [
-        "The build stopped at content errors, so links and images are not checked yet: fix the"
-        " problems above and run again.",
+    assert lines[-2:] == [
         "Checked 3 pages, 3 directory entries, 1 plaque.",
-        "4 errors, 0 warnings in 4 files",
+        "Cannot publish yet: 4 problems to fix in 4 files",
     ]
     assert result.returncode == 1
 
@@ -133,7 +131,7 @@ def test_links_nav_and_sources_are_located_and_translated(make_site: SiteFactory
         NOT_IN_NAV_VI.format(line=nav_line(root)),
         "",
         "Đã kiểm tra 3 trang, 1 mục danh bạ, 2 biển.",
-        "0 lỗi, 5 cảnh báo trong 2 tệp",
+        "Chưa thể xuất bản: 5 lỗi phải sửa trong 2 tệp / Cannot publish yet: 5 problems to fix",
     ]
     assert result.returncode == 1
 
@@ -160,7 +158,7 @@ def test_github_annotations(make_site: SiteFactory) -> None:
     )
     assert lines[5:] == [
         "Checked 3 pages, 1 directory entry, 2 plaques.",
-        "0 errors, 5 warnings in 2 files",
+        "Cannot publish yet: 5 problems to fix in 2 files",
     ]
     assert result.returncode == 1
 
@@ -187,7 +185,7 @@ def test_a_missing_configuration_is_a_clear_message(tmp_path: Path) -> None:
         "mkdocs.yml: không có tệp cấu hình này — chạy lệnh trong thư mục có mkdocs.yml hoặc chỉ"
         " đường bằng --config",
         "",
-        "1 lỗi, 0 cảnh báo trong 1 tệp",
+        "Chưa thể xuất bản: 1 lỗi phải sửa trong 1 tệp / Cannot publish yet: 1 problem to fix",
     ]
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
@@ -200,7 +198,9 @@ def test_a_yaml_mistake_in_the_configuration_is_located(make_site: SiteFactory) 
     result = langso(root, "check")
     first = result.stdout.splitlines()[0]
     assert first.startswith("mkdocs.yml:") and "không dùng được tệp cấu hình" in first
-    assert result.stdout.splitlines()[-1] == "1 lỗi, 0 cảnh báo trong 1 tệp"
+    assert result.stdout.splitlines()[-1] == (
+        "Chưa thể xuất bản: 1 lỗi phải sửa trong 1 tệp / Cannot publish yet: 1 problem to fix"
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
 
@@ -209,3 +209,76 @@ def test_a_mistyped_command_line_exits_2(make_site: SiteFactory) -> None:
     result = langso(make_site(), "check", "--format", "xml")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+# --- issue 13: one run shows everything, and says whether the site can be published ------------
+
+FIVE_SLIPS = (
+    "ten: 'Quán A'\n"
+    "loai: 'cho'\n"
+    "mo_ta: Quán ngon: rẻ\n"
+    "dien_thoai:'0912 345 678'\n"
+    "\tzalo: '0912 345 678'\n"
+    "website: [abc\n"
+    "ghi_chu: 'x'\n"
+)
+ONE_RUN = {
+    "content/danh-ba/quan-a.yml": FIVE_SLIPS,
+    "content/dia-diem/gieng-lang.md": '---\ntitle: "Giếng làng"\n---\n\n# Giếng làng\n\n'
+    "Xem [quán A](../danh-ba/quan-a.md), [đình](khong-co.md).\n\n![giếng](anh/gieng.jpg)\n\n"
+    "## Nguồn\n\n- Lời kể của cụ Lê Văn A, 2026.\n",
+}
+
+
+def test_one_run_lists_every_yaml_slip_and_every_link_and_image(make_site: SiteFactory) -> None:
+    """Before issue 13: only the Tab was listed, then "links and images are not checked yet"."""
+    result = langso(make_site(files=ONE_RUN), "check")
+    assert result.stdout.splitlines() == [
+        "content/danh-ba/quan-a.yml:3: mo_ta: giá trị có dấu `: ` nhưng không nằm trong dấu nháy"
+        ' — đặt cả giá trị trong dấu nháy kép: mo_ta: "Quán ngon: rẻ"',
+        "content/danh-ba/quan-a.yml:4: dien_thoai: thiếu dấu cách sau dấu hai chấm của"
+        " `dien_thoai` — viết `dien_thoai: ` rồi mới đến giá trị",
+        "content/danh-ba/quan-a.yml:5: dòng thụt lề bằng phím Tab — YAML chỉ cho phép thụt lề"
+        " bằng dấu cách: thay mỗi Tab bằng 2 dấu cách",
+        "content/danh-ba/quan-a.yml:7: YAML không đọc được: lỗi cú pháp (did not find expected"
+        " ',' or ']') — kiểm tra thụt lề, dấu `: ` (có dấu cách) sau mỗi khóa và dấu nháy đóng"
+        " mở đủ cặp",
+        "",
+        # No "missing" link to danh-ba/quan-a.md: that page is missing because of the YAML.
+        "content/dia-diem/gieng-lang.md:7: liên kết `khong-co.md` dẫn tới"
+        " `content/dia-diem/khong-co.md`, nhưng không có tệp này trong thư mục nội dung — sửa"
+        " đường dẫn thành một tệp `.md` có thật, tính từ thư mục của trang này",
+        "content/dia-diem/gieng-lang.md:9: ảnh `anh/gieng.jpg` không có: không thấy tệp"
+        " `content/dia-diem/anh/gieng.jpg` trong thư mục nội dung — chép ảnh vào đúng chỗ đó"
+        " hoặc sửa đường dẫn (tính từ thư mục của trang này)",
+        "",
+        "Đã kiểm tra 3 trang, 2 mục danh bạ, 2 biển.",
+        "Chưa thể xuất bản: 6 lỗi phải sửa trong 2 tệp / Cannot publish yet: 6 problems to fix",
+    ]
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_starter_text_left_from_langso_new_is_a_warning_that_does_not_block(
+    make_site: SiteFactory,
+) -> None:
+    root = make_site(config={"nav": None})
+    created = langso(root, "new", "place", "--title", "Giếng làng")
+    assert created.returncode == 0, created.stderr
+    result = langso(root, "check")
+    assert result.stdout.splitlines() == [
+        "content/dia-diem/gieng-lang.md:7: cảnh báo, không chặn xuất bản: trang còn chữ mẫu của"
+        " `langso new`: `Viết vài dòng giới thiệu: nơi này ở đâu, có từ bao giờ, vì sao đáng"
+        " đến.` (và các dòng 11, 15) — thay bằng nội dung thật của trang, hoặc xóa dòng đó",
+        "",
+        "Đã kiểm tra 3 trang, 1 mục danh bạ, 2 biển.",
+        "Có thể xuất bản; 1 cảnh báo không chặn xuất bản / Ready to publish; 1 warning that does"
+        " not block it",
+    ]
+    assert result.returncode == 0
+    github = langso(root, "check", "--format", "github", "--lang", "en")
+    assert github.stdout.splitlines()[0].startswith(
+        "::notice file=content/dia-diem/gieng-lang.md,line=7,title=Làng số page.starter-text::"
+        "the page still holds the starter text of `langso new`"
+    )
+    assert github.returncode == 0

@@ -128,6 +128,8 @@ def page_mistakes(make_site: SiteFactory) -> Path:
             "content/dia-diem/dinh-lang-phu-my.md": page,
             "content/dia-diem/khong-nguon.md": "---\ntittle: 'x'\n---\n\nKhông tiêu đề.\n",
             "content/dia-diem/hong.jpg": "không phải ảnh",
+            "content/dia-diem/mau-moi.md": "# Mới\n\nChỉ đường từ trụ sở xã hoặc một nơi ai"
+            " cũng biết.\n\n## Nguồn\n\n- Sách\n",
         },
         config={"nav": ["index.md", "khong-co.md"]},
     )

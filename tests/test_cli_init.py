@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -10,13 +11,14 @@ from pathlib import Path
 import pytest
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+REPO = Path(__file__).resolve().parent.parent
 
 
-def langso(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def langso(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "langso.cli", *args],
         cwd=cwd,
-        env=ENV,
+        env={**ENV, **env},
         capture_output=True,
         text=True,
     )
@@ -26,14 +28,19 @@ def langso(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_a_new_village_passes_check_and_a_strict_build(tmp_path: Path, host: str) -> None:
     made = langso(
         "init", "lang-moi", "--village", "Tân Ngữ", "--commune", "xã Yên Định",
-        "--province", "tỉnh Thanh Hóa", "--host", host, cwd=tmp_path,
+        "--province", "tỉnh Thanh Hóa", "--host", host, "--nguon", str(REPO), cwd=tmp_path,
     )  # fmt: skip
     assert made.returncode == 0, made.stderr
-    assert made.stdout.splitlines()[0].startswith("Đã tạo ")
+    lines = made.stdout.splitlines()
+    assert lines[0].startswith("Đã tạo ")
+    assert lines[1] == (
+        f"Máy dựng sẽ cài Làng số từ / the host installs Làng số from: langso @ {REPO.as_uri()}"
+    )
+    assert lines[2].startswith("Lưu ý: đây là thư mục trên máy này, máy dựng của nơi đăng không")
     village = tmp_path / "lang-moi"
     checked = langso("check", cwd=village)
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    assert checked.stdout.splitlines()[-1] == "Không có lỗi"
+    assert checked.stdout.splitlines()[-1] == "Có thể xuất bản / Ready to publish"
     built = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=village, env=ENV,
         capture_output=True, text=True,
@@ -52,5 +59,50 @@ def test_a_former_commune_is_refused_with_the_fix(tmp_path: Path) -> None:
         "không có `xã Định Long` trong tỉnh Thanh Hóa từ 01/07/2025 — có phải: `xã Hà Long`,"
         " `xã Vĩnh Lộc`, `xã Thọ Long`? Ghi tên xã mới, có dấu; tên xã cũ ghi sau vào `xa_cu`"
         " trong content/village.yml."
+    )
+    assert not (tmp_path / "lang-moi").exists()
+
+
+def test_without_a_known_source_init_says_which_option_to_give(tmp_path: Path) -> None:
+    """Installed from a folder with no git remote (a copy, a downloaded archive): refused."""
+    folder = tmp_path / "ban-sao"
+    folder.mkdir()
+    info = tmp_path / "site" / "langso-0.1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: langso\nVersion: 0.1.0\n")
+    direct_url = {"url": folder.as_uri(), "dir_info": {"editable": True}}
+    (info / "direct_url.json").write_text(json.dumps(direct_url), encoding="utf-8")
+    made = langso(
+        "init", "lang-moi", "--village", "Tân Ngữ", "--commune", "xã Yên Định",
+        "--province", "tỉnh Thanh Hóa", "--host", "github", cwd=tmp_path,
+        PYTHONPATH=str(tmp_path / "site"),
+    )  # fmt: skip
+    assert made.returncode == 1
+    assert made.stdout == ""
+    assert made.stderr.splitlines() == [
+        f"không biết máy dựng cài Làng số từ đâu: Làng số trên máy này cài từ thư mục `{folder}`,"
+        " không có kho git gốc (remote) để máy dựng của nơi đăng tải về. Ghi nguồn bằng"
+        " `--nguon`, ví dụ `--nguon git+https://github.com/<tài-khoản>/lang-so@<thẻ-hoặc-commit>`"
+        " (kho Làng số mà xã dùng, kèm thẻ hoặc mã commit; xem docs/xuat-ban.md). Không ghi tệp"
+        " nào.",
+        "    (en) cannot tell where a host should install Làng số from: Làng số here was installed"
+        f" from the folder `{folder}`, with no git remote a host could fetch it from. Give the"
+        " source with `--nguon`, e.g. `--nguon git+https://github.com/<tài-khoản>/lang-so@<thẻ-"
+        "hoặc-commit>` (see docs/xuat-ban.md). Nothing was written.",
+    ]
+    assert not (tmp_path / "lang-moi").exists()
+
+
+def test_a_placeholder_source_is_refused(tmp_path: Path) -> None:
+    made = langso(
+        "init", "lang-moi", "--village", "Tân Ngữ", "--commune", "xã Yên Định",
+        "--province", "tỉnh Thanh Hóa", "--host", "gitlab",
+        "--nguon", "https://github.com/example/lang-so@main", cwd=tmp_path,
+    )  # fmt: skip
+    assert made.returncode == 1
+    assert made.stderr.splitlines()[0] == (
+        "--nguon `https://github.com/example/lang-so@main`: `github.com/example/lang-so@main` là"
+        " địa chỉ mẫu, không phải kho thật của Làng số. Ghi nguồn Làng số, ví dụ `--nguon"
+        " git+https://github.com/<tài-khoản>/lang-so@<thẻ-hoặc-commit>` (xem docs/xuat-ban.md)."
     )
     assert not (tmp_path / "lang-moi").exists()

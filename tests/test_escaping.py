@@ -157,3 +157,31 @@ def test_unsafe_html_problems_are_located_in_the_file_as_written() -> None:
         .startswith("content/dia-diem/a.md:9: thẻ `<img>` có thuộc tính `onerror=` chạy mã")
     )
     assert "(en) the `<img>` element has an `onerror=` attribute" in problems[0].format()
+
+
+def test_a_handler_split_over_two_lines_and_a_script_in_srcdoc_are_located_where_written() -> None:
+    # Found by a new user: reported at the body's first line and two lines too low.
+    source = (
+        "# Trang\n\n"  # 1-2
+        "<img src=x onerror\n=alert(97)>\n\n"  # 3-5
+        "Chữ.\n\n"  # 6-7
+        '<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>\n\n'  # 8-9
+        "<script>alert(2)</script>\n"  # 10
+    )
+    problems = unsafe_html_problems(markdown.markdown(source), source, 1, "content/a.md")
+    assert [(p.line, p.code) for p in problems] == [
+        (3, "html.event-handler"),
+        (8, "html.script"),
+        (10, "html.script"),
+    ]
+
+
+def test_what_an_unclosed_script_hides_is_reported_in_the_same_run() -> None:
+    # An unclosed <script> makes the rest of the page its text: the handler below it ran only
+    # once the script was fixed, and was reported only then (one build per payload).
+    rendered = '<p><script>alert(1)\n<img src=x onerror="alert(2)">\n<a href="javascript:x">a</a>'
+    assert [(f.code, f.what) for f in find_unsafe(rendered)] == [
+        ("html.script", "<script>"),
+        ("html.event-handler", "onerror"),
+        ("html.script-url", "javascript:"),
+    ]

@@ -14,6 +14,7 @@ from langso.init import HOSTS, Host, InitError, create_village, resolve_site_url
 from langso.village import load_village
 
 DAY = dt.date(2026, 11, 1)
+REQUIREMENT = "langso @ git+https://github.com/xa-yen-dinh/lang-so@v0.1.0"
 COMMON = [
     "mkdocs.yml",
     "README.md",
@@ -42,6 +43,7 @@ def make(target: Path, host: Host = "github", **kwargs: Any) -> list[Path]:
         "province": "tỉnh Thanh Hóa",
         "host": host,
         "today": DAY,
+        "requirement": REQUIREMENT,
     }
     args.update(kwargs)
     return create_village(target, **args)
@@ -81,15 +83,21 @@ def test_mkdocs_yml(tmp_path: Path, host: Host, redirect_pages: bool) -> None:
     assert data["extra"] == {"generator": False}
     assert data["docs_dir"] == "content"
     plugins = data["plugins"]
-    assert plugins[:3] == [
-        "search",
+    assert plugins[:6] == [
+        "langso/search",
         "langso/content",
+        "langso/photos",
+        "langso/reader",
+        "langso/offline",
         {"langso/directory": {"stale_level": "info"}},
     ]
     if redirect_pages:
-        assert plugins[3] == "langso/plaques"
+        assert plugins[6:] == ["langso/plaques"]
     else:
-        assert plugins[3] == {"langso/plaques": {"redirect_pages": False}}
+        assert plugins[6:] == [{"langso/plaques": {"redirect_pages": False}}]
+    # A custom domain: the repository is unknown, so no "edit this page" button.
+    assert "edit_uri" not in data
+    assert "content.action.edit" not in data["theme"]["features"]
     assert "ĐỊA CHỈ TẠM" not in (tmp_path / "mkdocs.yml").read_text("utf-8")
 
 
@@ -139,36 +147,66 @@ def test_sample_service_and_plaque(tmp_path: Path) -> None:
     assert "\n## Nguồn\n" in landmark
 
 
-def test_github_workflow_builds_strictly_and_deploys(tmp_path: Path) -> None:
+def test_github_workflow_checks_pull_requests_builds_and_deploys_main(tmp_path: Path) -> None:
     make(tmp_path, "github")
     text = (tmp_path / ".github/workflows/pages.yml").read_text("utf-8")
     workflow = yaml.safe_load(text)
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
-    steps = workflow["jobs"]["build"]["steps"]
-    runs = [s.get("run") for s in steps if "run" in s]
-    assert runs == [
+    # PyYAML reads the bare key `on` as the boolean True (YAML 1.1); GitHub reads it as "on".
+    assert workflow[True] == {
+        "push": {"branches": ["main"]},
+        "pull_request": None,
+        "workflow_dispatch": None,
+    }
+    assert workflow["permissions"] == {"contents": "read"}
+    jobs = workflow["jobs"]
+    assert list(jobs) == ["check", "build", "deploy"]
+
+    check = jobs["check"]
+    assert check["if"] == "github.event_name == 'pull_request'"
+    assert [s.get("run") for s in check["steps"] if "run" in s] == [
+        "python -m pip install -r requirements.txt",
+        "langso check --format github",
+    ]
+    assert check["steps"][1]["with"] == {"python-version": "3.12", "cache": "pip"}
+
+    build = jobs["build"]
+    assert build["if"] == "github.event_name != 'pull_request'"
+    steps = build["steps"]
+    assert [s.get("run") for s in steps if "run" in s] == [
         "python -m pip install -r requirements.txt",
         "python -m mkdocs build --strict --site-dir site",
     ]
-    uses = [s.get("uses") for s in steps if "uses" in s]
-    assert uses == [
+    assert [s.get("uses") for s in steps if "uses" in s] == [
         "actions/checkout@v4",
         "actions/setup-python@v5",
         "actions/configure-pages@v5",
         "actions/upload-pages-artifact@v3",
     ]
     assert steps[-1]["with"] == {"path": "site"}
-    deploy = workflow["jobs"]["deploy"]
+    deploy = jobs["deploy"]
     assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert deploy["environment"]["url"] == "${{ steps.deployment.outputs.page_url }}"
     assert deploy["steps"] == [{"id": "deployment", "uses": "actions/deploy-pages@v4"}]
 
 
-def test_gitlab_pages_job_publishes_public(tmp_path: Path) -> None:
+def test_gitlab_checks_merge_requests_and_publishes_public(tmp_path: Path) -> None:
     make(tmp_path, "gitlab")
-    job = yaml.safe_load((tmp_path / ".gitlab-ci.yml").read_text("utf-8"))["pages"]
-    assert job["script"][-1] == "python -m mkdocs build --strict --site-dir public"
+    ci = yaml.safe_load((tmp_path / ".gitlab-ci.yml").read_text("utf-8"))
+    assert ci["default"] == {"image": "python:3.12"}
+    assert ci["variables"] == {"NO_MKDOCS_2_WARNING": "1"}
+    assert ci["check"] == {
+        "script": ["python -m pip install -r requirements.txt", "langso check"],
+        "rules": [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}],
+    }
+    job = ci["pages"]
+    assert job["script"] == [
+        "python -m pip install -r requirements.txt",
+        "python -m mkdocs build --strict --site-dir public",
+    ]
     assert job["artifacts"] == {"paths": ["public"]}
+    assert job["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
 
 
 def test_netlify_toml(tmp_path: Path) -> None:
@@ -188,9 +226,9 @@ def test_cloudflare_settings_are_in_the_readme(tmp_path: Path) -> None:
 
 
 def test_requirement_can_be_pinned(tmp_path: Path) -> None:
-    make(tmp_path, requirement="langso @ git+https://git.example.org/lang-so@v0.1.0")
+    make(tmp_path, requirement="https://git.xa-yen-dinh.vn/lang-so@v0.1.0")
     lines = (tmp_path / "requirements.txt").read_text("utf-8").splitlines()
-    assert lines[-1] == "langso @ git+https://git.example.org/lang-so@v0.1.0"
+    assert lines[-1] == "langso @ git+https://git.xa-yen-dinh.vn/lang-so@v0.1.0"
 
 
 def test_a_cloned_empty_repository_is_accepted(tmp_path: Path) -> None:
@@ -218,9 +256,9 @@ def test_a_file_as_target_is_refused(tmp_path: Path) -> None:
 
 def test_an_unknown_commune_is_refused_with_suggestions(tmp_path: Path) -> None:
     with pytest.raises(InitError) as error:
-        make(tmp_path / "lang", commune="xã Yen Dinh")
+        make(tmp_path / "lang", commune="xã Yen Dihn")
     assert error.value.vi.startswith(
-        "không có `xã Yen Dinh` trong tỉnh Thanh Hóa từ 01/07/2025 — có phải: `xã Yên Định`,"
+        "không có `xã Yen Dihn` trong tỉnh Thanh Hóa từ 01/07/2025 — có phải: `xã Yên Định`,"
     )
     assert "did you mean: `xã Yên Định`" in error.value.en
     assert not (tmp_path / "lang").exists()
@@ -228,10 +266,46 @@ def test_an_unknown_commune_is_refused_with_suggestions(tmp_path: Path) -> None:
 
 def test_an_unknown_province_is_refused_with_suggestions(tmp_path: Path) -> None:
     with pytest.raises(InitError) as error:
-        make(tmp_path / "lang", province="Thanh Hoa")
+        make(tmp_path / "lang", province="Thanh Hoas")
     assert error.value.vi == (
-        "không có `Thanh Hoa` trong 34 tỉnh, thành phố từ 01/07/2025 — có phải: `tỉnh Thanh Hóa`,"
+        "không có `Thanh Hoas` trong 34 tỉnh, thành phố từ 01/07/2025 — có phải: `tỉnh Thanh Hóa`,"
         " `tỉnh Khánh Hòa`, `thành phố Huế`?"
+    )
+    assert not (tmp_path / "lang").exists()
+
+
+@pytest.mark.parametrize(
+    ("commune", "province", "address"),
+    [
+        ("Yên Định", "tỉnh Thanh Hóa", "xã Yên Định, tỉnh Thanh Hóa"),
+        ("Yen Dinh", "Thanh Hoa", "xã Yên Định, tỉnh Thanh Hóa"),
+        ("xa yen dinh", "thanh hoa", "xã Yên Định, tỉnh Thanh Hóa"),
+        ("Hạc Thành", "Thanh Hóa", "phường Hạc Thành, tỉnh Thanh Hóa"),
+        ("Co To", "Quang Ninh", "đặc khu Cô Tô, tỉnh Quảng Ninh"),
+        ("Đông Tiến", "Thanh Hóa", "phường Đông Tiến, tỉnh Thanh Hóa"),
+    ],
+)
+def test_the_unit_kind_is_kept_and_accents_restored(
+    tmp_path: Path, commune: str, province: str, address: str
+) -> None:
+    make(tmp_path, commune=commune, province=province)
+    village, problems = load_village(tmp_path / "content", "content")
+    assert problems == []
+    assert village is not None
+    assert village.address == address
+    assert f"{village.full_name}, {village.address}" == f"thôn Là Thôn, {address}"
+
+
+def test_a_name_of_two_units_lists_both(tmp_path: Path) -> None:
+    with pytest.raises(InitError) as error:
+        make(tmp_path / "lang", commune="Dong Tien", province="Thanh Hoa")
+    assert error.value.vi == (
+        "`Dong Tien` có thể là 2 đơn vị ở tỉnh Thanh Hóa: `phường Đông Tiến`, `xã Đồng Tiến` — "
+        "ghi lại --commune đúng một tên trong đó, có dấu và có chữ xã/phường/đặc khu, "
+        'ví dụ --commune "phường Đông Tiến"'
+    )
+    assert error.value.en.startswith(
+        "`Dong Tien` could be 2 units of tỉnh Thanh Hóa: `phường Đông Tiến`, `xã Đồng Tiến`"
     )
     assert not (tmp_path / "lang").exists()
 

@@ -86,6 +86,21 @@ def test_vertical_tab_named_with_line_and_column() -> None:
         ("\x93", "U+0093 (a C1 control character, usually Windows-1252 text read wrongly)"),
         ("\x01", "U+0001 (a control character)"),
         ("\uffff", "U+FFFF (the non-character U+FFFF)"),
+        # Invisible format characters (found by a new user: a bidi override in a name turned the
+        # phone number after it backwards in the directory list).
+        (
+            "\u202e",
+            "U+202E (a bidirectional control, which shows the text and numbers after it reversed)",
+        ),
+        (
+            "\u2067",
+            "U+2067 (a bidirectional control, which shows the text and numbers after it reversed)",
+        ),
+        ("\u200b", "U+200B (a zero-width space)"),
+        ("\xad", "U+00AD (a soft hyphen)"),
+        ("\ufeff", "U+FEFF (a byte order mark inside the text)"),
+        ("\u2028", "U+2028 (a Unicode line separator)"),
+        ("\u2029", "U+2029 (a Unicode paragraph separator)"),
     ],
 )
 def test_every_control_character_is_named(char: str, named: str) -> None:
@@ -95,7 +110,7 @@ def test_every_control_character_is_named(char: str, named: str) -> None:
     assert problems[0].params["column"] == 3
 
 
-@pytest.mark.parametrize("text", ["a\tb\n", "a\r\nb\r\n", "a\rb", "Hòa \u00a0 \u2028 😀 \x85"])
+@pytest.mark.parametrize("text", ["a\tb\n", "a\r\nb\r\n", "a\rb", "Hòa \u00a0 😀 \x85 nhà\u200dx"])
 def test_tab_newlines_and_printable_text_pass(text: str) -> None:
     assert control_problems(text, PATH) == []
 

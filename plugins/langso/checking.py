@@ -33,6 +33,7 @@ __all__ = [
     "CheckResult",
     "Finding",
     "Translator",
+    "broken_pages",
     "config_findings",
     "display_prefix",
     "github_escape",
@@ -82,13 +83,23 @@ _YAML_LINE = re.compile(r"line (\d+)")
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem to show: a :class:`Problem` and whether the build logged it as a warning."""
+    """One problem to show: a :class:`Problem` and how the build logged it.
+
+    ``error`` and ``warning`` both block publishing (``mkdocs build --strict`` fails on them);
+    ``notice`` (a problem logged at INFO level) does not.
+    """
 
     problem: Problem
 
     @property
-    def severity(self) -> str:
-        return "warning" if self.problem.severity == "warning" else "error"
+    def severity(self) -> Literal["error", "warning", "notice"]:
+        """The GitHub annotation level: ``error``, ``warning`` or ``notice`` (an INFO problem)."""
+        return {"warning": "warning", "info": "notice"}.get(self.problem.severity, "error")  # type: ignore[return-value]
+
+    @property
+    def blocks(self) -> bool:
+        """Whether this problem stops ``mkdocs build --strict``, so the site cannot be published."""
+        return self.problem.severity != "info"
 
     def text(self, lang: Lang) -> str:
         """``field: problem — fix`` in one language, without the path and line."""
@@ -99,6 +110,8 @@ class Finding:
         """``path:line: field: problem — fix``."""
         where = posixpath.join(prefix, self.problem.path) if prefix else self.problem.path
         line = f"{where}:{self.problem.line}:" if self.problem.line else f"{where}:"
+        if not self.blocks:
+            line += " cảnh báo, không chặn xuất bản:" if lang == "vi" else " warning, not blocking:"
         return f"{line} {self.text(lang)}"
 
 
@@ -111,7 +124,7 @@ class CheckResult:
     services: int = 0
     plaques: int = 0
     stopped_early: bool = False
-    """The build stopped at Làng số's content gate: links and images were not checked yet."""
+    """The build stopped at content errors: links and images may not all be checked."""
     config_ok: bool = True
 
     @property
@@ -123,8 +136,19 @@ class CheckResult:
         return sum(1 for f in self.findings if f.severity == "warning")
 
     @property
+    def blocking(self) -> int:
+        """Problems that stop ``mkdocs build --strict``: errors and warnings."""
+        return sum(1 for f in self.findings if f.blocks)
+
+    @property
+    def notes(self) -> int:
+        """Problems shown that do not block publishing (logged at INFO level)."""
+        return sum(1 for f in self.findings if not f.blocks)
+
+    @property
     def files(self) -> int:
-        return len({f.problem.path for f in self.findings})
+        """Files holding a problem that blocks publishing."""
+        return len({f.problem.path for f in self.findings if f.blocks})
 
     def sorted(self) -> list[Finding]:
         """Grouped by file (in path order), then by line, else in the order found."""
@@ -152,6 +176,29 @@ def config_findings(records: Iterable[tuple[int, str]], config_path: Path) -> li
     return findings
 
 
+def broken_pages(errors: Iterable[Problem], docs_rel: str) -> set[str]:
+    """The ``src_uri`` of each page that may be missing because its own file has ``errors``.
+
+    A directory entry with a YAML mistake makes no page, and a link to that page is then
+    "missing" only as a consequence: the YAML error is the one to fix.
+
+    >>> sorted(broken_pages([Problem("content/danh-ba/Quán A.yml", 2, "yaml.tab")], "content"))
+    ['danh-ba/quan-a.md']
+    """
+    prefix = "" if docs_rel in ("", ".") else docs_rel.rstrip("/") + "/"
+    pages = set()
+    for problem in errors:
+        if not problem.path.startswith(prefix):
+            continue
+        src = nfc(problem.path[len(prefix) :])
+        suffix = posixpath.splitext(src)[1].lower()
+        if suffix in (".yml", ".yaml"):
+            pages.add(page_for_data_file(src))
+        elif suffix == ".md":
+            pages.add(src)
+    return pages
+
+
 def _key_line(config_path: Path, key: str) -> int | None:
     top = key.split(".")[0]
     pattern = re.compile(rf"^\s*-?\s*{re.escape(top)}\s*:")
@@ -176,6 +223,8 @@ class Translator:
         config_path: ``mkdocs.yml``.
         sources: each source file's ``src_uri`` (NFC) → its path on disk.
         final: every ``src_uri`` of the build after the plugins added theirs (may be empty).
+        broken: pages missing because their own file has errors (see :func:`broken_pages`):
+            a link to one is not reported, the error in that file is.
     """
 
     def __init__(
@@ -185,6 +234,7 @@ class Translator:
         config_path: Path,
         sources: dict[str, str],
         final: set[str],
+        broken: set[str] | None = None,
     ) -> None:
         self.docs_dir = docs_dir
         self.docs_rel = docs_rel
@@ -192,6 +242,7 @@ class Translator:
         self.config_name = config_path.name
         self.sources = sources
         self.final = final
+        self.broken = broken or set()
         self.used: Counter[tuple[str, str]] = Counter()
         self._lines: dict[str, list[str]] = {}
 
@@ -268,6 +319,10 @@ class Translator:
         path = link.split("#")[0].split("?")[0]
         target = match.group("target") or unquote(path.lstrip("/"))
         suffix = posixpath.splitext(path)[1].lower()
+        page = page_for_data_file(target) if suffix in (".yml", ".yaml") else nfc(target)
+        if page in self.broken and page not in self.final:
+            self.used[(match.group("src"), match.group("link"))] += 1  # keep later lines right
+            return []
         if suffix in (".yml", ".yaml"):
             page = page_for_data_file(target)
             if page in self.final or not self.final:

@@ -2,13 +2,17 @@
 
 An adapter, like the plugins: it reads ``mkdocs.yml`` with MkDocs (``site_url``, ``site_name``,
 ``docs_dir`` and the ``langso/plaques`` and ``langso/directory`` options) and calls the core
-(:mod:`langso.printing`, :mod:`langso.plaques`). Usage::
+(:mod:`langso.printing`, :mod:`langso.plaques`); the plaque commands are in
+:mod:`langso.cli_plaques`. Usage::
 
     langso plaques print --output in/ [--config mkdocs.yml] [--paper A4|A5|A6|stickers]...
                          [--distance-m 1.0] [--new-only] [--record | --no-record] [--date NGÀY]
+                         [--thu]
     langso plaques migrate [--config mkdocs.yml]
+    langso plaques huy-in MÃ_BIỂN [--ly-do LÝ_DO] [--yes] [--config mkdocs.yml]
     langso booklet --site site --output so-tay.pdf [--config mkdocs.yml]
     langso check [--config mkdocs.yml] [--lang vi|en] [--format text|github]
+    langso photos fix [--config mkdocs.yml]
     langso new place|guide|service|plaque [--title TÊN] [--category MÃ] [--page TRANG]
     langso serve [--config mkdocs.yml] [-a 127.0.0.1:8000]
 
@@ -22,69 +26,39 @@ import argparse
 import datetime as dt
 import logging
 import os
-import posixpath
-import re
 import sys
-import tempfile
 import time
-from collections import defaultdict, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, Literal, TextIO, cast
+from typing import Any, TextIO
 
-from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
-from mkdocs.structure.files import Files
 
-from langso import clock
-from langso.adapter import Reporter, content_location
-from langso.checking import (
-    CheckResult,
-    Finding,
-    Translator,
-    config_findings,
-    display_prefix,
-    github_escape,
-    is_gate_summary,
-)
+from langso.adapter import content_location
+from langso.cli_check import run_check
+from langso.cli_photos import add_photos_parser, run_photos
+from langso.cli_plaques import add_plaques_parser, run_plaques
+from langso.cli_site import Site, make_folder, pdf_or_explain, write_file
+from langso.cli_site import plugin_option as _plugin_option
+from langso.cli_site import report_problems as _report
+from langso.cli_text import VietnameseArgumentParser
 from langso.directory.model import load_categories
-from langso.init import HOSTS, InitError, create_village, resolve_site_url
+from langso.init import HOSTS, InitError, create_village, init_source_note, resolve_site_url
 from langso.paths import repo_path
 from langso.plaques.model import load_plaques
 from langso.plaques.record import (
     PRINTED_FILE,
-    append_printed,
-    format_line,
-    migrate_lines,
-    read_printed,
 )
-from langso.plaques.resolve import check_printed
 from langso.printing import (
-    PAPERS,
-    SHEET_FILES,
-    STICKER_DISTANCE_M,
-    STICKERS,
-    WALL_DISTANCE_M,
-    Pdf,
-    PlaqueItem,
     PrintError,
-    Sheet,
-    StickerSheet,
     booklet_folders,
     check_site_url,
-    layout_pages,
-    layout_stickers,
-    plaque_item,
-    plaques_pdf,
     render_booklet,
 )
-from langso.problems import Problem
-from langso.qr import ErrorCorrection
 from langso.scaffold import (
     KIND_FOLDERS,
     add_to_nav,
@@ -103,132 +77,34 @@ from langso.village import load_village
 
 __all__ = ["main"]
 
-"""Asia/Ho_Chi_Minh: UTC+7 all year (no daylight saving time), the day plaques are printed."""
-
-PAPER_CHOICES = ("A4", "A5", "A6", "stickers")
-OUTPUT_NAMES = SHEET_FILES
-"""The PDF written for each paper choice in ``--output``."""
-
 
 class UserError(Exception):
     """A mistake of the person running the command: printed as is, exit status 1."""
 
 
-def _paper(value: str) -> str:
-    for choice in PAPER_CHOICES:
-        if value.lower() == choice.lower() or (choice == "stickers" and value == "nhan-dan"):
-            return choice
-    raise argparse.ArgumentTypeError(
-        f"khổ giấy `{value}` không có; chọn A4, A5, A6 hoặc stickers / no paper `{value}`: "
-        "choose A4, A5, A6 or stickers"
-    )
-
-
-def _metres(value: str) -> float:
-    try:
-        return float(value.replace(",", "."))  # 1,5 as written in Vietnamese
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"`{value}` không phải số mét, ví dụ 1 hoặc 0,5 / `{value}` is not a number of "
-            "metres, e.g. 1 or 0.5"
-        ) from None
-
-
 def _day(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"`{value}` không phải ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2026-11-30 / `{value}` is "
-            "not a date as YYYY-MM-DD"
-        ) from None
+    """A date as volunteers type it (``30/11/2026``, as in the content) or ``2026-11-30``."""
+    for date_format in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(value.strip(), date_format).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(
+        f"`{value}` không phải một ngày có thật; viết ngày/tháng/năm, ví dụ 30/11/2026 / "
+        f"`{value}` is not a real date; write day/month/year, e.g. 30/11/2026"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line parser (help in Vietnamese, then English)."""
-    parser = argparse.ArgumentParser(
+    parser = VietnameseArgumentParser(
         prog="langso",
         description="Làng số: in biển mã QR và sổ tay của làng. / Print QR plaques and the "
         "village booklet.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH/COMMAND")
 
-    plaques = commands.add_parser(
-        "plaques", help="biển mã QR / QR plaques", description="Biển mã QR. / QR plaques."
-    )
-    plaque_commands = plaques.add_subparsers(dest="action", required=True, metavar="VIỆC/ACTION")
-    print_ = plaque_commands.add_parser(
-        "print",
-        help="in biển ra PDF / print plaques to PDF",
-        description="In các biển trong sổ biển (plaques.yml) ra PDF, mỗi khổ giấy một tệp, rồi "
-        "ghi vào sổ biển đã in. / Print the registered plaques to PDF, one file per paper, "
-        "then add them to the record of printed plaques.",
-    )
-    print_.add_argument(
-        "--output",
-        required=True,
-        type=Path,
-        metavar="THƯ_MỤC/DIR",
-        help="thư mục ghi các tệp PDF / folder for the PDF files",
-    )
-    print_.add_argument(
-        "--config",
-        default="mkdocs.yml",
-        metavar="mkdocs.yml",
-        help="tệp cấu hình của trang / the site's configuration file (mặc định/default: "
-        "%(default)s)",
-    )
-    print_.add_argument(
-        "--paper",
-        action="append",
-        type=_paper,
-        metavar="A4|A5|A6|stickers",
-        help="khổ giấy, có thể nhắc lại; stickers = tờ A4 nhãn dán có dấu cắt / paper, may be "
-        "repeated; stickers = an A4 sheet of stickers with cut marks (mặc định/default: A4)",
-    )
-    print_.add_argument(
-        "--distance-m",
-        type=_metres,
-        metavar="MÉT/METRES",
-        help=f"khoảng cách đứng quét mã; mã rộng ít nhất 1/10 khoảng cách / reading distance; "
-        f"the code is at least a tenth of it (mặc định/default: {WALL_DISTANCE_M:g} m, "
-        f"stickers {STICKER_DISTANCE_M:g} m)",
-    )
-    print_.add_argument(
-        "--new-only",
-        action="store_true",
-        help=f"chỉ in biển chưa có trong {PRINTED_FILE} / only plaques not yet in {PRINTED_FILE}",
-    )
-    print_.add_argument(
-        "--record",
-        action=argparse.BooleanOptionalAction,
-        default=True,
-        help=f"ghi biển vừa in vào {PRINTED_FILE} / add the printed plaques to {PRINTED_FILE} "
-        "(mặc định/default: --record)",
-    )
-    print_.add_argument(
-        "--date",
-        type=_day,
-        metavar="NĂM-THÁNG-NGÀY",
-        help="ngày in ghi vào sổ / the printing day to record (mặc định/default: hôm nay giờ "
-        "Việt Nam / today in Vietnam, UTC+7)",
-    )
-    migrate = plaque_commands.add_parser(
-        "migrate",
-        help=f"ghi trang đích vào các dòng dạng cũ của {PRINTED_FILE} / fill in the target of "
-        f"old-format lines of {PRINTED_FILE}",
-        description=f"Ghi vào mỗi dòng dạng cũ (mã ngày địa-chỉ) của {PRINTED_FILE} trang hiện "
-        "tại và tên của biển trong plaques.yml; xem lại từng dòng trước khi commit. / Fill in "
-        f"each old-format line (id date url) of {PRINTED_FILE} with the plaque's current page "
-        "and name from plaques.yml; check every line before committing.",
-    )
-    migrate.add_argument(
-        "--config",
-        default="mkdocs.yml",
-        metavar="mkdocs.yml",
-        help="tệp cấu hình của trang / the site's configuration file (mặc định/default: "
-        "%(default)s)",
-    )
+    add_plaques_parser(commands, _day)
 
     booklet = commands.add_parser(
         "booklet",
@@ -259,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
         "%(default)s)",
     )
     _add_check_new_serve(commands)
+    add_photos_parser(commands)
 
     init = commands.add_parser(
         "init",
@@ -266,15 +143,51 @@ def build_parser() -> argparse.ArgumentParser:
         description="Tạo thư mục của một làng mới, dựng được ngay. / Create a new village's "
         "folder that builds at once.",
     )
-    init.add_argument("target", type=Path, metavar="THƯ_MỤC/FOLDER")
-    init.add_argument("--village", required=True, help="tên làng/thôn / the village's name")
     init.add_argument(
-        "--kind", default="thôn", help="thôn, làng, xóm, bản… (mặc định/default: thôn)"
+        "target",
+        type=Path,
+        metavar="THƯ_MỤC/FOLDER",
+        help="thư mục mới của làng / the new village's folder",
     )
-    init.add_argument("--commune", required=True, help="xã hiện nay, ví dụ 'xã Yên Định'")
-    init.add_argument("--province", required=True, help="tỉnh, ví dụ 'tỉnh Thanh Hóa'")
+    init.add_argument(
+        "--village", required=True, metavar="TÊN/NAME", help="tên làng/thôn / the village's name"
+    )
+    init.add_argument(
+        "--kind",
+        default="thôn",
+        metavar="LOẠI/KIND",
+        help="thôn, làng, xóm, bản… (mặc định/default: thôn) / the kind of village",
+    )
+    init.add_argument(
+        "--commune",
+        required=True,
+        metavar="XÃ/COMMUNE",
+        help="xã/phường hiện nay, ví dụ 'xã Yên Định' / the commune or ward today",
+    )
+    init.add_argument(
+        "--province",
+        required=True,
+        metavar="TỈNH/PROVINCE",
+        help="tỉnh/thành phố, ví dụ 'tỉnh Thanh Hóa' / the province or city",
+    )
     init.add_argument("--host", required=True, choices=sorted(HOSTS), help="nơi đăng / the host")
-    init.add_argument("--site-url", help="địa chỉ trang web / the site's address")
+    init.add_argument(
+        "--site-url", metavar="ĐỊA_CHỈ/URL", help="địa chỉ trang web / the site's address"
+    )
+    init.add_argument(
+        "--nguon",
+        metavar="NGUỒN/SOURCE",
+        help="nơi máy dựng cài Làng số, ví dụ git+https://github.com/<tài-khoản>/lang-so@v0.1.0"
+        " (mặc định: nơi Làng số trên máy này được cài) / where the host installs Làng số from"
+        " (default: where this Làng số was installed from); xem/see docs/xuat-ban.md",
+    )
+    init.add_argument(
+        "--date",
+        type=_day,
+        metavar="NGÀY/THÁNG/NĂM",
+        help="ngày ghi vào dữ liệu mẫu, ví dụ 30/11/2026 / the date written in the sample data "
+        "(mặc định/default: hôm nay / today)",
+    )
     return parser
 
 
@@ -289,12 +202,15 @@ def _init(args: argparse.Namespace) -> int:
             host=args.host,
             site_url=args.site_url,
             kind=args.kind,
+            today=args.date,
+            requirement=args.nguon,
         )
     except InitError as error:
         print(error, file=sys.stderr)
         return 1
     url, placeholder = resolve_site_url(args.host, args.village, args.site_url)
     print(f"Đã tạo {len(written)} tệp trong / wrote {len(written)} files in {args.target}")
+    print(init_source_note(args.target))
     if placeholder:
         print(
             f"Lưu ý: {url} là địa chỉ tạm; sửa `site_url` trong mkdocs.yml trước khi in biển."
@@ -308,6 +224,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "init":
         return _init(args)
+    if args.command == "photos":
+        try:
+            return run_photos(args, _read_config(args.config))
+        except UserError as error:
+            print(error, file=sys.stderr)
+            return 1
     if args.command in ("check", "new", "serve"):
         try:
             return {"check": run_check, "new": run_new, "serve": run_serve}[args.command](args)
@@ -321,9 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "booklet":
             return _booklet(args)
-        if args.action == "migrate":
-            return _migrate_record(args)
-        return _print_plaques(args)
+        return run_plaques(args, _load(args.config))
     except (UserError, PrintError) as error:
         print(error, file=sys.stderr)
         return 1
@@ -341,14 +261,6 @@ class _MkDocsLog(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         print(f"{self.config_file}: {record.getMessage()}", file=self.stream)
-
-
-@dataclass(frozen=True)
-class _Site:
-    config: MkDocsConfig
-    site_url: str
-    docs_dir: Path
-    docs_rel: str
 
 
 def _read_config(config_file: str) -> MkDocsConfig:
@@ -373,185 +285,13 @@ def _read_config(config_file: str) -> MkDocsConfig:
     return config
 
 
-def _load(config_file: str) -> _Site:
+def _load(config_file: str) -> Site:
     config = _read_config(config_file)
     problem = check_site_url(config.site_url)
     if problem is not None:
         raise problem
     docs_dir, docs_rel = content_location(config)
-    return _Site(config, config.site_url or "", docs_dir, docs_rel)
-
-
-def _plugin_option(config: MkDocsConfig, plugin: str, name: str, default: Any) -> Any:
-    instance = config.plugins.get(plugin)
-    options = getattr(instance, "config", None)
-    return getattr(options, name, default) if options is not None else default
-
-
-def _report(problems: Sequence[Problem]) -> int:
-    """Print every problem; return how many are errors."""
-    for problem in problems:
-        print(problem.format(), file=sys.stderr)
-    return sum(1 for p in problems if p.severity == "error")
-
-
-def _print_plaques(args: argparse.Namespace) -> int:
-    started = time.perf_counter()
-    site = _load(args.config)
-    registry = str(_plugin_option(site.config, "langso/plaques", "registry", "plaques.yml"))
-    level = cast(
-        ErrorCorrection, _plugin_option(site.config, "langso/plaques", "error_correction", "Q")
-    )
-    max_version = int(_plugin_option(site.config, "langso/plaques", "max_version", 6))
-    registry_rel = repo_path(site.docs_rel, registry)
-
-    entries, problems = load_plaques(site.docs_dir, site.docs_rel, registry)
-    printed, record_problems = read_printed(site.docs_dir, site.docs_rel)
-    problems += record_problems
-    # Source paths as the build sees them: NFC, whatever form the file system stores (C-03).
-    sources = {
-        nfc(path.relative_to(site.docs_dir).as_posix())
-        for path in site.docs_dir.rglob("*")
-        if path.is_file()
-    }
-    record_rel = repo_path(site.docs_rel, PRINTED_FILE)
-    problems += check_printed(
-        entries, printed, site.site_url, record_rel, registry_rel, sources.__contains__
-    )
-    items: list[PlaqueItem] = []
-    to_record: list[str] = []  # record lines of the plaques printed for the first time
-    day = args.date or clock.today()
-    skipped = 0
-    for entry in entries:
-        plaque = entry.plaque
-        if plaque.target is None:
-            continue  # replaced or retired: taken down, never printed again
-        if args.new_only and plaque.id in printed:
-            skipped += 1
-            continue
-        if plaque.target not in sources:
-            params: dict[str, object] = {"id": plaque.id, "target": plaque.target}
-            problems.append(
-                Problem(registry_rel, entry.target_line, "plaque.target-missing", "trang", params)
-            )
-            continue
-        item = plaque_item(plaque, site.site_url, site.config.site_name, level)
-        if item.version > max_version:
-            params = {"id": plaque.id, "version": item.version, "max_version": max_version}
-            problems.append(Problem(registry_rel, entry.line, "plaque.too-dense", "id", params))
-            continue
-        items.append(item)
-        if plaque.id not in printed:
-            to_record.append(format_line(plaque.id, day, item.url, plaque.target, plaque.name))
-    errors = _report(problems)
-    if errors:
-        print(
-            f"Làng số: {errors} lỗi, chưa in biển nào — sửa rồi chạy lại. / {errors} error(s), "
-            "nothing printed — fix them and run again.",
-            file=sys.stderr,
-        )
-        return 1
-    if not items:
-        reason = (
-            f"mọi biển đã có trong {PRINTED_FILE} / every plaque is already in {PRINTED_FILE}"
-            if skipped
-            else f"{registry_rel} không có biển nào đang dùng / holds no plaque in use"
-        )
-        print(f"Không có biển nào để in: {reason}. / Nothing to print.")
-        return 0
-
-    papers: list[str] = list(dict.fromkeys(args.paper or ["A4"]))
-    # Lay everything out first: a paper too small stops the run before any file is written.
-    jobs: list[tuple[str, Sheet, float]] = []
-    for name in papers:
-        sheet: Sheet = STICKERS if name == "stickers" else PAPERS[name]
-        default = STICKER_DISTANCE_M if name == "stickers" else WALL_DISTANCE_M
-        distance = args.distance_m if args.distance_m is not None else default
-        if isinstance(sheet, StickerSheet):
-            layout_stickers(items, sheet, distance)
-        else:
-            layout_pages(items, sheet, distance)
-        jobs.append((name, sheet, distance))
-
-    output: Path = args.output
-    _make_folder(output)
-    note = f" ({skipped} biển đã in được bỏ qua / already printed, skipped)" if skipped else ""
-    print(f"In {len(items)} biển / Printing {len(items)} plaques{note}")
-    files = []
-    for number, (name, sheet, distance) in enumerate(jobs, start=1):
-        begun = time.perf_counter()
-        pdf = _pdf_or_explain(partial(plaques_pdf, items, sheet, distance))
-        target = output / OUTPUT_NAMES[name]
-        _write(target, pdf.data)
-        files.append(target)
-        print(
-            f"[{number}/{len(jobs)}] {name}, {distance:g} m: {pdf.pages} trang/pages → {target} "
-            f"({time.perf_counter() - begun:.1f} s)"
-        )
-
-    recorded = 0
-    if args.record and to_record:
-        # Each line keeps what the plaque leads to as printed: its target may never change.
-        append_printed(site.docs_dir, to_record)
-        recorded = len(to_record)
-        print(f"Đã ghi {recorded} biển vào / recorded {recorded} plaque(s) in {record_rel}")
-    print(
-        f"Xong: {len(items)} biển, {len(files)} tệp PDF trong {output}, ghi sổ {recorded} biển "
-        f"({time.perf_counter() - started:.1f} s). / Done: {len(items)} plaques, {len(files)} "
-        f"PDF file(s), {recorded} recorded."
-    )
-    return 0
-
-
-def _migrate_record(args: argparse.Namespace) -> int:
-    """``langso plaques migrate``: fill in the target and name of the record's old-format lines
-    from today's registry (:func:`langso.plaques.record.migrate_lines`), and list them so the
-    commune checks each still leads to the place it was printed for."""
-    site = _load(args.config)
-    registry = str(_plugin_option(site.config, "langso/plaques", "registry", "plaques.yml"))
-    entries, problems = load_plaques(site.docs_dir, site.docs_rel, registry)
-    record_rel = repo_path(site.docs_rel, PRINTED_FILE)
-    path = site.docs_dir / PRINTED_FILE
-    text = None
-    if path.is_file():
-        text, read_problems = decode_text(path.read_bytes(), record_rel)
-        problems += read_problems
-    if _report(problems):
-        print(
-            "Làng số: chưa sửa sổ — sửa lỗi rồi chạy lại. / Nothing changed — fix the "
-            "errors and run again.",
-            file=sys.stderr,
-        )
-        return 1
-    by_id = {e.plaque.id: e.plaque for e in entries}
-
-    def fill(plaque_id: str) -> tuple[str | None, str] | None:
-        plaque = by_id.get(plaque_id)
-        return None if plaque is None else (plaque.target, plaque.name)
-
-    migrated: list[str] = []
-    if text is not None:
-        new_text, migrated = migrate_lines(text, fill)
-    if not migrated:
-        print(f"{record_rel}: không có dòng dạng cũ nào / no old-format line.")
-        return 0
-    path.write_text(new_text, encoding="utf-8")
-    print(
-        f"Đã ghi trang đích vào {len(migrated)} dòng của / filled in {len(migrated)} line(s) "
-        f"of {record_rel}:"
-    )
-    for plaque_id in migrated:
-        plaque = by_id[plaque_id]
-        where = plaque.target or "- (đã gỡ / taken down)"
-        print(f"  {plaque_id} → {where} ({plaque.name})")
-    print(
-        "Xem lại: mỗi biển có dẫn tới đúng nơi đã in không? Nếu không, ghi vào cột trang của "
-        "sổ trang biển dẫn tới khi in (dựng trang sẽ chỉ cách sửa), rồi commit. / Check: does "
-        "each plaque lead to the place it was printed for? If not, write the page it led to "
-        "when printed in the record's page column (the build then says how to fix it), then "
-        "commit."
-    )
-    return 0
+    return Site(config, config.site_url or "", docs_dir, docs_rel, config_file)
 
 
 def _booklet(args: argparse.Namespace) -> int:
@@ -567,8 +307,11 @@ def _booklet(args: argparse.Namespace) -> int:
     village, problems = load_village(site.docs_dir, site.docs_rel)
     _report(problems)  # the subtitle only: the booklet is printed without it
     subtitle = f"{village.full_name}, {village.address}" if village is not None else ""
+    # The codes of pages with a plaque hold its permanent q/<id>/ address (langso.printing).
+    registry = str(_plugin_option(site.config, "langso/plaques", "registry", "plaques.yml"))
+    plaques = [e.plaque for e in load_plaques(site.docs_dir, site.docs_rel, registry)[0]]
     print(f"Đọc trang từ / reading pages from {site_dir} …")
-    pdf = _pdf_or_explain(
+    pdf = pdf_or_explain(
         partial(
             render_booklet,
             site_dir,
@@ -576,46 +319,16 @@ def _booklet(args: argparse.Namespace) -> int:
             site.config.site_name,
             subtitle=subtitle,
             folders=booklet_folders(services),
+            plaques=plaques,
         )
     )
-    _make_folder(args.output.parent)
-    _write(args.output, pdf.data)
+    make_folder(args.output.parent)
+    write_file(args.output, pdf.data)
     print(
         f"Xong: sổ tay A5 {pdf.pages} trang → {args.output} "
         f"({time.perf_counter() - started:.1f} s). / Done: A5 booklet, {pdf.pages} pages."
     )
     return 0
-
-
-def _pdf_or_explain(make: Callable[[], Pdf]) -> Pdf:
-    try:
-        return make()
-    except OSError as error:  # WeasyPrint could not load Pango and friends
-        raise UserError(
-            f"không chạy được WeasyPrint: {error} — cài thư viện Pango theo "
-            "https://doc.courtbouillon.org/weasyprint/stable/first_steps.html\n"
-            f"    (en) WeasyPrint could not start: {error} — install Pango as the link explains"
-        ) from None
-
-
-def _make_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise UserError(
-            f"{folder}: không tạo được thư mục: {error.strerror}\n"
-            f"    (en) could not create the folder: {error.strerror}"
-        ) from None
-
-
-def _write(path: Path, data: bytes) -> None:
-    try:
-        path.write_bytes(data)
-    except OSError as error:
-        raise UserError(
-            f"{path}: không ghi được tệp: {error.strerror}\n"
-            f"    (en) could not write the file: {error.strerror}"
-        ) from None
 
 
 # --- langso check / new / serve -----------------------------------------------------------------
@@ -675,14 +388,29 @@ def _add_check_new_serve(commands: Any) -> None:
         "guide (content/huong-dan/), service (content/danh-ba/), plaque (thêm vào plaques.yml). "
         "/ Create a starter file that passes `langso check`.",
     )
-    new.add_argument("kind", type=_kind, metavar="place|guide|service|plaque")
-    new.add_argument("--title", "--ten", help="tên trang, dịch vụ hoặc biển / the title or name")
     new.add_argument(
-        "--category", "--loai", help="mã loại dịch vụ (service) / the service's category id"
+        "kind",
+        type=_kind,
+        metavar="place|guide|service|plaque",
+        help="loại tệp: place (địa điểm), guide (hướng dẫn), service (dịch vụ trong danh bạ), "
+        "plaque (biển mã QR) / the kind of file",
+    )
+    new.add_argument(
+        "--title",
+        "--ten",
+        metavar="TÊN/TITLE",
+        help="tên trang, dịch vụ hoặc biển / the title or name",
+    )
+    new.add_argument(
+        "--category",
+        "--loai",
+        metavar="MÃ/ID",
+        help="mã loại dịch vụ (service) / the service's category id",
     )
     new.add_argument(
         "--page",
         "--trang",
+        metavar="TRANG/PAGE",
         help="trang đích của biển (plaque), ví dụ dia-diem/dinh-lang.md / the plaque's page",
     )
     _config_option(new)
@@ -707,69 +435,6 @@ def _add_check_new_serve(commands: Any) -> None:
         help="dựng lại cả trang web mỗi lần sửa (chậm hơn; mục lục luôn đúng) / rebuild the "
         "whole site on every change (slower; the navigation is always exact)",
     )
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
-
-
-def run_check(args: argparse.Namespace) -> int:
-    """``langso check``: print every problem of the strict build; 0 clean, 1 any problem."""
-    started = time.perf_counter()
-    lang: Literal["vi", "en"] = args.lang
-
-    def progress(message: str) -> None:
-        print(message, file=sys.stderr, flush=True)
-
-    result = check_site(args.config, progress)
-    prefix = display_prefix(args.config)
-    findings = result.sorted()
-    if args.format == "github":
-        for finding in findings:
-            problem = finding.problem
-            path = posixpath.join(prefix, problem.path) if prefix else problem.path
-            props = f"file={github_escape(path, prop=True)}"
-            if problem.line:
-                props += f",line={problem.line}"
-            props += f",title={github_escape(f'Làng số {problem.code}', prop=True)}"
-            print(f"::{finding.severity} {props}::{github_escape(finding.text(lang))}")
-    else:
-        previous: str | None = None
-        for finding in findings:
-            if previous is not None and finding.problem.path != previous:
-                print()
-            print(finding.line(lang, prefix))
-            previous = finding.problem.path
-        if findings:
-            print()
-    if result.stopped_early:
-        print(
-            "Bản dựng dừng ở lỗi nội dung nên chưa kiểm tra liên kết và ảnh: sửa các lỗi trên rồi "
-            "chạy lại."
-            if lang == "vi"
-            else "The build stopped at content errors, so links and images are not checked "
-            "yet: fix the problems above and run again."
-        )
-    if result.config_ok:
-        print(
-            f"Đã kiểm tra {result.pages} trang, {result.services} mục danh bạ, {result.plaques} "
-            "biển."
-            if lang == "vi"
-            else f"Checked {_plural(result.pages, 'page')}, "
-            f"{_plural(result.services, 'directory entry').replace('entrys', 'entries')}, "
-            f"{_plural(result.plaques, 'plaque')}."
-        )
-    if not findings:
-        print("Không có lỗi" if lang == "vi" else "No problems")
-    elif lang == "vi":
-        print(f"{result.errors} lỗi, {result.warnings} cảnh báo trong {result.files} tệp")
-    else:
-        print(
-            f"{_plural(result.errors, 'error')}, {_plural(result.warnings, 'warning')} in "
-            f"{_plural(result.files, 'file')}"
-        )
-    progress(f"({time.perf_counter() - started:.1f} s)")
-    return 1 if findings else 0
 
 
 @dataclass(frozen=True)
@@ -988,138 +653,6 @@ def run_serve(args: argparse.Namespace) -> int:
     finally:
         mkdocs_log.removeHandler(handler)
     return 0
-
-
-# --- the strict build behind `langso check` (MkDocs side; the translation is in langso.checking)
-
-
-class _Collector(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
-@contextmanager
-def _observed_reporters() -> Iterator[dict[str, deque[Problem]]]:
-    """Map each problem's printed text to the problem, for every problem reported meanwhile."""
-    seen: dict[str, deque[Problem]] = defaultdict(deque)
-    original = Reporter.report
-
-    def report(self: Reporter, problems: Iterable[Problem]) -> None:
-        problems = list(problems)
-        for problem in problems:
-            seen[problem.format()].append(problem)
-        original(self, problems)
-
-    setattr(Reporter, "report", report)  # noqa: B010 (a method, replaced for one build)
-    try:
-        yield seen
-    finally:
-        setattr(Reporter, "report", original)  # noqa: B010
-
-
-class _Census:
-    """Counts the author's pages and keeps the final list of files (for link suggestions).
-
-    Its two handlers are put first and last in the build's ``on_files`` events.
-    """
-
-    def __init__(self) -> None:
-        self.pages = 0
-        self.sources: dict[str, str] = {}
-        self.final: set[str] = set()
-
-    def first(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for file in files:
-            if file.abs_src_path:
-                self.sources[nfc(file.src_uri)] = file.abs_src_path
-        self.pages = sum(1 for f in files.documentation_pages() if not f.generated_by)
-        return files
-
-    def last(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self.final = {nfc(f.src_uri) for f in files}
-        return files
-
-
-def check_site(config_file: str, progress: Callable[[str], None] | None = None) -> CheckResult:
-    """Build the site of ``config_file`` strictly into a temporary folder; return what it said."""
-    result = CheckResult()
-    config_path = Path(config_file)
-    config_name = config_path.name
-    if not config_path.is_file():
-        result.config_ok = False
-        result.findings.append(Finding(Problem(config_name, None, "config.missing")))
-        return result
-    collector = _Collector()
-    mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.addHandler(collector)
-    census = _Census()
-
-    def logged() -> list[tuple[int, str]]:
-        return [(r.levelno, r.getMessage()) for r in collector.records]
-
-    try:
-        with tempfile.TemporaryDirectory(prefix="langso-check-") as site_dir:
-            try:
-                config = load_config(config_file=config_file, strict=True, site_dir=site_dir)
-            except MkDocsException as error:
-                result.config_ok = False
-                result.findings += config_findings(logged(), config_path)
-                detail = " ".join(error.format_message().split())  # one line
-                if not result.findings or not detail.startswith("Aborted with"):
-                    line_match = re.search(r"line (\d+)", detail)
-                    line = int(line_match.group(1)) if line_match else None
-                    params = {"detail": detail}
-                    problem = Problem(config_name, line, "config.unreadable", params=params)
-                    result.findings.append(Finding(problem))
-                return result
-            result.findings += config_findings(logged(), config_path)
-            collector.records.clear()
-            # First: the files as the author wrote them; last: after every plugin's pages.
-            config.plugins.events["files"].insert(0, census.first)
-            config.plugins.events["files"].append(census.last)
-            docs_dir, docs_rel = content_location(config)
-            if progress:
-                progress(f"Đang dựng thử trang / building the site: {config_name} …")
-            # Every reason the build stops for is logged: read below.
-            with _observed_reporters() as seen, suppress(MkDocsException):
-                build(config)
-            translator = Translator(docs_dir, docs_rel, config_path, census.sources, census.final)
-            for levelno, message in logged():
-                if is_gate_summary(message):
-                    result.stopped_early = True
-                    continue
-                queue = seen.get(message)
-                if queue:
-                    result.findings.append(Finding(queue.popleft()))
-                    continue
-                result.findings += translator.translate(message, levelno < logging.ERROR)
-            result.pages = census.pages
-            result.services = _count_services(config, docs_dir)
-            result.plaques = _count_plaques(config, docs_dir, docs_rel)
-    finally:
-        mkdocs_log.removeHandler(collector)
-    return result
-
-
-def _count_services(config: MkDocsConfig, docs_dir: Path) -> int:
-    if "langso/directory" not in config.plugins:
-        return 0
-    folder = docs_dir / str(_plugin_option(config, "langso/directory", "services_dir", "danh-ba"))
-    if not folder.is_dir():
-        return 0
-    return sum(1 for p in folder.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
-
-
-def _count_plaques(config: MkDocsConfig, docs_dir: Path, docs_rel: str) -> int:
-    if "langso/plaques" not in config.plugins:
-        return 0
-    registry = str(_plugin_option(config, "langso/plaques", "registry", "plaques.yml"))
-    entries, _ = load_plaques(docs_dir, docs_rel, registry)
-    return len(entries)
 
 
 if __name__ == "__main__":

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import quote
 
-__all__ = ["html_text", "page_title_html", "plain_text"]
+__all__ = ["html_text", "page_title_html", "plain_text", "safe_edit_url"]
 
 # A tag, or a ``<`` that opens one but never closes: what MkDocs' tag stripping may leave behind.
 _TAG = re.compile(r"<[^>]*>?")
@@ -62,3 +63,25 @@ def page_title_html(title: str, *, is_html: bool) -> str:
     'Hùng &amp; Lan'
     """
     return html_text(plain_text(title) if is_html else title)
+
+
+def safe_edit_url(url: str, file_path: str | None) -> str:
+    """The "edit this page" link with the file's path percent-encoded (RFC 3986 path segments).
+
+    MkDocs appends the file's path to ``edit_uri`` as it is (``mkdocs/structure/pages.py``,
+    ``_set_edit_url``) and the theme prints the link unescaped in ``href="…"``: a file named
+    ``"><img src=x onerror=alert(1)>.md`` would close the attribute and open a tag. Encoded, every
+    byte of a file name stays in the path (``"`` → ``%22``, a Vietnamese letter → its UTF-8 bytes,
+    which the repository hosts read back).
+
+    Args:
+        url: the link MkDocs made (``edit_uri`` or ``edit_uri_template`` filled in).
+        file_path: the path MkDocs appended (``File.edit_uri``); when the link does not end with
+            it (a template placing it elsewhere), every character a URL may not hold is encoded.
+
+    >>> safe_edit_url('https://h.example/edit/main/content/a "b".md', 'a "b".md')
+    'https://h.example/edit/main/content/a%20%22b%22.md'
+    """
+    if file_path and url.endswith(file_path):
+        return url[: len(url) - len(file_path)] + quote(file_path, safe="/")
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%~")

@@ -40,11 +40,13 @@ __all__ = [
     "FrontMatter",
     "PageSource",
     "check_page",
+    "icon_problem",
     "mkdocs_source",
     "page_title",
     "read_page",
     "sources_problems",
     "template_problem",
+    "theme_file_exists",
     "title_problems",
 ]
 
@@ -82,6 +84,42 @@ def _hidden(value: object) -> object:
 
 Hidden = Annotated[str, BeforeValidator(_hidden)]
 
+# Material prints `status` into a class name and `icon` into a template path, unescaped
+# (partials/nav-item.html: `md-status--{{ status }}`; `{% include ".icons/" ~ icon ~ ".svg" %}`):
+# only names of this shape are safe there, and they are the only shapes Material's own use.
+_STATUS = re.compile(r"^[a-z][a-z0-9_-]*$")
+_ICON = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*(?:/[a-z0-9]+(?:[-_][a-z0-9]+)*)+$")
+
+
+def _status(value: object) -> object:
+    if isinstance(value, str) and not _STATUS.match(value):
+        raise invalid(
+            f"`{value}` không phải tên trạng thái",
+            f"`{value}` is not a status name",
+            "dùng `new` (mới) hoặc `deprecated` (cũ), hay một tên khai báo trong `extra.status` "
+            "của mkdocs.yml: chữ thường không dấu, số và `-`",
+            "use `new` or `deprecated`, or a name declared under `extra.status` in mkdocs.yml: "
+            "lower-case ASCII letters, digits and `-`",
+        )
+    return value
+
+
+def _icon(value: object) -> object:
+    if isinstance(value, str) and not _ICON.match(value):
+        raise invalid(
+            f"`{value}` không phải tên biểu tượng",
+            f"`{value}` is not an icon name",
+            "viết tên biểu tượng của giao diện, ví dụ `material/church` (chữ thường không dấu, "
+            "`-` và `/`), hoặc xóa dòng `icon:`",
+            "write one of the theme's icon names, e.g. `material/church` (lower-case ASCII, `-` "
+            "and `/`), or delete the `icon:` line",
+        )
+    return value
+
+
+Status = Annotated[str, BeforeValidator(_status)]
+Icon = Annotated[str, BeforeValidator(_icon)]
+
 
 class _Search(Model):
     """``search:`` of a page: ``exclude`` leaves it out of the search results (docs/tim-kiem.md)."""
@@ -101,8 +139,8 @@ class FrontMatter(Model):
     description: Text | None = None
     subtitle: Text | None = None
     template: Text | None = None
-    icon: Text | None = None
-    status: Text | None = None
+    icon: Icon | None = None
+    status: Status | None = None
     hide: list[Hidden] | None = None
     tags: list[Text] | None = None
     search: _Search | None = None
@@ -263,9 +301,7 @@ def template_problem(
     if template is None:
         return None
     name, line = template
-    parts = name.replace("\\", "/").split("/")
-    safe = not name.startswith("/") and ".." not in parts and "" not in parts
-    if safe and any(os.path.isfile(os.path.join(folder, *parts)) for folder in folders):
+    if theme_file_exists(name, folders):
         return None
     if custom_dir:
         where_vi = where_en = f"`{custom_dir.rstrip('/')}/`"
@@ -274,6 +310,31 @@ def template_problem(
         where_en = "`overrides/` (add `custom_dir: overrides` to `theme:` in mkdocs.yml)"
     params = {"template": name, "where_vi": where_vi, "where_en": where_en}
     return Problem(rel, line, "frontmatter.template-missing", "template", params)
+
+
+def theme_file_exists(name: str, folders: list[str]) -> bool:
+    """Whether the theme file ``name`` (``/``-separated, no ``..``) is in one of ``folders``, as
+    Jinja's ``FileSystemLoader`` over ``config.theme.dirs`` would find it."""
+    parts = name.replace("\\", "/").split("/")
+    if name.startswith("/") or ".." in parts or "" in parts:
+        return False
+    return any(os.path.isfile(os.path.join(folder, *parts)) for folder in folders)
+
+
+def icon_problem(rel: str, icon: tuple[str, int] | None, folders: list[str]) -> Problem | None:
+    """A ``frontmatter.icon-missing`` error when the page's ``icon`` is not among the theme's
+    icons, else ``None``.
+
+    Material includes ``.icons/<icon>.svg`` from the theme's folders for the page's ``icon``; a name
+    it cannot find stops the build with a traceback naming another page (``TemplateNotFound`` while
+    rendering the navigation).
+    """
+    if icon is None:
+        return None
+    name, line = icon
+    if theme_file_exists(f".icons/{name}.svg", folders):
+        return None
+    return Problem(rel, line, "frontmatter.icon-missing", "icon", {"icon": name})
 
 
 _H1 = re.compile(r"^#[ \t]+\S|^[^\n]+\n=+[ \t]*$", re.MULTILINE)
@@ -350,12 +411,15 @@ class CheckedPage:
         problems: every problem of the page, in the order found.
         template: the ``template`` named in the front matter and its line, checked against the
             theme by :func:`template_problem`; ``None`` when there is none.
+        icon: the ``icon`` named in the front matter and its line, checked the same way
+            (:func:`icon_problem`); ``None`` when there is none.
     """
 
     source: str
     title: str | None
     problems: tuple[Problem, ...]
     template: tuple[str, int] | None = None
+    icon: tuple[str, int] | None = None
 
 
 def check_page(
@@ -386,7 +450,11 @@ def _check_page(text: str, rel: str, needs_sources: bool) -> CheckedPage:
             problems += sources_problems(page, rel)
         problems += heading_problems(page.body, rel, page.body_line)
     source = mkdocs_source(dataclasses.replace(page, body=as_previewed(page.body)))
-    template = None
-    if page.meta.get("template"):
-        template = (str(page.meta["template"]), page.lines.get("template", 1))
-    return CheckedPage(source, page_title(page), tuple(problems), template)
+    named = {
+        key: (str(page.meta[key]), page.lines.get(key, 1))
+        for key in ("template", "icon")
+        if page.meta.get(key)
+    }
+    return CheckedPage(
+        source, page_title(page), tuple(problems), named.get("template"), named.get("icon")
+    )

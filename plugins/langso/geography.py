@@ -24,10 +24,12 @@ from langso.text import fold, modern_tone, nfc
 __all__ = [
     "VIETNAM_BOUNDS",
     "CommuneCheck",
+    "UnitMatch",
     "check_commune",
     "check_unit",
     "country_of",
     "province_names",
+    "resolve_unit",
     "use_cache",
 ]
 
@@ -109,6 +111,100 @@ def check_commune(commune: str, province: str) -> CommuneCheck:
         return CommuneCheck(True)
     names = [_display(w.name) for group in wards.values() for w in group]
     return CommuneCheck(False, "commune", _closest(commune, names))
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    """The outcome of :func:`resolve_unit`.
+
+    Attributes:
+        commune: the commune as written in addresses, with its kind (``xã Yên Định``,
+            ``phường Hạc Thành``, ``đặc khu Cô Tô``), when exactly one unit matches.
+        province: the province as written in addresses (``tỉnh Thanh Hóa``), when found.
+        unknown: ``"province"`` or ``"commune"`` when nothing matches, else ``None``.
+        choices: the units an ambiguous name could be, or the nearest names of an unknown one.
+    """
+
+    commune: str | None
+    province: str | None
+    unknown: str | None = None
+    choices: tuple[str, ...] = ()
+
+    @property
+    def ambiguous(self) -> bool:
+        """True when several units match and the volunteer must choose."""
+        return self.unknown is None and self.commune is None
+
+
+def _unit_word(typed: str, bare: str) -> str:
+    """The unit word typed before the bare name (``xã``, ``phuong``), lower case."""
+    return typed.strip().lower()[: len(typed.strip()) - len(bare)].strip() if bare else ""
+
+
+def _same_kind(word: str, display: str) -> bool:
+    """``word`` (typed, maybe without accents) names the kind that ``display`` starts with."""
+    return not word or fold(display).startswith(fold(word) + " ")
+
+
+def resolve_unit(commune: str, province: str) -> UnitMatch:
+    """Find the one commune and province a volunteer means, keeping the commune's kind.
+
+    Used by ``langso init``, which writes the names it finds (so a page says "thôn Tân Ngữ, xã
+    Yên Định", not "thôn Tân Ngữ, Yên Định"). The kind (``xã``, ``phường``, ``đặc khu``;
+    ``tỉnh``, ``thành phố``) may be left out, and the name may be typed without accents:
+    ``Yen Dinh`` finds ``xã Yên Định`` when it is the only unit of the province with those
+    letters. Exact spelling wins over an accent-free match. Source of the units: the
+    ``vietnam-provinces`` package (see the module doc).
+
+    Returns:
+        A :class:`UnitMatch`: both names found, or ``unknown`` with the nearest names, or
+        ``commune=None`` with the ``choices`` when several units match (``Dong Tien`` in Thanh
+        Hóa is both ``phường Đông Tiến`` and ``xã Đồng Tiến``).
+    """
+    commune, province = modern_tone(commune).strip(), modern_tone(province).strip()
+    bare_province = _bare(province, _PROVINCE_PREFIXES)
+    province_word = _unit_word(province, bare_province)
+    provinces = [
+        p
+        for key, p in _provinces().items()
+        if fold(key) == fold(bare_province) and _same_kind(province_word, _display(p.name))
+    ]
+    exact = [
+        p for p in provinces if _bare(p.name, _PROVINCE_PREFIXES).lower() == bare_province.lower()
+    ]
+    provinces = exact or provinces
+    if len(provinces) != 1:
+        names = [_display(p.name) for p in provinces]
+        return UnitMatch(
+            None, None, "province", tuple(names) or _closest(province, province_names())
+        )
+    found = provinces[0]
+    province_name = _display(found.name)
+    bare_commune = _bare(commune, _COMMUNE_PREFIXES)
+    # A kind typed without accents ("xa Yen Dinh", "phuong ...") is recognised too.
+    for word in ("xa ", "phuong ", "dac khu "):
+        if not bare_commune or bare_commune != commune:
+            break
+        if fold(commune).startswith(word):
+            bare_commune = commune[len(word) :].strip()
+    word = _unit_word(commune, bare_commune)
+    wards = _wards(int(found.code))
+    units = [
+        w
+        for key, group in wards.items()
+        for w in group
+        if fold(key) == fold(bare_commune) and _same_kind(word, _display(w.name))
+    ]
+    exact_units = [
+        w for w in units if _bare(w.name, _COMMUNE_PREFIXES).lower() == bare_commune.lower()
+    ]
+    units = exact_units or units
+    if len(units) == 1:
+        return UnitMatch(_display(units[0].name), province_name)
+    if units:
+        return UnitMatch(None, province_name, None, tuple(sorted(_display(w.name) for w in units)))
+    names = [_display(w.name) for group in wards.values() for w in group]
+    return UnitMatch(None, province_name, "commune", _closest(commune, names))
 
 
 _COUNTRIES: dict[str, str] = {}

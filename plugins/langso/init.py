@@ -11,7 +11,16 @@ with Jinja, so there is one source for what ``langso init`` writes::
 The new folder builds with ``mkdocs build --strict`` at once and holds the chosen host's
 publishing file (a GitHub Actions workflow, ``.gitlab-ci.yml`` or ``netlify.toml``; for
 Cloudflare Pages the README lists the build settings to type in, since it reads no file but
-``.python-version``).
+``.python-version``). Its ``mkdocs.yml`` uses every plugin of the sample village, configured
+the same way (``tests/test_init.py`` compares it with the repository's ``mkdocs.yml``), except:
+no ``print_sheets`` (plaques are printed with ``langso plaques print``, which guards and records
+them, and the host then needs no Pango), and ``edit_uri`` only where the repository can be told
+from ``site_url`` (GitHub and GitLab Pages). On GitHub the workflow also runs
+``langso check --format github`` on every pull request, on GitLab ``langso check`` on every merge
+request.
+
+``requirements.txt`` installs Làng số from a real source (:mod:`langso.origin`): the
+``requirement`` given, or where the running Làng số was installed from; never a placeholder.
 
 ``site_url``: when not given, an obvious placeholder of the host's URL shape is written
 (``https://example.github.io/<slug>/``, ``https://example.gitlab.io/<slug>/``,
@@ -27,23 +36,26 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Literal, get_args
+from urllib.parse import urlsplit
 
 import jinja2
 
 from langso import clock
-from langso.geography import check_commune
+from langso.geography import resolve_unit
+from langso.origin import SourceError, installed_requirement, requirement_from
 from langso.printing import check_site_url
 from langso.render import md
 from langso.text import nfc, slugify
 
 __all__ = [
-    "DEFAULT_REQUIREMENT",
     "HOSTS",
     "PYTHON_VERSION",
     "Host",
     "HostInfo",
     "InitError",
     "create_village",
+    "edit_uri",
+    "init_source_note",
     "resolve_site_url",
 ]
 
@@ -51,10 +63,6 @@ Host = Literal["github", "gitlab", "netlify", "cloudflare"]
 
 PYTHON_VERSION = "3.12"
 """Python the hosts build with (GitHub Actions, the GitLab image, Netlify, Cloudflare Pages)."""
-
-DEFAULT_REQUIREMENT = "langso @ git+https://github.com/example/lang-so@main"
-"""What a new village's ``requirements.txt`` installs: this project, from its repository
-(it is not on PyPI). Pass ``requirement=`` to pin a tag or a fork."""
 
 
 @dataclass(frozen=True)
@@ -178,7 +186,7 @@ def create_village(
     host: Host,
     site_url: str | None = None,
     kind: str = "thôn",
-    requirement: str = DEFAULT_REQUIREMENT,
+    requirement: str | None = None,
     today: dt.date | None = None,
 ) -> list[Path]:
     """Write a new village's site into ``target`` and return the files written, in order.
@@ -193,19 +201,26 @@ def create_village(
             whether plaque short URLs are HTML stubs (GitHub) or ``_redirects`` rules (others).
         site_url: the published address; ``None`` writes a placeholder (see the module doc).
         kind: ``thôn``, ``làng``, ``xóm``, ``bản``…
-        requirement: the ``requirements.txt`` line that installs Làng số.
+        requirement: where the host installs Làng số from, as ``langso init --nguon`` takes it
+            (:func:`langso.origin.requirement_from`); ``None``: where the running Làng số was
+            installed from (:func:`langso.origin.installed_requirement`).
         today: the verification date of the sample service; default today in Viet Nam.
 
     Raises:
         InitError: the folder is not empty, the commune or province does not exist (with the
-            nearest real names), or a value is unusable. Nothing is written then.
+            nearest real names), a value is unusable, or Làng số's source is unknown or a
+            placeholder. Nothing is written then.
     """
     village, kind = _name(village, "village", "tên làng"), _name(kind, "kind", "loại")
     commune, province = _name(commune, "commune", "xã"), _name(province, "province", "tỉnh")
     info = _host(host)
     url, placeholder = resolve_site_url(host, village, site_url)
-    _check_unit(commune, province)
+    commune, province = _resolve_unit(commune, province)
     _check_target(target)
+    try:
+        source = installed_requirement() if requirement is None else requirement_from(requirement)
+    except SourceError as error:
+        raise InitError(error.vi, error.en) from None
 
     day = today or clock.today()
     landmark = f"Đình {kind} {village}"
@@ -221,6 +236,7 @@ def create_village(
         "site_url": url,
         "placeholder": placeholder,
         "redirect_pages": info.redirect_pages,
+        "edit_uri": None if placeholder else edit_uri(host, url),
         "landmark": landmark,
         "landmark_file": f"{slugify(landmark)}.md",
         "service": service,
@@ -228,7 +244,7 @@ def create_village(
         "plaque_id": PLAQUE_ID,
         "today": f"{day:%d/%m/%Y}",
         "python_version": PYTHON_VERSION,
-        "requirement": requirement,
+        "requirement": source.requirement,
     }
     env = _environment()
     rendered: list[tuple[Path, str]] = []
@@ -244,6 +260,45 @@ def create_village(
         path.write_text(text, encoding="utf-8", newline="\n")
         written.append(path)
     return written
+
+
+def init_source_note(target: Path) -> str:
+    """What ``langso init`` says about the Làng số source it wrote to ``requirements.txt``:
+    the line, and a warning when only this machine can reach it (a ``file://`` source)."""
+    lines = (target / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    line = next(x for x in reversed(lines) if x.strip() and not x.startswith("#"))
+    note = f"Máy dựng sẽ cài Làng số từ / the host installs Làng số from: {line}"
+    if requirement_from(line).local:
+        note += (
+            "\nLưu ý: đây là thư mục trên máy này, máy dựng của nơi đăng không thấy được; chỉ"
+            " dùng để thử. Trước khi đưa lên mạng, sửa dòng cuối của requirements.txt hoặc chạy"
+            " lại với `--nguon <địa chỉ kho git>`. / Note: a folder on this machine, which no"
+            " host can reach: for trials only."
+        )
+    return note
+
+
+def edit_uri(host: str, site_url: str) -> str | None:
+    """The "edit this page" address of ``content/`` for a GitHub or GitLab Pages ``site_url``.
+
+    ``https://<owner>.github.io/<repo>/`` is the repository ``github.com/<owner>/<repo>``, and
+    ``https://<owner>.github.io/`` is ``github.com/<owner>/<owner>.github.io`` (GitHub's user
+    site rule); likewise ``<group>.gitlab.io`` on gitlab.com (GitLab's ``/-/edit/`` form). The
+    branch is ``main``, which the publishing files build. ``None`` for another host or domain.
+    """
+    parts = urlsplit(site_url)
+    domain = {"github": ".github.io", "gitlab": ".gitlab.io"}.get(host)
+    hostname = parts.hostname or ""
+    if domain is None or not hostname.endswith(domain):
+        return None
+    owner = hostname.removesuffix(domain)
+    path = parts.path.strip("/")
+    repo = path or hostname
+    if "/" in path or not owner:
+        return None  # a nested GitLab group or a custom path: the repository is not known
+    if host == "github":
+        return f"https://github.com/{owner}/{repo}/edit/main/content/"
+    return f"https://gitlab.com/{owner}/{repo}/-/edit/main/content/"
 
 
 def _host(host: str) -> HostInfo:
@@ -266,26 +321,47 @@ def _name(value: str, field_en: str, field_vi: str) -> str:
     return text
 
 
-def _check_unit(commune: str, province: str) -> None:
-    result = check_commune(commune, province)
-    if result.ok:
-        return
-    hint = ", ".join(f"`{s}`" for s in result.suggestions)
-    if result.unknown == "province":
+def _resolve_unit(commune: str, province: str) -> tuple[str, str]:
+    """The commune and province as addresses write them, with their kind (``xã Yên Định``,
+    ``tỉnh Thanh Hóa``), found by :func:`langso.geography.resolve_unit` from what was typed
+    (the kind may be left out, accents too when only one unit matches).
+
+    Raises:
+        InitError: the province or commune does not exist (with the nearest real names), or
+            the name fits several units (listing them, to be typed again with their kind).
+    """
+    found = resolve_unit(commune, province)
+    hint = ", ".join(f"`{s}`" for s in found.choices)
+    if found.unknown == "province":
         raise InitError(
             f"không có `{province}` trong 34 tỉnh, thành phố từ 01/07/2025"
             + (f" — có phải: {hint}?" if hint else " — viết đúng tên tỉnh, có dấu"),
             f"`{province}` is not one of the 34 provinces in force since 01/07/2025"
             + (f" — did you mean: {hint}?" if hint else " — write the exact name with accents"),
         )
-    raise InitError(
-        f"không có `{commune}` trong {province} từ 01/07/2025"
-        + (f" — có phải: {hint}?" if hint else "")
-        + " Ghi tên xã mới, có dấu; tên xã cũ ghi sau vào `xa_cu` trong content/village.yml.",
-        f"`{commune}` is not a commune of {province} since 01/07/2025"
-        + (f" — did you mean: {hint}?" if hint else "")
-        + " Write the current commune with accents; a former one goes in `xa_cu` later.",
-    )
+    if found.ambiguous:
+        raise InitError(
+            f"`{commune}` có thể là {len(found.choices)} đơn vị ở {found.province}: {hint} — "
+            "ghi lại --commune đúng một tên trong đó, có dấu và có chữ xã/phường/đặc khu, "
+            "ví dụ --commune " + _quoted(found.choices[0]),
+            f"`{commune}` could be {len(found.choices)} units of {found.province}: {hint} — "
+            "give --commune again as one of them, with accents and its kind, e.g. --commune "
+            + _quoted(found.choices[0]),
+        )
+    if found.commune is None or found.province is None:
+        raise InitError(
+            f"không có `{commune}` trong {found.province} từ 01/07/2025"
+            + (f" — có phải: {hint}?" if hint else "")
+            + " Ghi tên xã mới, có dấu; tên xã cũ ghi sau vào `xa_cu` trong content/village.yml.",
+            f"`{commune}` is not a commune of {found.province} since 01/07/2025"
+            + (f" — did you mean: {hint}?" if hint else "")
+            + " Write the current commune with accents; a former one goes in `xa_cu` later.",
+        )
+    return found.commune, found.province
+
+
+def _quoted(name: str) -> str:
+    return f'"{name}"'
 
 
 def _check_target(target: Path) -> None:

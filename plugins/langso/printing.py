@@ -63,6 +63,7 @@ from langso.cache import FileCache
 from langso.plaques.model import Plaque, short_path
 from langso.qr import QUIET_ZONE, ErrorCorrection, QrSymbol, make_qr
 from langso.render import render_template
+from langso.text import sort_key
 
 __all__ = [
     "BOOKLET_DISTANCE_M",
@@ -76,6 +77,7 @@ __all__ = [
     "SCAN_RATIO",
     "STICKERS",
     "STICKER_DISTANCE_M",
+    "TEST_PRINT",
     "WALL_DISTANCE_M",
     "BookletFolder",
     "BookletPage",
@@ -91,6 +93,7 @@ __all__ = [
     "StickerSheet",
     "booklet_folders",
     "booklet_html",
+    "booklet_plaques",
     "cached_plaques_pdf",
     "check_site_url",
     "font_css",
@@ -626,8 +629,22 @@ def _package_fonts_url() -> str:
     return _font_path(400).parent.as_uri() + "/"
 
 
+TEST_PRINT = "BẢN IN THỬ"
+"""Across every plaque of a test print (``langso plaques print --thu``): never to be mounted."""
+
+
+def _watermark_pt(card: Card, text: str) -> float:
+    """The type size that sets ``text`` across 90 % of ``card``'s width (bold)."""
+    return round(card.width_mm * 0.9 / text_width_mm(text, 1, 700), 1)
+
+
 def sheet_html(
-    pages: Sequence[SheetPage], sheet: Sheet, title: str, fonts_url: str | None = None
+    pages: Sequence[SheetPage],
+    sheet: Sheet,
+    title: str,
+    fonts_url: str | None = None,
+    *,
+    watermark: str | None = None,
 ) -> str:
     """The HTML document of laid-out pages (template ``plaque_print.html``).
 
@@ -635,6 +652,8 @@ def sheet_html(
         title: the document's title (the PDF's title).
         fonts_url: where the font files are (see :func:`font_css`); ``None`` names the family
             without loading it, for pages on the site.
+        watermark: words set large, slanted and translucent red across every plaque (its QR
+            code stays readable), e.g. :data:`TEST_PRINT`; ``None`` for none.
     """
     return render_template(
         "plaque_print.html",
@@ -645,6 +664,8 @@ def sheet_html(
         font_family=FONT_FAMILY,
         font_faces=font_css(fonts_url) if fonts_url is not None else "",
         mm=_mm,
+        watermark=watermark,
+        watermark_pt=_watermark_pt,
     )
 
 
@@ -655,12 +676,14 @@ def plaques_html(
     *,
     title: str | None = None,
     fonts_url: str | None = None,
+    watermark: str | None = None,
 ) -> str:
     """Lay out and render ``items`` on ``sheet``: :func:`layout_pages`, :func:`layout_stickers`.
 
     Args:
         distance_m: reading distance in metres; ``None``: the default for stickers
             (:data:`STICKER_DISTANCE_M`), the largest code the page holds for papers.
+        watermark: see :func:`sheet_html`; it also opens the title.
 
     Raises:
         PrintError: when the sheet cannot hold the code the distance needs.
@@ -672,22 +695,34 @@ def plaques_html(
     if title is None:
         village = items[0].village if items else ""
         title = f"Biển mã QR — {village} ({sheet.name})"
-    return sheet_html(pages, sheet, title, fonts_url)
+    if watermark:
+        title = f"{watermark}: {title}"
+    return sheet_html(pages, sheet, title, fonts_url, watermark=watermark)
 
 
-def plaques_pdf(items: Sequence[PlaqueItem], sheet: Sheet, distance_m: float | None = None) -> Pdf:
+def plaques_pdf(
+    items: Sequence[PlaqueItem],
+    sheet: Sheet,
+    distance_m: float | None = None,
+    *,
+    watermark: str | None = None,
+) -> Pdf:
     """The PDF of ``items`` on ``sheet``, with the shipped font embedded.
 
     Args:
         distance_m: reading distance in metres; ``None``: :data:`WALL_DISTANCE_M` on papers,
             :data:`STICKER_DISTANCE_M` on stickers.
+        watermark: see :func:`sheet_html`.
 
     Raises:
         PrintError: when the sheet cannot hold the code the distance needs.
     """
     if distance_m is None:
         distance_m = STICKER_DISTANCE_M if isinstance(sheet, StickerSheet) else WALL_DISTANCE_M
-    return write_pdf(plaques_html(items, sheet, distance_m, fonts_url=_package_fonts_url()))
+    document = plaques_html(
+        items, sheet, distance_m, fonts_url=_package_fonts_url(), watermark=watermark
+    )
+    return write_pdf(document)
 
 
 class Pdf(NamedTuple):
@@ -841,7 +876,8 @@ def _read_page(site_dir: Path, path: Path, folder: BookletFolder) -> BookletPage
     heading = _H1.search(article) or re.search(r"<title>(.*?)</title>", text, re.S)
     title = ""
     if heading:
-        title = " ".join(html_lib.unescape(_TAG.sub("", _HEADERLINK.sub("", heading[1]))).split())
+        text = html_lib.unescape(_TAG.sub("", _HEADERLINK.sub("", heading[1])))
+        title = " ".join(_drop_symbols(text).split())  # the contents print in the same font
     return BookletPage(_page_url(site_dir, path), title, article, folder)
 
 
@@ -876,10 +912,11 @@ def read_booklet_pages(
     """Read the pages of ``folders`` from the built site ``site_dir``.
 
     In each folder: its index page first, then the pages its index links to, in the order of the
-    links (the order the authors chose), then any other page of the folder by URL. Only HTML
-    files with an ``<article>`` are pages (MkDocs with the Material theme puts the content there);
-    print pages, redirect stubs and downloads are left out. Works with either
-    ``use_directory_urls`` setting. A missing folder is skipped.
+    links (the order the authors chose), then any other page of the folder (the directory's
+    category pages…) in Vietnamese alphabetical order of title (:func:`langso.text.sort_key`; by
+    URL they would follow the ASCII ids). Only HTML files with an ``<article>`` are pages (MkDocs
+    with the Material theme puts the content there); print pages, redirect stubs and downloads
+    are left out. Works with either ``use_directory_urls`` setting. A missing folder is skipped.
     """
     pages: list[BookletPage] = []
     for folder in folders:
@@ -900,7 +937,8 @@ def read_booklet_pages(
                 target = _site_relative(index.url, href)
                 if target is not None and target in found:
                     ordered.append(found.pop(target))
-        ordered.extend(found[url] for url in sorted(found))
+        rest = sorted(found.values(), key=lambda page: (sort_key(page.title), page.url))
+        ordered.extend(rest)
         pages.extend(ordered)
     return pages
 
@@ -957,6 +995,67 @@ def _rewrite(
     return _ATTR.sub(replace, page.article)
 
 
+_REFRESH = re.compile(r'<meta http-equiv="refresh" content="\d+; url=([^"]+)"')
+
+
+def booklet_plaques(site_dir: Path, site_url: str, plaques: Sequence[Plaque]) -> dict[str, str]:
+    """Where each plaque in use leads in the built site: ``{page URL: "q/<id>/"}``.
+
+    The booklet's code for such a page holds the plaque's permanent short address, which keeps
+    working when the page is renamed (its target moves with ``trang``); a page URL printed in a
+    booklet breaks then. Read from the built site, as the booklet is: the short address's
+    redirect page (``q/<id>/index.html``, GitHub Pages) or its ``_redirects`` rule (other hosts).
+    Plaques replaced (``thay_bang``) or taken down (``ngung``) are skipped; when two plaques
+    lead to one page, the first in ``plaques`` wins.
+    """
+    base = urlsplit(site_url).path or "/"
+    rules: dict[str, str] = {}
+    with_rules = site_dir / "_redirects"
+    if with_rules.is_file():
+        for line in with_rules.read_text(encoding="utf-8").splitlines():
+            parts = line.split()
+            if len(parts) >= 2 and not line.startswith("#") and parts[0].startswith(base):
+                rules[parts[0].removeprefix(base)] = parts[1]
+    found: dict[str, str] = {}
+    for plaque in plaques:
+        if plaque.replaced_by is not None or plaque.retired is not None:
+            continue
+        short = short_path(plaque.id)
+        target: str | None = None
+        for stub in (site_dir / short / "index.html", site_dir / f"{short.rstrip('/')}.html"):
+            match = _REFRESH.search(stub.read_text(encoding="utf-8")) if stub.is_file() else None
+            if match:
+                stub_url = _page_url(site_dir, stub)
+                target = _site_relative(stub_url, html_lib.unescape(match[1]))
+                break
+        if target is None and short in rules and rules[short].startswith(base):
+            target = rules[short].removeprefix(base)
+        if target is not None:
+            found.setdefault(target, short)
+    return found
+
+
+# Lines that only mean something on a screen (saving a contact card, downloads, the way back to
+# the index) are marked `langso-web-only` by the directory's templates: a table row holding one
+# goes whole; a map link prints its coordinates, which a reader can type into a map app.
+_WEB_ONLY_ROW = re.compile(
+    r"<tr>(?:(?!</tr>).)*?class=\"[^\"]*\blangso-web-only\b(?:(?!</tr>).)*?</tr>", re.S
+)
+_WEB_ONLY_BLOCK = re.compile(
+    r"<(p|div)\b[^>]*class=\"[^\"]*\blangso-web-only\b[^\"]*\"[^>]*>.*?</\1>", re.S
+)
+_MAP_LINK = re.compile(
+    r"<a\b[^>]*class=\"[^\"]*\blangso-map\b[^\"]*\"[^>]*>[^<]*?\(([^()<]*)\)</a>", re.S
+)
+
+
+def _for_paper(article: str) -> str:
+    """``article`` without its screen-only lines, map links as their coordinates."""
+    article = _WEB_ONLY_ROW.sub("", article)
+    article = _WEB_ONLY_BLOCK.sub("", article)
+    return _MAP_LINK.sub(lambda match: match[1].strip(), article)
+
+
 def booklet_html(
     site_dir: Path,
     site_url: str,
@@ -966,9 +1065,11 @@ def booklet_html(
     folders: Sequence[BookletFolder] = DEFAULT_FOLDERS,
     distance_m: float = BOOKLET_DISTANCE_M,
     error_correction: ErrorCorrection = "M",
+    plaques: Sequence[Plaque] = (),
 ) -> str:
     """The HTML of the booklet (template ``booklet.html``); see :func:`render_booklet`."""
     pages = read_booklet_pages(site_dir, folders)
+    permanent = booklet_plaques(site_dir, site_url, plaques)
     if not pages:
         names = ", ".join(f"{f.path}/" for f in folders)
         raise PrintError(
@@ -981,11 +1082,11 @@ def booklet_html(
     sections = []
     previous: BookletFolder | None = None
     for page in pages:
-        live = site_url + page.url
+        live = site_url + permanent.get(page.url, page.url)
         symbol = make_qr(live, error_correction)
         anchor = anchors[page.url]
         qr = qr_size(symbol.size, distance_m)
-        article = _drop_symbols(_rewrite(page, anchor, anchors, site_dir, site_url))
+        article = _drop_symbols(_for_paper(_rewrite(page, anchor, anchors, site_dir, site_url)))
         heading = _H1.search(article)
         split = heading.end() if heading else 0
         sections.append(
@@ -1028,6 +1129,7 @@ def render_booklet(
     folders: Sequence[BookletFolder] = DEFAULT_FOLDERS,
     distance_m: float = BOOKLET_DISTANCE_M,
     error_correction: ErrorCorrection = "M",
+    plaques: Sequence[Plaque] = (),
 ) -> Pdf:
     """The commune booklet: an A5 PDF of the guidebook, built from the **already-built site**.
 
@@ -1037,8 +1139,11 @@ def render_booklet(
 
     Layout: a title page (``title``, ``subtitle``, a QR code to the home page), a table of
     contents with page numbers, then each page with a small QR code leading to its live page
-    (``site_url`` + its URL, sized by the 10:1 rule for ``distance_m``), the URL in text, and page
-    numbers at the foot of every page but the first.
+    (``site_url`` + its URL, or the permanent ``q/<id>/`` of the plaque in ``plaques`` leading
+    there, see :func:`booklet_plaques`; sized by the 10:1 rule for ``distance_m``), the address
+    in text, kept on one sheet with the page's title, and page numbers at the foot of every page
+    but the first. Screen-only lines are left out (see :func:`_for_paper`), and symbols the
+    shipped font lacks (category emoji) too.
 
     Args:
         site_dir: the built site folder.
@@ -1047,6 +1152,7 @@ def render_booklet(
         subtitle: a line under the title (the commune and province).
         error_correction: ``M`` by default: the booklet is read indoors from a clean page, and a
             lower level keeps the symbols of long page URLs small.
+        plaques: the registry's plaques (``langso.plaques.model.load_plaques``).
 
     Raises:
         PrintError: when ``site_dir`` holds none of the ``folders``' pages.
@@ -1059,6 +1165,7 @@ def render_booklet(
         folders=folders,
         distance_m=distance_m,
         error_correction=error_correction,
+        plaques=plaques,
     )
     return write_pdf(document, base_url=site_dir.resolve().as_uri() + "/")
 

@@ -217,6 +217,19 @@ MESSAGES: dict[str, Message] = {
         "category id `{id}` is already used on line {first_line}",
         "give one of the two categories another id",
     ),
+    "category.payment": Message(
+        "loại `{id}` ({name}) nói cách trả tiền, không nói đây là nơi gì; cách ghi này đã cũ "
+        "(trang vẫn dựng và đăng được)",
+        "đặt cho mỗi nơi một loại nói nó là gì (ví dụ `tap-hoa`, `an-uong`, `sua-xe`) và ghi "
+        "cách trả tiền vào trường `thanh_toan` của từng tệp, ví dụ "
+        "`thanh_toan: [tien-mat, vietqr, the]`; danh bạ tự có trang các nơi nhận VietQR, thẻ…",
+        "category `{id}` ({name}) says how a place takes payment, not what the place is; this "
+        "is deprecated (the site still builds and publishes)",
+        "give each place a category saying what it is (e.g. `tap-hoa`, `an-uong`, `sua-xe`) and "
+        "put how it takes payment in each file's `thanh_toan` field, e.g. "
+        "`thanh_toan: [tien-mat, vietqr, the]`; the directory lists the places taking VietQR, "
+        "cards… on pages of their own",
+    ),
     "service.duplicate-id": Message(
         "mã `{id}` trùng với {other}",
         "đổi tên một trong hai tệp",
@@ -301,6 +314,18 @@ MESSAGES: dict[str, Message] = {
         "codes would break",
         "keep the old `site_url` in mkdocs.yml (or keep the old site serving redirects)",
     ),
+    "plaque.printed-placeholder": Message(
+        "biển `{id}` được ghi là đã in ngày {date} với địa chỉ tạm {printed_url}, nay trang web "
+        "ở {url}: bản in đó không mở được trang nào",
+        "nếu mọi tờ đã in của biển này còn ở văn phòng, chạy `langso plaques huy-in {id}` (ghi "
+        "dòng hủy vào sổ, xé bỏ các tờ đó) rồi in lại; nếu biển đã gắn lên tường, gỡ xuống và "
+        "làm như vậy",
+        "plaque `{id}` is recorded as printed on {date} with the placeholder {printed_url}, but "
+        "the site is now at {url}: that print opens no page",
+        "if every printed copy is still in the office, run `langso plaques huy-in {id}` (it "
+        "records the void; destroy the copies) and print again; if it was mounted, take it "
+        "down and do the same",
+    ),
     "plaque.repointed": Message(
         "biển `{id}` đã in ngày {date} (trên biển ghi “{name}”) để dẫn tới `{printed_target}`, "
         "nay `trang` là `{target}`: biển trên tường sẽ mở sai nơi. Biển đã in chỉ được dẫn tới "
@@ -349,6 +374,55 @@ MESSAGES: dict[str, Message] = {
         "write e.g. `dinh | 2026-11-01 | https://name.github.io/repo/q/dinh/ | dia-diem/dinh.md "
         "| Đình làng` (one plaque a line, columns separated by ` | `)",
     ),
+    "record.bad-date": Message(
+        "cột ngày in `{date}` không phải một ngày có thật: `{text}`",
+        "viết ngày in dạng `2026-11-01` (năm-tháng-ngày) hoặc `01/11/2026` (ngày/tháng/năm); "
+        "nếu dòng bị sửa, lấy lại dòng đúng từ lịch sử git (`git log -p {record}`)",
+        "the printing-day column `{date}` is not a real day: `{text}`",
+        "write the day as `2026-11-01` (year-month-day) or `01/11/2026` (day/month/year); if "
+        "the line was edited, restore it from the git history (`git log -p {record}`)",
+    ),
+    "record.url-id": Message(
+        "cột địa chỉ `{url}` không phải địa chỉ của biển `{id}` (địa chỉ của biển này kết thúc "
+        "bằng `{short}`): mã biển và địa chỉ trong dòng không khớp nhau: `{text}`",
+        "mỗi dòng ghi một biển: sửa cột mã hoặc cột địa chỉ cho khớp, đúng như đã in trên biển; "
+        "nếu dòng bị sửa, lấy lại dòng đúng từ lịch sử git (`git log -p {record}`)",
+        "the URL column `{url}` is not the address of plaque `{id}` (this plaque's address ends "
+        "with `{short}`): the line's id and URL do not match: `{text}`",
+        "one plaque a line: correct the id or the URL column to match what is printed on the "
+        "plaque; if the line was edited, restore it from the git history "
+        "(`git log -p {record}`)",
+    ),
+    "plaque.target-not-page": Message(
+        "biển `{id}` có `trang: '{target}'`, nhưng tệp này không phải một trang: `trang` phải là "
+        "trang `.md` hoặc tệp danh bạ `{services_dir}/*.yml`. Biển như vậy không có địa chỉ "
+        "ngắn, mã QR in ra sẽ dẫn tới trang “404 không tìm thấy”",
+        "viết đường dẫn của trang `.md` (ví dụ `dia-diem/dinh-lang.md`) hoặc của tệp nơi đó "
+        "trong danh bạ (ví dụ `{services_dir}/tram-y-te.yml`), tính từ thư mục nội dung",
+        "plaque `{id}` has `trang: '{target}'`, but that file is not a page: `trang` must be a "
+        "page (.md) or a service file {services_dir}/*.yml. Such a plaque gets no short URL, "
+        "and its printed QR code would lead to “404 not found”",
+        "write the path of a `.md` page (e.g. `dia-diem/dinh-lang.md`) or of the place's file "
+        "in the directory (e.g. `{services_dir}/tram-y-te.yml`), from the content folder",
+    ),
+    "plaque.printed-unrecorded": Message(
+        "biển `{id}` có `ngay_in: '{date}'` (đã in), nhưng sổ biển đã in {record} không có dòng "
+        "nào của biển này: sổ đã mất dòng đó (bị xóa hay sửa), và không có dòng ấy thì không "
+        "kiểm tra được biển trên tường còn dẫn tới đúng nơi đã in không",
+        "lấy lại đúng dòng cũ từ lịch sử git (`git log -p {record}`) và chép vào {record} (sổ "
+        "chỉ được ghi thêm, không xóa, không sửa dòng nào); nếu biển in cách khác mà chưa ghi "
+        "sổ, thêm dòng `{line}` (cột trang là nơi biển dẫn tới lúc in); nếu biển chưa từng in "
+        "hoặc bản in đã hủy, xóa dòng `ngay_in`",
+        "plaque `{id}` has `ngay_in: '{date}'` (printed), but the record of printed plaques "
+        "{record} has no line for it: the record lost that line (deleted or edited), and "
+        "without it nothing can check that the plaque on the wall still leads to the place it "
+        "was printed for",
+        "restore the old line exactly from the git history (`git log -p {record}`) into "
+        "{record} (the record is append-only: never delete or edit a line); if the plaque was "
+        "printed another way and never recorded, add the line `{line}` (the page column is "
+        "where it led when printed); if it was never printed or its print was voided, delete "
+        "the `ngay_in` line",
+    ),
     "record.no-target": Message(
         "dòng của biển `{id}` theo dạng cũ, chưa ghi trang biển dẫn tới khi in, nên chưa kiểm "
         "tra được biển có bị đổi nơi dẫn tới không",
@@ -366,6 +440,66 @@ MESSAGES: dict[str, Message] = {
         "rút ngắn `site_url` hoặc mã biển, hoặc tăng `max_version` nếu biển in đủ lớn",
         "the QR code of plaque `{id}` needs version {version}, above the maximum {max_version}",
         "shorten `site_url` or the plaque id, or raise `max_version` for a plaque printed large",
+    ),
+    "record.void-unknown": Message(
+        "dòng hủy bản in của biển `{id}`, nhưng trước dòng này sổ không có bản in nào của biển "
+        "`{id}` còn hiệu lực",
+        "xóa dòng này nếu gõ nhầm (dòng hủy chỉ do `langso plaques huy-in` ghi), hoặc sửa mã "
+        "biển cho đúng",
+        "the line voids the print of plaque `{id}`, but no print of `{id}` is in force before it",
+        "delete this line if it was typed by mistake (void lines are written by "
+        "`langso plaques huy-in`), or correct the plaque id",
+    ),
+    "print.placeholder-url": Message(
+        "`{url}` không phải địa chỉ thật của trang: {why_vi}. Biển in với địa chỉ này không mở "
+        "được trang nào, và biển đã in thì không thu hồi được",
+        "sửa `site_url` thành địa chỉ thật của trang (ví dụ {shape}) rồi in lại; muốn xem thử "
+        "thì chạy `langso plaques print --thu` (mỗi tờ có chữ BẢN IN THỬ, không ghi sổ)",
+        "`{url}` is not the site's real address: {why_en}. Plaques printed with it open no page, "
+        "and a printed plaque cannot be recalled",
+        "set `site_url` to the site's real address (e.g. {shape}) and print again; for a trial, "
+        "run `langso plaques print --thu` (every sheet marked BẢN IN THỬ, nothing recorded)",
+    ),
+    "print.host-mismatch": Message(
+        "`{url}` là địa chỉ {host}, nhưng kho này đăng trang lên {other}: mã QR sẽ dẫn tới nơi "
+        "không có trang",
+        "viết địa chỉ {other} của trang ({other_shape}) hoặc tên miền riêng của xã; in thử: "
+        "`--thu`",
+        "`{url}` is a {host} address, but this repository publishes to {other}: the QR codes "
+        "would lead where the site is not",
+        "write the site's {other} address ({other_shape}) or the commune's own domain; for a "
+        "trial: `--thu`",
+    ),
+    "print.host-redirects": Message(
+        "`{url}` là địa chỉ GitHub Pages, nhưng `langso/plaques` có `redirect_pages: false`: "
+        "GitHub Pages không đọc tệp `_redirects`, nên mọi địa chỉ ngắn `q/<mã>/` sẽ báo "
+        "“404 không tìm thấy”",
+        "xóa dòng `redirect_pages: false` khỏi `langso/plaques` trong mkdocs.yml (trang chuyển "
+        "hướng HTML chạy trên GitHub Pages); in thử: `--thu`",
+        "`{url}` is a GitHub Pages address, but `langso/plaques` has `redirect_pages: false`: "
+        "GitHub Pages reads no `_redirects` file, so every short address `q/<id>/` would be "
+        "“404 not found”",
+        "remove `redirect_pages: false` from `langso/plaques` in mkdocs.yml (HTML redirect "
+        "pages work on GitHub Pages); for a trial: `--thu`",
+    ),
+    "print.host-path": Message(
+        "`{url}` có đường dẫn sau tên miền, nhưng {host} đăng trang ở gốc tên miền ({shape}): "
+        "mã QR sẽ dẫn tới nơi không có trang",
+        "viết `site_url: {root}`; in thử: `--thu`",
+        "`{url}` has a path after the domain, but {host} serves a site at the root of its "
+        "domain ({shape}): the QR codes would lead where the site is not",
+        "write `site_url: {root}`; for a trial: `--thu`",
+    ),
+    "print.sample-target": Message(
+        "biển `{id}` dẫn tới `{target}`, là dữ liệu mẫu (`du_lieu_mau` ở {source}:{line}): biển "
+        "in ra sẽ gắn lên tường cho một nơi chưa có thật, và không thu hồi được",
+        "điền thông tin thật vào {source} rồi xóa dòng `du_lieu_mau`, hoặc chưa in biển này "
+        "(bỏ khỏi plaques.yml); in thử: `--thu`",
+        "plaque `{id}` leads to `{target}`, which is sample data (`du_lieu_mau` at "
+        "{source}:{line}): the printed plaque would go on a wall for a place not yet real, and "
+        "cannot be recalled",
+        "fill in the real details in {source} and delete the `du_lieu_mau` line, or do not "
+        "print this plaque yet (take it out of plaques.yml); for a trial: `--thu`",
     ),
     "page.url-clash": Message(
         "tệp này và `{other}` cùng ra địa chỉ `{url}` (tên chỉ khác nhau ở dấu)",
@@ -406,6 +540,14 @@ MESSAGES: dict[str, Message] = {
         "xóa dòng `template:`, hoặc sửa thành tên một tệp `.html` có trong thư mục {where_vi}",
         "the theme has no page template `{template}`",
         "delete the `template:` line, or name an `.html` file of the folder {where_en}",
+    ),
+    "frontmatter.icon-missing": Message(
+        "giao diện không có biểu tượng `{icon}`",
+        "xóa dòng `icon:`, hoặc chọn một tên có trong bộ biểu tượng của Material for MkDocs "
+        "(ví dụ `material/church`)",
+        "the theme has no icon `{icon}`",
+        "delete the `icon:` line, or choose a name from Material for MkDocs' icon set "
+        "(e.g. `material/church`)",
     ),
     "page.no-title": Message(
         "trang không có tiêu đề; tên tệp sẽ được dùng, mất dấu tiếng Việt",
@@ -541,22 +683,28 @@ MESSAGES: dict[str, Message] = {
     "photo.oversize": Message(
         "ảnh gốc quá lớn ({width}×{height} px, {mb_vi} MB); trang web chỉ đăng bản thu nhỏ "
         "{max_side} px, nhưng tệp gốc vẫn nằm trong kho và làm kho nặng thêm",
-        "thu nhỏ ảnh còn khoảng {max_side} px cạnh dài (dưới {limit_mb_vi} MB) trước khi thêm, "
-        "ví dụ bằng chức năng chỉnh sửa ảnh trên điện thoại, rồi thay tệp này",
+        "chạy `langso photos fix` để thu nhỏ tệp gốc còn {max_side} px cạnh dài (bản cũ vẫn "
+        "còn trong lịch sử git), rồi commit",
         "the original photo is too large ({width}×{height} px, {mb_en} MB); the site publishes a "
         "{max_side} px copy, but the original stays in the repository and weighs it down",
-        "shrink it to about {max_side} px on its long side (under {limit_mb_en} MB) before "
-        "adding it, e.g. with the phone's photo editor, and replace this file",
+        "run `langso photos fix` to shrink the original to {max_side} px on its long side (the "
+        "old version stays in the git history), then commit",
     ),
     "photo.location": Message(
         "ảnh gốc có ghi vị trí GPS nơi chụp; trang web đã xóa, nhưng tệp gốc trong kho công khai "
         "vẫn còn",
-        "tắt ghi vị trí trong ứng dụng máy ảnh, hoặc xuất lại ảnh không kèm vị trí, rồi thay tệp "
-        "này",
+        "chạy `langso photos fix` để xóa vị trí khỏi tệp gốc rồi commit; lần sau tắt ghi vị trí "
+        "trong ứng dụng máy ảnh",
         "the original photo records the GPS location where it was taken; the site removes it, "
         "but the original in the public repository still holds it",
-        "turn off location in the camera app, or export the photo again without location, and "
-        "replace this file",
+        "run `langso photos fix` to remove the location from the original, then commit; turn "
+        "off location in the camera app next time",
+    ),
+    "page.starter-text": Message(
+        "trang còn chữ mẫu của `langso new`: `{text}`{more_vi}",
+        "thay bằng nội dung thật của trang, hoặc xóa dòng đó",
+        "the page still holds the starter text of `langso new`: `{text}`{more_en}",
+        "replace it with the page's real content, or delete the line",
     ),
     "photo.unreadable": Message(
         "không đọc được ảnh ({detail}); tệp được đăng nguyên trạng",

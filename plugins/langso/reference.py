@@ -33,6 +33,19 @@ SECTIONS: list[tuple[str, str, type[BaseModel]]] = [
     ("`plaques.yml` (mỗi mục / each item)", "Biển mã QR / plaques", Plaque),
 ]
 
+# What each section is for, in Vietnamese; the model's docstring gives the English after it.
+INTROS_VI: dict[type[BaseModel], str] = {
+    Village: "Sổ tay này của làng nào. Mọi tên viết như trong địa chỉ.",
+    Category: "Một loại trong danh bạ; thứ tự trong `categories.yml` là thứ tự hiển thị.",
+    Service: "Một mục của danh bạ dịch vụ (mỗi mục một tệp YAML).",
+    Address: "Dịch vụ ở đâu. `xa` và `tinh` mặc định là của làng.",
+    OpeningRow: "Một dòng của `gio_mo_cua`: những ngày nào (`ngay`) và giờ nào (`gio`).",
+    Season: "Lịch thay lịch thường ngày mỗi năm, từ ngày `tu` đến hết ngày `den`.",
+    VietQR: "Tài khoản ngân hàng mà khách trả tiền bằng cách quét mã VietQR.",
+    Verification: "Lần kiểm tra gần nhất và ai kiểm tra (ghi vai trò, không ghi tên người).",
+    Plaque: "Một biển mã QR đã cấp.",
+}
+
 _KINDS = {
     str: "chữ / text",
     bool: "có/không / yes-no",
@@ -106,8 +119,8 @@ def schema_markdown() -> str:
     ]
     for title, label, model in SECTIONS:
         lines += ["", f"## {title} — {label}", ""]
-        if model.__doc__:
-            lines += [model.__doc__.strip().splitlines()[0], ""]
+        english = (model.__doc__ or "").strip().splitlines()[0].replace("``", "`")
+        lines += [INTROS_VI[model], f"*{english}*", ""]
         lines += ["| Khóa / key | Kiểu / type | Bắt buộc / required | Ý nghĩa / meaning |"]
         lines += ["| --- | --- | --- | --- |"]
         lines += [_row(name, info) for name, info in model.model_fields.items()]

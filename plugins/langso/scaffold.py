@@ -10,14 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from langso import clock
 from langso.directory.model import VERIFIER_ROLES
+from langso.paths import repo_path
 from langso.plaques.model import PLAQUE_ID_MAX
+from langso.problems import Problem
 from langso.text import nfc, slugify
+from langso.textfile import decode_text
 
 __all__ = [
     "KIND_FOLDERS",
@@ -29,6 +32,7 @@ __all__ = [
     "place_text",
     "plaque_entry",
     "service_text",
+    "starter_problems",
     "unique_file",
     "used_plaque_ids",
 ]
@@ -71,14 +75,25 @@ def _single(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+_PLACE_INTRO = "Viết vài dòng giới thiệu: nơi này ở đâu, có từ bao giờ, vì sao đáng đến."
+_PLACE_WAY = "Chỉ đường từ trụ sở xã hoặc một nơi ai cũng biết."
+_PLACE_SOURCE = "- Ghi tên sách, bài báo, tài liệu hoặc người kể đã dùng (kèm liên kết nếu có)."
+_GUIDE_INTRO = "Hướng dẫn này giúp bà con làm việc gì, mất bao lâu."
+_GUIDE_STEPS = ("1. Bước thứ nhất.", "2. Bước thứ hai.")
+STARTER_LINES = frozenset({_PLACE_INTRO, _PLACE_WAY, _PLACE_SOURCE, _GUIDE_INTRO, *_GUIDE_STEPS})
+"""The placeholder lines of :func:`place_text` and :func:`guide_text`: text to replace, which
+:func:`starter_problems` finds when it is left in a page (``- Điện thoại có mạng`` may be true,
+so it is not one of them)."""
+
+
 def place_text(title: str) -> str:
     """A landmark page: front matter, title and the ``## Nguồn`` section every place needs."""
     return (
         f"---\ntitle: {_quoted(title)}\n---\n\n# {title}\n\n"
-        "Viết vài dòng giới thiệu: nơi này ở đâu, có từ bao giờ, vì sao đáng đến.\n\n"
-        "## Đường đi\n\nChỉ đường từ trụ sở xã hoặc một nơi ai cũng biết.\n\n"
+        f"{_PLACE_INTRO}\n\n"
+        f"## Đường đi\n\n{_PLACE_WAY}\n\n"
         "## Nguồn\n\n"
-        "- Ghi tên sách, bài báo, tài liệu hoặc người kể đã dùng (kèm liên kết nếu có).\n"
+        f"{_PLACE_SOURCE}\n"
     )
 
 
@@ -86,10 +101,47 @@ def guide_text(title: str) -> str:
     """A how-to guide: front matter, title, what to prepare and numbered steps."""
     return (
         f"---\ntitle: {_quoted(title)}\n---\n\n# {title}\n\n"
-        "Hướng dẫn này giúp bà con làm việc gì, mất bao lâu.\n\n"
+        f"{_GUIDE_INTRO}\n\n"
         "## Cần chuẩn bị\n\n- Điện thoại có mạng\n\n"
-        "## Các bước\n\n1. Bước thứ nhất.\n2. Bước thứ hai.\n"
+        f"## Các bước\n\n{_GUIDE_STEPS[0]}\n{_GUIDE_STEPS[1]}\n"
     )
+
+
+def starter_problems(pages: Mapping[str, str], docs_dir: Path, docs_rel: str) -> list[Problem]:
+    """One ``page.starter-text`` warning (not blocking: severity ``info``) per page of
+    ``docs_dir`` that still holds a line of :data:`STARTER_LINES`, at the first such line.
+
+    Args:
+        pages: each file's ``src_uri`` → its path on disk (other files and folders are skipped).
+        docs_dir, docs_rel: the content folder, and its path relative to the repository.
+    """
+    problems = []
+    root = docs_dir.resolve()
+    for src_uri, source in sorted(pages.items()):
+        path = Path(source)
+        if not src_uri.endswith(".md") or not path.resolve().is_relative_to(root):
+            continue
+        where = repo_path(docs_rel, nfc(src_uri))
+        try:
+            text, _ = decode_text(path.read_bytes(), where)
+        except OSError:
+            text = None
+        if text is None:
+            continue  # an unreadable page is reported by the build
+        lines = [
+            n for n, line in enumerate(text.splitlines(), 1) if nfc(line.strip()) in STARTER_LINES
+        ]
+        if lines:
+            others = ", ".join(str(n) for n in lines[1:])
+            params = {
+                "text": nfc(text.splitlines()[lines[0] - 1].strip()),
+                "more_vi": f" (và các dòng {others})" if others else "",
+                "more_en": f" (and lines {others})" if others else "",
+            }
+            problems.append(
+                Problem(where, lines[0], "page.starter-text", params=params, severity="info")
+            )
+    return problems
 
 
 def service_text(name: str, category: str, day: dt.date) -> str:

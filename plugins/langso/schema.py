@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, ValidationError
+from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
+from langso.errortext import translate
 from langso.problems import Problem
 from langso.text import fold
 from langso.textfile import decode_text
@@ -42,6 +44,7 @@ __all__ = [
     "parse_date",
     "read_text",
     "read_yaml",
+    "validatable",
     "validate",
 ]
 
@@ -52,6 +55,18 @@ class Model(BaseModel):
     """Base of every content model: unknown keys are errors, values are never coerced from types."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+    @classmethod
+    def despite_errors(cls, data: Any, context: dict[str, Any] | None) -> list[Any]:
+        """Checks across fields worth making on the raw ``data`` when validation failed.
+
+        Pydantic runs a model validator (``mode="after"``) only once every field is valid, so
+        a mistake in one field would hide a mismatch between two others until it is fixed.
+        :func:`validate` calls this on failure and reports what it returns (errors made by
+        :func:`invalid` with ``field``) with the rest; a repeat of an error the model validator
+        already raised is dropped. None by default.
+        """
+        return []
 
 
 def invalid(
@@ -152,6 +167,18 @@ def compose_yaml(text: str, rel: str) -> tuple[Node | None, list[Problem]]:
     return node, problems
 
 
+RECOVERABLE = frozenset({"yaml.duplicate-key"})
+"""YAML problems after which the document is still worth validating: the reader keeps the first
+of two equal keys, so the file's other mistakes are listed in the same run (issue 12). Any other
+problem (a value cut short, a second document …) would make validation report its consequences."""
+
+
+def validatable(node: Node | None, problems: Iterable[Problem]) -> bool:
+    """Whether the composed ``node`` can be validated despite the reading ``problems`` (all of
+    them :data:`RECOVERABLE`); the problems themselves must still be reported."""
+    return node is not None and all(problem.code in RECOVERABLE for problem in problems)
+
+
 def validate(
     model: type[ModelT],
     node: Node | None,
@@ -183,10 +210,12 @@ def validate(
     try:
         return model.model_validate(to_data(node), context=context), []
     except ValidationError as error:
-        problems = [
-            _problem(model, err, node, rel, prefix, root or node)
-            for err in error.errors(include_url=False)
-        ]
+        errors: list[Any] = error.errors(include_url=False)
+        if issubclass(model, Model):
+            extra = model.despite_errors(to_data(node), context)
+            errors += [{"type": e.type, "loc": (), "ctx": e.context, "msg": ""} for e in extra]
+        found = (_problem(model, err, node, rel, prefix, root or node) for err in errors)
+        problems = list({problem.format(): problem for problem in found}.values())
         problems.sort(key=lambda p: p.line or 0)
         return None, problems
 
@@ -205,6 +234,11 @@ def _problem(
     if ctx.get("field"):
         extra = str(ctx["field"]).split(".")
         loc = (*loc, *(int(step) if step.isdigit() else step for step in extra))
+    shaped = _text_shaped_prefix(model, loc)
+    if shaped is not None:
+        # A group under a field written as one line of text (``dong_cua: {a: b}``) is not a
+        # model with missing parts: report the field once (duplicates are dropped), as text.
+        loc, kind = shaped, "model_type"
     keys = [step for step in loc if isinstance(step, str)]
     field = ".".join(keys) or None
     full = prefix + loc
@@ -233,22 +267,76 @@ def _problem(
         return Problem(rel, line, "field.not-text", field, found)
     if kind in ("list_type", "tuple_type"):
         return Problem(rel, line, "field.not-list", field, found)
+    info = _field_info(model, loc)
     if kind in ("model_type", "dict_type", "model_attributes_type"):
+        if _written_as_text(info):
+            # A value parsed from one line of text (``toa_do``, ``gio``, ``mo_cua`` …) arrives
+            # as a list or a group: say it is text, and show that line.
+            if isinstance(value, Sequence):
+                return Problem(rel, line, "field.invalid", field, _list_as_text(loc, value))
+            return Problem(rel, line, "field.not-text", field, found)
         return Problem(rel, line, "field.not-mapping", field, found)
-    if kind == "string_too_short":
+    if kind == "string_too_short" and ctx.get("min_length", 1) <= 1:
         return Problem(rel, line, "field.empty", field)
-    return Problem(
-        rel,
-        line,
-        "field.invalid",
-        field,
-        {
-            "vi": f"giá trị không hợp lệ ({err['msg']})",
-            "en": f"invalid value ({err['msg']})",
-            "fix_vi": "xem mẫu trong tài liệu",
-            "fix_en": "follow the sample in the docs",
-        },
+    if isinstance(value, (Mapping, Sequence)):
+        return Problem(rel, line, "field.not-text", field, found)
+    typed = value.text if isinstance(value, Scalar) else None
+    description = info.description if info is not None else None
+    words = translate(
+        kind, field or "", typed, ctx, description=description, english=str(err.get("msg", ""))
     )
+    return Problem(rel, line, "field.invalid", field, words)
+
+
+def _field_info(model: type[BaseModel], loc: tuple[str | int, ...]) -> FieldInfo | None:
+    """The declaration of the field at ``loc`` (keys and list indices), following nested
+    models; ``None`` when ``loc`` names no declared field."""
+    current: Any = model
+    info: FieldInfo | None = None
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if fields is None:
+            return None
+        info = next((f for n, f in fields.items() if (f.alias or n) == step), None)
+        if info is None:
+            return None
+        current = _inner_model(info.annotation)
+    return info
+
+
+def _text_shaped_prefix(
+    model: type[BaseModel], loc: tuple[str | int, ...]
+) -> tuple[str | int, ...] | None:
+    """The part of ``loc`` naming a field written as text (:func:`_written_as_text`) when the
+    error lies inside that field's model, else ``None``."""
+    for end in range(1, len(loc)):
+        if isinstance(loc[end - 1], str) and _written_as_text(_field_info(model, loc[:end])):
+            return loc[:end]
+    return None
+
+
+def _written_as_text(info: FieldInfo | None) -> bool:
+    """Whether the field holds a model parsed from one line of text: such models keep the line
+    as typed in a ``text`` field (``Coordinates``, ``TimeOfDay``, ``Hours``, ``Days`` …)."""
+    inner = _inner_model(info.annotation) if info is not None else None
+    return inner is not None and "text" in inner.model_fields
+
+
+def _list_as_text(loc: tuple[str | int, ...], value: Sequence) -> dict[str, str]:
+    """``field.invalid`` parameters for a list written where one line of text belongs, with
+    the line to write instead (``toa_do: '19.98, 105.64'`` for ``toa_do: [19.98, 105.64]``)."""
+    key = next((step for step in reversed(loc) if isinstance(step, str)), "")
+    words = [item.text for item in value.items if isinstance(item, Scalar) and not item.null]
+    joined = ", ".join(words).replace("'", "''")  # a single-quoted YAML value doubles its '
+    line = f"`{key}: '{joined}'`" if words else f"`{key}: '...'`"
+    return {
+        "vi": f"`{key}` phải là một dòng chữ, nhưng lại là một danh sách",
+        "en": f"`{key}` must be one line of text but is a list",
+        "fix_vi": f"viết thành một dòng trong dấu nháy, không có dấu `[ ]` hay `- `: {line}",
+        "fix_en": f"write it as one line in quotes, without `[ ]` or `- `: {line}",
+    }
 
 
 def _node_at(node: Node, loc: tuple[str | int, ...]) -> Node | None:

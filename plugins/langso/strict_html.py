@@ -19,13 +19,15 @@ newline removed anywhere). Reading the rendered HTML rather than the Markdown me
 that *show* a ``<script>`` are not reported, and every way Markdown writes a link is covered.
 
 The HTML has no line numbers: the n-th finding of a kind is located at the n-th place the source
-file writes the same thing (``<script``, the handler's name, or the scheme once the line's
-entities are decoded), from its body on and outside code blocks and code spans; failing that, at
-the body's first line.
+file writes the same thing (``<script``, the handler's name followed by ``=``, or the scheme),
+entities decoded, from its body on and outside code blocks and code spans; failing that, at the
+body's first line. What an unclosed ``<script>`` or ``<style>`` hides is read as HTML too, so one
+run lists everything.
 """
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass
@@ -101,12 +103,22 @@ class _Finder(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
 
+    def handle_data(self, data: str) -> None:
+        # Inside <script> or <style> the parser reads everything up to the closing tag as text;
+        # an unclosed one hides the rest of the page. Read that text as HTML too, so one run
+        # reports what would otherwise appear only once the first script is gone.
+        if self.cdata_elem is not None and "<" in data:
+            self.found += find_unsafe(data)
+
 
 def find_unsafe(page_html: str) -> list[Finding]:
     """Every script, event handler and script URL in ``page_html``, in document order."""
     finder = _Finder()
     finder.feed(page_html)
     finder.close()
+    if finder.cdata_elem is not None and finder.rawdata:
+        # An unclosed <script> or <style>: the parser keeps the rest unread (see handle_data).
+        finder.found += find_unsafe(finder.rawdata)
     return finder.found
 
 
@@ -114,6 +126,7 @@ def _line_pattern(finding: Finding) -> re.Pattern[str]:
     if finding.code == "html.script":
         return re.compile(r"<\s*script\b", re.IGNORECASE)
     if finding.code == "html.event-handler":
+        # The `=` may stand on the next line (`<img src=x onerror` then `=alert(1)>`).
         return re.compile(rf"\b{re.escape(finding.what)}\s*=", re.IGNORECASE)
     return re.compile(re.escape(finding.what), re.IGNORECASE)
 
@@ -124,7 +137,8 @@ _CODE_SPAN = re.compile(r"(`+).+?\1")
 
 def _prose_lines(lines: list[str], first: int) -> list[tuple[int, str]]:
     """The lines from ``first`` (1-based) on, outside fenced code blocks and without their code
-    spans: where something that runs can be written."""
+    spans, entities decoded (``&lt;script&gt;`` in an ``<iframe srcdoc>`` is a script): where
+    something that runs can be written."""
     prose = []
     fence: str | None = None
     for number in range(first, len(lines) + 1):
@@ -137,19 +151,28 @@ def _prose_lines(lines: list[str], first: int) -> list[tuple[int, str]]:
         if opening:
             fence = opening.group(1)[0]
             continue
-        prose.append((number, _CODE_SPAN.sub("", line)))
+        prose.append((number, html.unescape(_CODE_SPAN.sub("", line))))
     return prose
 
 
 def _occurrences(prose: list[tuple[int, str]], finding: Finding) -> list[int]:
-    """The line of each place ``finding`` is written, once per occurrence, in order."""
+    """The line of each place ``finding`` is written, once per occurrence, in order.
+
+    The prose is searched as one text, so a handler whose ``=`` is on the next line is found on
+    the line of its name; script URLs are compared without the characters a URL parser drops.
+    """
     pattern = _line_pattern(finding)
-    found = []
-    for number, line in prose:
+    starts: list[int] = []
+    parts: list[str] = []
+    offset = 0
+    for _, line in prose:
         if finding.code == "html.script-url":
-            line = _IGNORED_IN_URL.sub("", html.unescape(line))
-        found += [number] * len(pattern.findall(line))
-    return found
+            line = _IGNORED_IN_URL.sub("", line)
+        starts.append(offset)
+        parts.append(line)
+        offset += len(line) + 1
+    text = "\n".join(parts)
+    return [prose[bisect.bisect_right(starts, m.start()) - 1][0] for m in pattern.finditer(text)]
 
 
 def unsafe_html_problems(page_html: str, source: str, body_line: int, rel: str) -> list[Problem]:

@@ -14,12 +14,15 @@ Limits (sizes of the file as saved, in bytes):
   and 2 MB is the text of a thick book (about 500 printed pages), far beyond any real page, while
   Python-Markdown's time on pathological input grows faster than the page.
 
-Control characters: the characters YAML 1.1 forbids in a stream (PyYAML's ``Reader.NON_PRINTABLE``:
-C0 controls other than tab, line feed and carriage return, DEL, C1 controls other than NEL, and
-U+FFFE/U+FFFF). The same set is refused in Markdown pages: Python-Markdown passes NUL, ESC or a
-vertical tab into the HTML, where the HTML standard forbids them ("control-character-in-input-
-stream"), and silently deletes U+0002/U+0003, the marks of the HTML it sets aside; either way the
-page published is not the text the volunteer saw, who could not see the character either.
+Control characters: invisible format characters that no Vietnamese text needs (bidi controls, zero-
+width spaces, soft hyphens, a BOM inside the text, Unicode line and paragraph separators: a bidi
+override turns the phone number after it backwards), and the characters YAML 1.1 forbids in a
+stream (PyYAML's ``Reader.NON_PRINTABLE``: C0 controls other than tab, line feed and carriage
+return, DEL, C1 controls other than NEL, and U+FFFE/U+FFFF). The same set is refused in Markdown
+pages: Python-Markdown passes NUL, ESC or a vertical tab into the HTML, where the HTML standard
+forbids them ("control-character-in-input- stream"), and silently deletes U+0002/U+0003, the marks
+of the HTML it sets aside; either way the page published is not the text the volunteer saw, who
+could not see the character either.
 """
 
 from __future__ import annotations
@@ -46,8 +49,12 @@ PAGE_MAX_BYTES = 2_000_000
 
 _PAGE_SUFFIXES = (".md", ".markdown")
 
-# PyYAML's reader.Reader.NON_PRINTABLE, inverted: what YAML refuses is what we refuse.
-_CONTROL = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# PyYAML's reader.Reader.NON_PRINTABLE, inverted: what YAML refuses is what we refuse. Then the
+# invisible format characters no Vietnamese text needs (see _INVISIBLE).
+_CONTROL = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+    "|[\xad\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 
 _MAX_REPORTED = 10  # a file full of them needs one fix, not a thousand messages
 
@@ -66,9 +73,23 @@ _NAMES: dict[str, tuple[str, str]] = {
     ),
     "\x1b": ("ký tự ESC (mã điều khiển màu của cửa sổ lệnh)", "ESC (a terminal colour code)"),
     "\x7f": ("ký tự DEL", "the DEL character"),
+    # Invisible format characters (Unicode category Cf, and the two separators Zl, Zp). A bidi
+    # control reorders what follows it: `Ebidi\u202egnp.exe` shows as "Ebidiexe.png", and the
+    # phone number after it in a list reads backwards ("Trojan Source", CVE-2021-42574). The
+    # others hide inside a word, so "dinh" no longer finds it. Zero-width joiner and non-joiner
+    # (U+200C, U+200D) are kept: emoji sequences and other scripts need them.
+    "\xad": ("dấu gạch nối mềm vô hình", "a soft hyphen"),
+    "\u200b": ("dấu cách rộng 0 (không nhìn thấy)", "a zero-width space"),
+    "\u2060": ("ký tự nối từ vô hình", "a word joiner"),
+    "\ufeff": ("dấu BOM nằm giữa tệp", "a byte order mark inside the text"),
+    "\u2028": ("dấu ngắt dòng Unicode", "a Unicode line separator"),
+    "\u2029": ("dấu ngắt đoạn Unicode", "a Unicode paragraph separator"),
     "\ufffe": ("ký tự không hợp lệ U+FFFE", "the non-character U+FFFE"),
     "\uffff": ("ký tự không hợp lệ U+FFFF", "the non-character U+FFFF"),
 }
+
+
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def max_bytes(rel: str) -> int:
@@ -93,6 +114,9 @@ def _thousands(number: int) -> str:
 def _describe(char: str) -> tuple[str, str]:
     code = f"U+{ord(char):04X}"
     vi, en = _NAMES.get(char, ("", ""))
+    if not vi and char in _BIDI:
+        vi = "ký tự đổi chiều chữ viết, làm chữ và số phía sau hiện ngược"
+        en = "a bidirectional control, which shows the text and numbers after it reversed"
     if not vi:
         if "\x80" <= char <= "\x9f":
             vi = "ký tự điều khiển C1, thường do chữ Windows-1252 bị đọc sai"

@@ -32,15 +32,30 @@ VILLAGE_FILE = "village.yml"
 class Village(Model):
     """Who the guidebook is for. Every name is written as it appears in addresses."""
 
-    name: Text = Field(alias="ten", description="Tên làng/thôn, ví dụ `Là Thôn`.")
-    kind: Text = Field("thôn", alias="loai", description="`thôn`, `làng`, `xóm`, `bản`…")
-    commune: Text = Field(alias="xa", description="Xã/phường hiện nay, ví dụ `xã Yên Định`.")
-    province: Text = Field(alias="tinh", description="Tỉnh/thành phố, ví dụ `tỉnh Thanh Hóa`.")
+    name: Text = Field(
+        alias="ten", description="Tên làng/thôn, ví dụ `Là Thôn`. / The village's name."
+    )
+    kind: Text = Field(
+        "thôn", alias="loai", description="`thôn`, `làng`, `xóm`, `bản`… / The kind of village."
+    )
+    commune: Text = Field(
+        alias="xa",
+        description="Xã/phường hiện nay, ví dụ `xã Yên Định`. / The commune or ward today.",
+    )
+    province: Text = Field(
+        alias="tinh", description="Tỉnh/thành phố, ví dụ `tỉnh Thanh Hóa`. / The province or city."
+    )
     former_commune: Text | None = Field(
-        None, alias="xa_cu", description="Xã trước ngày 01/07/2025, ví dụ `xã Định Long`."
+        None,
+        alias="xa_cu",
+        description="Xã trước ngày 01/07/2025, ví dụ `xã Định Long`. / "
+        "The commune before 1 July 2025.",
     )
     former_district: Text | None = Field(
-        None, alias="huyen_cu", description="Huyện trước ngày 01/07/2025, ví dụ `huyện Yên Định`."
+        None,
+        alias="huyen_cu",
+        description="Huyện trước ngày 01/07/2025, ví dụ `huyện Yên Định`. / "
+        "The district before 1 July 2025.",
     )
 
     @model_validator(mode="after")

@@ -30,6 +30,7 @@ import yaml
 from langso.problems import Problem
 from langso.text import nfc
 from langso.textfile import DATA_MAX_BYTES, control_problems, size_problem
+from langso.yamlrepair import later_problems
 
 __all__ = [
     "MAX_DEPTH",
@@ -90,6 +91,21 @@ Data: TypeAlias = "str | dict[str, Data] | list[Data] | None"
 
 
 def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Node | None, list[Problem]]:
+    """Compose ``text`` into nodes, keeping every scalar as typed; see :func:`_read_once`.
+
+    When the text cannot be read, the slips after the first are looked for too
+    (:func:`langso.yamlrepair.later_problems`), so one run lists them all (issue 13).
+    """
+    root, problems = _read_once(text, path, first_line)
+    if root is None and problems:
+        clean = nfc(text).removeprefix("\ufeff")
+        problems += later_problems(
+            clean, problems, first_line, lambda mended: _read_once(mended, path, first_line)
+        )
+    return root, problems
+
+
+def _read_once(text: str, path: str, first_line: int = 1) -> tuple[Node | None, list[Problem]]:
     """Compose ``text`` into nodes, keeping every scalar as typed.
 
     Args:

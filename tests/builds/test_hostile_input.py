@@ -69,6 +69,12 @@ def test_alias_bomb_in_any_content_file_stops_the_build_at_once(
             "mềm (tab dọc) mà Shift+Enter trong Word dán vào) ở cột 13",
         ),
         (
+            "content/danh-ba/quan-a.yml",
+            "ten: 'Ebidi\u202egnp.exe'\nloai: 'cho'\ndien_thoai: '0300 000 410'\n",
+            "content/danh-ba/quan-a.yml:1: có ký tự điều khiển vô hình U+202E (ký tự đổi chiều "
+            "chữ viết, làm chữ và số phía sau hiện ngược) ở cột 12",
+        ),
+        (
             "content/village.yml",
             "ten: 'Phú\x00 Mỹ'\nloai: 'làng'\n",
             "content/village.yml:1: có ký tự điều khiển vô hình U+0000 (ký tự rỗng NUL) ở cột 10",
@@ -211,6 +217,62 @@ def test_missing_template_is_a_located_error(make_site: SiteFactory) -> None:
         "`theme:` in mkdocs.yml)",
         STOPPED.format(n=1),
     ]
+
+
+def test_status_holding_markup_is_a_located_error(make_site: SiteFactory) -> None:
+    # Material prints `status` into a class name in every menu of the section (found by a new user:
+    # `status: '"><img src=x onerror=alert(71)>'` ran script on seven pages).
+    page = (
+        "---\ntitle: 'Đình'\nstatus: '\"><img src=x onerror=alert(71)>'\n---\n# Đình\n\n## Nguồn\n"
+    )
+    result = build_site(make_site(files={PAGE: page}), strict=False)
+    assert not result.ok
+    assert result.messages[0].split("\n")[0] == (
+        f'{PAGE}:3: status: `"><img src=x onerror=alert(71)>` không phải tên trạng thái — dùng '
+        "`new` (mới) hoặc `deprecated` (cũ), hay một tên khai báo trong `extra.status` của "
+        "mkdocs.yml: chữ thường không dấu, số và `-`"
+    )
+
+
+def test_status_new_is_published(make_site: SiteFactory) -> None:
+    page = "---\ntitle: 'Đình'\nstatus: new\n---\n# Đình\n\n## Nguồn\n"
+    result = build_site(make_site(files={PAGE: page}))
+    assert result.ok, result.text()
+    assert 'md-status md-status--new"' in result.read("dia-diem/dinh-lang-phu-my/index.html")
+
+
+@pytest.mark.parametrize(
+    ("icon", "expected"),
+    [
+        (
+            "material/khong-co",
+            f"{PAGE}:3: icon: giao diện không có biểu tượng `material/khong-co` — xóa dòng "
+            "`icon:`, hoặc chọn một tên có trong bộ biểu tượng của Material for MkDocs (ví dụ "
+            "`material/church`)",
+        ),
+        (
+            "../../../etc/passwd",
+            f"{PAGE}:3: icon: `../../../etc/passwd` không phải tên biểu tượng — viết tên "
+            "biểu tượng của giao diện, ví dụ `material/church` (chữ thường không dấu, `-` và "
+            "`/`), hoặc xóa dòng `icon:`",
+        ),
+    ],
+)
+def test_unknown_icon_is_a_located_error_not_a_traceback(
+    make_site: SiteFactory, icon: str, expected: str
+) -> None:
+    # It was a traceback naming another page (the section's index, whose menu shows the icon).
+    page = f"---\ntitle: 'Đình'\nicon: '{icon}'\n---\n# Đình\n\n## Nguồn\n"
+    result = build_site(make_site(files={PAGE: page}), strict=False)
+    assert not result.ok
+    assert result.messages[0].split("\n")[0] == expected
+    assert result.messages[-1] == STOPPED.format(n=1)
+
+
+def test_a_theme_icon_is_shown(make_site: SiteFactory) -> None:
+    page = "---\ntitle: 'Đình'\nicon: material/church\n---\n# Đình\n\n## Nguồn\n"
+    result = build_site(make_site(files={PAGE: page}))
+    assert result.ok, result.text()
 
 
 def test_template_in_custom_dir_is_used(make_site: SiteFactory) -> None:

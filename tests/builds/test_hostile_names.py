@@ -53,6 +53,10 @@ FILES: dict[str, str | None] = {
         "Trang không có tiêu đề.\n\n## Nguồn\n\n- [a](https://example.com/)\n"
     ),
     "content/<u onclick=alert(7)>Hùng & Lan/trang.md": "# Một trang\n\nChữ.\n",
+    # A quote in a file name closed the edit link's href="…" (found by a new user).
+    'content/dia-diem/q"><b onclick=alert(9)>.md': (
+        "# Trang Q\n\n## Nguồn\n\n- [a](https://example.com/)\n"
+    ),
     f"content/dia-diem/{LINKED}.md": "# Trang B\n\n## Nguồn\n\n- [a](https://example.com/)\n",
     "content/village.yml": (
         f"ten: {q('V ' + PAYLOAD)}\nloai: 'làng'\nxa: 'xã Yên Định'\ntinh: 'tỉnh Thanh Hóa'\n"
@@ -65,6 +69,7 @@ FILES: dict[str, str | None] = {
         f"- id: 'b'\n  ten: 'B'\n  trang: 'dia-diem/{LINKED}.md'\n"
     ),
 }
+EDIT_URI = "https://git.example/lang/edit/main/content/"
 PLUGINS = [
     "langso/search",
     "langso/content",
@@ -92,6 +97,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         path.write_text(content, encoding="utf-8")
     data = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     data["plugins"] = PLUGINS
+    data["edit_uri"] = EDIT_URI
+    data["theme"]["features"] = ["content.action.edit"]
     (root / "mkdocs.yml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", BUILD_DAY)
@@ -130,6 +137,15 @@ def test_nothing_is_escaped_twice(site: Path) -> None:
         text = path.read_text(encoding="utf-8")
         for entity in ("&amp;amp;", "&amp;lt;", "&amp;gt;", "&amp;quot;", "&amp;#"):
             assert entity not in text, (path.relative_to(site), entity)
+
+
+def test_edit_links_hold_the_file_name_percent_encoded(site: Path) -> None:
+    """A file name holding ``">`` used to close the edit link's ``href`` and open a tag."""
+    page = soup(site, "dia-diem/img-src-x-onerror-alert-5/index.html")
+    (link,) = page.select("a.md-content__button")
+    assert link["href"] == EDIT_URI + "dia-diem/%3Cimg%20src%3Dx%20onerror%3Dalert%285%29%3E.md"
+    service = soup(site, "danh-ba/cho-phu-my/index.html").select("a.md-content__button")
+    assert [a["href"] for a in service] == [EDIT_URI + "danh-ba/cho-phu-my.yml"]
 
 
 def test_link_destinations_cannot_close_the_link(site: Path) -> None:

@@ -336,22 +336,26 @@ BAD_INPUT = {
         "    (en) `25:00` is not a time of day"
         " — write hours:minutes, e.g. '6:45' or '21:00', in quotes",
     ),
+    # 7:00 to 5:00 is the 12-hour clock typed by mistake (5:00 for 17:00), not a night shop.
     "closing-before-opening": (
         "quan-a.yml",
-        "ten: Quán A\nloai: cho\nmo_cua: 21:00\ndong_cua: 6:00\n",
-        "content/danh-ba/quan-a.yml:4: dong_cua: giờ đóng cửa `6:00` không sau giờ mở cửa"
-        " `21:00` — dùng giờ 24, ví dụ '21:00' chứ không phải '9:00'\n"
-        "    (en) closing time `6:00` is not after opening time `21:00`"
-        " — use the 24-hour clock, e.g. '21:00' not '9:00'",
+        "ten: Quán A\nloai: cho\nmo_cua: 7:00\ndong_cua: 5:00\n",
+        "content/danh-ba/quan-a.yml:4: dong_cua: trong `7:00-5:00` giờ đóng cửa không sau giờ"
+        " mở cửa — dùng giờ 24, ví dụ '17:00' chứ không phải '5:00'; nơi mở qua nửa đêm thì mở"
+        " từ 12:00 trở đi, ví dụ '16:00-01:00'\n"
+        "    (en) in `7:00-5:00` the closing time is not after the opening time"
+        " — use the 24-hour clock, e.g. '17:00' not '5:00'; a place open past midnight opens"
+        " at 12:00 or later, e.g. '16:00-01:00'",
     ),
     "range-closing-before-opening": (
         "quan-a.yml",
         "ten: Quán A\nloai: cho\ngio_mo_cua:\n  - ngay: T2\n    gio: 11:00-7:00\n",
         "content/danh-ba/quan-a.yml:5: gio_mo_cua.gio: trong `11:00-7:00` giờ đóng cửa không"
-        " sau giờ mở cửa — kiểm tra lại hai giờ (dùng giờ 24, ví dụ '13:30' chứ không phải"
-        " '1:30')\n"
+        " sau giờ mở cửa — dùng giờ 24, ví dụ '19:00' chứ không phải '7:00'; nơi mở qua nửa"
+        " đêm thì mở từ 12:00 trở đi, ví dụ '16:00-01:00'\n"
         "    (en) in `11:00-7:00` the closing time is not after the opening time"
-        " — check both times (use the 24-hour clock, e.g. '13:30' not '1:30')",
+        " — use the 24-hour clock, e.g. '19:00' not '7:00'; a place open past midnight opens"
+        " at 12:00 or later, e.g. '16:00-01:00'",
     ),
     "swapped-coordinates": (
         "quan-a.yml",

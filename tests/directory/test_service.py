@@ -237,18 +237,19 @@ def test_payment_labels() -> None:
         "chuyen-khoan": "Chuyển khoản ngân hàng",
         "vietqr": "Quét mã VietQR",
         "vi-dien-tu": "Ví điện tử",
+        "the": "Thẻ ngân hàng",
     }
 
 
 def test_unknown_payment_method(tmp_path: Path) -> None:
-    assert only(tmp_path, QUAN + "thanh_toan:\n  - 'tiền mặt'\n  - 'thẻ'\n") == [
+    assert only(tmp_path, QUAN + "thanh_toan:\n  - 'tiền mặt'\n  - 'séc'\n") == [
         message(
             5,
             "thanh_toan",
-            "không rõ cách thanh toán `thẻ` — dùng: 'tiền mặt', 'chuyển khoản', 'VietQR' hoặc"
-            " 'ví điện tử'",
-            "unknown payment method `thẻ` — use: 'tiền mặt' (cash), 'chuyển khoản' (transfer),"
-            " 'VietQR' or 'ví điện tử' (e-wallet)",
+            "không rõ cách thanh toán `séc` — dùng: 'tiền mặt', 'chuyển khoản', 'VietQR', 'ví"
+            " điện tử' hoặc 'thẻ'",
+            "unknown payment method `séc` — use: 'tiền mặt' (cash), 'chuyển khoản' (transfer),"
+            " 'VietQR', 'ví điện tử' (e-wallet) or 'thẻ' (bank card)",
         )
     ]
 

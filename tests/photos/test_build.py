@@ -148,18 +148,18 @@ def test_img_tags_are_lazy_sized_with_srcset(
 
 
 def test_oversize_original_is_warned_about_by_name(make_site: SiteFactory, phone: bytes) -> None:
-    root = photo_site(make_site, phone)
+    root = photo_site(make_site, phone, original_level="warn")
     result = build_site(root, strict=False)
     megabytes = f"{len(phone) / 1_000_000:.1f}"
     assert [m for m in result.messages if "ảnh gốc quá lớn" in m] == [
         f"content/anh/Chợ quê.jpg: ảnh gốc quá lớn (3000×4000 px, {megabytes.replace('.', ',')}"
         " MB); trang web chỉ đăng bản thu nhỏ 1280 px, nhưng tệp gốc vẫn nằm trong kho và làm"
-        " kho nặng thêm — thu nhỏ ảnh còn khoảng 1280 px cạnh dài (dưới 2 MB) trước khi thêm,"
-        " ví dụ bằng chức năng chỉnh sửa ảnh trên điện thoại, rồi thay tệp này\n"
+        " kho nặng thêm — chạy `langso photos fix` để thu nhỏ tệp gốc còn 1280 px cạnh dài (bản"
+        " cũ vẫn còn trong lịch sử git), rồi commit\n"
         f"    (en) the original photo is too large (3000×4000 px, {megabytes} MB); the site"
         " publishes a 1280 px copy, but the original stays in the repository and weighs it down"
-        " — shrink it to about 1280 px on its long side (under 2 MB) before adding it, e.g. with"
-        " the phone's photo editor, and replace this file"
+        " — run `langso photos fix` to shrink the original to 1280 px on its long side (the old"
+        " version stays in the git history), then commit"
     ]
     assert [m.split(" — ")[0] for m in result.messages if "GPS" in m] == [
         "content/anh/Chợ quê.jpg: ảnh gốc có ghi vị trí GPS nơi chụp; trang web đã xóa, nhưng"
@@ -167,7 +167,20 @@ def test_oversize_original_is_warned_about_by_name(make_site: SiteFactory, phone
     ]
     assert len(result.messages) == 2
     strict = build_site(root)
-    assert strict.aborted is not None  # warnings fail --strict
+    assert strict.aborted is not None  # original_level: warn — warnings fail --strict
+
+
+def test_a_phone_photo_does_not_block_the_strict_build_by_default(
+    make_site: SiteFactory, phone: bytes
+) -> None:
+    """Issue 13: the published copy is small and stripped either way; the original's size and
+    GPS are notes (INFO), which `langso photos fix` mends, not reasons to refuse publishing."""
+    result = build_site(photo_site(make_site, phone))
+    assert result.ok, result.text()
+    assert result.messages == []
+    published_photo = open_bytes(result.site_dir.joinpath("anh/cho-que.jpg").read_bytes())
+    assert published_photo.size == (960, 1280)
+    assert_no_metadata(published_photo)
 
 
 def test_small_photos_build_clean_in_strict_mode(make_site: SiteFactory) -> None:

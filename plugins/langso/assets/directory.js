@@ -6,6 +6,7 @@
   "use strict";
   var DAY_NAMES = ["", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"];
   var HOUR = 3600 * 1000;
+  var DAY = 24 * 60;
 
   function vietnamDate(time) {
     var t = new Date(time + 7 * HOUR);
@@ -34,14 +35,26 @@
     return Math.floor(minutes / 60) + ":" + ("0" + (minutes % 60)).slice(-2);
   }
 
+  // A closing time above 24:00 is after midnight, on the next day (16:00-01:00 is [960, 1500]).
+  function closingText(closes, nextDay) {
+    return closes > DAY ? clock(closes - DAY) + (nextDay ? " sáng mai" : "") : clock(closes);
+  }
+
   function status(schedule, time) {
     var now = vietnamDate(time);
     var today = rangesOn(schedule, now);
+    var yesterday = rangesOn(schedule, vietnamDate(time - 24 * HOUR));
     var i, range;
+    for (i = 0; i < yesterday.length; i++) {
+      range = yesterday[i];
+      if (range[1] > DAY && now.minutes < range[1] - DAY) {
+        return { state: "open", text: "Đang mở cửa · đóng cửa lúc " + closingText(range[1], false) };
+      }
+    }
     for (i = 0; i < today.length; i++) {
       range = today[i];
       if (now.minutes >= range[0] && now.minutes < range[1]) {
-        return { state: "open", text: "Đang mở cửa · đóng cửa lúc " + clock(range[1]) };
+        return { state: "open", text: "Đang mở cửa · đóng cửa lúc " + closingText(range[1], true) };
       }
     }
     for (i = 0; i < today.length; i++) {

@@ -48,8 +48,14 @@ from langso.adapter import (
 )
 from langso.cache import Recall
 from langso.content.config import ContentConfig
-from langso.escaping import html_text, page_title_html
-from langso.frontmatter import CheckedPage, check_page, read_page, template_problem
+from langso.escaping import html_text, page_title_html, safe_edit_url
+from langso.frontmatter import (
+    CheckedPage,
+    check_page,
+    icon_problem,
+    read_page,
+    template_problem,
+)
 from langso.listing import listing_uri
 from langso.paths import ascii_page_uri, repo_path
 from langso.problems import Problem
@@ -184,7 +190,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Escape the front matter's ``title``, ``description`` and ``subtitle`` once, before any
-        plugin or the theme reads them (:data:`ESCAPED_META`).
+        plugin or the theme reads them (:data:`ESCAPED_META`), and percent-encode the file's path
+        in the "edit this page" link (:func:`langso.escaping.safe_edit_url`).
 
         Priority 100: first, so every plugin sees ``page.title`` as HTML text.
         """
@@ -192,6 +199,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             value = page.meta.get(key)
             if value is not None:
                 page.meta[key] = html_text(value if isinstance(value, str) else str(value))
+        if page.edit_url:
+            page.edit_url = safe_edit_url(page.edit_url, page.file.edit_uri)
         return markdown
 
     @event_priority(100)
@@ -279,6 +288,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             root = os.path.dirname(config.config_file_path)
             shown = os.path.relpath(custom, root) if custom else None
             missing = template_problem(rel, page.template, config.theme.dirs, shown)
+            self.reporter.report([missing] if missing else [])
+        if page.icon is not None:
+            missing = icon_problem(rel, page.icon, config.theme.dirs)
             self.reporter.report([missing] if missing else [])
         if page.title:
             self.titles[file.src_uri] = page.title

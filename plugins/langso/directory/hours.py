@@ -17,7 +17,8 @@ YAML::
 
 Or ``mo_cua: '6:45'`` with ``dong_cua: '21:00'`` for the same hours every day. Days not listed are
 closed. Times accept ``7:30``, ``07:30``, ``7h30``, ``7h`` and ``24:00``; every value is shown
-exactly as typed (C-06) and parsed only to check it and to compute the "open now" badge.
+exactly as typed (C-06) and parsed only to check it and to compute the "open now" badge. A
+place open past midnight writes ``'16:00-01:00'`` (see :func:`closing`).
 """
 
 from __future__ import annotations
@@ -40,8 +41,10 @@ __all__ = [
     "Time",
     "TimeOfDay",
     "TimeRange",
+    "closing",
     "parse_time",
     "schedule_json",
+    "shown_hours",
 ]
 
 
@@ -92,10 +95,55 @@ def _time_of_day(value: object) -> object:
 
 
 class TimeRange(Model):
-    """Open from ``opens`` to ``closes``, in minutes after midnight."""
+    """Open from ``opens`` to ``closes``, in minutes after midnight of the day it opens:
+    ``closes`` is above 1440 when the place closes after midnight (``16:00-01:00`` is
+    ``opens=960, closes=1500``)."""
 
     opens: int
     closes: int
+
+    @property
+    def overnight(self) -> bool:
+        """True when it closes after midnight, on the next day."""
+        return self.closes > DAY_MINUTES
+
+
+DAY_MINUTES = 24 * 60
+NOON = 12 * 60
+
+
+def closing(opens: int, closes: int, typed: str, field: str | None = None) -> int:
+    """The closing time of a range, in minutes after midnight of the opening day.
+
+    A closing time not after the opening time means the place closes after midnight, as night
+    markets, eateries and guards' posts do (``16:00-01:00``, ``18:00-6:00``, ``16:00-0:00``),
+    when it opens in the afternoon or evening (12:00 or later) and closes by noon. Any other
+    (``7:00-5:00``) is the 12-hour clock typed by mistake (5:00 for 17:00) and is refused.
+
+    Args:
+        opens, closes: minutes after midnight, as typed.
+        typed: the range as typed, for the message.
+        field: where a model validator reports the error (``dong_cua``).
+
+    Raises:
+        PydanticCustomError: for a closing time that is neither after the opening time nor an
+            overnight closing.
+    """
+    if closes > opens:
+        return closes
+    if opens >= NOON and closes <= NOON:
+        return closes + DAY_MINUTES
+    later = closes + NOON
+    example_vi = f"'{later // 60}:{later % 60:02d}'" if opens < later < DAY_MINUTES else "'21:00'"
+    raise invalid(
+        f"trong `{typed}` giờ đóng cửa không sau giờ mở cửa",
+        f"in `{typed}` the closing time is not after the opening time",
+        f"dùng giờ 24, ví dụ {example_vi} chứ không phải '{closes // 60}:{closes % 60:02d}'; "
+        "nơi mở qua nửa đêm thì mở từ 12:00 trở đi, ví dụ '16:00-01:00'",
+        f"use the 24-hour clock, e.g. {example_vi} not '{closes // 60}:{closes % 60:02d}'; a "
+        "place open past midnight opens at 12:00 or later, e.g. '16:00-01:00'",
+        field=field,
+    )
 
 
 class Hours(Model):
@@ -108,6 +156,17 @@ class Hours(Model):
     def closed(self) -> bool:
         """True for a closed day (``nghỉ``)."""
         return not self.ranges
+
+    @property
+    def shown(self) -> str:
+        """The hours as typed, with ``(qua nửa đêm)`` when a range ends after midnight."""
+        return shown_hours(self.text, any(r.overnight for r in self.ranges))
+
+
+def shown_hours(text: str, overnight: bool) -> str:
+    """``text`` as typed, followed by ``(qua nửa đêm)`` ("past midnight") when ``overnight``:
+    ``16:00-01:00`` alone could be misread as a typing slip."""
+    return f"{text} (qua nửa đêm)" if overnight else text
 
 
 def _hours(value: object) -> object:
@@ -127,14 +186,7 @@ def _hours(value: object) -> object:
                 "write opening - closing, e.g. '7:00-11:30, 13:30-17:00', or 'nghỉ' (closed)",
             )
         opens, closes = parse_time(pieces[0]), parse_time(pieces[1])
-        if closes <= opens:
-            raise invalid(
-                f"trong `{part}` giờ đóng cửa không sau giờ mở cửa",
-                f"in `{part}` the closing time is not after the opening time",
-                "kiểm tra lại hai giờ (dùng giờ 24, ví dụ '13:30' chứ không phải '1:30')",
-                "check both times (use the 24-hour clock, e.g. '13:30' not '1:30')",
-            )
-        ranges.append(TimeRange(opens=opens, closes=closes))
+        ranges.append(TimeRange(opens=opens, closes=closing(opens, closes, part)))
     return Hours(text=text, ranges=tuple(ranges))
 
 
@@ -192,8 +244,12 @@ def _days(value: object) -> object:
 class OpeningRow(Model):
     """One row of ``gio_mo_cua``: which days (``ngay``) and which hours (``gio``)."""
 
-    days: Annotated[Days, BeforeValidator(_days)] = Field(alias="ngay")
-    hours: Annotated[Hours, BeforeValidator(_hours)] = Field(alias="gio")
+    days: Annotated[Days, BeforeValidator(_days)] = Field(
+        alias="ngay", description="Các ngày, ví dụ `T2-T6`. / The days."
+    )
+    hours: Annotated[Hours, BeforeValidator(_hours)] = Field(
+        alias="gio", description="Các giờ, ví dụ `7:00-11:30, 13:30-17:00`. / The hours."
+    )
 
 
 _DAY_MONTH = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*$")
@@ -228,13 +284,15 @@ class Season(Model):
     """A schedule that replaces the usual one every year from ``tu`` to ``den`` (inclusive)."""
 
     start: Annotated[DayMonth, BeforeValidator(_day_month)] = Field(
-        alias="tu", description="Ngày bắt đầu mỗi năm, ví dụ `15/4`."
+        alias="tu", description="Ngày bắt đầu mỗi năm, ví dụ `15/4`. / The first day each year."
     )
     end: Annotated[DayMonth, BeforeValidator(_day_month)] = Field(
-        alias="den", description="Ngày kết thúc mỗi năm, ví dụ `14/10`."
+        alias="den", description="Ngày kết thúc mỗi năm, ví dụ `14/10`. / The last day each year."
     )
     rows: tuple[OpeningRow, ...] = Field(
-        alias="gio_mo_cua", description="Các dòng `ngay` + `gio` của mùa này."
+        alias="gio_mo_cua",
+        description="Các dòng `ngay` + `gio` của mùa này. / "
+        "Rows of days and hours for this season.",
     )
 
     @model_validator(mode="after")
@@ -263,7 +321,9 @@ def schedule_json(rows: tuple[OpeningRow, ...], summer: Season | None) -> dict[s
 
     Shape: ``{"week": {"1": [[420, 690], [810, 1020]], …, "7": []}, "summer": {"from": [4, 15],
     "to": [10, 14], "week": {…}} | None}``; days are ISO weekdays, times minutes after midnight
-    in Viet Nam time (UTC+7, no daylight saving), a later row overrides an earlier one's days.
+    of that day in Viet Nam time (UTC+7, no daylight saving): a closing above 1440 is after
+    midnight, on the next day (``[960, 1500]``: 16:00 to 01:00). A later row overrides an
+    earlier one's days.
     """
     return {
         "week": _week(rows),

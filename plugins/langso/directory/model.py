@@ -38,9 +38,18 @@ from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from langso.cache import Recall, digest
-from langso.directory.hours import WEEKDAY_NAMES, OpeningRow, Season, Time, schedule_json
+from langso.directory.hours import (
+    WEEKDAY_NAMES,
+    OpeningRow,
+    Season,
+    Time,
+    closing,
+    schedule_json,
+    shown_hours,
+)
 from langso.geography import VIETNAM_BOUNDS, check_unit, country_of
 from langso.paths import page_for_data_file, repo_path
 from langso.phones import Phone, PhoneError, parse_phone
@@ -54,12 +63,13 @@ from langso.schema import (
     invalid,
     parse_date,
     read_yaml,
+    validatable,
     validate,
 )
 from langso.text import fold, index_letter, slugify, sort_key, strip_accents
 from langso.vietqr import BANKS, VietQRAccount, vietqr_payload
 from langso.village import Village
-from langso.yamlsource import Node, Sequence, describe, line_of
+from langso.yamlsource import Mapping, Node, Scalar, Sequence, describe, line_of
 
 __all__ = [
     "PAYMENT_METHODS",
@@ -73,6 +83,7 @@ __all__ = [
     "ServiceEntry",
     "Verification",
     "VietQR",
+    "describes_payment",
     "load_directory",
 ]
 
@@ -160,29 +171,49 @@ def _coordinates(value: object) -> object:
 class Address(Model):
     """Where the service is. ``xa`` and ``tinh`` default to the village's."""
 
-    hamlet: Text | None = Field(None, alias="thon", description="Thôn/xóm/làng, ví dụ `Là Thôn`.")
+    hamlet: Text | None = Field(
+        None, alias="thon", description="Thôn/xóm/làng, ví dụ `Là Thôn`. / The hamlet."
+    )
     detail: Text | None = Field(
-        None, alias="chi_tiet", description="Số nhà, đường hoặc mốc dễ tìm."
+        None,
+        alias="chi_tiet",
+        description="Số nhà, đường hoặc mốc dễ tìm. / House number, road or landmark.",
     )
     commune: Text | None = Field(
-        None, alias="xa", description="Xã/phường hiện nay, nếu khác xã của làng."
+        None,
+        alias="xa",
+        description="Xã/phường hiện nay, nếu khác xã của làng. / "
+        "The commune today, if not the village's.",
     )
-    province: Text | None = Field(None, alias="tinh", description="Tỉnh, nếu khác tỉnh của làng.")
+    province: Text | None = Field(
+        None,
+        alias="tinh",
+        description="Tỉnh, nếu khác tỉnh của làng. / The province, if not the village's.",
+    )
     former_commune: Text | None = Field(
-        None, alias="xa_cu", description="Xã trước 01/07/2025, nếu khác của làng."
+        None,
+        alias="xa_cu",
+        description="Xã trước 01/07/2025, nếu khác của làng. / "
+        "The commune before 1 July 2025, if not the village's.",
     )
     former_district: Text | None = Field(
-        None, alias="huyen_cu", description="Huyện trước 01/07/2025, nếu khác của làng."
+        None,
+        alias="huyen_cu",
+        description="Huyện trước 01/07/2025, nếu khác của làng. / "
+        "The district before 1 July 2025, if not the village's.",
     )
 
 
 class Category(Model):
     """A directory category; the order of ``categories.yml`` is the display order."""
 
-    id: Text = Field(description="Mã ASCII, ví dụ `y-te`.")
-    name: Text = Field(alias="ten", description="Tên hiển thị, ví dụ `Y tế`.")
+    id: Text = Field(description="Mã ASCII, ví dụ `y-te`. / An ASCII id.")
+    name: Text = Field(alias="ten", description="Tên hiển thị, ví dụ `Y tế`. / The name shown.")
     icon: Text | None = Field(
-        None, alias="bieu_tuong", max_length=8, description="Một biểu tượng emoji, ví dụ `🏥`."
+        None,
+        alias="bieu_tuong",
+        max_length=8,
+        description="Một biểu tượng emoji, ví dụ `🏥`. / One emoji.",
     )
 
     @field_validator("id")
@@ -195,6 +226,14 @@ class Category(Model):
                 f"dùng `{slugify(value)}`",
                 f"use `{slugify(value)}`",
             )
+        if value == "theo-ten" or value.startswith("thanh-toan-"):
+            # The directory's own listing pages live in these folders (langso.directory.render).
+            raise invalid(
+                f"mã `{value}` trùng tên trang danh bạ tự tạo (theo tên, theo cách trả tiền)",
+                f"id `{value}` is taken by a page the directory makes (by name, by payment)",
+                "đặt mã khác; cách trả tiền ghi vào `thanh_toan` của từng nơi",
+                "choose another id; how a place takes payment goes in its `thanh_toan`",
+            )
         return value
 
 
@@ -205,14 +244,17 @@ _TYPOGRAPHY = str.maketrans(
     {"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "..."}
 )
 
-Payment = Literal["tien-mat", "chuyen-khoan", "vietqr", "vi-dien-tu"]
+Payment = Literal["tien-mat", "chuyen-khoan", "vietqr", "vi-dien-tu", "the"]
 PAYMENT_METHODS: dict[str, str] = {
     "tien-mat": "Tiền mặt",
     "chuyen-khoan": "Chuyển khoản ngân hàng",
     "vietqr": "Quét mã VietQR",
     "vi-dien-tu": "Ví điện tử",
+    "the": "Thẻ ngân hàng",
 }
-"""Payment methods by id, with their Vietnamese label."""
+"""Payment methods by id (``thanh_toan: [tien-mat, vietqr, the]``), with their Vietnamese label.
+How a place takes payment is this field, never its category: a motorbike repair shop that takes
+VietQR is ``loai: sua-xe`` with ``thanh_toan: [tien-mat, vietqr]``."""
 _PAYMENT_WORDS = {
     "tien mat": "tien-mat",
     "chuyen khoan": "chuyen-khoan",
@@ -223,6 +265,11 @@ _PAYMENT_WORDS = {
     "ma qr": "vietqr",
     "quet ma qr": "vietqr",
     "vi dien tu": "vi-dien-tu",
+    "the": "the",
+    "the ngan hang": "the",
+    "the atm": "the",
+    "quet the": "the",
+    "pos": "the",
 }
 
 
@@ -234,9 +281,9 @@ def _payment(value: object) -> object:
         raise invalid(
             f"không rõ cách thanh toán `{value}`",
             f"unknown payment method `{value}`",
-            "dùng: 'tiền mặt', 'chuyển khoản', 'VietQR' hoặc 'ví điện tử'",
-            "use: 'tiền mặt' (cash), 'chuyển khoản' (transfer), 'VietQR' or 'ví điện tử' "
-            "(e-wallet)",
+            "dùng: 'tiền mặt', 'chuyển khoản', 'VietQR', 'ví điện tử' hoặc 'thẻ'",
+            "use: 'tiền mặt' (cash), 'chuyển khoản' (transfer), 'VietQR', 'ví điện tử' "
+            "(e-wallet) or 'thẻ' (bank card)",
         )
     return method
 
@@ -245,14 +292,24 @@ class VietQR(Model):
     """A bank account that customers pay by scanning a VietQR code (NAPAS, EMVCo MPM)."""
 
     bank_bin: Text = Field(
-        alias="ngan_hang", description="Mã BIN 6 số của ngân hàng, ví dụ `970405` (Agribank)."
+        alias="ngan_hang",
+        description="Mã BIN 6 số của ngân hàng, ví dụ `970405` (Agribank). / "
+        "The bank's 6-digit BIN.",
     )
-    account_number: Text = Field(alias="so_tai_khoan", description="Số tài khoản.")
+    account_number: Text = Field(
+        alias="so_tai_khoan", description="Số tài khoản. / The account number."
+    )
     account_name: Text | None = Field(
-        None, alias="chu_tai_khoan", description="Tên chủ tài khoản, để khách đối chiếu."
+        None,
+        alias="chu_tai_khoan",
+        description="Tên chủ tài khoản, để khách đối chiếu. / "
+        "The account holder's name, for payers to compare.",
     )
     purpose: Text | None = Field(
-        None, alias="noi_dung", description="Nội dung chuyển khoản gợi ý (không dấu)."
+        None,
+        alias="noi_dung",
+        description="Nội dung chuyển khoản gợi ý (không dấu). / "
+        "A suggested transfer note (no accents).",
     )
 
     @field_validator("bank_bin")
@@ -362,10 +419,14 @@ class Verification(Model):
     """When the entry was last checked, and by whom (a role, never a name)."""
 
     date: Annotated[dt.date, BeforeValidator(parse_date)] = Field(
-        alias="ngay", description="Ngày kiểm tra gần nhất, ví dụ `01/05/2026`."
+        alias="ngay",
+        description="Ngày kiểm tra gần nhất, ví dụ `01/05/2026`. / The day of the last check.",
     )
     role: Annotated[str, BeforeValidator(_role)] = Field(
-        alias="vai_tro", description="Vai trò người kiểm tra: " + ", ".join(VERIFIER_ROLES) + "."
+        alias="vai_tro",
+        description="Vai trò người kiểm tra: "
+        + ", ".join(VERIFIER_ROLES)
+        + ". / The checker's role.",
     )
 
     @field_validator("date")
@@ -423,6 +484,17 @@ def _no_overlap(rows: tuple[OpeningRow, ...], field: str) -> None:
             seen[day] = index
 
 
+def _vietqr_unlisted(has_payments: bool) -> PydanticCustomError:
+    """The error for a ``vietqr`` account that ``thanh_toan`` does not list."""
+    return invalid(
+        "có `vietqr` nhưng `thanh_toan` không có VietQR",
+        "`vietqr` is given but `thanh_toan` does not list VietQR",
+        "thêm 'VietQR' vào `thanh_toan`",
+        "add 'VietQR' to `thanh_toan`",
+        field="thanh_toan" if has_payments else "vietqr",
+    )
+
+
 def _one_or_many(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
@@ -430,52 +502,94 @@ def _one_or_many(value: object) -> object:
 class Service(Model):
     """One entry of the services directory (one YAML file)."""
 
-    name: Text = Field(alias="ten", description="Tên dịch vụ hoặc nơi chốn.")
-    category: Text = Field(alias="loai", description="Mã loại trong `categories.yml`.")
-    description: Text | None = Field(None, alias="mo_ta", description="Mô tả ngắn.")
-    offers: Annotated[tuple[Text, ...], BeforeValidator(_one_or_many)] = Field(
-        (), alias="dich_vu", description="Các việc làm được ở đây, mỗi việc một dòng."
+    name: Text = Field(
+        alias="ten", description="Tên dịch vụ hoặc nơi chốn. / The service's or place's name."
     )
-    address: Address | None = Field(None, alias="dia_chi", description="Địa chỉ.")
+    category: Text = Field(
+        alias="loai",
+        description="Mã loại trong `categories.yml`. / A category id from `categories.yml`.",
+    )
+    description: Text | None = Field(
+        None, alias="mo_ta", description="Mô tả ngắn. / A short description."
+    )
+    offers: Annotated[tuple[Text, ...], BeforeValidator(_one_or_many)] = Field(
+        (),
+        alias="dich_vu",
+        description="Các việc làm được ở đây, mỗi việc một dòng. / "
+        "What can be done here, one per line.",
+    )
+    address: Address | None = Field(None, alias="dia_chi", description="Địa chỉ. / The address.")
     location: Annotated[Coordinates, BeforeValidator(_coordinates)] | None = Field(
-        None, alias="toa_do", description="'vĩ độ, kinh độ' chép từ bản đồ, trong Việt Nam."
+        None,
+        alias="toa_do",
+        description="'vĩ độ, kinh độ' chép từ bản đồ, trong Việt Nam. / "
+        "Latitude and longitude copied from a map.",
     )
     phones: Annotated[tuple[PhoneNumber, ...], BeforeValidator(_one_or_many)] = Field(
-        (), alias="dien_thoai", description="Một hoặc nhiều số điện thoại, trong dấu nháy."
+        (),
+        alias="dien_thoai",
+        description="Một hoặc nhiều số điện thoại, trong dấu nháy. / "
+        "One or more quoted phone numbers.",
     )
     shared_phone: YesNo = Field(
         False,
         alias="so_dung_chung",
-        description="`có` nếu số điện thoại dùng chung với nơi khác (không cảnh báo trùng).",
+        description="`có` nếu số điện thoại dùng chung với nơi khác (không cảnh báo trùng). / "
+        "`có` if the number is shared with another entry (no duplicate warning).",
     )
-    zalo: PhoneNumber | None = Field(None, description="Số điện thoại dùng Zalo.")
+    zalo: PhoneNumber | None = Field(
+        None, description="Số điện thoại dùng Zalo. / The Zalo phone number."
+    )
     website: Annotated[str, BeforeValidator(_url)] | None = Field(
-        None, description="Trang web, bắt đầu bằng https://."
+        None, description="Trang web, bắt đầu bằng https://. / A website starting with https://."
     )
     hours: tuple[OpeningRow, ...] = Field(
-        (), alias="gio_mo_cua", description="Các dòng `ngay` + `gio` (lịch thường ngày)."
+        (),
+        alias="gio_mo_cua",
+        description="Các dòng `ngay` + `gio` (lịch thường ngày). / Rows of days and hours.",
     )
     summer: Season | None = Field(
-        None, alias="mua_he", description="Lịch mùa hè: `tu`, `den`, `gio_mo_cua`."
+        None,
+        alias="mua_he",
+        description="Lịch mùa hè: `tu`, `den`, `gio_mo_cua`. / The summer schedule.",
     )
     opens: Time | None = Field(
-        None, alias="mo_cua", description="Giờ mở cửa mọi ngày (dùng cùng `dong_cua`)."
+        None,
+        alias="mo_cua",
+        description="Giờ mở cửa mọi ngày (dùng cùng `dong_cua`). / Opening time every day.",
     )
     closes: Time | None = Field(
-        None, alias="dong_cua", description="Giờ đóng cửa mọi ngày (dùng cùng `mo_cua`)."
+        None,
+        alias="dong_cua",
+        description="Giờ đóng cửa mọi ngày (dùng cùng `mo_cua`). / Closing time every day.",
     )
     hours_note: Text | None = Field(
-        None, alias="ghi_chu_gio", description="Ghi chú về giờ, ví dụ ngày lễ."
+        None,
+        alias="ghi_chu_gio",
+        description="Ghi chú về giờ, ví dụ ngày lễ. / A note on the hours, e.g. holidays.",
     )
     payments: Annotated[
         tuple[Annotated[Payment, BeforeValidator(_payment)], ...], BeforeValidator(_one_or_many)
-    ] = Field((), alias="thanh_toan", description="Cách trả tiền: tiền mặt, chuyển khoản, VietQR…")
-    vietqr: VietQR | None = Field(None, description="Tài khoản nhận tiền qua VietQR.")
-    note: Text | None = Field(None, alias="ghi_chu", description="Ghi chú.")
-    verified: Verification | None = Field(
-        None, alias="xac_minh", description="Lần kiểm tra gần nhất: `ngay`, `vai_tro`."
+    ] = Field(
+        (),
+        alias="thanh_toan",
+        description="Cách trả tiền: `tien-mat`, `chuyen-khoan`, `vietqr`, `vi-dien-tu`, `the` "
+        "(viết có dấu cũng được: 'tiền mặt', 'thẻ'). / How customers can pay.",
     )
-    sample: YesNo = Field(False, alias="du_lieu_mau", description="`có` nếu là dữ liệu mẫu.")
+    vietqr: VietQR | None = Field(
+        None, description="Tài khoản nhận tiền qua VietQR. / The account paid by VietQR."
+    )
+    note: Text | None = Field(None, alias="ghi_chu", description="Ghi chú. / A note.")
+    verified: Verification | None = Field(
+        None,
+        alias="xac_minh",
+        description="Lần kiểm tra gần nhất: `ngay`, `vai_tro`. / The last check: day and role.",
+    )
+    sample: YesNo = Field(
+        False,
+        alias="du_lieu_mau",
+        description="`có` nếu là dữ liệu mẫu. / `có` if this is sample data.",
+    )
 
     @field_validator("zalo")
     @classmethod
@@ -524,13 +638,7 @@ class Service(Model):
                     field=f"dien_thoai.{index}" if len(self.phones) > 1 else "dien_thoai",
                 )
         if self.vietqr and "vietqr" not in self.payments:
-            raise invalid(
-                "có `vietqr` nhưng `thanh_toan` không có VietQR",
-                "`vietqr` is given but `thanh_toan` does not list VietQR",
-                "thêm 'VietQR' vào `thanh_toan`",
-                "add 'VietQR' to `thanh_toan`",
-                field="thanh_toan" if self.payments else "vietqr",
-            )
+            raise _vietqr_unlisted(bool(self.payments))
         village = (info.context or {}).get("village")
         if self.address is not None and village is not None:
             former = village.former_commune
@@ -550,6 +658,21 @@ class Service(Model):
             if self.address.commune or self.address.province:
                 check_unit(commune, province, field_prefix="dia_chi.")
         return self
+
+    @classmethod
+    def despite_errors(cls, data: Any, context: dict[str, Any] | None) -> list[Any]:
+        """The ``vietqr``-without-``thanh_toan`` check when another field is wrong (issue 12);
+        made only when every ``thanh_toan`` item is a known method, else that is the mistake."""
+        if not isinstance(data, dict) or data.get("vietqr") is None:
+            return []
+        typed = _one_or_many(data.get("thanh_toan") or [])
+        try:
+            methods = [_payment(item) for item in typed] if isinstance(typed, list) else None
+        except PydanticCustomError:
+            return []
+        if methods is None or "vietqr" in methods:
+            return []
+        return [_vietqr_unlisted(bool(methods))]
 
     def _check_hours(self) -> None:
         _no_overlap(self.hours, "gio_mo_cua")
@@ -582,14 +705,8 @@ class Service(Model):
                 "keep one way of giving the hours",
                 field="mo_cua",
             )
-        if closes.minutes <= opens.minutes:
-            raise invalid(
-                f"giờ đóng cửa `{closes.text}` không sau giờ mở cửa `{opens.text}`",
-                f"closing time `{closes.text}` is not after opening time `{opens.text}`",
-                "dùng giờ 24, ví dụ '21:00' chứ không phải '9:00'",
-                "use the 24-hour clock, e.g. '21:00' not '9:00'",
-                field="dong_cua",
-            )
+        # The same rule as a `gio` range: past midnight, or a 12-hour clock slip.
+        closing(opens.minutes, closes.minutes, f"{opens.text}-{closes.text}", field="dong_cua")
 
     @property
     def opening_rows(self) -> tuple[tuple[str, str], ...]:
@@ -599,6 +716,19 @@ class Service(Model):
         return tuple((row.days.text, row.hours.text) for row in self.hours)
 
     @property
+    def opening_table(self) -> tuple[tuple[str, str], ...]:
+        """:attr:`opening_rows` as the page shows them: hours past midnight say so."""
+        if self.opens and self.closes:
+            overnight = self.closes.minutes <= self.opens.minutes
+            return (("Hằng ngày", shown_hours(self.opening_rows[0][1], overnight)),)
+        return tuple((row.days.text, row.hours.shown) for row in self.hours)
+
+    @property
+    def summer_table(self) -> tuple[tuple[str, str], ...]:
+        """:attr:`summer_rows` as the page shows them: hours past midnight say so."""
+        return tuple((r.days.text, r.hours.shown) for r in self.summer.rows) if self.summer else ()
+
+    @property
     def summer_rows(self) -> tuple[tuple[str, str], ...]:
         """``(days, hours)`` rows of the summer schedule, exactly as typed."""
         return tuple((r.days.text, r.hours.text) for r in self.summer.rows) if self.summer else ()
@@ -606,7 +736,8 @@ class Service(Model):
     def schedule(self) -> dict[str, Any] | None:
         """The machine-readable schedule for the "open now" badge, or ``None`` without hours."""
         if self.opens and self.closes:
-            week = {str(d): [[self.opens.minutes, self.closes.minutes]] for d in range(1, 8)}
+            closes = closing(self.opens.minutes, self.closes.minutes, "")
+            week = {str(d): [[self.opens.minutes, closes]] for d in range(1, 8)}
             return {"week": week, "summer": None}
         if not self.hours:
             return None
@@ -690,16 +821,27 @@ def load_categories(
     docs_dir: Path, docs_rel: str, file_name: str
 ) -> tuple[tuple[Category, ...], list[Problem]]:
     """Read the categories list file ``file_name`` in ``docs_dir``."""
+    categories, problems, _ = _read_categories(docs_dir, docs_rel, file_name)
+    return categories, problems
+
+
+def _read_categories(
+    docs_dir: Path, docs_rel: str, file_name: str
+) -> tuple[tuple[Category, ...], list[Problem], list[str]]:
+    """:func:`load_categories`, and the ids written in the file, entries that failed included:
+    a service of a category whose entry is wrong is not also wrong (issue 12)."""
     rel = repo_path(docs_rel, file_name)
     node, problems = read_yaml(docs_dir / file_name, rel)
-    if problems or node is None:
-        return (), problems
+    if not validatable(node, problems):
+        return (), problems, []
+    assert node is not None  # validatable
     if not isinstance(node, Sequence):
         found_vi, found_en = describe(node)
         params: dict[str, Any] = {"found_vi": found_vi, "found_en": found_en}
-        return (), [Problem(rel, node.line, "yaml.not-list", params=params)]
+        return (), [*problems, Problem(rel, node.line, "yaml.not-list", params=params)], []
     categories: list[Category] = []
     seen: dict[str, int] = {}
+    written = [name for name in dict.fromkeys(map(_written_id, node.items)) if name]
     for index, item in enumerate(node.items):
         category, item_problems = validate(Category, item, rel, prefix=(index,), root=node)
         problems.extend(item_problems)
@@ -718,7 +860,29 @@ def load_categories(
             continue
         seen[category.id] = item.line
         categories.append(category)
-    return tuple(categories), problems
+        if describes_payment(category):
+            params = {"id": category.id, "name": category.name}
+            # Info, not a warning: old files keep building and publishing (a warning would stop
+            # `mkdocs build --strict`, the publishing build, for a village that did no wrong).
+            problems.append(Problem(rel, item.line, "category.payment", "id", params, "info"))
+    return tuple(categories), problems, written
+
+
+def _written_id(item: Node) -> str | None:
+    """The ``id`` typed in a categories entry, valid or not, when it is one line of text."""
+    typed = item.entries.get("id", (0, None))[1] if isinstance(item, Mapping) else None
+    return typed.text.strip() if isinstance(typed, Scalar) and not typed.null else None
+
+
+_PAYMENT_NAME_WORDS = ("thanh toan", "qr", "vietqr", "chuyen khoan", "tien mat", "vi dien tu")
+
+
+def describes_payment(category: Category) -> bool:
+    """True for a category named after how places take payment ("Cửa hàng nhận thanh toán QR",
+    the sample's ``cua-hang-qr`` before 2027) rather than what they are: deprecated, since
+    payment is the ``thanh_toan`` field, which the directory lists on pages of its own."""
+    words = f" {fold(category.name).replace('-', ' ')} "
+    return category.id == "cua-hang-qr" or any(f" {w} " in words for w in _PAYMENT_NAME_WORDS)
 
 
 def load_directory(
@@ -744,8 +908,8 @@ def load_directory(
         The directory of every valid entry and the problems of every invalid one. The caller must
         stop the build when any problem is an error: an invalid entry is never left out quietly.
     """
-    categories, problems = load_categories(docs_dir, docs_rel, categories_file)
-    context = {"categories": [c.id for c in categories], "village": village, "today": today}
+    categories, problems, written = _read_categories(docs_dir, docs_rel, categories_file)
+    context = {"categories": written, "village": village, "today": today}
     context_key = digest(
         context["categories"],
         village.model_dump(mode="json") if village is not None else None,
@@ -797,9 +961,11 @@ def _service_entry(
     text, problems = decode_text(data, rel)
     if text is None:
         return None, tuple(problems)
-    node, problems = compose_yaml(text, rel)
-    if problems or node is None:
-        return None, tuple(problems)
+    node, read_problems = compose_yaml(text, rel)
+    if not validatable(node, read_problems):
+        return None, tuple(read_problems)
+    # A duplicate key keeps its first value: the file's other mistakes are listed in this run too.
     service, problems = validate(Service, node, rel, context=context)
-    entry = ServiceEntry(entry_id, source, rel, service, node) if service is not None else None
-    return entry, tuple(problems)
+    if service is None or read_problems:
+        return None, (*read_problems, *problems)
+    return ServiceEntry(entry_id, source, rel, service, node), tuple(problems)

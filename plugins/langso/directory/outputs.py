@@ -56,6 +56,7 @@ DIRECTORY_CODE = (
     "templates/directory_category.md",
     "templates/directory_index.md",
     "templates/directory_names.md",
+    "templates/directory_payments.md",
     "templates/directory_sample.md",
     "templates/pager.md",
     "templates/directory_print.html",

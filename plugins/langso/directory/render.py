@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from langso.directory.export import address_text
 from langso.directory.hours import WEEKDAY_NAMES, OpeningRow
-from langso.directory.model import PAYMENT_METHODS, Directory, ServiceEntry
+from langso.directory.model import PAYMENT_METHODS, Category, Directory, ServiceEntry
 from langso.directory.review import is_stale
 from langso.listing import Pager, listing_uri, paginate
 from langso.qr import make_qr
@@ -21,8 +21,10 @@ from langso.village import Village
 __all__ = [
     "DOWNLOADS",
     "NAMES_FOLDER",
+    "PAYMENT_PAGES",
     "PER_PAGE",
     "Downloads",
+    "by_payment",
     "category_uri",
     "index_markdown",
     "listing_markdown",
@@ -35,6 +37,33 @@ PER_PAGE = 50
 
 NAMES_FOLDER = "theo-ten"
 """Folder, inside the services folder, of the list of every entry by name."""
+
+PAYMENT_PAGES = {
+    "vietqr": "Nơi nhận trả tiền bằng mã VietQR",
+    "the": "Nơi nhận thẻ ngân hàng",
+    "chuyen-khoan": "Nơi nhận chuyển khoản",
+    "vi-dien-tu": "Nơi nhận ví điện tử",
+}
+"""Payment methods that get a listing page (``<services_dir>/thanh-toan-<method>/``), with its
+title, in display order. Cash has none: nearly every place takes it."""
+
+
+def by_payment(directory: Directory) -> list[tuple[Category, list[ServiceEntry]]]:
+    """The entries taking each payment method of :data:`PAYMENT_PAGES` (Vietnamese order), as
+    listing groups shaped like categories (id ``thanh-toan-<method>``); empty ones left out.
+
+    Payment is the ``thanh_toan`` field of each entry, never a category: this is how the
+    directory filters on it, without JavaScript.
+    """
+    ordered = directory.sorted_entries()
+    groups = []
+    for method, title in PAYMENT_PAGES.items():
+        members = [e for e in ordered if method in e.service.payments]
+        if members:
+            group = Category.model_construct(id=f"thanh-toan-{method}", name=title, icon=None)
+            groups.append((group, members))
+    return groups
+
 
 # Index letters as they are typed in Telex, for ASCII anchors (`#chu-aw` for Ă).
 _LETTER_IDS = {
@@ -118,6 +147,7 @@ def index_markdown(
         for name in ("print", "vcf", "csv", "json", "geojson")
     }
     complete = len(directory.entries) <= per_page
+    payments = by_payment(directory)
     letters: list[tuple[str, str, str, list[ServiceEntry]]] = []
     if complete:
         letters = [(k, a, "", e) for k, a, e in _letters(directory.sorted_entries())]
@@ -131,10 +161,12 @@ def index_markdown(
         title=title,
         complete=complete,
         groups=directory.by_category(),
+        payment_groups=payments,
         letters=letters,
         links={entry.id: _relative(entry.page, index_uri) for entry in directory.entries},
         category_links={
-            c.id: _relative(category_uri(index_uri, c.id), index_uri) for c in directory.categories
+            c.id: _relative(category_uri(index_uri, c.id), index_uri)
+            for c in [*directory.categories, *(group for group, _ in payments)]
         },
         downloads=downloads,
         village=village,
@@ -146,10 +178,11 @@ def listing_markdown(
     directory: Directory, index_uri: str, title: str, per_page: int = PER_PAGE
 ) -> list[tuple[str, str]]:
     """The listing pages beside the index, as ``(src_uri, markdown)``: each category's entries
-    (``<category>/``, ``<category>/trang-2/`` …) with phones and the "open now" badge, and, when
+    (``<category>/``, ``<category>/trang-2/`` …) with phones and the "open now" badge, the same
+    for each payment method (``thanh-toan-vietqr/`` …, see :func:`by_payment`), and, when
     the index does not list every entry itself, every entry by name (``theo-ten/`` …)."""
     pages = []
-    for category, members in directory.by_category():
+    for category, members in [*directory.by_category(), *by_payment(directory)]:
         folder = posixpath.dirname(category_uri(index_uri, category.id))
         for pager, entries in paginate(folder, members, per_page):
             text = render_template(

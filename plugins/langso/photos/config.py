@@ -29,6 +29,11 @@ class PhotosConfig(base.Config):
     warn_megabytes = c.Type((int, float), default=2)
     """Warn about originals larger than this, in megabytes (1 MB = 1,000,000 bytes)."""
 
+    original_level: c.Choice[str] = c.Choice(("warn", "info"), default="info")
+    """How the build lists originals that are too large or record a GPS location: ``info`` (a
+    note: the published copy is small and stripped either way, so publishing is not blocked;
+    ``langso photos fix`` mends the originals) or ``warn`` (a warning: ``--strict`` stops)."""
+
     exclude = c.ListOfItems(c.Type(str), default=[])
     """Images (glob patterns relative to ``docs_dir``) published untouched, e.g. ``logo/*``."""
 

@@ -10,7 +10,7 @@ import posixpath
 from dataclasses import dataclass
 from typing import Any
 
-from langso.problems import Problem
+from langso.problems import Problem, Severity
 
 __all__ = [
     "Photo",
@@ -135,12 +135,19 @@ def variant_uri(uri: str, width: int) -> str:
 
 
 def photo_problems(
-    photo: Photo, path: str, *, limit_side: int, limit_megabytes: float, max_side: int
+    photo: Photo,
+    path: str,
+    *,
+    limit_side: int,
+    limit_megabytes: float,
+    max_side: int,
+    severity: Severity = "warning",
 ) -> list[Problem]:
     """Warnings about the original at ``path`` (repository-relative): too big, or located.
 
     The site publishes a small copy without metadata either way; the warnings are about the
-    original, which stays in the public repository.
+    original, which stays in the public repository. ``severity``: ``"info"`` for a note that
+    does not stop ``mkdocs build --strict`` (the ``original_level`` option).
     """
     problems = []
     megabytes = photo.original_bytes / MEGABYTE
@@ -160,9 +167,9 @@ def photo_problems(
                     "limit_mb_vi": f"{limit_megabytes:g}".replace(".", ","),
                     "limit_mb_en": f"{limit_megabytes:g}",
                 },
-                severity="warning",
+                severity=severity,
             )
         )
     if photo.had_location:
-        problems.append(Problem(path, None, "photo.location", severity="warning"))
+        problems.append(Problem(path, None, "photo.location", severity=severity))
     return problems

@@ -86,6 +86,7 @@ class PhotosPlugin(BasePlugin[PhotosConfig]):
                     limit_side=self.config.warn_side,
                     limit_megabytes=self.config.warn_megabytes,
                     max_side=self.config.max_side,
+                    severity="warning" if self.config.original_level == "warn" else "info",
                 )
             )
             file.abs_src_path = str(PhotoCache.variant_path(folder, None))

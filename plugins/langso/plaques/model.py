@@ -61,25 +61,41 @@ def _one_or_many(value: object) -> object:
 class Plaque(Model):
     """One issued plaque."""
 
-    id: Text = Field(description="Mã ngắn, chữ thường không dấu, ví dụ `dinh-la-thon`.")
-    name: Text = Field(alias="ten", description="Tên in trên biển.")
+    id: Text = Field(
+        description="Mã ngắn, chữ thường không dấu, ví dụ `dinh-la-thon`. / "
+        "A short lowercase ASCII id."
+    )
+    name: Text = Field(
+        alias="ten", description="Tên in trên biển. / The name printed on the plaque."
+    )
     target: Text | None = Field(
-        None, alias="trang", description="Trang đích: `.md` hoặc tệp danh bạ `.yml`."
+        None,
+        alias="trang",
+        description="Trang đích: `.md` hoặc tệp danh bạ `.yml`. / "
+        "The target page: a `.md` page or a directory `.yml` file.",
     )
     replaced_by: Text | None = Field(
-        None, alias="thay_bang", description="Biển đã gỡ, thay bằng biển có mã này."
+        None,
+        alias="thay_bang",
+        description="Biển đã gỡ, thay bằng biển có mã này. / "
+        "Taken down, replaced by the plaque with this id.",
     )
     retired: Text | None = Field(
-        None, alias="ngung", description="Biển đã gỡ, không thay: lời nhắn cho người quét."
+        None,
+        alias="ngung",
+        description="Biển đã gỡ, không thay: lời nhắn cho người quét. / "
+        "Taken down, not replaced: a note for whoever scans it.",
     )
     printed: Annotated[dt.date, BeforeValidator(parse_date)] | None = Field(
-        None, alias="ngay_in", description="Ngày in biển, ví dụ `01/11/2026`."
+        None,
+        alias="ngay_in",
+        description="Ngày in biển, ví dụ `01/11/2026`. / The day the plaque was printed.",
     )
     renamed_from: Annotated[tuple[Text, ...], BeforeValidator(_one_or_many)] = Field(
         (),
         alias="trang_cu",
         description="Đường dẫn cũ của trang đích khi tệp trang được đổi tên (cùng một nơi); "
-        "một hay nhiều đường dẫn.",
+        "một hay nhiều đường dẫn. / The target's former paths after a rename.",
     )
 
     @model_validator(mode="after")
@@ -159,11 +175,13 @@ def short_path(plaque_id: str) -> str:
 
 @dataclass(frozen=True)
 class PlaqueEntry:
-    """A validated plaque, the line of its entry and of its ``trang`` in the registry."""
+    """A validated plaque, the line of its entry and of its ``trang`` in the registry; the line
+    of its ``ngay_in``, or ``None`` when it has none."""
 
     plaque: Plaque
     line: int
     target_line: int
+    printed_line: int | None = None
 
 
 def load_plaques(
@@ -223,5 +241,6 @@ def _read_registry(data: bytes, rel: str) -> tuple[tuple[PlaqueEntry, ...], tupl
             continue
         first_line[plaque.id] = item.line
         target_line = line_of(node, (index, "trang")) or item.line
-        entries.append(PlaqueEntry(plaque, item.line, target_line))
+        printed_line = line_of(node, (index, "ngay_in")) if plaque.printed else None
+        entries.append(PlaqueEntry(plaque, item.line, target_line, printed_line))
     return tuple(entries), tuple(problems)

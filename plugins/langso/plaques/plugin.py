@@ -1,6 +1,11 @@
 """``langso/plaques``: short permanent URLs, QR codes and print pages for issued plaques.
 
-- ``on_config``: ``site_url`` is required (QR codes hold absolute URLs) and must be ASCII.
+- ``on_config``: ``site_url`` is required (QR codes hold absolute URLs) and must be ASCII. The
+  plugin uses it as configured (:func:`configured_site_url`): ``mkdocs serve`` replaces
+  ``config.site_url`` with the local address before every build, hence before ``on_config``
+  (MkDocs 1.6 ``mkdocs/commands/serve.py``: ``config.site_url = serve_url``), but QR codes,
+  short URLs and the check of printed plaques must use the address the plaques were printed
+  with, or the preview would refuse to start (issue 13).
 - ``on_files`` (priority -100, after every page is known): load the registry and the record of
   printed plaques; check that every printed plaque is still registered, still has the URL its
   code holds and still leads to the place it was printed for (or its successor or notice);
@@ -25,15 +30,18 @@ from pathlib import Path
 from typing import cast
 from urllib.parse import urlsplit
 
+from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url as _get_relative_url
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from langso.adapter import GATE_PRIORITY, Reporter, cache_folder, content_location, keep_recalls
 from langso.cache import FileCache, Recall
 from langso.paths import repo_path
+from langso.plaques.checks import target_kind_problems
 from langso.plaques.config import PlaquesConfig
 from langso.plaques.model import load_plaques, short_path
 from langso.plaques.pages import PlaqueView, index_pages, retired_html
@@ -67,7 +75,7 @@ from langso.problems import Problem
 from langso.qr import ErrorCorrection
 from langso.text import nfc
 
-__all__ = ["PlaquesPlugin"]
+__all__ = ["PlaquesPlugin", "configured_site_url"]
 
 get_relative_url = lru_cache(maxsize=65536)(_get_relative_url)  # the same links every build
 
@@ -80,6 +88,8 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         self.printable: list[PlaqueItem] = []
         self.serving = False
         self.cache: FileCache | None = None
+        self.site_url = ""
+        """``site_url`` as configured in ``mkdocs.yml``, never the preview's local address."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is ``mkdocs serve``: a preview skips the PDF sheets."""
@@ -91,11 +101,13 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         Raises:
             PluginError: when ``site_url`` is not one, or ``page_size`` is less than 1.
         """
-        error = check_site_url(config.site_url)
+        site_url = configured_site_url(config)
+        error = check_site_url(site_url)
         if error is not None:
             raise PluginError(f"{error.vi} / {error.en}")
         if self.config.page_size < 1:
             raise PluginError("langso/plaques: page_size phải ≥ 1 / page_size must be at least 1")
+        self.site_url = site_url or ""
         return config
 
     @event_priority(-100)
@@ -111,7 +123,7 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         registry_rel = repo_path(docs_rel, registry)
         entries, problems = load_plaques(docs_dir, docs_rel, registry)
         printed, record_problems = read_printed(docs_dir, docs_rel)
-        site_url = config.site_url or ""
+        site_url = self.site_url  # as configured, also while serving (see on_config)
 
         def page_url(src_uri: str) -> str | None:
             file = files.get_file_from_path(src_uri)
@@ -136,11 +148,17 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         problems += record_problems + check_printed(
             entries, printed, site_url, record_rel, registry_rel, is_page
         )
+        # A file that is no page (village.yml, ../mkdocs.yml) exists, so resolve's own error
+        # for it is dropped below: without this the plaque would vanish from the site silently.
+        directory = config.plugins.get("langso/directory")
+        services_dir = getattr(getattr(directory, "config", None), "services_dir", None)
+        not_pages = target_kind_problems(entries, services_dir, registry_rel)
+        problems += not_pages
 
         destinations, resolve_problems = resolve(entries, page_url, registry_rel)
         for problem in resolve_problems:
             explained = _explain_missing_target(problem, docs_dir, docs_rel)
-            if explained is not None:
+            if explained is not None and not any(p.line == explained.line for p in not_pages):
                 problems.append(explained)
         self.reporter.report(problems)
 
@@ -184,7 +202,7 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         svgs: dict[str, str],
     ) -> PlaqueView | None:
         plaque = destination.entry.plaque
-        site_url = config.site_url or ""
+        site_url = self.site_url
         short = short_path(plaque.id)
         short_url = site_url + short
         printable = destination.kind == "page" and not destination.via
@@ -281,6 +299,38 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         self.reporter.stop_if_errors(config)
 
     on_files = CombinedEvent(_on_files, _stop_on_errors)
+
+
+def configured_site_url(config: MkDocsConfig) -> str | None:
+    """``site_url`` as ``mkdocs.yml`` sets it, also under ``mkdocs serve``.
+
+    ``mkdocs serve`` (MkDocs 1.6) loads the configuration, then sets ``config.site_url`` to
+    ``http://<dev_addr><path of site_url>`` before each build. When ``config.site_url`` is at
+    ``dev_addr``, the value is read again from the configuration file with MkDocs' own YAML
+    loader (``!ENV`` and ``INHERIT`` as MkDocs reads them) and its ``site_url`` option (a
+    trailing ``/`` added); anything else is the configured value.
+
+    Raises:
+        mkdocs.exceptions.ConfigurationError: the file can no longer be read (it was read
+            moments ago by MkDocs itself, so only when it changed in between).
+    """
+    current = config.site_url
+    path = config.config_file_path
+    host, port = config.dev_addr
+    if (
+        current is None
+        or not path
+        or urlsplit(current).netloc
+        not in (
+            f"{host}:{port}",
+            f"[{host}]:{port}",
+        )
+    ):
+        return current
+    with open(path, "rb") as source:
+        data = yaml_load(source, get_yaml_loader(config=config))
+    value = data.get("site_url")
+    return config_options.Optional(config_options.URL(is_dir=True)).validate(value)
 
 
 def _generated(config: MkDocsConfig, uri: str, content: str | bytes) -> File:

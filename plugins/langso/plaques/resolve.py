@@ -12,6 +12,8 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from langso.paths import page_for_data_file
+from langso.plaques.checks import unrecorded_prints
+from langso.plaques.guards import placeholder_reason
 from langso.plaques.model import PlaqueEntry, short_path
 from langso.plaques.record import PrintedPlaque
 from langso.problems import Problem
@@ -135,9 +137,13 @@ def check_printed(
             the content folder today: a renamed page leaves its old path empty.
 
     Returns:
-        Errors at the record's line (missing plaque, changed URL) or at the plaque's ``trang``
+        Errors at the record's line (missing plaque, changed URL; ``plaque.printed-placeholder``
+        when the recorded URL is a placeholder, :func:`langso.plaques.guards.
+        placeholder_reason`, whose fix is to void that print) or at the plaque's ``trang``
         line in the registry (changed target); a warning at each record line of the first format,
-        whose target is not known.
+        whose target is not known; an error at the ``ngay_in`` line of each plaque that says it
+        was printed but has no line in the record
+        (:func:`langso.plaques.checks.unrecorded_prints`).
     """
     by_id = {e.plaque.id: e for e in entries}
     problems = []
@@ -155,9 +161,17 @@ def check_printed(
                 "id": record.id,
                 "printed_url": record.url,
                 "url": site_url + short_path(record.id),
+                "date": date,
             }
-            problems.append(Problem(record_rel, record.line, "plaque.url-changed", None, params))
+            # A placeholder in the record cannot be on a wall that works: it was a mistake
+            # to void (`langso plaques huy-in`), not an address to keep.
+            code = "plaque.url-changed"
+            if placeholder_reason(record.url) is not None:
+                code = "plaque.printed-placeholder"
+            problems.append(Problem(record_rel, record.line, code, None, params))
         problems.extend(_check_target(record, entry, record_rel, registry_rel, is_page))
+    # A plaque saying it was printed but missing from the record would escape the checks above.
+    problems.extend(unrecorded_prints(entries, printed, site_url, record_rel, registry_rel))
     return problems
 
 

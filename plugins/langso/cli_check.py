@@ -1,0 +1,321 @@
+"""``langso check``: one strict build that lists every problem, then a plain verdict.
+
+An adapter (it runs MkDocs); the translation of MkDocs' messages is in :mod:`langso.checking`.
+
+One run shows everything (issue 13): the build behind the check does not stop at Làng số's
+content gate (:meth:`langso.adapter.Reporter.stop_if_errors`), so links, images and navigation
+are checked in the same run as the YAML and front matter. The real ``mkdocs build`` still stops
+there. A link to a page that is missing only because its own file has errors is not reported
+twice (see :class:`langso.checking.Translator`).
+
+What blocks publishing is exactly what fails ``mkdocs build --strict``: every error and every
+warning. Problems the plugins log at INFO level (photo originals, out-of-date directory entries
+with ``stale_level: info``…) and the starter text left from ``langso new`` are shown as notes
+that do not block publishing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import posixpath
+import re
+import sys
+import tempfile
+import time
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any, Literal
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+from mkdocs.structure.files import Files
+
+from langso.adapter import Reporter, content_location
+from langso.checking import (
+    CheckResult,
+    Finding,
+    Translator,
+    broken_pages,
+    config_findings,
+    display_prefix,
+    github_escape,
+    is_gate_summary,
+)
+from langso.plaques.model import load_plaques
+from langso.problems import Problem
+from langso.scaffold import starter_problems
+from langso.text import nfc
+
+__all__ = ["check_site", "run_check"]
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def verdict(result: CheckResult, lang: Literal["vi", "en"]) -> str:
+    """The last line of ``langso check``: whether the site can be published, and why not.
+
+    >>> verdict(CheckResult(), "vi")
+    'Có thể xuất bản / Ready to publish'
+    """
+    blocking, notes = result.blocking, result.notes
+    if lang == "vi":
+        note_vi = f"; {notes} cảnh báo không chặn xuất bản" if notes else ""
+        verb = "does" if notes == 1 else "do"
+        note_en = f"; {_plural(notes, 'warning')} that {verb} not block it" if notes else ""
+        if blocking:
+            return (
+                f"Chưa thể xuất bản: {blocking} lỗi phải sửa trong {result.files} tệp{note_vi}"
+                f" / Cannot publish yet: {_plural(blocking, 'problem')} to fix{note_en}"
+            )
+        return f"Có thể xuất bản{note_vi} / Ready to publish{note_en}"
+    verb = "does" if notes == 1 else "do"
+    note_en = f" ({_plural(notes, 'warning')} that {verb} not block publishing)" if notes else ""
+    if blocking:
+        return (
+            f"Cannot publish yet: {_plural(blocking, 'problem')} to fix in "
+            f"{_plural(result.files, 'file')}{note_en}"
+        )
+    return f"Ready to publish{note_en}"
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """``langso check``: print every problem, then the verdict; 0 publishable, 1 not."""
+    started = time.perf_counter()
+    lang: Literal["vi", "en"] = args.lang
+
+    def progress(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    result = check_site(args.config, progress)
+    prefix = display_prefix(args.config)
+    findings = result.sorted()
+    if args.format == "github":
+        for finding in findings:
+            problem = finding.problem
+            path = posixpath.join(prefix, problem.path) if prefix else problem.path
+            props = f"file={github_escape(path, prop=True)}"
+            if problem.line:
+                props += f",line={problem.line}"
+            props += f",title={github_escape(f'Làng số {problem.code}', prop=True)}"
+            print(f"::{finding.severity} {props}::{github_escape(finding.text(lang))}")
+    else:
+        previous: str | None = None
+        for finding in findings:
+            if previous is not None and finding.problem.path != previous:
+                print()
+            print(finding.line(lang, prefix))
+            previous = finding.problem.path
+        if findings:
+            print()
+    if result.stopped_early:
+        print(
+            "Bản dựng dừng ở lỗi nội dung nên chưa kiểm tra hết liên kết và ảnh: sửa các lỗi trên "
+            "rồi chạy lại."
+            if lang == "vi"
+            else "The build stopped at content errors, so links and images are not all checked "
+            "yet: fix the problems above and run again."
+        )
+    if result.config_ok:
+        print(
+            f"Đã kiểm tra {result.pages} trang, {result.services} mục danh bạ, {result.plaques} "
+            "biển."
+            if lang == "vi"
+            else f"Checked {_plural(result.pages, 'page')}, "
+            f"{_plural(result.services, 'directory entry').replace('entrys', 'entries')}, "
+            f"{_plural(result.plaques, 'plaque')}."
+        )
+    print(verdict(result, lang))
+    progress(f"({time.perf_counter() - started:.1f} s)")
+    return 1 if result.blocking else 0
+
+
+# --- the strict build behind the check ---------------------------------------------------------
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+class _Observed:
+    """What the plugins' reporters said during the check's build.
+
+    Attributes:
+        seen: each logged problem's printed text → the problems printed so (to match log lines).
+        notes: the problems logged at INFO level, in order (not in the WARNING log collector).
+        gate: how many times a content gate would have stopped the build.
+    """
+
+    def __init__(self) -> None:
+        self.seen: dict[str, deque[Problem]] = defaultdict(deque)
+        self.notes: list[Problem] = []
+        self.errors: list[Problem] = []
+        self.gate = 0
+
+
+@contextmanager
+def _observed_reporters() -> Iterator[_Observed]:
+    """Watch every problem reported meanwhile, and let the build go past the content gates."""
+    observed = _Observed()
+    original_report, original_stop = Reporter.report, Reporter.stop_if_errors
+
+    def report(self: Reporter, problems: Iterable[Problem]) -> None:
+        problems = list(problems)
+        for problem in problems:
+            if problem.severity == "info":
+                observed.notes.append(problem)
+            else:
+                observed.seen[problem.format()].append(problem)
+                if problem.severity == "error":
+                    observed.errors.append(problem)
+        original_report(self, problems)
+
+    def stop_if_errors(self: Reporter, config: MkDocsConfig) -> None:
+        # Keep building (into a temporary folder): the links and images are checked too.
+        if any(r.errors for r in Reporter._all if r.build == id(config)):
+            observed.gate += 1
+
+    setattr(Reporter, "report", report)  # noqa: B010 (methods, replaced for one build)
+    setattr(Reporter, "stop_if_errors", stop_if_errors)  # noqa: B010
+    try:
+        yield observed
+    finally:
+        setattr(Reporter, "report", original_report)  # noqa: B010
+        setattr(Reporter, "stop_if_errors", original_stop)  # noqa: B010
+
+
+class _Census:
+    """Counts the author's pages and keeps the final list of files (for link suggestions).
+
+    Its two handlers are put first and last in the build's ``on_files`` events.
+    """
+
+    def __init__(self) -> None:
+        self.pages = 0
+        self.sources: dict[str, str] = {}
+        self.final: set[str] = set()
+
+    def first(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for file in files:
+            if file.abs_src_path:
+                self.sources[nfc(file.src_uri)] = file.abs_src_path
+        self.pages = sum(1 for f in files.documentation_pages() if not f.generated_by)
+        return files
+
+    def last(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.final = {nfc(f.src_uri) for f in files}
+        return files
+
+
+def check_site(config_file: str, progress: Callable[[str], None] | None = None) -> CheckResult:
+    """Build the site of ``config_file`` strictly into a temporary folder; return what it said.
+
+    The build goes on past the content gates; should a plugin then fail on content it had
+    reported (an exception other than MkDocs' own), what was found so far is returned with
+    :attr:`CheckResult.stopped_early` set.
+    """
+    result = CheckResult()
+    config_path = Path(config_file)
+    config_name = config_path.name
+    if not config_path.is_file():
+        result.config_ok = False
+        result.findings.append(Finding(Problem(config_name, None, "config.missing")))
+        return result
+    collector = _Collector()
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(collector)
+    census = _Census()
+
+    def logged() -> list[tuple[int, str]]:
+        return [(r.levelno, r.getMessage()) for r in collector.records]
+
+    try:
+        with tempfile.TemporaryDirectory(prefix="langso-check-") as site_dir:
+            try:
+                config = load_config(config_file=config_file, strict=True, site_dir=site_dir)
+            except MkDocsException as error:
+                result.config_ok = False
+                result.findings += config_findings(logged(), config_path)
+                detail = " ".join(error.format_message().split())  # one line
+                if not result.findings or not detail.startswith("Aborted with"):
+                    line_match = re.search(r"line (\d+)", detail)
+                    line = int(line_match.group(1)) if line_match else None
+                    params = {"detail": detail}
+                    problem = Problem(config_name, line, "config.unreadable", params=params)
+                    result.findings.append(Finding(problem))
+                return result
+            result.findings += config_findings(logged(), config_path)
+            collector.records.clear()
+            # First: the files as the author wrote them; last: after every plugin's pages.
+            config.plugins.events["files"].insert(0, census.first)
+            config.plugins.events["files"].append(census.last)
+            docs_dir, docs_rel = content_location(config)
+            if progress:
+                progress(f"Đang dựng thử trang / building the site: {config_name} …")
+            # Every reason the build stops for is logged: read below.
+            with _observed_reporters() as observed, suppress(MkDocsException):
+                try:
+                    build(config)
+                except MkDocsException:
+                    raise  # logged: read below
+                except Exception:
+                    if not observed.gate:
+                        raise  # a bug, not a consequence of reported content errors
+                    result.stopped_early = True
+            broken = broken_pages(observed.errors, docs_rel)
+            translator = Translator(
+                docs_dir, docs_rel, config_path, census.sources, census.final, broken
+            )
+            for levelno, message in logged():
+                if is_gate_summary(message):
+                    result.stopped_early = True
+                    continue
+                queue = observed.seen.get(message)
+                if queue:
+                    result.findings.append(Finding(queue.popleft()))
+                    continue
+                result.findings += translator.translate(message, levelno < logging.ERROR)
+            result.findings += [Finding(p) for p in observed.notes]
+            result.findings += [
+                Finding(p) for p in starter_problems(census.sources, docs_dir, docs_rel)
+            ]
+            result.pages = census.pages
+            result.services = _count_services(config, docs_dir)
+            result.plaques = _count_plaques(config, docs_dir, docs_rel)
+    finally:
+        mkdocs_log.removeHandler(collector)
+    return result
+
+
+def _plugin_option(config: MkDocsConfig, plugin: str, name: str, default: Any) -> Any:
+    instance = config.plugins.get(plugin)
+    options = getattr(instance, "config", None)
+    return getattr(options, name, default) if options is not None else default
+
+
+def _count_services(config: MkDocsConfig, docs_dir: Path) -> int:
+    if "langso/directory" not in config.plugins:
+        return 0
+    folder = docs_dir / str(_plugin_option(config, "langso/directory", "services_dir", "danh-ba"))
+    if not folder.is_dir():
+        return 0
+    return sum(1 for p in folder.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def _count_plaques(config: MkDocsConfig, docs_dir: Path, docs_rel: str) -> int:
+    if "langso/plaques" not in config.plugins:
+        return 0
+    registry = str(_plugin_option(config, "langso/plaques", "registry", "plaques.yml"))
+    entries, _ = load_plaques(docs_dir, docs_rel, registry)
+    return len(entries)
