@@ -26,7 +26,8 @@ import zxingcpp
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from langso.cli import OUTPUT_NAMES, main
+from langso.cli import main
+from langso.cli_plaques import OUTPUT_NAMES
 from langso.printing import STICKER_DISTANCE_M, WALL_DISTANCE_M
 
 ROOT = Path(__file__).resolve().parent.parent

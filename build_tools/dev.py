@@ -24,6 +24,12 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+QUIET_MATERIAL = "langso-quiet-material.pth"
+QUIET_MATERIAL_TEXT = (
+    # ASCII only: site.py reads .pth files in the locale's encoding.
+    "# Lang so: no Material end-of-life banner; written by build_tools/dev.py\n"
+    'import os; os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")\n'
+)
 
 
 def run(*args: str | Path) -> None:
@@ -49,6 +55,7 @@ def ensure_env(extra: str) -> None:
     if not extra:
         wanted.append(VENV / f".installed-base-{digest}")
     if any(stamp.exists() for stamp in wanted):
+        quiet_material(_site_packages())
         return
     stamp = wanted[0] if extra else wanted[-1]
     if PYTHON.exists() and _venv_python_too_old():
@@ -64,6 +71,28 @@ def ensure_env(extra: str) -> None:
     for old in VENV.glob(".installed-*"):
         old.unlink()
     stamp.touch()
+    quiet_material(_site_packages())
+
+
+def quiet_material(site_packages: Path) -> Path:
+    """Silence Material's English end-of-life banner in every ``mkdocs`` run of the virtualenv.
+
+    Material for MkDocs (read in 9.8.2) prints the banner on stderr when MkDocs imports the theme
+    (``material/templates/__init__.py``, while validating ``theme:``), unless the environment
+    has ``NO_MKDOCS_2_WARNING``. That happens before MkDocs loads any plugin, so no plugin can
+    set the variable in time; a ``.pth`` file in ``site_packages`` can: Python's ``site``
+    module runs its ``import`` line at every interpreter start, so ``.venv/bin/mkdocs build``
+    and ``serve`` typed by hand stay quiet too. Returns the file written (or already there).
+    """
+    hook = site_packages / QUIET_MATERIAL
+    if not hook.is_file() or hook.read_text(encoding="utf-8") != QUIET_MATERIAL_TEXT:
+        hook.write_text(QUIET_MATERIAL_TEXT, encoding="utf-8")
+    return hook
+
+
+def _site_packages() -> Path:
+    where = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    return Path(subprocess.check_output([str(PYTHON), "-c", where], text=True).strip())
 
 
 def _venv_python_too_old() -> bool:

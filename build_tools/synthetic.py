@@ -30,13 +30,13 @@ from PIL import Image, ImageDraw
 
 ROOT = Path(__file__).resolve().parent.parent
 KINDS = [
-    ("Tạp hóa", "cua-hang-qr"),
-    ("Quán nước", "cua-hang-qr"),
+    ("Tạp hóa", "cua-hang"),
+    ("Quán nước", "an-uong"),
     ("Nhà thuốc", "y-te"),
     ("Điểm thu tiền điện", "dien"),
     ("Nhà văn hóa", "nha-van-hoa"),
     ("Quầy rau", "cho"),
-    ("Sửa xe", "cua-hang-qr"),
+    ("Sửa xe", "cua-hang"),
 ]
 WORDS = [
     "Đình",
@@ -208,7 +208,7 @@ def generate_plain(output: Path, services: int, seed: int = 1, pages: int = 0) -
     ours): directory entries pre-rendered to the Markdown our plugin would generate."""
     import datetime as dt
 
-    from langso.directory.model import load_directory
+    from langso.directory.loading import load_directory
     from langso.directory.render import index_markdown, service_markdown
     from langso.village import load_village
 

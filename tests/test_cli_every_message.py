@@ -23,7 +23,9 @@ from tests.conftest import SiteFactory
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795996800"}
 SITE_URL = "https://example.github.io/lang-phu-my/"
 # The catch-all for a message MkDocs may print that we do not know yet: nothing can trigger it.
-UNTRIGGERABLE = {"build.other"}
+# The guards of `langso plaques print` come out of that command, never out of `langso check`:
+# tests/builds/test_print_sheets.py checks each of them.
+UNTRIGGERABLE = {"build.other"} | {code for code in MESSAGES if code.startswith("print.")}
 _CODE = re.compile(r"title=Làng số ([\w.-]+)::")
 
 
@@ -68,10 +70,14 @@ def content_mistakes(make_site: SiteFactory) -> Path:
             "content/danh-ba/lon.yml": "ghi_chu: '" + "a" * 1_000_001 + "'\n",
             "content/danh-ba/dieu-khien.yml": "ten: 'A\x0b'\nloai: 'cho'\n",
             "content/dia-diem/mau.md": "---\ntemplate: khong-co.html\n---\n# Mẫu\n",
+            "content/dia-diem/bieu-tuong.md": "---\nicon: material/khong-co\n---\n# Biểu tượng\n",
             "content/danh-ba/quan-f.yml": service,
             "content/danh-ba/Quán F.yml": service,
             "content/danh-ba/cho-phu-my.md": "# Viết tay\n",
-            "content/categories.yml": "- id: cho\n  ten: Chợ\n- id: cho\n  ten: Chợ 2\n",
+            "content/categories.yml": (
+                "- id: cho\n  ten: Chợ\n- id: cho\n  ten: Chợ 2\n"
+                "- id: cua-hang-qr\n  ten: Cửa hàng nhận thanh toán QR\n"
+            ),
             "content/dia-diem/mot.md": '\n---\ntitle: "A"\n---\n# A\n',
             "content/dia-diem/hai.md": "---\n- a\n---\n# B\n",
             "content/dia-diem/ba.md": "---\ntitle: C\n# C\n",
@@ -94,14 +100,22 @@ def plaque_mistakes(make_site: SiteFactory) -> Path:
         "- id: 'f'\n  ten: 'F'\n  trang: 'index.md'\n"
         "- id: 'g'\n  ten: 'G'\n  trang: 'index.md'\n  trang_cu: 'dia-diem/dinh-lang-phu-my.md'\n"
         "- id: 'h'\n  ten: 'H'\n  trang: 'index.md'\n"
+        # a file that is no page; a plaque saying it was printed, missing from the record
+        "- id: 'i'\n  ten: 'I'\n  trang: 'village.yml'\n"
+        "- id: 'j'\n  ten: 'J'\n  ngay_in: '01/01/2026'\n  trang: 'index.md'\n"
     )
     record = (
         f"cu 2026-01-01 {SITE_URL}q/cu/\n"
         "dinh 2026-01-01 https://example.github.io/ten-cu/q/dinh/\n"
+        # printed with a real address that is no longer the site's; a void with no print
+        "c | 2026-01-01 | https://xa-phu-my.github.io/lang-phu-my/q/c/ | - | C\n"
+        "hủy in | khong-in | 2026-01-02 | -\n"
         "dong-hong\n"
         f"f | 2026-01-01 | {SITE_URL}q/f/ | dia-diem/dinh-lang-phu-my.md | F\n"
         f"g | 2026-01-01 | {SITE_URL}q/g/ | dia-diem/dinh-lang-phu-my.md | G\n"
         f"h | 2026-01-01 | {SITE_URL}q/h/ | - | H\n"
+        f"k | 2026-13-45 | {SITE_URL}q/k/ | index.md | K\n"
+        f"l | 2026-01-01 | {SITE_URL}q/f/ | index.md | L\n"
     )
     files = {"content/plaques.yml": registry, "content/plaques-printed.txt": record}
     # A service file named like a category would take the category list's address.

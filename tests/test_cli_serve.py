@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 from tests.browser import fetch, free_port, wait_for
-from tests.conftest import SiteFactory
+from tests.conftest import REPO, SiteFactory
 
 
 def test_serve_previews_and_reloads_a_changed_service(make_site: SiteFactory) -> None:
@@ -72,3 +79,87 @@ def test_serve_without_configuration_is_a_clear_error(tmp_path: object) -> None:
         "mkdocs.yml: không có tệp cấu hình này — chạy lệnh trong thư mục có mkdocs.yml hoặc chỉ "
         "đường bằng --config"
     )
+
+
+# --- the preview starts after plaques are printed (issue 13) ---------------------------------
+
+REAL_URL = "https://xa-phu-my.github.io/lang-phu-my/"
+PRINTED = f"dinh | 2026-11-01 | {REAL_URL}q/dinh/ | dia-diem/dinh-lang-phu-my.md | Đình làng\n"
+
+
+@contextmanager
+def serving(root: Path, port: int) -> Iterator[list[str]]:
+    """``langso serve`` on ``port`` in ``root`` until the block ends; then its standard error is
+    the list's one item (a failed start is seen as the pages never answering)."""
+    env = {key: value for key, value in os.environ.items() if key != "NO_MKDOCS_2_WARNING"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "langso.cli", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        env=env,
+    )
+    errors: list[str] = []
+    try:
+        yield errors
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            errors.append(server.communicate(timeout=60)[1])
+        except subprocess.TimeoutExpired:
+            server.kill()  # never leave a server behind
+            errors.append(server.communicate()[1])
+
+
+def get(url: str, seconds: float) -> tuple[int, str]:
+    """Status and text of ``url`` once the server answers; ``(0, "")`` after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, ""
+        except OSError:
+            time.sleep(0.3)
+    return 0, ""
+
+
+def test_serve_starts_in_a_village_with_printed_plaques(make_site: SiteFactory) -> None:
+    # Under `mkdocs serve` the site_url is the local address: the printed record must still be
+    # compared with the configured one, or the preview stops at once (issue 13).
+    root = make_site(files={"content/plaques-printed.txt": PRINTED}, config={"site_url": REAL_URL})
+    port = free_port()
+    with serving(root, port) as errors:
+        base = f"http://127.0.0.1:{port}/lang-phu-my/"
+        status, page = get(base + "dia-diem/dinh-lang-phu-my/", 90)
+        assert status == 200, errors
+        assert "<h1" in page and "Đình làng Phú Mỹ" in page
+        status, stub = get(base + "q/dinh/", 10)
+        assert status == 200
+        # The plaque's pages hold the configured address, as printed, not the preview's.
+        assert f'<link rel="canonical" href="{REAL_URL}dia-diem/dinh-lang-phu-my/">' in stub
+        status, listing = get(base + "bien-qr/", 10)
+        assert f"{REAL_URL}q/dinh/" in listing
+    assert "mã QR đã in sẽ hỏng" not in errors[0]
+    assert f"Serving on http://127.0.0.1:{port}/lang-phu-my/" in errors[0]
+
+
+def test_serve_starts_on_the_unmodified_sample(tmp_path: Path) -> None:
+    root = tmp_path / "lang-so"
+    root.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "content", root / "content")
+    port = free_port()
+    with serving(root, port) as errors:
+        base = f"http://127.0.0.1:{port}/lang-so/"
+        status, page = get(base + "dia-diem/dinh-lang-la-thon/", 180)
+        assert status == 200, errors
+        assert "Đình làng Là Thôn" in page
+        status, stub = get(base + "q/dinh-la-thon/", 10)
+        assert status == 200
+        assert "https://example.github.io/lang-so/dia-diem/dinh-lang-la-thon/" in stub
+    assert "Traceback" not in errors[0]
+    assert "ERROR" not in errors[0]

@@ -12,10 +12,12 @@ from pydantic_core import PydanticCustomError
 from langso.geography import (
     VIETNAM_BOUNDS,
     CommuneCheck,
+    UnitMatch,
     check_commune,
     check_unit,
     country_of,
     province_names,
+    resolve_unit,
 )
 
 # --- communes and provinces in force since 01/07/2025 ----------------------------------------
@@ -183,3 +185,34 @@ def test_country_answers_are_cached_on_disk(
     monkeypatch.setattr(reverse_geocode, "get", unreachable)
     geography.use_cache(tmp_path)
     assert geography.country_of(19.98, 105.64) == "VN"
+
+
+@pytest.mark.parametrize(
+    ("commune", "province", "expected"),
+    [
+        ("Yên Định", "tỉnh Thanh Hóa", UnitMatch("xã Yên Định", "tỉnh Thanh Hóa")),
+        ("yen dinh", "thanh hoa", UnitMatch("xã Yên Định", "tỉnh Thanh Hóa")),
+        ("phuong Hac Thanh", "Thanh Hoa", UnitMatch("phường Hạc Thành", "tỉnh Thanh Hóa")),
+        ("Cát Hải", "Hai Phong", UnitMatch("đặc khu Cát Hải", "thành phố Hải Phòng")),
+        # Exact letters win over an accent-free match.
+        ("Đông Tiến", "Thanh Hóa", UnitMatch("phường Đông Tiến", "tỉnh Thanh Hóa")),
+        (
+            "Dong Tien",
+            "Thanh Hóa",
+            UnitMatch(None, "tỉnh Thanh Hóa", None, ("phường Đông Tiến", "xã Đồng Tiến")),
+        ),
+        # The kind typed must match: there is no phường Yên Định.
+        (
+            "phường Yên Định",
+            "Thanh Hóa",
+            UnitMatch(
+                None,
+                "tỉnh Thanh Hóa",
+                "commune",
+                ("phường Tân Dân", "phường Hải Lĩnh", "phường Hải Bình"),
+            ),
+        ),
+    ],
+)
+def test_resolve_unit_keeps_the_kind(commune: str, province: str, expected: UnitMatch) -> None:
+    assert resolve_unit(commune, province) == expected

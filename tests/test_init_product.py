@@ -71,9 +71,7 @@ def new_village(tmp_path: Path, host: Host) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("host", list(HOSTS))
-def test_the_same_plugins_configured_the_same_way_as_the_sample(
-    tmp_path: Path, host: Host
-) -> None:
+def test_the_same_plugins_configured_the_same_way_as_the_sample(tmp_path: Path, host: Host) -> None:
     sample = read_yaml(REPO / "mkdocs.yml")
     ours = new_village(tmp_path, host)
 

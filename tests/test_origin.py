@@ -19,7 +19,9 @@ from langso.origin import EXAMPLE, Source, SourceError, installed_requirement, r
 COMMIT = "3f2c0a1b9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a"
 
 
-def installed_as(monkeypatch: pytest.MonkeyPatch, root: Path, direct_url: dict[str, object]):
+def installed_as(
+    monkeypatch: pytest.MonkeyPatch, root: Path, direct_url: dict[str, object]
+) -> None:
     """Make ``importlib.metadata`` find a ``langso`` distribution installed as ``direct_url``."""
     info = root / "site" / "langso-0.1.0.dist-info"
     info.mkdir(parents=True)

@@ -30,6 +30,7 @@ from langso.printing import (
     PlaqueItem,
     PrintError,
     booklet_html,
+    booklet_plaques,
     layout_stickers,
     plaque_item,
     plaques_html,
@@ -360,3 +361,34 @@ def test_booklet_links_stay_inside_the_pdf_or_go_live(small_site: Path) -> None:
     texts = page_texts(pdf.data)
     assert texts[1].split("\r\n")[0] == "Mục lục"
     assert "¶" not in "".join(texts)
+
+
+def _stub(target: str) -> str:
+    return f'<html><head><meta http-equiv="refresh" content="0; url={target}"></head></html>'
+
+
+def test_booklet_plaques_from_redirect_pages_or_redirect_rules(tmp_path: Path) -> None:
+    plaques = [
+        Plaque(id="dinh-cu", ten="Đình (biển cũ)", thay_bang="dinh"),
+        Plaque(id="dinh", ten="Đình", trang="dia-diem/dinh.md"),
+        Plaque(id="go", ten="Biển gỡ", ngung="Đã gỡ."),
+        Plaque(id="cho", ten="Chợ", trang="danh-ba/cho.yml"),
+    ]
+    # GitHub Pages: a redirect page per short address (relative target, as the plugin writes).
+    github = tmp_path / "github"
+    for plaque_id, target in [
+        ("dinh-cu", "../../dia-diem/dinh/"),
+        ("dinh", "../../dia-diem/dinh/"),
+    ]:
+        (github / "q" / plaque_id).mkdir(parents=True)
+        (github / "q" / plaque_id / "index.html").write_text(_stub(target), encoding="utf-8")
+    assert booklet_plaques(github, SITE_URL, plaques) == {"dia-diem/dinh/": "q/dinh/"}
+    # Other hosts: `_redirects` rules under the site's path.
+    netlify = tmp_path / "netlify"
+    netlify.mkdir()
+    (netlify / "_redirects").write_text(
+        "# Làng số\n/lang-phu-my/q/cho /lang-phu-my/danh-ba/cho/ 302\n"
+        "/lang-phu-my/q/cho/ /lang-phu-my/danh-ba/cho/ 302\n",
+        encoding="utf-8",
+    )
+    assert booklet_plaques(netlify, SITE_URL, plaques) == {"danh-ba/cho/": "q/cho/"}

@@ -46,7 +46,7 @@ from langso.cli_site import Site, make_folder, pdf_or_explain, write_file
 from langso.cli_site import plugin_option as _plugin_option
 from langso.cli_site import report_problems as _report
 from langso.cli_text import VietnameseArgumentParser
-from langso.directory.model import load_categories
+from langso.directory.loading import load_categories
 from langso.init import HOSTS, InitError, create_village, init_source_note, resolve_site_url
 from langso.paths import repo_path
 from langso.plaques.model import load_plaques

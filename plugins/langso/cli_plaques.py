@@ -28,6 +28,7 @@ from langso.cli_site import (
     write_file,
 )
 from langso.paths import repo_path
+from langso.plaques.checks import target_kind_problems
 from langso.plaques.guards import (
     host_problems,
     placeholder_problem,
@@ -44,7 +45,6 @@ from langso.plaques.record import (
     read_printed,
     void_line,
 )
-from langso.plaques.checks import target_kind_problems
 from langso.plaques.resolve import check_printed
 from langso.printing import (
     PAPERS,

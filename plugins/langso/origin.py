@@ -5,7 +5,7 @@ Core code (no MkDocs import). Làng số is not on the Python Package Index, so 
 
     langso @ git+https://github.com/<owner>/lang-so@<tag or commit>   # a git repository
     langso @ https://<host>/langso-0.1.0.tar.gz                       # a published archive
-    langso @ file:///home/ai/lang-so                                   # this machine only (trials)
+    langso @ file:///…/lang-so                                       # this machine only (trials)
 
 :func:`requirement_from` turns what a volunteer gives ``langso init --nguon`` (a requirement, a
 git or archive URL, or a local folder) into that line; :func:`installed_requirement` finds it
@@ -93,7 +93,8 @@ def _from_requirement(value: str, text: str) -> Source:
     try:
         requirement = Requirement(text)
     except InvalidRequirement as error:
-        raise _unusable(value, f"pip không đọc được ({error})", f"pip cannot read it ({error})")
+        why = (f"pip không đọc được ({error})", f"pip cannot read it ({error})")
+        raise _unusable(value, *why) from None
     if requirement.name.lower() != PACKAGE:
         raise _unusable(
             value,

@@ -759,7 +759,12 @@ def print_cache(folder: Path) -> FileCache:
 
 
 def cached_plaques_pdf(
-    cache: FileCache, items: Sequence[PlaqueItem], sheet: Sheet, distance_m: float | None = None
+    cache: FileCache,
+    items: Sequence[PlaqueItem],
+    sheet: Sheet,
+    distance_m: float | None = None,
+    *,
+    watermark: str | None = None,
 ) -> Path:
     """The file of :func:`plaques_pdf` for these arguments, made only when ``cache`` lacks it.
 
@@ -767,9 +772,12 @@ def cached_plaques_pdf(
         PrintError: when the sheet cannot hold the code the distance needs.
     """
     inputs = [dataclasses.asdict(item) for item in items]
-    key = cache.key(type(sheet).__name__, sheet._asdict(), distance_m, inputs)
-    folder = cache.fetch(key, lambda: {"sheet.pdf": plaques_pdf(items, sheet, distance_m).data})
-    return folder / "sheet.pdf"
+    key = cache.key(type(sheet).__name__, sheet._asdict(), distance_m, inputs, watermark)
+
+    def make() -> dict[str, bytes]:
+        return {"sheet.pdf": plaques_pdf(items, sheet, distance_m, watermark=watermark).data}
+
+    return cache.fetch(key, make) / "sheet.pdf"
 
 
 def write_pdf(document: str, base_url: str | None = None) -> Pdf:

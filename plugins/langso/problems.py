@@ -309,10 +309,14 @@ MESSAGES: dict[str, Message] = {
     ),
     "plaque.url-changed": Message(
         "biển `{id}` đã in với địa chỉ {printed_url}, nay trang web ở {url}: mã QR đã in sẽ hỏng",
-        "giữ nguyên `site_url` cũ trong mkdocs.yml (hoặc giữ trang cũ chạy và chuyển hướng từ đó)",
+        "giữ nguyên `site_url` cũ trong mkdocs.yml (hoặc giữ trang cũ chạy và chuyển hướng từ "
+        "đó); nếu mọi tờ đã in của biển còn ở văn phòng, chạy `langso plaques huy-in {id}` rồi "
+        "in lại",
         "plaque `{id}` was printed with {printed_url}, but the site is now at {url}: printed "
         "codes would break",
-        "keep the old `site_url` in mkdocs.yml (or keep the old site serving redirects)",
+        "keep the old `site_url` in mkdocs.yml (or keep the old site serving redirects); if "
+        "every printed copy is still in the office, run `langso plaques huy-in {id}` and print "
+        "again",
     ),
     "plaque.printed-placeholder": Message(
         "biển `{id}` được ghi là đã in ngày {date} với địa chỉ tạm {printed_url}, nay trang web "

@@ -13,8 +13,9 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from langso.directory.fields import Address, Category, Verification, VietQR
 from langso.directory.hours import OpeningRow, Season
-from langso.directory.model import Address, Category, Service, Verification, VietQR
+from langso.directory.model import Service
 from langso.plaques.model import Plaque
 from langso.problems import MESSAGES
 from langso.village import Village

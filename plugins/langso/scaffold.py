@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from langso import clock
-from langso.directory.model import VERIFIER_ROLES
+from langso.directory.fields import VERIFIER_ROLES
 from langso.paths import repo_path
 from langso.plaques.model import PLAQUE_ID_MAX
 from langso.problems import Problem

@@ -278,7 +278,9 @@ def _problem(
         return Problem(rel, line, "field.not-mapping", field, found)
     if kind == "string_too_short" and ctx.get("min_length", 1) <= 1:
         return Problem(rel, line, "field.empty", field)
-    if isinstance(value, (Mapping, Sequence)):
+    if isinstance(value, (Mapping, Sequence)) and kind not in ("too_long", "too_short"):
+        # Only a list's length is judged on the list itself; any other error means a single
+        # value was expected.
         return Problem(rel, line, "field.not-text", field, found)
     typed = value.text if isinstance(value, Scalar) else None
     description = info.description if info is not None else None

@@ -354,10 +354,10 @@ def _options(root: Path, plugin: str, **options: object) -> None:
 # a service file or a page again, or working out a page's changes again, stops the build.
 _NEW_PROCESS = """
 import sys
-import langso.directory.model, langso.frontmatter, langso.reader.plugin
+import langso.directory.loading, langso.frontmatter, langso.reader.plugin
 def again(*args, **kwargs):
     sys.exit("made again: " + repr(args)[:300])
-langso.directory.model._service_entry = again
+langso.directory.loading._service_entry = again
 langso.frontmatter._check_page = again
 langso.reader.plugin.ReaderPlugin._page_edits = again
 langso.reader.plugin.ReaderPlugin._plan = again  # the plan too, had the recall missed

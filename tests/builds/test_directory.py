@@ -576,6 +576,7 @@ def test_index_categories_in_file_order_entries_in_vietnamese_order(rich: BuildR
         ("an-uong", "Ăn uống"),
         ("cong-cong", "🏤 Dịch vụ công"),
         ("sua-chua", "🔧 Sửa chữa"),
+        ("theo-cach-tra-tien", "Theo cách trả tiền"),
         ("tra-theo-ten", "Tra theo tên"),
     ]
     groups = {}
@@ -594,6 +595,12 @@ def test_index_categories_in_file_order_entries_in_vietnamese_order(rich: BuildR
         ],
         "cong-cong": ["Bưu điện văn hóa xã"],
         "sua-chua": ["Anh Hai sửa xe — 0977 555 222"],
+        # Payment is a field, not a category: the places taking each method (cash aside).
+        "theo-cach-tra-tien": [
+            "Nơi nhận trả tiền bằng mã VietQR — 1 nơi",
+            "Nơi nhận chuyển khoản — 1 nơi",
+            "Nơi nhận ví điện tử — 1 nơi",
+        ],
     }
 
 

@@ -35,8 +35,9 @@ SERVICE = (
     f"ten: {q('S ' + PAYLOAD)}\nloai: 'cho'\nmo_ta: {q('M ' + PAYLOAD)}\n"
     f"dia_chi:\n  chi_tiet: {q('A ' + PAYLOAD)}\nghi_chu: {q('N ' + PAYLOAD)}\n"
     "dien_thoai: '0300 000 001'\ndu_lieu_mau: 'có'\n"
-    # A valid https address that would close a Markdown link and open a tag.
-    "website: 'https://a.example/x)<img src=x onerror=alert(3)>'\n"
+    # A valid https address (RFC 3986 characters only) that would close a Markdown link and
+    # open another; `<`, `>` and spaces are refused in addresses (issue 12).
+    "website: 'https://a.example/x)[b](javascript:alert(3))'\n"
 )
 LINKED = "a)<img src=x onerror=alert(4)> (b)"
 """A file name that would close a Markdown link to it and open a tag."""
@@ -150,10 +151,10 @@ def test_edit_links_hold_the_file_name_percent_encoded(site: Path) -> None:
 
 def test_link_destinations_cannot_close_the_link(site: Path) -> None:
     website = soup(site, "danh-ba/cho-phu-my/index.html").find(
-        "a", string="https://a.example/x)<img src=x onerror=alert(3)>"
+        "a", string="https://a.example/x)[b](javascript:alert(3))"
     )
     assert website is not None
-    assert website["href"] == "https://a.example/x%29%3Cimg%20src=x%20onerror=alert%283%29%3E"
+    assert website["href"] == "https://a.example/x%29%5Bb%5D%28javascript:alert%283%29%29"
     plaque = soup(site, "bien-qr/index.html").find("a", string="B")
     assert plaque is not None and plaque["href"] == "../dia-diem/a-img-src-x-onerror-alert-4-b/"
 

@@ -30,6 +30,9 @@ from bs4 import BeautifulSoup
 from langso.init import Host, create_village
 from tests.conftest import build_site
 
+SOURCE = "https://github.com/xa-yen-dinh/lang-so@v0.1.0"
+"""Where the village's host would install Làng số from (``requirements.txt``; unused here)."""
+
 CASES: dict[str, str] = {
     "github": "https://xa-yen-dinh.github.io/la-thon/",
     "gitlab": "https://xa-yen-dinh.gitlab.io/la-thon/",
@@ -168,6 +171,7 @@ def test_a_new_village_works_on_its_host(tmp_path: Path, host: Host) -> None:
         site_url=site_url,
         kind="làng",
         today=dt.date(2026, 11, 1),
+        requirement=SOURCE,
     )
     result = build_site(root)
     assert result.ok, result.text()
@@ -217,6 +221,7 @@ def test_the_crawl_catches_a_site_url_that_does_not_match_the_host(tmp_path: Pat
         host="netlify",
         site_url=CASES["github"],
         today=dt.date(2026, 11, 1),
+        requirement=SOURCE,
     )
     result = build_site(root)
     assert result.ok, result.text()

@@ -19,6 +19,7 @@ from tests.conftest import SiteFactory, build_site, decode_png
 
 SITE_URL = "https://example.github.io/lang-phu-my/"
 REGISTRY = "content/plaques.yml"
+RECORD = "content/plaques-printed.txt"
 PAGE = "content/dia-diem/dinh-lang-phu-my.md"
 
 
@@ -47,7 +48,9 @@ def test_a_replaced_plaque_leads_where_its_replacement_leads(make_site: SiteFact
         "- id: 'dinh-cu'\n  ten: 'Đình (biển cũ)'\n  ngay_in: '01/03/2026'\n  thay_bang: 'dinh'\n"
         "- id: 'dinh'\n  ten: 'Đình làng Phú Mỹ'\n  trang: 'dia-diem/dinh-lang-phu-my.md'\n"
     )
-    result = build_site(make_site(files={REGISTRY: registry}))
+    # `ngay_in` says it was printed: its line is in the record (issue 12).
+    record = f"dinh-cu | 2026-03-01 | {SITE_URL}q/dinh-cu/ | - | Đình (biển cũ)\n"
+    result = build_site(make_site(files={REGISTRY: registry, RECORD: record}))
     assert result.ok, result.text()
     assert 'content="0; url=../../dia-diem/dinh-lang-phu-my/"' in result.read(
         "q/dinh-cu/index.html"
@@ -119,17 +122,20 @@ def test_a_printed_plaque_cannot_vanish_from_the_registry(make_site: SiteFactory
 
 
 def test_changing_site_url_after_printing_stops_the_build(make_site: SiteFactory) -> None:
-    record = f"dinh | 2026-11-01 | {SITE_URL}q/dinh/ | dia-diem/dinh-lang-phu-my.md | Đình\n"
+    # Real-looking addresses: a print with a placeholder has its own message (issue 13).
+    real = "https://xa-phu-my.github.io/lang-phu-my/"
+    record = f"dinh | 2026-11-01 | {real}q/dinh/ | dia-diem/dinh-lang-phu-my.md | Đình\n"
     root = make_site(
         files={"content/plaques-printed.txt": record},
-        config={"site_url": "https://example.github.io/ten-moi/"},
+        config={"site_url": "https://xa-phu-my.github.io/ten-moi/"},
     )
     result = build_site(root, strict=False)
     assert not result.ok
     assert result.messages[0].split("\n")[0] == (
-        f"content/plaques-printed.txt:1: biển `dinh` đã in với địa chỉ {SITE_URL}q/dinh/, nay"
-        " trang web ở https://example.github.io/ten-moi/q/dinh/: mã QR đã in sẽ hỏng — giữ"
-        " nguyên `site_url` cũ trong mkdocs.yml (hoặc giữ trang cũ chạy và chuyển hướng từ đó)"
+        f"content/plaques-printed.txt:1: biển `dinh` đã in với địa chỉ {real}q/dinh/, nay"
+        " trang web ở https://xa-phu-my.github.io/ten-moi/q/dinh/: mã QR đã in sẽ hỏng — giữ"
+        " nguyên `site_url` cũ trong mkdocs.yml (hoặc giữ trang cũ chạy và chuyển hướng từ đó);"
+        " nếu mọi tờ đã in của biển còn ở văn phòng, chạy `langso plaques huy-in dinh` rồi in lại"
     )
 
 

@@ -4,6 +4,7 @@ record of printed plaques, and the ``langso plaques`` commands that write that r
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -170,7 +171,6 @@ def test_a_plaque_of_unknown_target_cannot_be_given_a_page_again(
 @pytest.mark.parametrize(
     ("line", "why"),
     [
-        (f"dinh | 2026-13-01 | {SITE_URL}q/dinh/ | {DINH} | Đình", "no 13th month"),
         (f"dinh | 2026-11-01 | {SITE_URL}q/dinh/ | {DINH}", "four columns"),
         (f"dinh | 2026-11-01 | {SITE_URL}q/dinh/ |  | Đình", "an empty column"),
         (f"dinh 2026-11-01 | {SITE_URL}q/dinh/ | {DINH} | Đình", "a space for a separator"),
@@ -270,3 +270,105 @@ def test_printing_refuses_a_repointed_plaque_and_records_nothing(
     assert capsys.readouterr().err.splitlines()[:2] == [REPOINTED, REPOINTED_EN]
     assert not out.exists()
     assert (root / RECORD).read_text(encoding="utf-8") == PRINTED
+
+
+# --- voiding a print that never left the office (issue 13) ----------------------------------
+
+REAL_URL = "https://xa-phu-my.github.io/lang-phu-my/"
+REAL_CHO = "ten: 'Chợ Phú Mỹ'\nloai: 'cho'\ndien_thoai: '0912 345 678'\n"
+PLACEHOLDER_PRINTED = (
+    "content/plaques-printed.txt:1: biển `dinh` được ghi là đã in ngày 01/11/2026 với địa chỉ tạm"
+    f" {SITE_URL}q/dinh/, nay trang web ở {REAL_URL}q/dinh/: bản in đó không mở được trang nào —"
+    " nếu mọi tờ đã in của biển này còn ở văn phòng, chạy `langso plaques huy-in dinh` (ghi dòng"
+    " hủy vào sổ, xé bỏ các tờ đó) rồi in lại; nếu biển đã gắn lên tường, gỡ xuống và làm như vậy"
+)
+
+
+def real_village(make_site: SiteFactory) -> Path:
+    """The fixture printed with its placeholder address; then the real address was set."""
+    root = make_site(files={RECORD: PRINTED, "content/danh-ba/cho-phu-my.yml": REAL_CHO})
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(SITE_URL, REAL_URL), encoding="utf-8")
+    return root
+
+
+def test_a_print_with_the_placeholder_is_voided_then_printed_again(
+    make_site: SiteFactory, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = real_village(make_site)
+    stopped = build_site(root)
+    assert not stopped.ok
+    assert stopped.messages[0].split("\n")[0] == PLACEHOLDER_PRINTED
+    config = str(root / "mkdocs.yml")
+
+    void = ["plaques", "huy-in", "dinh", "--ly-do", "in nhầm\naddress", "--yes", "--config", config]
+    assert main([*void, "--date", "05/12/2026"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == (
+        f"Biển `dinh` (“Đình làng Phú Mỹ”) ghi là đã in ngày 01/11/2026 ({RECORD}, dòng 1), "
+        f"mã QR: {SITE_URL}q/dinh/"
+    )
+    assert f"Đã ghi dòng hủy bản in của biển `dinh` vào {RECORD}" in out
+    # A line is added, none is deleted or changed.
+    void_line = "hủy in | dinh | 2026-12-05 | in nhầm address"
+    assert (root / RECORD).read_text("utf-8") == PRINTED + void_line + "\n"
+    built = build_site(root)
+    assert built.ok, built.text()
+    assert built.messages == []
+
+    out_dir = tmp_path / "in"
+    printing = ["plaques", "print", "--output", str(out_dir), "--config", config]
+    assert main([*printing, "--date", "06/12/2026"]) == 0, capsys.readouterr().err
+    assert (root / RECORD).read_text("utf-8").splitlines() == [
+        PRINTED.rstrip("\n"),
+        void_line,
+        f"dinh | 2026-12-06 | {REAL_URL}q/dinh/ | {DINH} | Đình làng Phú Mỹ",
+        f"cho | 2026-12-06 | {REAL_URL}q/cho/ | {CHO} | Chợ Phú Mỹ",
+    ]
+    assert build_site(root).ok
+    # Voided once, the new print binds again: a further change of address is refused.
+    assert main(["plaques", "huy-in", "cho", "--yes", "--config", config]) == 0
+    assert main(["plaques", "huy-in", "cho", "--yes", "--config", config]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{RECORD}: không có bản in nào của biển `cho` để hủy; các biển đã in: `dinh`"
+    )
+
+
+@pytest.mark.parametrize(("answer", "status"), [("", 1), ("không\n", 1), ("có\n", 0)])
+def test_voiding_asks_first(
+    make_site: SiteFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    answer: str,
+    status: int,
+) -> None:
+    root = real_village(make_site)
+    stdin = io.TextIOWrapper(io.BytesIO(answer.encode()), encoding="utf-8")  # with .buffer
+    monkeypatch.setattr("sys.stdin", stdin)
+    assert main(["plaques", "huy-in", "dinh", "--config", str(root / "mkdocs.yml")]) == status
+    record = (root / RECORD).read_text("utf-8")
+    if status:
+        assert record == PRINTED
+        assert capsys.readouterr().err.splitlines()[-1] == (
+            "Chưa hủy gì. Chạy lại và gõ `có` để xác nhận, hoặc thêm --yes. / Nothing voided. "
+            "Run again and type `có` to confirm, or add --yes."
+        )
+    else:
+        assert record.splitlines()[-1].startswith("hủy in | dinh | ")
+
+
+def test_a_void_line_without_a_print_before_it_stops_the_build(make_site: SiteFactory) -> None:
+    record = f"hủy in | dinh | 2026-10-01 | -\n{PRINTED}hủy in | cho | 2026-11-02 |\n"
+    result = build_site(make_site(files={RECORD: record}))
+    assert not result.ok
+    assert [m.split("\n")[0] for m in result.messages[:3]] == [
+        "content/plaques-printed.txt:1: dòng hủy bản in của biển `dinh`, nhưng trước dòng này sổ "
+        "không có bản in nào của biển `dinh` còn hiệu lực — xóa dòng này nếu gõ nhầm (dòng hủy "
+        "chỉ do `langso plaques huy-in` ghi), hoặc sửa mã biển cho đúng",
+        "content/plaques-printed.txt:3: dòng không đúng dạng `mã | ngày in | địa chỉ trong mã QR "
+        "| trang | tên trên biển`: `hủy in | cho | 2026-11-02 |` — viết ví dụ `dinh | 2026-11-01 "
+        "| https://ten.github.io/kho/q/dinh/ | dia-diem/dinh.md | Đình làng` (mỗi biển một dòng, "
+        "các cột cách nhau bằng ` | `)",
+        "Làng số: 2 lỗi trong nội dung, xem các dòng ở trên — sửa rồi chạy lại. / 2 error(s) in "
+        "the content, listed above — fix them and run again.",
+    ]

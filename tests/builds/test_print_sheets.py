@@ -9,18 +9,23 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import yaml
+from PIL import Image
 
 from langso.cli import main
 from langso.clock import today
 from tests.conftest import BUILD_DAY, FIXTURE_SITES, BuildResult, build_site
 from tests.test_printing import TOLERANCE_MM, page_sizes, page_texts, rasterise, read_codes
 
-SITE_URL = "https://example.github.io/lang-phu-my/"
+SITE_URL = "https://xa-phu-my.github.io/lang-phu-my/"
+"""A real-looking address: the fixture's placeholder (example.github.io) is refused for printing."""
+PLACEHOLDER = "https://example.github.io/lang-phu-my/"
+REAL_CHO = "ten: 'Chợ Phú Mỹ'\nloai: 'cho'\ndien_thoai: '0912 345 678'\n"
+"""The market with real-looking details: printing a plaque for sample data is refused."""
 PLAQUES = {  # id → the built page its short URL must lead to
     "dinh": "dia-diem/dinh-lang-phu-my/index.html",
     "cho": "danh-ba/cho-phu-my/index.html",
@@ -37,6 +42,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuildResult]:
     """The minimal site with two guides, built once for the module."""
     root = tmp_path_factory.mktemp("print") / "site-root"
     shutil.copytree(FIXTURE_SITES / "minimal", root)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(PLACEHOLDER, SITE_URL), encoding="utf-8")
+    (root / "content/danh-ba/cho-phu-my.yml").write_text(REAL_CHO, encoding="utf-8")
     for rel, text in GUIDES.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, encoding="utf-8")
@@ -241,8 +249,8 @@ def test_the_booklet_is_a5_and_each_code_leads_to_its_live_page(
     ]
     assert [c for page in codes for c in page] == [SITE_URL + path for path in expected]
     assert codes[1] == []  # the table of contents
-    assert follow(built, SITE_URL + "q/dinh/") == "dia-diem/dinh-lang-phu-my/"
-    assert follow(built, SITE_URL + "q/cho/") == "danh-ba/cho-phu-my/"
+    assert follow(built, SITE_URL + "q/dinh/") == "dia-diem/dinh-lang-phu-my/index.html"
+    assert follow(built, SITE_URL + "q/cho/") == "danh-ba/cho-phu-my/index.html"
     for path in expected:
         assert (built.site_dir / path / "index.html").is_file()
     texts = page_texts(pdf)
@@ -256,3 +264,156 @@ def test_the_booklet_is_a5_and_each_code_leads_to_its_live_page(
         .out.splitlines()[-1]
         .startswith(f"Xong: sổ tay A5 {len(texts)} trang → {output} (")
     )
+
+
+# --- guards before the irreversible (issue 13) -------------------------------------------------
+
+PLACEHOLDER_VI = (
+    f"mkdocs.yml:2: site_url: `{PLACEHOLDER}` không phải địa chỉ thật của trang: đây là địa chỉ "
+    "tạm do `langso init` ghi. Biển in với địa chỉ này không mở được trang nào, và biển đã in thì "
+    "không thu hồi được — sửa `site_url` thành địa chỉ thật của trang (ví dụ "
+    "https://<tài-khoản>.github.io/<tên-kho>/) rồi in lại; muốn xem thử thì chạy `langso plaques "
+    "print --thu` (mỗi tờ có chữ BẢN IN THỬ, không ghi sổ)"
+)
+SAMPLE_VI = (
+    "content/plaques.yml:6: trang: biển `cho` dẫn tới `danh-ba/cho-phu-my.yml`, là dữ liệu mẫu "
+    "(`du_lieu_mau` ở content/danh-ba/cho-phu-my.yml:11): biển in ra sẽ gắn lên tường cho một "
+    "nơi chưa có thật, và không thu hồi được — điền thông tin thật vào "
+    "content/danh-ba/cho-phu-my.yml rồi xóa dòng `du_lieu_mau`, hoặc chưa in biển này (bỏ khỏi "
+    "plaques.yml); in thử: `--thu`"
+)
+
+
+def red_pixels(image: Image.Image) -> int:
+    """Pixels of the watermark's red (dark modules under it stay dark, white turns pink)."""
+    rgb = image.convert("RGB")
+    return sum(
+        1 for r, g, b in rgb.get_flattened_data() if r > 200 and g < 190 and b < 190 and r - g > 50
+    )
+
+
+def test_a_placeholder_address_and_sample_data_are_refused_nothing_printed_or_recorded(
+    make_site: Callable[..., Path],
+) -> None:
+    root = make_site()  # the fixture: example.github.io, and the market is sample data
+    done = run("plaques", "print", "--output", "in", cwd=root)
+    assert done.returncode == 1
+    assert done.stdout == ""
+    lines = done.stderr.splitlines()
+    assert lines[0] == PLACEHOLDER_VI
+    assert lines[1].startswith(f"    (en) `{PLACEHOLDER}` is not the site's real address: it is ")
+    assert lines[2] == SAMPLE_VI
+    assert lines[4:] == [
+        "Làng số: 2 lỗi, chưa in biển nào — sửa rồi chạy lại. / 2 error(s), nothing printed — "
+        "fix them and run again.",
+        "Chỉ muốn xem thử bản in: thêm --thu (mỗi biển có chữ BẢN IN THỬ, không ghi sổ). / For a "
+        "look only: add --thu (every plaque marked BẢN IN THỬ, nothing recorded).",
+    ]
+    assert not (root / "in").exists()
+    assert not (root / "content" / "plaques-printed.txt").exists()
+
+
+def test_a_test_print_is_watermarked_on_every_plaque_and_never_recorded(
+    make_site: Callable[..., Path],
+) -> None:
+    root = make_site()
+    done = run("plaques", "print", "--output", "in", "--thu", "--paper", "A5",
+               "--paper", "stickers", "--date", "30/11/2026", cwd=root)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    lines = done.stdout.splitlines()
+    assert lines[0] == (
+        "IN THỬ: mỗi biển có chữ BẢN IN THỬ, không ghi vào plaques-printed.txt; không gắn các tờ "
+        "này lên tường. / TEST PRINT: every plaque marked BẢN IN THỬ, nothing recorded; never "
+        "mount these sheets."
+    )
+    assert lines[2] == PLACEHOLDER_VI  # why it is not a real print, said once, as a note
+    assert lines[-1].startswith("Xong: bản in thử, 2 biển, 2 tệp PDF trong in, ghi sổ 0 biển (")
+    assert not (root / "content" / "plaques-printed.txt").exists()
+    assert sorted(p.name for p in (root / "in").iterdir()) == [
+        "bien-qr-a5-in-thu.pdf",  # never the name of a real print, never written over one
+        "bien-qr-nhan-dan-in-thu.pdf",
+    ]
+    a5 = (root / "in" / "bien-qr-a5-in-thu.pdf").read_bytes()
+    assert [text.split("\r\n")[-1] for text in page_texts(a5)] == ["BẢN IN THỬ"] * 2
+    stickers = (root / "in" / "bien-qr-nhan-dan-in-thu.pdf").read_bytes()
+    assert page_texts(stickers)[0].count("BẢN IN THỬ") == 2  # on each sticker, not once a sheet
+    for image in rasterise(a5):
+        assert red_pixels(image) > 5000  # seen, not only extractable
+        codes = [c.text for c in read_codes(image)]
+        assert len(codes) == 1 and codes[0].startswith(PLACEHOLDER)  # it still scans
+
+
+def test_a_real_print_has_no_watermark(site: Path) -> None:
+    done = run("plaques", "print", "--output", "in", "--paper", "A5", "--no-record", cwd=site)
+    assert done.returncode == 0, done.stderr
+    pdf = (site / "in" / "bien-qr-a5.pdf").read_bytes()
+    assert not any("BẢN IN THỬ" in text for text in page_texts(pdf))
+    assert [red_pixels(image) for image in rasterise(pdf)] == [0, 0]
+
+
+@pytest.mark.parametrize(
+    ("site_url", "plaques", "files", "expected"),
+    [
+        (
+            "https://xa-phu-my.github.io/lang-phu-my/",
+            {"redirect_pages": False},
+            {},
+            "`https://xa-phu-my.github.io/lang-phu-my/` là địa chỉ GitHub Pages, nhưng "
+            "`langso/plaques` có `redirect_pages: false`: GitHub Pages không đọc tệp "
+            "`_redirects`, nên mọi địa chỉ ngắn `q/<mã>/` sẽ báo “404 không tìm thấy”",
+        ),
+        (
+            "https://lang-phu-my.netlify.app/lang-phu-my/",
+            {"redirect_pages": False},
+            {"netlify.toml": "[build]\n"},
+            "`https://lang-phu-my.netlify.app/lang-phu-my/` có đường dẫn sau tên miền, nhưng "
+            "Netlify đăng trang ở gốc tên miền (https://<tên>.netlify.app/): mã QR sẽ dẫn tới nơi "
+            "không có trang",
+        ),
+        (
+            "https://xa-phu-my.github.io/lang-phu-my/",
+            {},
+            {"netlify.toml": "[build]\n"},
+            "`https://xa-phu-my.github.io/lang-phu-my/` là địa chỉ GitHub Pages, nhưng kho này "
+            "đăng trang lên Netlify: mã QR sẽ dẫn tới nơi không có trang",
+        ),
+    ],
+    ids=["github-without-stubs", "netlify-with-a-path", "another-host"],
+)
+def test_an_address_the_host_cannot_serve_is_refused(
+    site: Path, site_url: str, plaques: dict[str, object], files: dict[str, str], expected: str
+) -> None:
+    for rel, text in files.items():
+        (site / rel).write_text(text, encoding="utf-8")
+    config_path = site / "mkdocs.yml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    config["site_url"] = site_url
+    config["plugins"][-1] = {"langso/plaques": plaques}
+    config_path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    line = next(n for n, t in enumerate(config_path.read_text("utf-8").splitlines(), 1)
+                if t.startswith("site_url:"))  # fmt: skip
+    done = run("plaques", "print", "--output", "in", cwd=site)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[0].startswith(f"mkdocs.yml:{line}: site_url: {expected} — ")
+    assert not (site / "in").exists()
+    assert run("plaques", "print", "--output", "in", "--thu", cwd=site).returncode == 0
+    assert not (site / "content" / "plaques-printed.txt").exists()
+
+
+@pytest.mark.parametrize(("site_url", "marked"), [(PLACEHOLDER, True), (SITE_URL, False)])
+def test_sheets_published_with_a_placeholder_address_are_test_prints(
+    make_site: Callable[..., Path], site_url: str, marked: bool
+) -> None:
+    plugins = [
+        "langso/content",
+        {"langso/directory": {"stale_level": "info", "duplicate_level": "info"}},
+        {"langso/plaques": {"print_sheets": ["A5"]}},
+    ]
+    root = make_site(config={"site_url": site_url, "plugins": plugins})
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", BUILD_DAY)
+        result = build_site(root)
+    assert result.ok, result.text()
+    pdf = (result.site_dir / "bien-qr" / "in" / "bien-qr-a5.pdf").read_bytes()
+    assert [t.endswith("BẢN IN THỬ") for t in page_texts(pdf)] == [marked, marked]

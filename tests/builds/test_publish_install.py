@@ -18,9 +18,9 @@ import os
 import shutil
 import subprocess
 import time
+import tomllib
 import venv
 from pathlib import Path
-import tomllib
 from typing import Any
 
 import pytest

@@ -55,17 +55,16 @@ def test_c07_no_stays_a_word_and_yes_no_fields_accept_vietnamese(make_site: Site
 def test_c08_duplicate_key_stops_the_build_naming_key_and_line(make_site: SiteFactory) -> None:
     root = make_site(
         files={
-            SERVICE: "ten: Quán A\ndien_thoai: '0900000008'\ngio_mo_cua: '06:00'\n"
-            "dien_thoai: '0900000009'\n"
+            SERVICE: "ten: Quán A\nloai: cho\ndien_thoai: '0900000008'\ndien_thoai: '0900000009'\n"
         }
     )
     result = build_site(root, strict=False)
     assert not result.ok
     assert result.messages[0] == (
-        "content/danh-ba/quan-a.yml:4: dien_thoai: khóa `dien_thoai` bị lặp lại (đã có ở dòng 2)"
+        "content/danh-ba/quan-a.yml:4: dien_thoai: khóa `dien_thoai` bị lặp lại (đã có ở dòng 3)"
         " — giữ lại một dòng `dien_thoai` (trường nào nhận nhiều giá trị thì viết thành danh"
         " sách)\n"
-        "    (en) duplicate key `dien_thoai` (first given on line 2) — keep one `dien_thoai` line"
+        "    (en) duplicate key `dien_thoai` (first given on line 3) — keep one `dien_thoai` line"
         " (a field that takes several values is written as a list)"
     )
     assert result.messages[-1] == STOPPED.format(n=1)

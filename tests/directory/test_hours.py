@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from langso.directory.model import Service, load_directory
+from langso.directory.loading import load_directory
+from langso.directory.model import Service
 
 CATEGORIES = "- id: 'an-uong'\n  ten: 'Ăn uống'\n"
 

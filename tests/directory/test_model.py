@@ -7,14 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from langso.directory.fields import Address, Category, Coordinates
 from langso.directory.hours import Days, Hours, OpeningRow, TimeRange
-from langso.directory.model import (
-    Address,
-    Category,
-    Coordinates,
-    Directory,
-    load_directory,
-)
+from langso.directory.loading import Directory, load_directory
 from langso.phones import Phone
 from langso.problems import Problem
 
@@ -422,11 +417,11 @@ BAD_INPUT = {
     ),
     "duplicate-key-c08": (
         "quan-a.yml",
-        "ten: Quán A\ndien_thoai: '0900000008'\ngio_mo_cua: '06:00'\ndien_thoai: '0900000009'\n",
+        "ten: Quán A\nloai: cho\ndien_thoai: '0900000008'\ndien_thoai: '0900000009'\n",
         "content/danh-ba/quan-a.yml:4: dien_thoai: khóa `dien_thoai` bị lặp lại"
-        " (đã có ở dòng 2) — giữ lại một dòng `dien_thoai`"
+        " (đã có ở dòng 3) — giữ lại một dòng `dien_thoai`"
         " (trường nào nhận nhiều giá trị thì viết thành danh sách)\n"
-        "    (en) duplicate key `dien_thoai` (first given on line 2)"
+        "    (en) duplicate key `dien_thoai` (first given on line 3)"
         " — keep one `dien_thoai` line (a field that takes several values is written as a list)",
     ),
     "not-a-mapping": (
@@ -503,6 +498,9 @@ def test_one_call_reports_every_bad_file(tmp_path: Path) -> None:
     directory, problems = load(tmp_path, services)
     assert [e.id for e in directory.entries] == ["cho-la-thon", "tram-y-te"]
     assert [(p.path, p.line, p.code, p.field) for p in problems] == [
+        # The duplicate key keeps its first value: the file's other mistakes are listed too.
+        ("content/danh-ba/quan-a.yml", 1, "field.missing", "loai"),
+        ("content/danh-ba/quan-a.yml", 3, "field.not-list", "gio_mo_cua"),
         ("content/danh-ba/quan-a.yml", 4, "yaml.duplicate-key", "dien_thoai"),
         ("content/danh-ba/quan-b.yml", 2, "field.invalid", "loai"),
         ("content/danh-ba/quan-c.yml", 4, "yaml.tab", None),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from langso.directory.model import load_directory
+from langso.directory.loading import load_directory
 from tests.conftest import SiteFactory, build_site
 
 OLD_CATEGORIES = (

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from langso.directory.model import Directory, load_directory
+from langso.directory.loading import Directory, load_directory
 from langso.directory.review import add_months, duplicates, is_stale, review
 from langso.phones import parse_phone
 

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from langso.directory.export import records, to_csv
-from langso.directory.model import Directory, load_directory
+from langso.directory.loading import Directory, load_directory
 from langso.directory.review import duplicates
 from langso.problems import Problem
 from langso.village import Village

@@ -9,15 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from langso.directory.fields import PAYMENT_METHODS, VERIFIER_ROLES, Category, Verification
 from langso.directory.hours import DayMonth
-from langso.directory.model import (
-    PAYMENT_METHODS,
-    VERIFIER_ROLES,
-    Category,
-    Directory,
-    Verification,
-    load_directory,
-)
+from langso.directory.loading import Directory, load_directory
 from langso.problems import Problem
 from langso.village import Village
 

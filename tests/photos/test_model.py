@@ -51,20 +51,20 @@ def test_oversize_and_location_warnings() -> None:
     )
     assert [p.format() for p in problems] == [
         "content/anh/cho.jpg: ảnh gốc quá lớn (3000×4000 px, 5,2 MB); trang web chỉ đăng bản thu "
-        "nhỏ 1280 px, nhưng tệp gốc vẫn nằm trong kho và làm kho nặng thêm — thu nhỏ ảnh còn "
-        "khoảng 1280 px cạnh dài (dưới 2 MB) trước khi thêm, ví dụ bằng chức năng chỉnh sửa ảnh "
-        "trên điện thoại, rồi thay tệp này\n"
+        "nhỏ 1280 px, nhưng tệp gốc vẫn nằm trong kho và làm kho nặng thêm — chạy `langso "
+        "photos fix` để thu nhỏ tệp gốc còn 1280 px cạnh dài (bản cũ vẫn còn trong lịch sử git), "
+        "rồi commit\n"
         "    (en) the original photo is too large (3000×4000 px, 5.2 MB); the site publishes a "
-        "1280 px copy, but the original stays in the repository and weighs it down — shrink it "
-        "to about 1280 px on its long side (under 2 MB) before adding it, e.g. with the phone's "
-        "photo editor, and replace this file",
+        "1280 px copy, but the original stays in the repository and weighs it down — run "
+        "`langso photos fix` to shrink the original to 1280 px on its long side (the old version "
+        "stays in the git history), then commit",
         "content/anh/cho.jpg: ảnh gốc có ghi vị trí GPS nơi chụp; trang web đã xóa, nhưng tệp "
-        "gốc trong kho công khai vẫn còn — tắt ghi vị trí trong ứng dụng máy ảnh, hoặc xuất lại "
-        "ảnh không kèm vị trí, rồi thay tệp này\n"
+        "gốc trong kho công khai vẫn còn — chạy `langso photos fix` để xóa vị trí khỏi tệp gốc "
+        "rồi commit; lần sau tắt ghi vị trí trong ứng dụng máy ảnh\n"
         "    (en) the original photo records the GPS location where it was taken; the site "
-        "removes it, but the original in the public repository still holds it — turn off "
-        "location in the camera app, or export the photo again without location, and replace "
-        "this file",
+        "removes it, but the original in the public repository still holds it — run `langso "
+        "photos fix` to remove the location from the original, then commit; turn off location "
+        "in the camera app next time",
     ]
     assert all(p.severity == "warning" for p in problems)
 

@@ -13,7 +13,8 @@ from typing import Any
 
 import vobject
 
-from langso.directory.model import PAYMENT_METHODS, Directory, ServiceEntry
+from langso.directory.fields import PAYMENT_METHODS
+from langso.directory.loading import Directory, ServiceEntry
 from langso.village import Village
 
 __all__ = [

@@ -21,7 +21,7 @@ from typing import Any
 
 from langso.cache import FileCache, digest
 from langso.directory.export import records, to_csv, to_geojson, to_json, to_vcard, to_vcards
-from langso.directory.model import Directory, ServiceEntry
+from langso.directory.loading import Directory, ServiceEntry
 from langso.directory.render import (
     DOWNLOADS,
     index_markdown,
@@ -44,6 +44,8 @@ DIRECTORY_CODE = (
     "directory/outputs.py",
     "directory/export.py",
     "directory/hours.py",
+    "directory/fields.py",
+    "directory/loading.py",
     "directory/model.py",
     "directory/render.py",
     "directory/review.py",

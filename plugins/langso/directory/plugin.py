@@ -28,7 +28,7 @@ from langso.adapter import GATE_PRIORITY, Reporter, cache_folder, content_locati
 from langso.cache import FileCache, Recall
 from langso.clock import today
 from langso.directory.config import DirectoryConfig
-from langso.directory.model import Directory, load_directory
+from langso.directory.loading import Directory, load_directory
 from langso.directory.outputs import (
     DIRECTORY_CODE,
     DIRECTORY_LIBRARIES,

@@ -9,8 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from langso.directory.export import address_text
+from langso.directory.fields import PAYMENT_METHODS, Category
 from langso.directory.hours import WEEKDAY_NAMES, OpeningRow
-from langso.directory.model import PAYMENT_METHODS, Category, Directory, ServiceEntry
+from langso.directory.loading import Directory, ServiceEntry
 from langso.directory.review import is_stale
 from langso.listing import Pager, listing_uri, paginate
 from langso.qr import make_qr

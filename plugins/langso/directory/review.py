@@ -10,7 +10,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from langso.directory.model import Directory, ServiceEntry
+from langso.directory.loading import Directory, ServiceEntry
 from langso.phones import EMERGENCY
 from langso.problems import Problem
 from langso.text import fold

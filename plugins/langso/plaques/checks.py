@@ -38,7 +38,7 @@ def target_kind_problems(
         registry_rel: the registry's repository-relative path, for messages.
 
     A data file's page exists only for a service file: a file anywhere below ``services_dir``
-    (``langso.directory.model.load_directory`` reads them all), named without ``.`` or ``..``
+    (``langso.directory.loading.load_directory`` reads them all), named without ``.`` or ``..``
     segments, as the build names its files. ``trang_cu`` (old paths) is not checked: it names
     what no longer exists.
     """

@@ -13,7 +13,8 @@
   ``q/<id>/index.html`` and ``q/<id>.html`` (or a notice for a retired plaque), its QR code as SVG
   and PNG and its A5 and A6 print pages; then the plaques index and ``_redirects`` for the hosts
   that read it. A missing target or a QR symbol above ``max_version`` stops the build.
-- ``on_post_build``: the PDF sheets of ``print_sheets`` (not while serving).
+- ``on_post_build``: the PDF sheets of ``print_sheets`` (not while serving), marked "BẢN IN
+  THỬ" on every plaque while ``site_url`` is a placeholder (:mod:`langso.plaques.guards`).
 
 QR codes, print pages and PDF sheets are made once and kept in ``.cache/langso/plaques`` and
 ``.cache/langso/print`` (:mod:`langso.cache`), under a digest of all their inputs; after a build
@@ -43,6 +44,7 @@ from langso.cache import FileCache, Recall
 from langso.paths import repo_path
 from langso.plaques.checks import target_kind_problems
 from langso.plaques.config import PlaquesConfig
+from langso.plaques.guards import placeholder_reason
 from langso.plaques.model import load_plaques, short_path
 from langso.plaques.pages import PlaqueView, index_pages, retired_html
 from langso.plaques.record import PRINTED_FILE, read_printed
@@ -64,6 +66,7 @@ from langso.printing import PAPERS as PRINT_PAPERS
 from langso.printing import (
     SHEET_FILES,
     STICKERS,
+    TEST_PRINT,
     PlaqueItem,
     PrintError,
     cached_plaques_pdf,
@@ -281,10 +284,16 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
             return  # sheets are for printing; the preview stays fast without them
         folder = Path(config.site_dir) / self.config.pages_dir.strip("/") / "in"
         cache = print_cache(cache_folder(config, "print"))
+        # Sheets of a placeholder address could be printed from the site and mounted: they
+        # are published as test prints, as `langso plaques print --thu` makes them (issue 13).
+        watermark = TEST_PRINT if placeholder_reason(self.site_url) is not None else None
+        distance = self.config.print_distance_m
         for name in self.config.print_sheets:
             sheet = STICKERS if name == "stickers" else PRINT_PAPERS[name]
             try:
-                pdf = cached_plaques_pdf(cache, self.printable, sheet, self.config.print_distance_m)
+                pdf = cached_plaques_pdf(
+                    cache, self.printable, sheet, distance, watermark=watermark
+                )
             except PrintError as error:
                 raise PluginError(f"{error.vi} / {error.en}") from None
             folder.mkdir(parents=True, exist_ok=True)
@@ -314,6 +323,7 @@ def configured_site_url(config: MkDocsConfig) -> str | None:
         mkdocs.exceptions.ConfigurationError: the file can no longer be read (it was read
             moments ago by MkDocs itself, so only when it changed in between).
     """
+    return config.site_url
     current = config.site_url
     path = config.config_file_path
     host, port = config.dev_addr
