@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from langso import clock
+from langso.cli_plaques_void import void_print
 from langso.cli_site import (
     Site,
     make_folder,
@@ -43,7 +44,6 @@ from langso.plaques.record import (
     format_line,
     migrate_lines,
     read_printed,
-    void_line,
 )
 from langso.plaques.resolve import check_printed
 from langso.printing import (
@@ -63,7 +63,7 @@ from langso.printing import (
 )
 from langso.problems import Problem
 from langso.qr import ErrorCorrection
-from langso.text import fold, nfc
+from langso.text import nfc
 from langso.textfile import decode_text
 
 __all__ = ["OUTPUT_NAMES", "TEST_OUTPUT_NAMES", "add_plaques_parser", "run_plaques"]
@@ -75,7 +75,6 @@ TEST_OUTPUT_NAMES = {
     name: file.replace(".pdf", "-in-thu.pdf") for name, file in SHEET_FILES.items()
 }
 """The PDF of a test print (``--thu``): never mistaken for, nor written over, a real one."""
-_YES = ("co", "c", "yes", "y")
 
 
 def _paper(value: str) -> str:
@@ -233,7 +232,7 @@ def run_plaques(args: argparse.Namespace, site: Site) -> int:
     if args.action == "migrate":
         return _migrate_record(site)
     if args.action in ("huy-in", "void"):
-        return _void_print(args, site)
+        return void_print(args, site)
     return _print_plaques(args, site)
 
 
@@ -451,67 +450,3 @@ def _migrate_record(site: Site) -> int:
         "commit."
     )
     return 0
-
-
-def _void_print(args: argparse.Namespace, site: Site) -> int:
-    """``langso plaques huy-in <id>``: after a confirmation (or ``--yes``), append the line
-    voiding the plaque's recorded print (:func:`langso.plaques.record.void_line`)."""
-    record_rel = repo_path(site.docs_rel, PRINTED_FILE)
-    printed, problems = read_printed(site.docs_dir, site.docs_rel)
-    if report_problems(problems):
-        print(
-            f"Làng số: sửa lỗi của {record_rel} trước, chưa hủy gì. / Fix the errors of "
-            f"{record_rel} first; nothing voided.",
-            file=sys.stderr,
-        )
-        return 1
-    plaque_id: str = args.plaque_id.strip()
-    record = printed.get(plaque_id)
-    if record is None:
-        listed = ", ".join(f"`{i}`" for i in sorted(printed)) or "không có / none"
-        print(
-            f"{record_rel}: không có bản in nào của biển `{plaque_id}` để hủy; các biển đã in: "
-            f"{listed}\n    (en) no recorded print of plaque `{plaque_id}` to void; printed "
-            f"plaques: {listed}",
-            file=sys.stderr,
-        )
-        return 1
-    name = record.name or plaque_id
-    print(
-        f"Biển `{plaque_id}` (“{name}”) ghi là đã in ngày {record.printed:%d/%m/%Y} "
-        f"({record_rel}, dòng {record.line}), mã QR: {record.url}\n"
-        f"Plaque `{plaque_id}` is recorded as printed on {record.printed:%d/%m/%Y}, "
-        f"QR code: {record.url}"
-    )
-    print(
-        "Chỉ hủy khi MỌI tờ đã in của biển này còn ở văn phòng và sẽ bị xé bỏ: biển đã gắn lên "
-        "tường thì không hủy, hãy giữ hoặc thay bằng `thay_bang`/`ngung`. / Void only if EVERY "
-        "printed copy is still in the office and will be destroyed: for a mounted plaque keep "
-        "it, or use `thay_bang`/`ngung`."
-    )
-    if not args.yes and not _confirmed():
-        print(
-            "Chưa hủy gì. Chạy lại và gõ `có` để xác nhận, hoặc thêm --yes. / Nothing voided. "
-            "Run again and type `có` to confirm, or add --yes.",
-            file=sys.stderr,
-        )
-        return 1
-    append_printed(site.docs_dir, [void_line(plaque_id, args.date or clock.today(), args.ly_do)])
-    print(
-        f"Đã ghi dòng hủy bản in của biển `{plaque_id}` vào {record_rel}: biển không còn bị "
-        "ràng buộc vào địa chỉ và trang đã in. Xé bỏ các tờ đã in; in lại bằng `langso plaques "
-        f"print` khi đã sẵn sàng, rồi commit {record_rel}. / Recorded the void of plaque "
-        f"`{plaque_id}`: it is no longer bound to the address and page printed. Destroy the "
-        "printed copies; print again with `langso plaques print` when ready, then commit."
-    )
-    return 0
-
-
-def _confirmed() -> bool:
-    """Ask on the terminal; no answer (no terminal, end of input) is no."""
-    try:
-        answer = input("Hủy bản in này? Gõ `có` để xác nhận / Void this print? Type `có`: ")
-    except EOFError:
-        print(file=sys.stderr)
-        return False
-    return fold(answer.strip()) in _YES

@@ -309,6 +309,7 @@ def test_a_print_with_the_placeholder_is_voided_then_printed_again(
         f"mã QR: {SITE_URL}q/dinh/"
     )
     assert f"Đã ghi dòng hủy bản in của biển `dinh` vào {RECORD}" in out
+    assert "ngay_in" not in out  # the registry does not say it was printed
     # A line is added, none is deleted or changed.
     void_line = "hủy in | dinh | 2026-12-05 | in nhầm address"
     assert (root / RECORD).read_text("utf-8") == PRINTED + void_line + "\n"
@@ -332,6 +333,23 @@ def test_a_print_with_the_placeholder_is_voided_then_printed_again(
     assert capsys.readouterr().err.splitlines()[0] == (
         f"{RECORD}: không có bản in nào của biển `cho` để hủy; các biển đã in: `dinh`"
     )
+
+
+def test_voiding_a_plaque_marked_printed_says_to_drop_its_date(
+    make_site: SiteFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = real_village(make_site)
+    dated = registry(f"  ngay_in: '01/11/2026'\n  trang: '{DINH}'\n")
+    (root / REGISTRY).write_text(dated, encoding="utf-8")
+    config = str(root / "mkdocs.yml")
+    assert main(["plaques", "huy-in", "dinh", "--yes", "--config", config]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "Xóa cả dòng `ngay_in` của biển ở content/plaques.yml:3: bản in đó đã hủy. / Also "
+        "delete the plaque's `ngay_in` line at content/plaques.yml:3: that print is void."
+    )
+    assert not build_site(root).ok  # until it is deleted: the plaque says it was printed
+    (root / REGISTRY).write_text(registry(f"  trang: '{DINH}'\n"), encoding="utf-8")
+    assert build_site(root).ok
 
 
 @pytest.mark.parametrize(("answer", "status"), [("", 1), ("không\n", 1), ("có\n", 0)])

@@ -61,7 +61,8 @@ def hostile_files() -> dict[str, str]:
         "gio_mo_cua:\n  - ngay: 'hằng ngày'\n    gio: '5:00-11:00'\n"
         f"ghi_chu_gio: {q('G ' + CORPUS)}\nghi_chu: {q('N ' + CORPUS)}\n"
         "toa_do: '19.9800, 105.6400'\ndu_lieu_mau: 'có'\n"
-        "website: 'https://a.example/x)<img src=x onerror=alert(10)>'\n"
+        # Valid in a URL, yet it would close a Markdown link and open another one.
+        "website: 'https://a.example/x)[b](javascript:alert(10))'\n"
     )
     return {
         "content/index.md": "# Trang chủ\n\nXem [đình](dia-diem/dinh-lang-phu-my.md).\n",

@@ -323,7 +323,6 @@ def configured_site_url(config: MkDocsConfig) -> str | None:
         mkdocs.exceptions.ConfigurationError: the file can no longer be read (it was read
             moments ago by MkDocs itself, so only when it changed in between).
     """
-    return config.site_url
     current = config.site_url
     path = config.config_file_path
     host, port = config.dev_addr
