@@ -95,7 +95,10 @@ def _mark(lines: list[str]) -> list[str]:
         mark = chr(_MARK_BASE + index)
         start = _ATX_START.match(line)
         if start is not None:
-            marked[index] = line[: start.end()] + mark + line[start.end() :]
+            # After the spaces that follow the `#`s: a mark before them would put a space in
+            # front of a `{#id}` that is the whole text, which attr_list then reads as an id.
+            at = len(line) - len(line[start.end() :].lstrip(" \t"))
+            marked[index] = line[:at] + mark + line[at:]
         elif index + 1 < len(lines) and _UNDERLINE.match(lines[index + 1]):
             text = line.lstrip()
             if text and (text[0].isalpha() or not text[0].isascii()):
@@ -169,6 +172,13 @@ class _Prune(Treeprocessor):
     sets, from a ``{…}`` in the text; HTML blocks are stashed, their ids unseen by ``toc`` too."""
 
     def run(self, root: Element) -> None:
+        # A line mark left in a block that is not a heading (a `# …` line that is a table row,
+        # say) must not change how attr_list reads its `{…}`: it goes before anything reads it.
+        for element in root.iter():
+            if element.text and not _HEADING_TAG.match(str(element.tag)):
+                element.text = _MARKS.sub("", element.text)
+            if element.tail:
+                element.tail = _MARKS.sub("", element.tail)
         _keep(root)
 
 
@@ -176,6 +186,10 @@ def _keep(element: Element) -> bool:
     """Drop the children of ``element`` that hold no heading and no ``{``; whether it holds
     either itself."""
     if isinstance(element.tag, str) and _HEADING_TAG.match(element.tag):
+        return True
+    if "{" in (element.text or ""):
+        # attr_list reads a `{: #id }` in the text only when nothing follows it in the element:
+        # keep the children as they are, or an id unset in the page would be set here.
         return True
     kept = False
     for child in list(element):
