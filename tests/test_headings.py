@@ -113,7 +113,7 @@ def _problems_parsed(body: str) -> list[Problem]:
         return heading_problems(body, "content/a.md")
 
 
-# The same examples every CI run; `LANGSO_FUZZ=hunt` draws fresh ones (as tests/test_hostile_fuzz.py).
+# The same examples on every CI run; `LANGSO_FUZZ=hunt` draws fresh ones (see test_hostile_fuzz).
 @settings(
     max_examples=int(os.environ.get("HD_EXAMPLES", "300")),
     deadline=None,
@@ -124,6 +124,7 @@ def _problems_parsed(body: str) -> list[Problem]:
 # Found by a random run: a line mark put a space before a heading's whole text `{#ca-kho}`.
 @example(["# {#ca-kho}", "1. x", "{: #ca-kho }", "> x"])
 @example(["# Cá kho", "Cá | kho", "--- | ---", "# {#ca-kho}"])
+@example(["- ## Cá kho", "{: #ca-kho }", "> x"])
 def test_any_page_warned_as_toc_numbers_it(lines: list[str]) -> None:
     """Ids as rendered, each heading on a line that holds it, and the quick path
     (:func:`langso.headings._may_move`) never hides a warning."""

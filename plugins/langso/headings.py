@@ -184,20 +184,22 @@ class _Prune(Treeprocessor):
 
 def _keep(element: Element) -> bool:
     """Drop the children of ``element`` that hold no heading and no ``{``; whether it holds
-    either itself."""
+    either itself.
+
+    Where the element's own text or a child's tail holds a ``{``, every child stays: attr_list
+    reads a ``{: #id }`` there only when nothing follows it in the element, so dropping a later
+    child would set an id the page does not have.
+    """
     if isinstance(element.tag, str) and _HEADING_TAG.match(element.tag):
         return True
-    if "{" in (element.text or ""):
-        # attr_list reads a `{: #id }` in the text only when nothing follows it in the element:
-        # keep the children as they are, or an id unset in the page would be set here.
-        return True
-    kept = False
+    braces = "{" in (element.text or "") or any("{" in (c.tail or "") for c in element)
+    kept = braces
     for child in list(element):
-        if _keep(child) or "{" in (child.tail or ""):
+        if _keep(child):
             kept = True
-        else:
+        elif not braces:
             element.remove(child)
-    return kept or "{" in (element.text or "")
+    return kept
 
 
 class _Explicit(Treeprocessor):
