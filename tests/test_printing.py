@@ -18,6 +18,13 @@ import pytest
 import zxingcpp
 from PIL import Image
 
+from langso.booklet import (
+    BookletFolder,
+    booklet_html,
+    booklet_plaques,
+    read_booklet_pages,
+    render_booklet,
+)
 from langso.plaques.model import Plaque
 from langso.plaques.render import PAPERS as SITE_PAPERS
 from langso.plaques.render import print_html
@@ -26,18 +33,13 @@ from langso.printing import (
     MIN_MODULE_MM,
     PAPERS,
     STICKERS,
-    BookletFolder,
     PlaqueItem,
     PrintError,
-    booklet_html,
-    booklet_plaques,
     layout_stickers,
     plaque_item,
     plaques_html,
     plaques_pdf,
     qr_size,
-    read_booklet_pages,
-    render_booklet,
     write_pdf,
 )
 from langso.qr import make_qr

@@ -39,6 +39,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from langso.adapter import content_location
+from langso.booklet import booklet_folders, render_booklet
 from langso.cli_check import run_check
 from langso.cli_photos import add_photos_parser, run_photos
 from langso.cli_plaques import add_plaques_parser, run_plaques
@@ -53,12 +54,7 @@ from langso.plaques.model import load_plaques
 from langso.plaques.record import (
     PRINTED_FILE,
 )
-from langso.printing import (
-    PrintError,
-    booklet_folders,
-    check_site_url,
-    render_booklet,
-)
+from langso.printing import PrintError, check_site_url
 from langso.scaffold import (
     KIND_FOLDERS,
     add_to_nav,

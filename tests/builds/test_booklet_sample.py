@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from langso.booklet import booklet_folders, booklet_plaques, read_booklet_pages
 from langso.cli import main
 from langso.plaques.model import load_plaques
-from langso.printing import booklet_folders, booklet_plaques, read_booklet_pages
 from langso.text import sort_key
 from tests.conftest import REPO, BuildResult, build_site
 from tests.test_printing import page_texts, rasterise, read_codes

@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 from markupsafe import escape
 
-from langso.printing import booklet_html
+from langso.booklet import booklet_html
 from tests.conftest import SiteFactory, build_site
 
 PAYLOAD = """</title><script>alert(1)</script>"><img src=x onerror=alert('x')> Hùng & Lan"""
