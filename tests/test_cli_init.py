@@ -40,7 +40,16 @@ def test_a_new_village_passes_check_and_a_strict_build(tmp_path: Path, host: str
     village = tmp_path / "lang-moi"
     checked = langso("check", cwd=village)
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    assert checked.stdout.splitlines()[-1] == "Có thể xuất bản / Ready to publish"
+    # Publishable, with the sample pages' "Trang mẫu" boxes named as starter text to replace.
+    out = checked.stdout.splitlines()
+    assert out[-1] == (
+        "Có thể xuất bản; 2 cảnh báo không chặn xuất bản / Ready to publish; 2 warnings that do"
+        " not block it"
+    )
+    assert [line.split(": cảnh báo")[0] for line in out if "trang còn chữ mẫu" in line] == [
+        "content/dia-diem/dinh-thon-tan-ngu.md:8",
+        "content/index.md:16",
+    ]
     built = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=village, env=ENV,
         capture_output=True, text=True,

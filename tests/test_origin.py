@@ -127,6 +127,26 @@ def test_installed_from_a_pushed_checkout_pins_its_remote_and_commit(
     )
 
 
+def test_a_clone_of_a_folder_on_this_machine_is_refused_plainly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by a new user who cloned a folder: its remote is a path, and the message spoke of
+    # "an address `:`" they had never given.
+    work = checkout(tmp_path, None)
+    bare = tmp_path / "remote.git"
+    git("init", "-q", "--bare", str(bare), cwd=tmp_path)
+    git("remote", "add", "origin", str(bare), cwd=work)
+    git("push", "-q", "-u", "origin", "main", cwd=work)
+    installed_as(monkeypatch, tmp_path, {"url": work.as_uri(), "dir_info": {"editable": True}})
+    with pytest.raises(SourceError) as error:
+        installed_requirement()
+    assert error.value.vi.startswith(
+        f"không biết máy dựng cài Làng số từ đâu: Làng số trên máy này cài từ thư mục `{work}`,"
+        f" mà kho gốc `origin` của nó lại là `{bare}`, một chỗ trên máy này: máy dựng của nơi"
+        " đăng không tải được. Ghi nguồn bằng `--nguon`"
+    )
+
+
 def test_an_unpushed_commit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     work = checkout(tmp_path, "https://github.com/xa-yen-dinh/lang-so.git")
     (work / "README.md").write_text("mới\n", encoding="utf-8")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import time
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
 from langso.adapter import content_location
-from langso.photos.fix import fix_photos
+from langso.photos.fix import ORIGINALS, fix_photos
 from langso.photos.model import PhotoOptions
 
 __all__ = ["add_photos_parser", "run_photos"]
@@ -70,6 +71,7 @@ def run_photos(args: argparse.Namespace, config: MkDocsConfig) -> int:
         limit_side=int(_option(config, "warn_side", 2000)),
         limit_megabytes=float(_option(config, "warn_megabytes", 2)),
         exclude=_option(config, "exclude", []),
+        keep_in=Path(config.config_file_path).parent / ORIGINALS,
     )
     for photo in fixed:
         print(photo.describe())
@@ -82,9 +84,11 @@ def run_photos(args: argparse.Namespace, config: MkDocsConfig) -> int:
     seconds = time.perf_counter() - started
     if fixed:
         print(
-            f"Đã sửa {len(fixed)} ảnh ({seconds:.1f} s). Bản cũ vẫn còn trong lịch sử git; "
-            "xem lại rồi commit. / Fixed "
-            f"{len(fixed)} photo(s). The old versions stay in the git history; review, then "
+            f"Đã sửa {len(fixed)} ảnh ({seconds:.1f} s). Bản gốc được giữ trong thư mục "
+            f"{ORIGINALS}/ trên máy này (không đăng lên trang, không đưa lên git: có thể còn vị "
+            "trí GPS); xem lại rồi commit. / Fixed "
+            f"{len(fixed)} photo(s). The originals are kept in {ORIGINALS}/ on this machine "
+            "(neither published nor committed: they may hold a GPS location); review, then "
             "commit."
         )
     else:

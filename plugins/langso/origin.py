@@ -208,7 +208,16 @@ def _checkout_requirement(folder: Path) -> str:
             f"commit {commit[:12]} of `{folder}` is not pushed to `{remote}`, so a host would"
             " not find it. Push it first",
         )
-    return f"{PACKAGE} @ git+{_https(git('remote', 'get-url', remote))}@{commit}"
+    url = _https(git("remote", "get-url", remote))
+    if urlsplit(url).scheme not in ("https", "http"):
+        # A clone of a folder on this machine (`git clone ../lang-so`): its remote is a path.
+        raise _unknown(
+            f"Làng số trên máy này cài từ thư mục `{folder}`, mà kho gốc `{remote}` của nó lại"
+            f" là `{url}`, một chỗ trên máy này: máy dựng của nơi đăng không tải được",
+            f"Làng số here was installed from the folder `{folder}`, whose remote `{remote}` is"
+            f" `{url}`, a place on this machine that no host can fetch from",
+        )
+    return f"{PACKAGE} @ git+{url}@{commit}"
 
 
 def _https(remote: str) -> str:

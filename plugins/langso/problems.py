@@ -505,6 +505,17 @@ MESSAGES: dict[str, Message] = {
         "fill in the real details in {source} and delete the `du_lieu_mau` line, or do not "
         "print this plaque yet (take it out of plaques.yml); for a trial: `--thu`",
     ),
+    "print.starter-target": Message(
+        "biển `{id}` dẫn tới `{target}`, trang còn chữ mẫu (ở {source}:{line}): biển in ra sẽ "
+        "gắn lên tường cho một trang chưa viết, và không thu hồi được",
+        'viết nội dung thật vào {source} (xóa mọi chữ mẫu, cả hộp "Trang mẫu") rồi in, hoặc '
+        "chưa in biển này; in thử: `--thu`",
+        "plaque `{id}` leads to `{target}`, a page still holding starter text (at "
+        "{source}:{line}): the printed plaque would go on a wall for a page not yet written, "
+        "and cannot be recalled",
+        'write the real content into {source} (delete all starter text, the "Trang mẫu" box '
+        "too), then print, or do not print this plaque yet; for a trial: `--thu`",
+    ),
     "page.url-clash": Message(
         "tệp này và `{other}` cùng ra địa chỉ `{url}` (tên chỉ khác nhau ở dấu)",
         "đổi tên một trong hai tệp",

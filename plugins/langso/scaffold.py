@@ -32,6 +32,7 @@ __all__ = [
     "place_text",
     "plaque_entry",
     "service_text",
+    "starter_line",
     "starter_problems",
     "unique_file",
     "used_plaque_ids",
@@ -80,10 +81,22 @@ _PLACE_WAY = "Chỉ đường từ trụ sở xã hoặc một nơi ai cũng bi�
 _PLACE_SOURCE = "- Ghi tên sách, bài báo, tài liệu hoặc người kể đã dùng (kèm liên kết nếu có)."
 _GUIDE_INTRO = "Hướng dẫn này giúp bà con làm việc gì, mất bao lâu."
 _GUIDE_STEPS = ("1. Bước thứ nhất.", "2. Bước thứ hai.")
-STARTER_LINES = frozenset({_PLACE_INTRO, _PLACE_WAY, _PLACE_SOURCE, _GUIDE_INTRO, *_GUIDE_STEPS})
-"""The placeholder lines of :func:`place_text` and :func:`guide_text`: text to replace, which
-:func:`starter_problems` finds when it is left in a page (``- Điện thoại có mạng`` may be true,
-so it is not one of them)."""
+# The "Trang mẫu" (sample page) boxes of the pages `langso init` writes (langso/starter/*.md.j2).
+_INIT_BOXES = ('!!! note "Trang mẫu"', '!!! warning "Trang mẫu"')
+STARTER_LINES = frozenset(
+    {_PLACE_INTRO, _PLACE_WAY, _PLACE_SOURCE, _GUIDE_INTRO, *_GUIDE_STEPS, *_INIT_BOXES}
+)
+"""The placeholder lines of :func:`place_text` and :func:`guide_text`, and the "Trang mẫu" boxes
+of the pages ``langso init`` writes: text to replace, which :func:`starter_problems` finds when
+it is left in a page (``- Điện thoại có mạng`` may be true, so it is not one of them)."""
+
+
+def starter_line(text: str) -> int | None:
+    """The first line (1-based) of the page ``text`` that is one of :data:`STARTER_LINES`."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if nfc(line.strip()) in STARTER_LINES:
+            return number
+    return None
 
 
 def place_text(title: str) -> str:

@@ -73,6 +73,19 @@ def write_place(village: Path) -> None:
     )
 
 
+def write_landmark(village: Path) -> None:
+    """The volunteer writes the page of the plaque ``langso init`` made, replacing its "Trang
+    mẫu" box: a plaque is printed for real only for a written page."""
+    page = village / "content/dia-diem/dinh-thon-tan-ngu.md"
+    text = page.read_text("utf-8")
+    box = text.index('!!! note "Trang mẫu"')
+    end = text.index("\n## ", box)
+    page.write_text(
+        text[:box] + "Đình thôn Tân Ngữ thờ Thành hoàng làng (dữ liệu mẫu).\n" + text[end:],
+        "utf-8",
+    )
+
+
 def publish(host: Host, village: Path, runner: Runner) -> Path:
     """Run the publishing file ``langso init`` wrote for ``host``; the folder it publishes."""
     env = runner.env
@@ -119,6 +132,7 @@ def test_a_communes_first_day(tmp_path: Path, runner: Runner, host: Host) -> Non
     assert place.returncode == 0, place.stderr
     assert place.stdout.splitlines()[0] == f"Đã tạo / created {PLACE}"
     write_place(village)
+    write_landmark(village)
     categories = yaml.safe_load((village / "content/categories.yml").read_text("utf-8"))
     service = langso(
         village, "new", "service", "--title", "Quán nước bà Tư", "--category", categories[0]["id"]

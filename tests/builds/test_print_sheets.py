@@ -313,6 +313,32 @@ def test_a_placeholder_address_and_sample_data_are_refused_nothing_printed_or_re
     assert not (root / "content" / "plaques-printed.txt").exists()
 
 
+def test_a_page_still_holding_starter_text_is_not_printed_for_real(
+    make_site: Callable[..., Path],
+) -> None:
+    # Found by a new user: the plaque `langso init` makes for its sample page printed for real.
+    page = "---\ntitle: 'Đình'\n---\n\n# Đình\n\n!!! note \"Trang mẫu\"\n    Viết về đình.\n"
+    root = make_site(
+        files={
+            "content/dia-diem/dinh-lang-phu-my.md": page,
+            "content/danh-ba/cho-phu-my.yml": REAL_CHO,
+        },
+        config={"site_url": SITE_URL},
+    )
+    done = run("plaques", "print", "--output", "in", cwd=root)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[0] == (
+        "content/plaques.yml:3: trang: biển `dinh` dẫn tới `dia-diem/dinh-lang-phu-my.md`, trang "
+        "còn chữ mẫu (ở content/dia-diem/dinh-lang-phu-my.md:7): biển in ra sẽ gắn lên tường cho "
+        "một trang chưa viết, và không thu hồi được — viết nội dung thật vào "
+        'content/dia-diem/dinh-lang-phu-my.md (xóa mọi chữ mẫu, cả hộp "Trang mẫu") rồi in, hoặc '
+        "chưa in biển này; in thử: `--thu`"
+    )
+    assert not (root / "in").exists()
+    trial = run("plaques", "print", "--output", "in", "--thu", cwd=root)
+    assert trial.returncode == 0, trial.stderr
+
+
 def test_a_test_print_is_watermarked_on_every_plaque_and_never_recorded(
     make_site: Callable[..., Path],
 ) -> None:

@@ -59,13 +59,16 @@ def test_a_phone_photo_is_a_note_and_photos_fix_mends_the_original(
             f"{mb_before:.1f}", f"{mb_before:.1f}".replace(".", ",")
         )
         + f" {mb_after:.1f}".replace(".", ",")
-        + " MB, xóa vị trí GPS",
+        + " MB, xóa vị trí GPS; bản gốc giữ ở anh-goc/anh/Chợ quê.jpg",
         f"    (en) 3000×4000 px, {mb_before:.1f} MB → 960×1280 px, {mb_after:.1f} MB, GPS"
-        " location removed",
+        " location removed; the original is kept in anh-goc/anh/Chợ quê.jpg",
         fixed.stdout.splitlines()[2],
     ]
     assert fixed.stdout.splitlines()[2].startswith("Đã sửa 1 ảnh (")
-    assert "Bản cũ vẫn còn trong lịch sử git" in fixed.stdout
+    # The original, maybe never committed, is kept byte for byte outside the content folder
+    # (found by a new user: an uncommitted photo was gone, with "it stays in git" said).
+    assert (root / "anh-goc/anh/Chợ quê.jpg").read_bytes() == phone
+    assert "Bản gốc được giữ trong thư mục anh-goc/ trên máy này" in fixed.stdout
     image = open_bytes(original.read_bytes())
     assert image.size == (960, 1280)  # turned upright: the orientation tag is gone with EXIF
     top = image.getpixel((480, 10))

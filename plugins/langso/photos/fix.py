@@ -6,8 +6,11 @@ size is over the warning limits, or which records a GPS location, is replaced by
 upright, capped, metadata-free image the site would publish (:func:`process_photo`, without
 variants). Nothing else is rewritten, so a second run changes nothing.
 
-The old file is not lost: it stays in the git history until the history is rewritten, which is
-also why a location already pushed to a public repository stays readable there (docs/anh.md).
+The old file is never lost: before a photo is rewritten, the original is copied, byte for byte,
+into :data:`ORIGINALS` beside the content folder (``anh-goc/<same path>``), a folder that is
+neither published nor committed (``.gitignore``): a photo not yet committed would otherwise be
+gone, and one already committed keeps its location in the git history, which is why the command
+is meant to run before committing (docs/anh.md).
 Plain Python with Pillow; no MkDocs.
 """
 
@@ -24,7 +27,10 @@ from langso.photos.model import MEGABYTE, Photo, PhotoOptions, photo_problems
 from langso.photos.process import EXTENSIONS, process_photo
 from langso.text import nfc
 
-__all__ = ["FixedPhoto", "fix_photos", "photo_files"]
+__all__ = ["ORIGINALS", "FixedPhoto", "fix_photos", "photo_files"]
+
+ORIGINALS = "anh-goc"
+"""Where originals are kept before they are rewritten, relative to the repository root."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,7 @@ class FixedPhoto:
     width: int
     height: int
     new_bytes: int
+    kept: str = ""
 
     def describe(self) -> str:
         """Two lines: Vietnamese, then English (``(en)``), saying what changed."""
@@ -44,11 +51,13 @@ class FixedPhoto:
         size = f"{self.before.original_width}×{self.before.original_height}"
         gps_vi = ", xóa vị trí GPS" if self.before.had_location else ""
         gps_en = ", GPS location removed" if self.before.had_location else ""
+        kept_vi = f"; bản gốc giữ ở {self.kept}" if self.kept else ""
+        kept_en = f"; the original is kept in {self.kept}" if self.kept else ""
         return (
             f"{self.path}: {size} px, {_mb_vi(old_mb)} MB → {self.width}×{self.height} px, "
-            f"{_mb_vi(new_mb)} MB{gps_vi}\n"
+            f"{_mb_vi(new_mb)} MB{gps_vi}{kept_vi}\n"
             f"    (en) {size} px, {old_mb:.1f} MB → {self.width}×{self.height} px, "
-            f"{new_mb:.1f} MB{gps_en}"
+            f"{new_mb:.1f} MB{gps_en}{kept_en}"
         )
 
 
@@ -84,6 +93,7 @@ def fix_photos(
     limit_side: int,
     limit_megabytes: float,
     exclude: Iterable[str] = (),
+    keep_in: Path | None = None,
 ) -> tuple[list[FixedPhoto], list[tuple[str, str]]]:
     """Rewrite each photo of ``docs_dir`` that the build would warn about (too large, or GPS).
 
@@ -91,6 +101,8 @@ def fix_photos(
         docs_dir, docs_rel: the content folder, and its path relative to the repository.
         options: the published size and quality (``max_side``, ``quality``; widths unused).
         limit_side, limit_megabytes: the warning limits of the ``langso/photos`` options.
+        keep_in: the folder the originals are copied into first (:data:`ORIGINALS` under the
+            repository root), by their path in the content folder; ``None`` keeps none.
 
     Returns:
         ``(fixed, unreadable)``: the photos rewritten, and ``(path, reason)`` for files Pillow
@@ -122,10 +134,25 @@ def fix_photos(
         )
         if not problems:
             continue
+        kept = ""
+        if keep_in is not None:
+            copy = _free(keep_in / rel)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_bytes(data)
+            kept = nfc(copy.relative_to(keep_in.parent).as_posix())
         _replace(path, processed.main)
         photo = processed.photo
-        fixed.append(FixedPhoto(where, photo, photo.width, photo.height, len(processed.main)))
+        fixed.append(FixedPhoto(where, photo, photo.width, photo.height, len(processed.main), kept))
     return fixed, unreadable
+
+
+def _free(path: Path) -> Path:
+    """``path``, or ``name-2.jpg``, ``name-3.jpg``… when an earlier original is kept there."""
+    candidate, number = path, 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return candidate
 
 
 def _replace(path: Path, data: bytes) -> None:

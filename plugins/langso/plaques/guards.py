@@ -37,7 +37,9 @@ from langso.init import HOSTS
 from langso.paths import repo_path
 from langso.plaques.model import PlaqueEntry
 from langso.problems import Problem
+from langso.scaffold import starter_line
 from langso.schema import YesNo, read_yaml
+from langso.textfile import decode_text
 from langso.yamlsource import Mapping, Scalar
 
 __all__ = [
@@ -202,13 +204,18 @@ def sample_targets(
     entries: Iterable[PlaqueEntry], docs_dir: Path, docs_rel: str, registry_rel: str
 ) -> list[Problem]:
     """A ``print.sample-target`` error at the ``trang`` line of each plaque in ``entries`` that
-    leads to a directory entry marked ``du_lieu_mau: có``.
+    leads to a directory entry marked ``du_lieu_mau: có``, and a ``print.starter-target`` error
+    for one that leads to a page still holding the starter text of ``langso new`` or
+    ``langso init`` (:func:`langso.scaffold.starter_line`).
 
     A file that cannot be read or holds another value is left to the build's own messages.
     """
     problems = []
     for entry in entries:
         target = entry.plaque.target
+        if target is not None and target.endswith(".md"):
+            problems += _starter_target(entry, target, docs_dir, docs_rel, registry_rel)
+            continue
         if target is None or not target.endswith((".yml", ".yaml")):
             continue
         source = repo_path(docs_rel, target)
@@ -228,3 +235,16 @@ def sample_targets(
                 Problem(registry_rel, entry.target_line, "print.sample-target", "trang", params)
             )
     return problems
+
+
+def _starter_target(
+    entry: PlaqueEntry, target: str, docs_dir: Path, docs_rel: str, registry_rel: str
+) -> list[Problem]:
+    path = docs_dir / target
+    text, _ = decode_text(path.read_bytes(), target) if path.is_file() else (None, [])
+    line = starter_line(text) if text is not None else None
+    if line is None:
+        return []
+    source = repo_path(docs_rel, target)
+    params = {"id": entry.plaque.id, "target": target, "source": source, "line": line}
+    return [Problem(registry_rel, entry.target_line, "print.starter-target", "trang", params)]
