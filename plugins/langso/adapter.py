@@ -25,11 +25,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from langso.cache import Recall
+from langso.checking import Translator
 from langso.edits import EditChain
 from langso.problems import Problem
 
 __all__ = [
     "GATE_PRIORITY",
+    "BuildLogTranslator",
     "Reporter",
     "cache_folder",
     "content_location",
@@ -138,3 +140,47 @@ class Reporter:
                 f"Làng số: {errors} lỗi trong nội dung, xem các dòng ở trên — sửa rồi chạy lại."
                 f" / {errors} error(s) in the content, listed above — fix them and run again."
             )
+
+
+class BuildLogTranslator(logging.Filter):
+    """Rewrites MkDocs' own English warnings about a page (a link, image or anchor not found, a
+    page missing from ``nav``) into the located, bilingual messages ``langso check`` gives
+    (:class:`langso.checking.Translator`), as the build logs them: the red cross of a host's
+    build then names the file, the line and the fix too.
+
+    Attached to the loggers MkDocs writes those warnings to; the level of each record is kept,
+    so ``--strict`` counts exactly what it counted. A message it does not know stays as it is.
+    The original text stays on the record (``langso_original``) for ``langso check``, which
+    reads MkDocs' words itself.
+    """
+
+    LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.translator: Translator | None = None
+
+    def start(self, translator: Translator) -> None:
+        """Translate with ``translator`` (made anew each build: it counts the links it placed)."""
+        self.translator = translator
+        for name in self.LOGGERS:
+            logger = logging.getLogger(name)
+            if self not in logger.filters:
+                logger.addFilter(self)
+
+    def update(self, final: set[str]) -> None:
+        """The files of the build once every plugin has added its pages (links to them)."""
+        if self.translator is not None:
+            self.translator.final = final
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.translator is None or record.levelno < logging.WARNING:
+            return True
+        message = record.getMessage()
+        findings = self.translator.translate(message, record.levelno < logging.ERROR)
+        problems = [f.problem for f in findings if f.problem.code != "build.other"]
+        if problems:
+            record.langso_original = message
+            record.msg = "\n".join(problem.format() for problem in problems)
+            record.args = ()
+        return True

@@ -238,7 +238,11 @@ def check_site(config_file: str, progress: Callable[[str], None] | None = None) 
     census = _Census()
 
     def logged() -> list[tuple[int, str]]:
-        return [(r.levelno, r.getMessage()) for r in collector.records]
+        # MkDocs' own words, also where the build's log already translated them.
+        return [
+            (r.levelno, getattr(r, "langso_original", None) or r.getMessage())
+            for r in collector.records
+        ]
 
     try:
         with tempfile.TemporaryDirectory(prefix="langso-check-") as site_dir:

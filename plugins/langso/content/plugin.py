@@ -27,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -41,12 +42,14 @@ from mkdocs.utils.templates import TemplateContext
 
 from langso.adapter import (
     GATE_PRIORITY,
+    BuildLogTranslator,
     Reporter,
     content_location,
     keep_recalls,
     log,
 )
 from langso.cache import Recall
+from langso.checking import Translator
 from langso.content.config import ContentConfig
 from langso.escaping import html_text, page_title_html, safe_edit_url
 from langso.frontmatter import (
@@ -102,6 +105,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     def __init__(self) -> None:
         self.reporter = Reporter()
+        # MkDocs' own link and nav warnings, located and in Vietnamese in the build's log too.
+        self.build_log = BuildLogTranslator()
         self.sources: dict[str, str] = {}
         self.titles: dict[str, str] = {}
         # src_uri → (the file as written, its body's first line): where strict_html locates
@@ -173,6 +178,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             kept.append(file)
         if self.config.nav_section_limit > 0:
             kept += self._listings(kept, config, docs_rel)
+        sources = {f.src_uri: f.abs_src_path for f in kept if f.abs_src_path is not None}
+        config_path = Path(config.config_file_path)
+        self.build_log.start(Translator(docs_dir, docs_rel, config_path, sources, set()))
         return Files(kept)
 
     @event_priority(GATE_PRIORITY)
@@ -357,6 +365,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Find the sections too big to show in full; make the copies pages outside them use."""
+        self.build_log.update({f.src_uri for f in files})
         self.big = {}
         self.trimmed = {}
         self.top = []
