@@ -115,3 +115,21 @@ def test_a_placeholder_source_is_refused(tmp_path: Path) -> None:
         " git+https://github.com/<tài-khoản>/lang-so@<thẻ-hoặc-commit>` (xem docs/xuat-ban.md)."
     )
     assert not (tmp_path / "lang-moi").exists()
+
+
+def test_names_typed_without_accents_are_said_as_written(tmp_path: Path) -> None:
+    # Found by a new commune: an accent-free name was quietly written with its accents.
+    made = langso(
+        "init", "lang-moi", "--village", "Tân Ngữ", "--commune", "Yen Dinh",
+        "--province", "Thanh Hoa", "--host", "github", "--nguon", str(REPO), cwd=tmp_path,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    lines = made.stdout.splitlines()
+    assert (
+        "Đã ghi `Yen Dinh` là `xã Yên Định` (content/village.yml). / `Yen Dinh` was written as"
+        " `xã Yên Định`."
+    ) in lines
+    assert (
+        "Đã ghi `Thanh Hoa` là `tỉnh Thanh Hóa` (content/village.yml). / `Thanh Hoa` was written"
+        " as `tỉnh Thanh Hóa`."
+    ) in lines

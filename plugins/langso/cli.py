@@ -34,6 +34,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
+import yaml
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
@@ -187,6 +188,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def load_village_names(target: Path) -> tuple[str, str]:
+    """The commune and province ``langso init`` wrote into the new village's ``village.yml``."""
+    data = yaml.safe_load((target / "content" / "village.yml").read_text(encoding="utf-8"))
+    return str(data["xa"]), str(data["tinh"])
+
+
 def _init(args: argparse.Namespace) -> int:
     """``langso init``: write the new village and say what to do next."""
     try:
@@ -207,6 +214,13 @@ def _init(args: argparse.Namespace) -> int:
     url, placeholder = resolve_site_url(args.host, args.village, args.site_url)
     print(f"Đã tạo {len(written)} tệp trong / wrote {len(written)} files in {args.target}")
     print(init_source_note(args.target))
+    village = load_village_names(args.target)
+    for typed, written_as in ((args.commune, village[0]), (args.province, village[1])):
+        if typed.strip() != written_as:
+            print(
+                f"Đã ghi `{typed.strip()}` là `{written_as}` (content/village.yml). / "
+                f"`{typed.strip()}` was written as `{written_as}`."
+            )
     if placeholder:
         print(
             f"Lưu ý: {url} là địa chỉ tạm; sửa `site_url` trong mkdocs.yml trước khi in biển."
