@@ -30,6 +30,7 @@ from langso.edits import EditChain
 from langso.problems import Problem
 
 __all__ = [
+    "BUILD_LOG",
     "GATE_PRIORITY",
     "BuildLogTranslator",
     "Reporter",
@@ -168,6 +169,10 @@ class BuildLogTranslator(logging.Filter):
             if self not in logger.filters:
                 logger.addFilter(self)
 
+    def stop(self) -> None:
+        """Leave messages alone until the next :meth:`start` (the build is over)."""
+        self.translator = None
+
     def update(self, final: set[str]) -> None:
         """The files of the build once every plugin has added its pages (links to them)."""
         if self.translator is not None:
@@ -184,3 +189,8 @@ class BuildLogTranslator(logging.Filter):
             record.msg = "\n".join(problem.format() for problem in problems)
             record.args = ()
         return True
+
+
+BUILD_LOG = BuildLogTranslator()
+"""The one translator of the build log: loggers outlive plugin instances (``mkdocs serve``, the
+tests), so a filter per instance would leave stale ones translating with another site's files."""

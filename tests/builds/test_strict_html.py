@@ -55,7 +55,13 @@ def test_strict_html_reports_each_script_at_its_line(make_site: SiteFactory) -> 
     root = make_site(files={PAGE: HOSTILE}, config={"plugins": content_plugins(True)})
     result = build_site(root)
     assert result.messages[-1] == STOPPED.format(n=6)
-    firsts = [m.split("\n")[0] for m in result.messages[:-1] if m.startswith("content/")]
+    # MkDocs' own warning about the obfuscated `javascript:` link ("unrecognized link", in the
+    # build's log located since issue 13) is not strict_html's: left out here.
+    firsts = [
+        m.split("\n")[0]
+        for m in result.messages[:-1]
+        if m.startswith("content/") and "không chỉ tới một tệp nào" not in m
+    ]
     where = "content/dia-diem/dinh-lang-phu-my.md"
     assert firsts == [
         f"{where}:9: trang có thẻ `<script>`, mà trang web bật `strict_html` không cho chạy mã"
@@ -76,7 +82,7 @@ def test_strict_html_reports_each_script_at_its_line(make_site: SiteFactory) -> 
         f"{where}:18: thẻ `<p>` có thuộc tính `onclick=` chạy mã khi người đọc mở hay bấm,"
         " mà trang web bật `strict_html` — xóa thuộc tính `onclick=…`",
     ]
-    ours = [m for m in result.messages if m.startswith("content/")]
+    ours = [m for m in result.messages if m.startswith(f"{where}:9: ")]
     assert "\n    (en) the page holds a `<script>` element" in ours[0]
     assert not (root / "site" / "dia-diem").exists()  # stopped before any page was written
 

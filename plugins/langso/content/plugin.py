@@ -41,8 +41,8 @@ from mkdocs.utils import dirname_to_title
 from mkdocs.utils.templates import TemplateContext
 
 from langso.adapter import (
+    BUILD_LOG,
     GATE_PRIORITY,
-    BuildLogTranslator,
     Reporter,
     content_location,
     keep_recalls,
@@ -105,8 +105,6 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     def __init__(self) -> None:
         self.reporter = Reporter()
-        # MkDocs' own link and nav warnings, located and in Vietnamese in the build's log too.
-        self.build_log = BuildLogTranslator()
         self.sources: dict[str, str] = {}
         self.titles: dict[str, str] = {}
         # src_uri → (the file as written, its body's first line): where strict_html locates
@@ -180,7 +178,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             kept += self._listings(kept, config, docs_rel)
         sources = {f.src_uri: f.abs_src_path for f in kept if f.abs_src_path is not None}
         config_path = Path(config.config_file_path)
-        self.build_log.start(Translator(docs_dir, docs_rel, config_path, sources, set()))
+        BUILD_LOG.start(Translator(docs_dir, docs_rel, config_path, sources, set()))
         return Files(kept)
 
     @event_priority(GATE_PRIORITY)
@@ -365,7 +363,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Find the sections too big to show in full; make the copies pages outside them use."""
-        self.build_log.update({f.src_uri for f in files})
+        BUILD_LOG.update({f.src_uri for f in files})
         self.big = {}
         self.trimmed = {}
         self.top = []
@@ -453,8 +451,13 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         context["nav"] = own
         return context
 
+    def on_build_error(self, *, error: Exception) -> None:
+        """The build log is no longer this build's to translate."""
+        BUILD_LOG.stop()
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Keep the checked pages for the next process (:class:`langso.cache.Recall`)."""
+        BUILD_LOG.stop()
         Recall.save_all()
 
 
