@@ -25,11 +25,8 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 QUIET_MATERIAL = "langso-quiet-material.pth"
-QUIET_MATERIAL_TEXT = (
-    # ASCII only: site.py reads .pth files in the locale's encoding.
-    "# Lang so: no Material end-of-life banner; written by build_tools/dev.py\n"
-    'import os; os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")\n'
-)
+QUIET_MATERIAL_TEXT = (ROOT / "plugins" / QUIET_MATERIAL).read_text(encoding="ascii")
+"""The hook a wheel of Làng số installs too (``setup.py``); an editable install gets it here."""
 
 
 def run(*args: str | Path) -> None:

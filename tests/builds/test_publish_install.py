@@ -29,7 +29,7 @@ import yaml
 from langso.init import Host, create_village
 
 REPO = Path(__file__).resolve().parent.parent.parent
-PACKAGE_FILES = ("pyproject.toml", "README.md", "LICENSE", "plugins")
+PACKAGE_FILES = ("pyproject.toml", "setup.py", "README.md", "LICENSE", "plugins")
 """What ``pip install <folder>`` reads (setuptools: project metadata, readme, licence, code)."""
 
 
@@ -129,6 +129,16 @@ def test_the_github_workflow_installs_checks_and_builds_in_a_fresh_virtualenv(
         cwd=tmp_path, env=env, capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert Path(where.stdout.strip()).is_relative_to(venv_dir)
+    # The install brought the hook that keeps Material's English banner from a volunteer's own
+    # `mkdocs build` (issue 13: it showed in a commune's virtualenv).
+    hooks = list(venv_dir.glob("lib/python*/site-packages/langso-quiet-material.pth"))
+    assert len(hooks) == 1
+    plain = {k: v for k, v in env.items() if k != "NO_MKDOCS_2_WARNING"}
+    built = subprocess.run(
+        [str(venv_dir / "bin" / "mkdocs"), "build", "-q", "-d", str(tmp_path / "plain")],
+        cwd=village, env=plain, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert "Material for MkDocs reaches end of life" not in built.stderr
     site = village / "site"
     home = (site / "index.html").read_text("utf-8")
     assert '<link rel="canonical" href="https://xa-yen-dinh.github.io/tan-ngu/">' in home
