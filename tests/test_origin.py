@@ -190,8 +190,8 @@ def test_a_checkout_without_remote_refuses_init_and_writes_nothing(
     [
         (None, "không cài từ kho git hay tệp nào ghi được nguồn"),
         (
-            {"url": "file:///tmp/langso-0.1.0.tar.gz", "archive_info": {}},
-            "cài từ tệp `/tmp/langso-0.1.0.tar.gz`, máy dựng của nơi đăng không có tệp đó",
+            {"url": "file:///srv/langso-0.1.0.tar.gz", "archive_info": {}},
+            "cài từ tệp `/srv/langso-0.1.0.tar.gz`, máy dựng của nơi đăng không có tệp đó",
         ),
     ],
 )
