@@ -46,6 +46,7 @@ __all__ = [
     "read_yaml",
     "validatable",
     "validate",
+    "validate_list",
 ]
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -417,3 +418,40 @@ def _unknown_field(
         fix_en=f"use one of the fields: {_listing(known)}",
     )
     return Problem(rel, line, "field.unknown", field, params)
+
+
+IdentifiedT = TypeVar("IdentifiedT", bound=BaseModel)
+
+
+def validate_list(
+    model: type[IdentifiedT], node: Node, rel: str, duplicate_code: str
+) -> tuple[list[tuple[int, Node, IdentifiedT]], list[Problem]]:
+    """Validate each item of the list file ``node`` (``categories.yml``, ``plaques.yml``) as
+    ``model``, whose instances have an ``id``.
+
+    Returns:
+        ``(items, problems)``: ``(index, item node, instance)`` for each valid item whose ``id``
+        no earlier item has; the problems of the others, a ``duplicate_code`` problem (params
+        ``id``, ``first_line``) at the line of each later item with an ``id`` already given, and
+        ``yaml.not-list`` when ``node`` is not a list.
+    """
+    if not isinstance(node, Sequence):
+        found_vi, found_en = describe(node)
+        params: dict[str, Any] = {"found_vi": found_vi, "found_en": found_en}
+        return [], [Problem(rel, node.line, "yaml.not-list", params=params)]
+    items: list[tuple[int, Node, IdentifiedT]] = []
+    problems: list[Problem] = []
+    first_line: dict[str, int] = {}
+    for index, item in enumerate(node.items):
+        instance, item_problems = validate(model, item, rel, prefix=(index,), root=node)
+        problems.extend(item_problems)
+        if instance is None:
+            continue
+        key = str(getattr(instance, "id"))  # noqa: B009 - the models' common field
+        if key in first_line:
+            params = {"id": key, "first_line": first_line[key]}
+            problems.append(Problem(rel, item.line, duplicate_code, "id", params))
+            continue
+        first_line[key] = item.line
+        items.append((index, item, instance))
+    return items, problems

@@ -21,10 +21,11 @@ from langso.schema import (
     read_yaml,
     validatable,
     validate,
+    validate_list,
 )
 from langso.text import fold, index_letter, sort_key
 from langso.village import Village
-from langso.yamlsource import Mapping, Node, Scalar, Sequence, describe, line_of
+from langso.yamlsource import Mapping, Node, Scalar, Sequence, line_of
 
 __all__ = [
     "Directory",
@@ -125,31 +126,15 @@ def _read_categories(
     node, problems = read_yaml(docs_dir / file_name, rel)
     if node is None or not validatable(node, problems):
         return (), problems, []
-    if not isinstance(node, Sequence):
-        found_vi, found_en = describe(node)
-        params: dict[str, Any] = {"found_vi": found_vi, "found_en": found_en}
-        return (), [*problems, Problem(rel, node.line, "yaml.not-list", params=params)], []
-    categories: list[Category] = []
-    seen: dict[str, int] = {}
-    written = [name for name in dict.fromkeys(map(_written_id, node.items)) if name]
-    for index, item in enumerate(node.items):
-        category, item_problems = validate(Category, item, rel, prefix=(index,), root=node)
-        problems.extend(item_problems)
-        if category is None:
-            continue
-        if category.id in seen:
-            problems.append(
-                Problem(
-                    rel,
-                    item.line,
-                    "category.duplicate-id",
-                    "id",
-                    {"id": category.id, "first_line": seen[category.id]},
-                )
-            )
-            continue
-        seen[category.id] = item.line
-        categories.append(category)
+    written = (
+        [name for name in dict.fromkeys(map(_written_id, node.items)) if name]
+        if isinstance(node, Sequence)
+        else []
+    )
+    items, item_problems = validate_list(Category, node, rel, "category.duplicate-id")
+    problems.extend(item_problems)
+    categories = [category for _, _, category in items]
+    for _, item, category in items:
         if describes_payment(category):
             params = {"id": category.id, "name": category.name}
             # Info, not a warning: old files keep building and publishing (a warning would stop

@@ -28,16 +28,24 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from langso.cache import Recall, digest
 from langso.paths import repo_path
 from langso.problems import Problem
-from langso.schema import Model, Text, compose_yaml, decode_text, invalid, parse_date, validate
+from langso.schema import (
+    Model,
+    Text,
+    compose_yaml,
+    decode_text,
+    invalid,
+    parse_date,
+    validate_list,
+)
 from langso.text import nfc, slugify
-from langso.yamlsource import Sequence, describe, line_of
+from langso.yamlsource import line_of
 
 __all__ = [
     "PLAQUE_ID_MAX",
@@ -217,29 +225,9 @@ def _read_registry(data: bytes, rel: str) -> tuple[tuple[PlaqueEntry, ...], tupl
     node, problems = compose_yaml(text, rel)
     if problems or node is None:
         return (), tuple(problems)
-    if not isinstance(node, Sequence):
-        found_vi, found_en = describe(node)
-        params: dict[str, Any] = {"found_vi": found_vi, "found_en": found_en}
-        return (), (Problem(rel, node.line, "yaml.not-list", params=params),)
+    items, problems = validate_list(Plaque, node, rel, "plaque.duplicate-id")
     entries: list[PlaqueEntry] = []
-    first_line: dict[str, int] = {}
-    for index, item in enumerate(node.items):
-        plaque, item_problems = validate(Plaque, item, rel, prefix=(index,), root=node)
-        problems.extend(item_problems)
-        if plaque is None:
-            continue
-        if plaque.id in first_line:
-            problems.append(
-                Problem(
-                    rel,
-                    item.line,
-                    "plaque.duplicate-id",
-                    "id",
-                    {"id": plaque.id, "first_line": first_line[plaque.id]},
-                )
-            )
-            continue
-        first_line[plaque.id] = item.line
+    for index, item, plaque in items:
         target_line = line_of(node, (index, "trang")) or item.line
         printed_line = line_of(node, (index, "ngay_in")) if plaque.printed else None
         entries.append(PlaqueEntry(plaque, item.line, target_line, printed_line))
