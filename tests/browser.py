@@ -25,7 +25,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 PREFIX = "/lang-phu-my/"
 SYSTEM_CHROMIUM = ("chromium", "chromium-browser")
@@ -41,7 +41,7 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the built site under ``prefix`` only, as a static host does."""
 
     prefix = PREFIX
-    extensions_map: ClassVar[dict[str, str]] = {
+    extensions_map: dict[str, str] = {  # noqa: RUF012 - as the base class declares it
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".webmanifest": "application/manifest+json",
     }
@@ -75,6 +75,9 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
         body = page.read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
+        if "gzip" in self.headers.get("Accept-Encoding", ""):  # as hosts serve it
+            body = gzip.compress(body, compresslevel=6, mtime=0)
+            self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if self.command != "HEAD":

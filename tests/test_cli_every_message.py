@@ -118,6 +118,11 @@ def plaque_mistakes(make_site: SiteFactory) -> Path:
         f"l | 2026-01-01 | {SITE_URL}q/f/ | index.md | L\n"
     )
     files = {"content/plaques.yml": registry, "content/plaques-printed.txt": record}
+    # A help contact (ho_tro) naming no service of the directory (langso.helpline).
+    files["content/village.yml"] = (
+        "ten: 'Phú Mỹ'\nloai: 'làng'\nxa: 'xã Yên Định'\ntinh: 'tỉnh Thanh Hóa'\n"
+        "ho_tro: 'khong-co'\n"
+    )
     # A service file named like a category would take the category list's address.
     files["content/danh-ba/cho.yml"] = "ten: 'Chợ'\nloai: 'cho'\n"
     root = make_site(files=files)
@@ -144,6 +149,10 @@ def page_mistakes(make_site: SiteFactory) -> Path:
             "content/dia-diem/hong.jpg": "không phải ảnh",
             "content/dia-diem/mau-moi.md": "# Mới\n\nChỉ đường từ trụ sở xã hoặc một nơi ai"
             " cũng biết.\n\n## Nguồn\n\n- Sách\n",
+            # guides (langso.guides): no steps, background first, steps not numbered
+            "content/huong-dan/khong-buoc.md": "# Hướng dẫn\n\nChỉ có chữ.\n",
+            "content/huong-dan/muon.md": "# Muộn\n\n## Là gì?\n\n## Các bước\n\n1. Mở.\n",
+            "content/huong-dan/khong-so.md": "# Không số\n\n## Các bước\n\n- Mở.\n",
         },
         config={"nav": ["index.md", "khong-co.md"]},
     )

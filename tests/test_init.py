@@ -84,7 +84,7 @@ def test_mkdocs_yml(tmp_path: Path, host: Host, redirect_pages: bool) -> None:
     assert data["docs_dir"] == "content"
     plugins = data["plugins"]
     assert plugins[:6] == [
-        "langso/search",
+        {"langso/search": {"placeholder": "Tìm kiếm"}},  # whole in a phone's header
         "langso/content",
         "langso/photos",
         "langso/reader",

@@ -25,6 +25,7 @@ from pydantic import BeforeValidator
 
 from langso.authoring import as_previewed
 from langso.cache import Recall, digest
+from langso.guides import NEED_KEY, guide_problems
 from langso.headings import heading_problems
 from langso.problems import Problem
 from langso.schema import Model, Text, YesNo, did_you_mean, invalid, validate
@@ -59,8 +60,10 @@ _MISPLACED = re.compile(r"^\s*?\n*(?:(---)|([—–]+|-{2}(?!-)|-{4,}))[ \t]*\n[
 
 KNOWN_KEYS = frozenset(
     {"title", "description", "template", "hide", "icon", "status", "search", "tags", "subtitle"}
+    | {NEED_KEY}
 )
-"""Front-matter keys MkDocs and Material read; a key one typo away from these is reported."""
+"""Front-matter keys MkDocs and Material read, and ``can_chuan_bi`` (a guide's "what you need",
+:mod:`langso.guides`); a key one typo away from these is reported."""
 
 TEXT_KEYS = frozenset({"title", "description"})
 """Keys always kept as the text typed (``title: No`` is the title "No", never ``False``)."""
@@ -144,6 +147,7 @@ class FrontMatter(Model):
     hide: list[Hidden] | None = None
     tags: list[Text] | None = None
     search: _Search | None = None
+    can_chuan_bi: list[Text] | None = None
 
 
 @dataclass(frozen=True)
@@ -423,7 +427,12 @@ class CheckedPage:
 
 
 def check_page(
-    text: str, rel: str, *, needs_sources: bool, recall: Recall[CheckedPage] | None = None
+    text: str,
+    rel: str,
+    *,
+    needs_sources: bool,
+    recall: Recall[CheckedPage] | None = None,
+    guide: bool = False,
 ) -> CheckedPage:
     """Read the page ``text`` (:func:`read_page`) and check it: a title, and a sources section
     when ``needs_sources``; the title and sources warnings only when the front matter is valid.
@@ -433,22 +442,28 @@ def check_page(
         rel: repository-relative path for messages.
         needs_sources: whether the page must cite its sources (``sources_required``).
         recall: where pages checked by an earlier build of this process are kept, by a digest of
-            the three inputs; the problems are kept with them, so they are reported every build.
+            the inputs; the problems are kept with them, so they are reported every build.
+        guide: whether the page is in the guides' folder (:func:`langso.guides.is_guide`); a
+            page with ``can_chuan_bi`` is a guide too. A guide's structure is checked
+            (:func:`langso.guides.guide_problems`).
     """
     if recall is None:
-        return _check_page(text, rel, needs_sources)
+        return _check_page(text, rel, needs_sources, guide)
     return recall.get(
-        digest(text, rel, needs_sources), lambda: _check_page(text, rel, needs_sources)
+        digest(text, rel, needs_sources, guide),
+        lambda: _check_page(text, rel, needs_sources, guide),
     )
 
 
-def _check_page(text: str, rel: str, needs_sources: bool) -> CheckedPage:
+def _check_page(text: str, rel: str, needs_sources: bool, guide: bool = False) -> CheckedPage:
     page, problems = read_page(text, rel)
     if not any(p.severity == "error" for p in problems):
         problems += title_problems(page, rel)
         if needs_sources:
             problems += sources_problems(page, rel)
         problems += heading_problems(page.body, rel, page.body_line)
+        if guide or NEED_KEY in page.meta:
+            problems += guide_problems(page.body, rel, page.body_line)
     source = mkdocs_source(dataclasses.replace(page, body=as_previewed(page.body)))
     named = {
         key: (str(page.meta[key]), page.lines.get(key, 1))

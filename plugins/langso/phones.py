@@ -9,12 +9,15 @@ linked as ``tel:+84…``.
 
 from __future__ import annotations
 
+import re
+
 import phonenumbers
 from pydantic import BaseModel, ConfigDict
 
+from langso.escaping import html_text
 from langso.text import nfc
 
-__all__ = ["EMERGENCY", "Phone", "PhoneError", "parse_phone"]
+__all__ = ["EMERGENCY", "Phone", "PhoneError", "find_phones", "link_phones", "parse_phone"]
 
 EMERGENCY = {
     "111": "Tổng đài bảo vệ trẻ em",
@@ -104,3 +107,77 @@ def parse_phone(text: str) -> Phone:
         else phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
         assigned=phonenumbers.is_valid_number(number),
     )
+
+
+# A number written in running text: a full number (10 or 11 digits from 0 or +84, groups split
+# by one space, dot or hyphen; the 1800/1900 hotlines) or a national short number. Never part
+# of a longer run of digits, a decimal or a date (``115.000 đồng``, ``01/07/2025``, ``#113``).
+_IN_TEXT = re.compile(
+    r"(?<![\w#&+.,/-])"
+    r"(?:(?P<full>(?:\+84|0)(?:[ .-]?\d){8,10}|1[89]00(?:[ .-]?\d){4,6})|(?P<short>11[1-5]))"
+    r"(?![.,/-]?\w)"
+)
+_SHORT_CUES = (
+    "gọi",
+    "bấm",
+    "quay số",
+    "cấp cứu",
+    "công an",
+    "cứu hỏa",
+    "cứu hoả",
+    "cứu nạn",
+    "khẩn cấp",
+    "tổng đài",
+    "đường dây nóng",
+    "bảo vệ trẻ em",
+)
+"""Words that say a short number just before them is to be dialled (``khi cấp cứu gọi 115``),
+not a house number (``số 113 đường Lê Lợi``)."""
+_CUE_SPAN = 40
+"""Characters before a short number searched for a cue, within the same sentence."""
+
+
+def find_phones(text: str) -> list[tuple[int, int, Phone]]:
+    """The phone numbers written in ``text`` (plain text), as ``(start, end, phone)`` spans in
+    order.
+
+    A full number counts when :func:`parse_phone` accepts it; a short number 111–115 only when a
+    word before it in the same sentence says to call it (:data:`_SHORT_CUES`: ``gọi 115``,
+    ``cấp cứu 115``), so that a house number ``số 113`` stays text.
+
+    >>> [(s, e, p.tel) for s, e, p in find_phones("Khi cấp cứu gọi 115 hoặc 0912.345.678.")]
+    [(16, 19, '115'), (25, 37, '+84912345678')]
+    """
+    found = []
+    for match in _IN_TEXT.finditer(text):
+        if match.group("short"):
+            before = re.split(r"[.!?;\n]", text[max(0, match.start() - _CUE_SPAN) : match.start()])
+            if not any(cue in before[-1].lower() for cue in _SHORT_CUES):
+                continue
+        try:
+            phone = parse_phone(match.group())
+        except PhoneError:
+            continue
+        found.append((match.start(), match.end(), phone))
+    return found
+
+
+def link_phones(text: str) -> str:
+    """``text`` (plain text) as HTML text in which every number :func:`find_phones` finds is a
+    ``tel:`` link; everything is escaped exactly once. The number is shown as written, its link
+    kept on one line by the ``langso-tel`` class.
+
+    >>> link_phones("Gấp: gọi 113 & <b>")
+    'Gấp: gọi <a class="langso-tel" href="tel:113">113</a> &amp; &lt;b&gt;'
+    """
+    parts = []
+    done = 0
+    for start, end, phone in find_phones(text):
+        parts.append(html_text(text[done:start]))
+        parts.append(
+            f'<a class="langso-tel" href="tel:{html_text(phone.tel)}">'
+            f"{html_text(text[start:end])}</a>"
+        )
+        done = end
+    parts.append(html_text(text[done:]))
+    return "".join(parts)

@@ -576,6 +576,36 @@ MESSAGES: dict[str, Message] = {
         "the page states history or facts but has no `## Nguồn` (sources) section",
         "add a `## Nguồn` section at the end listing the articles and documents used, with links",
     ),
+    "guide.no-steps": Message(
+        "hướng dẫn chưa có mục `## Các bước`",
+        "ngay dưới tiêu đề trang, thêm mục `## Các bước` với các bước đánh số `1.`, `2.`, `3.`…; "
+        "phần giải thích để sau, trong mục `## Tìm hiểu thêm`",
+        "the guide has no `## Các bước` (steps) section",
+        "right under the page's title, add a `## Các bước` section with steps numbered `1.`, "
+        "`2.`, `3.`…; put the explanations after it, under `## Tìm hiểu thêm`",
+    ),
+    "guide.steps-late": Message(
+        "mục `{heading}` đứng trước `## Các bước` (dòng {steps_line}): bà con phải đọc hết nó "
+        "mới tới các bước",
+        "chuyển mục `{heading}` xuống dưới các bước, ví dụ vào mục `## Tìm hiểu thêm`; trước "
+        "các bước chỉ được có một câu mở đầu và mục `## Cần chuẩn bị`",
+        "the section `{heading}` comes before `## Các bước` (line {steps_line}): readers must "
+        "read through it to reach the steps",
+        "move `{heading}` below the steps, e.g. into a `## Tìm hiểu thêm` section; only an "
+        "opening sentence and a `## Cần chuẩn bị` section may come before the steps",
+    ),
+    "guide.steps-not-numbered": Message(
+        "mục `## Các bước` không có danh sách đánh số",
+        "viết mỗi bước trên một dòng riêng, bắt đầu bằng `1.`, `2.`, `3.`…",
+        "the `## Các bước` section has no numbered list",
+        "write each step on a line of its own starting with `1.`, `2.`, `3.`…",
+    ),
+    "village.help-unknown": Message(
+        "không có dịch vụ `{id}` trong danh bạ{did_you_mean_vi}",
+        "{fix_vi}",
+        "there is no service `{id}` in the directory{did_you_mean_en}",
+        "{fix_en}",
+    ),
     "page.heading-clash": Message(
         "tiêu đề `{heading}` và tiêu đề `{other}` ở dòng {other_line} cùng ra mã liên kết "
         "`#{id}` (mã bỏ dấu), nên tiêu đề nào nhận mã nào tùy thứ tự trên trang: đổi thứ tự là "
@@ -694,6 +724,14 @@ MESSAGES: dict[str, Message] = {
         "sửa theo thông báo tiếng Anh của MkDocs ở trên",
         "MkDocs reports: {detail}",
         "follow MkDocs' message",
+    ),
+    "village.picture-missing": Message(
+        "không thấy ảnh `{path}` trong thư mục nội dung",
+        "chép ảnh ({types}) vào đúng chỗ đó, hoặc sửa `anh` thành đường dẫn của ảnh tính từ "
+        "thư mục nội dung (ví dụ `anh/lang.webp`); không muốn có ảnh thì xóa dòng `anh`",
+        "there is no picture `{path}` in the content folder",
+        "copy the picture ({types}) there, or correct `anh` to its path from the content folder "
+        "(e.g. `anh/lang.webp`); for no picture, delete the `anh` line",
     ),
     "photo.oversize": Message(
         "ảnh gốc quá lớn ({width}×{height} px, {mb_vi} MB); trang web chỉ đăng bản thu nhỏ "

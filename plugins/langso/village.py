@@ -8,21 +8,25 @@ Example::
     tinh: 'tỉnh Thanh Hóa'
     xa_cu: 'xã Định Long'
     huyen_cu: 'huyện Yên Định'
+    ho_tro: 'to-cong-nghe-so-cong-dong-la-thon'
 
 ``xa_cu`` and ``huyen_cu`` keep the names from before the 2025 reform (districts ceased on
 01/07/2025, Resolution 1686/NQ-UBTVQH15 for Thanh Hóa): residents keep using them for years.
+``ho_tro`` names the directory entry a reader calls for help with a guide (:mod:`langso.helpline`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from langso.geography import check_unit
+from langso.home import PICTURE_TYPES, check_picture_path
 from langso.paths import repo_path
 from langso.problems import Problem
-from langso.schema import Model, Text, read_yaml, validate
+from langso.schema import Model, Text, YesNo, invalid, read_yaml, validate
+from langso.yamlsource import Mapping, line_of
 
 __all__ = ["VILLAGE_FILE", "Village", "load_village"]
 
@@ -57,10 +61,61 @@ class Village(Model):
         description="Huyện trước ngày 01/07/2025, ví dụ `huyện Yên Định`. / "
         "The district before 1 July 2025.",
     )
+    help_service: Text | None = Field(
+        None,
+        alias="ho_tro",
+        description="Mã dịch vụ trong danh bạ mà bà con gọi khi cần giúp (tên tệp trong "
+        "`danh-ba/`, không có `.yml`), ví dụ `to-cong-nghe-so-cong-dong-la-thon`; thiếu thì "
+        "hướng dẫn dẫn tới danh bạ. / The directory entry readers call for help with a guide "
+        "(its file name in `danh-ba/` without `.yml`); without it guides lead to the directory.",
+    )
+    _lines: dict[str, int] = PrivateAttr(default_factory=dict)
+
+    def line(self, key: str) -> int | None:
+        """The line of ``key`` (as written in the file, e.g. ``ho_tro``) in ``village.yml``, when
+        the village was read by :func:`load_village`."""
+        return self._lines.get(key)
+
+    picture: Text | None = Field(
+        None,
+        alias="anh",
+        description="Ảnh hoặc tranh của làng ở đầu trang chủ, đường dẫn tính từ thư mục nội "
+        "dung, ví dụ `anh/la-thon.webp` (JPEG, PNG hoặc WebP). / The picture at the top of the "
+        "home page, relative to the content folder.",
+    )
+    picture_alt: Text | None = Field(
+        None,
+        alias="anh_mo_ta",
+        description="Mô tả ảnh cho người không nhìn thấy, bắt buộc khi có `anh`, ví dụ `Đình "
+        "làng giữa cánh đồng lúa`. / What the picture shows, read aloud to blind readers; "
+        "required with `anh`.",
+    )
+    picture_drawn: YesNo = Field(
+        False,
+        alias="anh_la_tranh",
+        description='`có` khi `anh` là tranh vẽ, không phải ảnh chụp: trang ghi "Tranh minh '
+        'họa". / `có` (yes) when the picture is a drawing, not a photo: the page says so.',
+    )
+
+    @field_validator("picture")
+    @classmethod
+    def _picture_path(cls, value: str | None) -> str | None:
+        if value is not None:
+            check_picture_path(value)
+        return value
 
     @model_validator(mode="after")
     def _commune_exists(self) -> Village:
         check_unit(self.commune, self.province, field_prefix="")
+        if self.picture is not None and self.picture_alt is None:
+            raise invalid(
+                "có `anh` nhưng thiếu `anh_mo_ta`",
+                "`anh` is given without `anh_mo_ta`",
+                "thêm dòng `anh_mo_ta:` tả ngắn điều ảnh cho thấy, ví dụ `anh_mo_ta: 'Đình làng "
+                "giữa cánh đồng lúa'`",
+                "add an `anh_mo_ta:` line saying briefly what the picture shows",
+                field="anh_mo_ta",
+            )
         return self
 
     @property
@@ -94,4 +149,11 @@ def load_village(docs_dir: Path, docs_rel: str) -> tuple[Village | None, list[Pr
     node, problems = read_yaml(docs_dir / VILLAGE_FILE, rel)
     if problems:
         return None, problems
-    return validate(Village, node, rel)
+    village, problems = validate(Village, node, rel)
+    if village is not None and isinstance(node, Mapping):
+        village._lines = {key: line for key, (line, _) in node.entries.items()}
+    if village is not None and village.picture and not (docs_dir / village.picture).is_file():
+        params = {"path": village.picture, "types": ", ".join(PICTURE_TYPES)}
+        line = line_of(node, ("anh",))
+        return None, [Problem(rel, line, "village.picture-missing", "anh", params=params)]
+    return village, problems

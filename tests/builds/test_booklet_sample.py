@@ -84,7 +84,7 @@ def test_plaque_pages_hold_the_permanent_short_address(codes: list[list[str]]) -
 
 def test_no_line_that_only_works_on_a_screen(texts: list[str]) -> None:
     text = "\n".join(texts)
-    for web_only in ("Lưu vào danh bạ điện thoại", "Lưu số", "Tải về", "Mở bản đồ", "GeoJSON"):
+    for web_only in ("Lưu vào danh bạ", "Chỉ đường", "Tải về", "Mở bản đồ", "GeoJSON"):
         assert web_only not in text
     # The map cell prints the coordinates, which a reader can type into a map app.
     assert re.search(r"Bản đồ\s+19\.9810, 105\.6420", text)
@@ -127,5 +127,5 @@ def test_category_pages_in_vietnamese_order(texts: list[str]) -> None:
 
 def test_web_only_marks_stay_off_the_booklet_only(built: BuildResult) -> None:
     page = built.read("danh-ba/tram-y-te-xa-yen-dinh/index.html")
-    assert "Lưu vào danh bạ điện thoại" in page  # the web page keeps them
+    assert "Lưu vào danh bạ" in page  # the web page keeps them
     assert Path(built.site_dir / "danh-ba/tram-y-te-xa-yen-dinh.vcf").is_file()

@@ -26,6 +26,7 @@ from tests.conftest import (
     build_site,
     decode_svg,
 )
+from tests.directory.facts import details, facts_after
 
 SITE_URL = "https://example.github.io/lang-phu-my/"
 EDIT = "https://github.com/example/lang-so/edit/main/content/"
@@ -202,27 +203,14 @@ def article(result: BuildResult, path: str) -> Tag:
     return found
 
 
-def detail_rows(page: Tag) -> dict[str, str]:
-    """The first table of a service page: label → text."""
-    table = page.find("table")
-    assert isinstance(table, Tag)
-    rows = {}
-    for row in table.select("tbody tr"):
-        label, value = row.find_all("td")
-        rows[label.get_text()] = value.get_text()
-    return rows
-
-
-def table_after(page: Tag, text: str) -> list[tuple[str, str]]:
-    """Rows of the first table after the paragraph or heading whose text is ``text``."""
-    marker = page.find(lambda t: t.name in ("p", "h2") and t.get_text() == text)
-    assert isinstance(marker, Tag), text
-    table = marker.find_next("table")
-    assert isinstance(table, Tag)
-    return [
-        (cells[0].get_text(), cells[1].get_text())
-        for cells in (row.find_all("td") for row in table.select("tbody tr"))
-    ]
+def card(item: Tag) -> tuple[str, str | None, list[str]]:
+    """``(name, meta line, call buttons)`` of a directory card (``li.langso-card``)."""
+    assert item.get("class") == ["langso-card"], item
+    name = item.select_one("a.langso-card__name")
+    meta = item.select_one(".langso-card__meta")
+    assert name is not None
+    calls = [a.get_text() for a in item.select("a.langso-card__call")]
+    return name.get_text(), meta.get_text() if meta else None, calls
 
 
 def admonition(page: Tag, title: str) -> Tag | None:
@@ -411,7 +399,9 @@ def test_stale_after_months_option(make_site: SiteFactory) -> None:
 def test_service_page_details(rich: BuildResult) -> None:
     page = article(rich, "danh-ba/tram-y-te/index.html")
     assert page.h1 is not None and page.h1.get_text() == "Trạm Y tế xã Yên Định"
-    assert detail_rows(page) == {
+    # Stacked rows, not a table: nothing wider than a phone at any font size.
+    assert page.find("table") is None
+    assert details(page) == {
         "Loại": "🏥 Y tế",
         "Địa chỉ": 'số 5, đường "Lê Lợi", Là Thôn, xã Yên Định, tỉnh Thanh Hóa',
         "Địa chỉ cũ (trước 01/07/2025)": "xã Định Long, huyện Yên Định",
@@ -420,21 +410,20 @@ def test_service_page_details(rich: BuildResult) -> None:
         "Trang web": "https://example.gov.vn",
         "Bản đồ": "Mở bản đồ (19.9810, 105.6420)",
         "Thanh toán": "Tiền mặt, Chuyển khoản ngân hàng",
-        "Lưu số": "Lưu vào danh bạ điện thoại",
     }
-    links = {a.get_text(): a["href"] for a in page.select("table")[0].find_all("a")}
+    facts = page.select("p.langso-fact")
+    links = {a.get_text(): a["href"] for row in facts for a in row.find_all("a")}
     assert links == {
         "Y tế": "../y-te/",  # the category's own page
-        "0912 345 678": "https://zalo.me/0912345678",  # the Zalo cell comes after the phones
+        "0912 345 678": "https://zalo.me/0912345678",  # the Zalo row comes after the phones
         "0237 3721 150": "tel:+842373721150",
         "115": "tel:115",
         "https://example.gov.vn": "https://example.gov.vn",
         "Mở bản đồ (19.9810, 105.6420)": (
             "https://www.google.com/maps/search/?api=1&query=19.981,105.642"
         ),
-        "Lưu vào danh bạ điện thoại": "../tram-y-te.vcf",
     }
-    tel = [a["href"] for a in page.select('a[href^="tel:"]')]
+    tel = [a["href"] for a in page.select('p.langso-fact a[href^="tel:"]')]
     assert tel == ["tel:+84912345678", "tel:+842373721150", "tel:115"]
     assert (rich.site_dir / "danh-ba" / "tram-y-te.vcf").is_file()
     offers = page.find("h2", string="Dịch vụ")
@@ -450,11 +439,11 @@ def test_service_page_details(rich: BuildResult) -> None:
 
 def test_usual_and_summer_hours_with_closed_days(rich: BuildResult) -> None:
     page = article(rich, "danh-ba/tram-y-te/index.html")
-    assert table_after(page, "Lịch thường ngày (ngoài mùa hè):") == [
+    assert facts_after(page, "Lịch thường ngày (ngoài mùa hè):") == [
         ("T2-T6", "7:00-11:30, 13:30-17:00"),
         ("Thứ Bảy, Chủ nhật", "nghỉ"),
     ]
-    assert table_after(page, "Mùa hè, từ 15/4 đến 14/10:") == [
+    assert facts_after(page, "Mùa hè, từ 15/4 đến 14/10:") == [
         ("T2-T6", "7:00-11:30, 14:00-17:30"),
         ("Thứ Bảy, Chủ nhật", "nghỉ"),
     ]
@@ -463,13 +452,13 @@ def test_usual_and_summer_hours_with_closed_days(rich: BuildResult) -> None:
 
 def test_one_closed_day_is_listed(rich: BuildResult) -> None:
     page = article(rich, "danh-ba/anh-hai/index.html")
-    assert table_after(page, "Giờ mở cửa") == [("T2-T7", "7:30-18:00"), ("Chủ nhật", "nghỉ")]
+    assert facts_after(page, "Giờ mở cửa") == [("T2-T7", "7:30-18:00"), ("Chủ nhật", "nghỉ")]
     assert page.find("p", string=re.compile("Mùa hè")) is None
 
 
 def test_same_hours_every_day_as_typed(rich: BuildResult) -> None:
     page = article(rich, "danh-ba/quan-pho-hoa/index.html")
-    assert table_after(page, "Giờ mở cửa") == [("Hằng ngày", "6:45 – 21:00")]
+    assert facts_after(page, "Giờ mở cửa") == [("Hằng ngày", "6:45 – 21:00")]
 
 
 def test_badge_carries_the_schedule_hidden_until_script_runs(rich: BuildResult) -> None:
@@ -521,7 +510,7 @@ def test_vietqr_code_on_the_page_decodes_to_the_payload(rich: BuildResult) -> No
     caption = page.select_one("figure.langso-vietqr figcaption")
     assert caption is not None
     assert caption.get_text() == "Agribank · Số tài khoản 3300205123456 · NGUYEN VAN A"
-    assert detail_rows(page)["Thanh toán"] == "Tiền mặt, Quét mã VietQR, Ví điện tử"
+    assert details(page)["Thanh toán"] == "Tiền mặt, Quét mã VietQR, Ví điện tử"
 
 
 def test_no_vietqr_code_without_an_account(rich: BuildResult) -> None:
@@ -532,8 +521,12 @@ def test_no_vietqr_code_without_an_account(rich: BuildResult) -> None:
 
 def test_sample_entry_is_marked(rich: BuildResult) -> None:
     page = article(rich, "danh-ba/tiem-tap-hoa/index.html")
-    assert admonition(page, "Dữ liệu mẫu") is not None
-    assert admonition(article(rich, "danh-ba/tram-y-te/index.html"), "Dữ liệu mẫu") is None
+    note = page.select("p.langso-sample-note")
+    assert [p.get_text() for p in note] == [
+        "Dữ liệu mẫu: số điện thoại, giờ mở cửa, tọa độ và số tài khoản là giả, không dùng để"
+        " liên lạc hay chuyển tiền."
+    ]
+    assert article(rich, "danh-ba/tram-y-te/index.html").select("p.langso-sample-note") == []
 
 
 # --- edit links -------------------------------------------------------------------------------
@@ -580,28 +573,40 @@ def test_index_categories_in_file_order_entries_in_vietnamese_order(rich: BuildR
         ("tra-theo-ten", "Tra theo tên"),
     ]
     groups = {}
-    for heading in page.find_all("h2")[:-1]:
+    for heading in page.find_all("h2")[:-2]:
         listing = heading.find_next("ul")
         assert isinstance(listing, Tag)
-        groups[heading.get("id")] = [li.get_text() for li in listing.find_all("li")]
+        groups[heading.get("id")] = [card(li) for li in listing.find_all("li")]
+    # Each place a card: its name, its hamlet when known, a call button for each number.
     assert groups == {
-        "y-te": ["Trạm Y tế xã Yên Định — 0912 345 678, 0237 3721 150, 115"],
-        "cho": ["Chợ Phú Mỹ — 0300 000 001", "Tiệm tạp hóa Ánh — 0300 000 001"],
+        "y-te": [
+            (
+                "Trạm Y tế xã Yên Định",
+                "Là Thôn",
+                ["Gọi 0912 345 678", "Gọi 0237 3721 150", "Gọi 115"],
+            )
+        ],
+        "cho": [
+            ("Chợ Phú Mỹ", None, ["Gọi 0300 000 001"]),
+            ("Tiệm tạp hóa Ánh", None, ["Gọi 0300 000 001"]),
+        ],
         "an-uong": [
-            "Ăn sáng cô Ba",
-            "Âu Cơ cà phê",
-            "Quán phở Hoà — 0868 123 456",
-            "Quán phở Hòa — 0912 000 111",
+            ("Ăn sáng cô Ba", None, []),
+            ("Âu Cơ cà phê", None, []),
+            ("Quán phở Hoà", None, ["Gọi 0868 123 456"]),
+            ("Quán phở Hòa", None, ["Gọi 0912 000 111"]),
         ],
-        "cong-cong": ["Bưu điện văn hóa xã"],
-        "sua-chua": ["Anh Hai sửa xe — 0977 555 222"],
-        # Payment is a field, not a category: the places taking each method (cash aside).
-        "theo-cach-tra-tien": [
-            "Nơi nhận trả tiền bằng mã VietQR — 1 nơi",
-            "Nơi nhận chuyển khoản — 1 nơi",
-            "Nơi nhận ví điện tử — 1 nơi",
-        ],
+        "cong-cong": [("Bưu điện văn hóa xã", None, [])],
+        "sua-chua": [("Anh Hai sửa xe", None, ["Gọi 0977 555 222"])],
     }
+    # Payment is a field, not a category: the places taking each method (cash aside).
+    payments = page.select_one("#theo-cach-tra-tien")
+    assert payments is not None
+    assert [li.get_text() for li in payments.find_next("ul").find_all("li")] == [  # type: ignore[union-attr]
+        "Nơi nhận trả tiền bằng mã VietQR — 1 nơi",
+        "Nơi nhận chuyển khoản — 1 nơi",
+        "Nơi nhận ví điện tử — 1 nơi",
+    ]
 
 
 def test_index_letters_in_vietnamese_order(rich: BuildResult) -> None:

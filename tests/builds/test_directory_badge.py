@@ -171,7 +171,7 @@ def test_no_badge_for_a_service_without_hours(browser: Browser, base_url: str) -
         context.close()
 
 
-def test_without_javascript_the_badge_is_hidden_and_the_table_remains(
+def test_without_javascript_the_badge_is_hidden_and_the_hours_remain(
     browser: Browser, base_url: str
 ) -> None:
     context = browser.new_context(java_script_enabled=False)
@@ -179,9 +179,14 @@ def test_without_javascript_the_badge_is_hidden_and_the_table_remains(
         page = context.new_page()
         response = page.goto(f"{base_url}danh-ba/tram-y-te/")
         assert response is not None and response.ok
-        cells = page.locator("article table").nth(1).locator("tbody td").all_inner_texts()
-        assert cells == ["T2-T6", "7:00-11:30, 13:30-17:00", "Thứ Bảy, Chủ nhật", "nghỉ"]
-        assert page.locator("article table").nth(1).is_visible()
+        rows = page.locator("article p.langso-fact--hours")
+        assert [" ".join(t.split()) for t in rows.all_inner_texts()] == [
+            "T2-T6 7:00-11:30, 13:30-17:00",
+            "Thứ Bảy, Chủ nhật nghỉ",
+            "T2-T6 7:00-11:30, 14:00-17:30",  # summer
+            "Thứ Bảy, Chủ nhật nghỉ",
+        ]
+        assert rows.first.is_visible()
         element = page.locator("p.langso-open")
         assert element.count() == 1
         assert element.get_attribute("hidden") is not None
@@ -214,14 +219,14 @@ def test_category_list_shows_each_entry_badge(browser: Browser, base_url: str) -
         browser, f"{base_url}danh-ba/an-uong/", vietnam_time("2026-11-30 21:30")
     )
     try:
-        rows = page.locator("article li")
+        rows = page.locator("article li.langso-card")
         # Quán phở Hoà has hours (closed at 21:00); the others have none, so no badge.
         texts = [" ".join(t.split()) for t in rows.all_inner_texts()]
         assert texts == [
             "Ăn sáng cô Ba",
             "Âu Cơ cà phê",
-            "Quán phở Hoà — 0868 123 456 Đang đóng cửa · mở lúc 6:45 ngày mai",
-            "Quán phở Hòa — 0912 000 111",
+            "Quán phở Hoà Đang đóng cửa · mở lúc 6:45 ngày mai Gọi 0868 123 456",
+            "Quán phở Hòa Gọi 0912 000 111",
         ]
         assert page.locator("article li .langso-open--closed").is_visible()
     finally:

@@ -24,7 +24,7 @@ HOOK = """
 from pathlib import Path
 from mkdocs.plugins import event_priority
 
-MARKS = ('id="langso-search-input"', 'id="langso-offline"', 'class="langso-reader ')
+MARKS = ('id="langso-search-input"', 'id="langso-offline"', 'class="langso-reader"')
 
 @event_priority(-70)
 def on_post_page(output, page, config):
@@ -56,4 +56,4 @@ def test_a_handler_between_ours_changes_nothing_but_sees_every_edit_before_it(
     # The search box and the offline box were in each page the hook got, the toolbar not yet.
     seen = (root / "seen.txt").read_text(encoding="utf-8").splitlines()
     assert len(seen) >= 5 and set(seen) == {"True True False"}, seen
-    assert 'class="langso-reader ' in apart.read("index.html")
+    assert 'class="langso-reader"' in apart.read("index.html")

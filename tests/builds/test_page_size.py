@@ -258,21 +258,21 @@ def test_category_page_lists_phones_and_open_now_badges(village: Builder) -> Non
     page = result.soup("danh-ba/cho/trang-2/index.html").select_one("article")
     assert page is not None and page.h1 is not None
     assert page.h1.get_text() == "Chợ (trang 2/20)"
-    items = page.select("ul li")
+    items = page.select("ul li.langso-card")
     # Entries 0, 2, 4 … are markets; the 20 names starting with "An" come first.
-    assert [li.get_text().strip() for li in items][:2] == [
-        "An dịch vụ số 050 — 0300 000 050",
-        "An dịch vụ số 060 — 0300 000 060",
+    assert [" ".join(li.get_text().split()) for li in items][:2] == [
+        "An dịch vụ số 050 Gọi 0300 000 050",
+        "An dịch vụ số 060 Gọi 0300 000 060",
     ]
     badge = items[0].select_one("span.langso-open[hidden]")
     assert badge is not None
     assert badge["data-langso-hours"].startswith('{"week":{"1":[[300,660]]')
-    assert page.select_one(".admonition-title") is not None  # sample data is said so
+    assert page.select_one(".langso-sample-note") is not None  # sample data is said so
 
 
 def test_service_page_links_its_category_page(village: Builder) -> None:
     result = village(*LARGE, PRUNE)
-    page = result.soup("danh-ba/dich-vu-001/index.html").select_one("article table")
+    page = result.soup("danh-ba/dich-vu-001/index.html").select_one("article p.langso-fact")
     assert page is not None
     assert ("Y tế", "../y-te/") in [(a.get_text(), a["href"]) for a in page.select("a")]
 

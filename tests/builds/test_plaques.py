@@ -54,7 +54,7 @@ def test_service_plaque_leads_to_the_generated_page(make_site: SiteFactory) -> N
 def test_plaques_index_lists_every_plaque_with_working_links(make_site: SiteFactory) -> None:
     result = build_site(make_site())
     assert result.ok, result.text()
-    rows = result.soup("bien-qr/index.html").select("article tbody tr")
+    rows = result.soup("bien-qr/index.html").select("article p.langso-plaque")
     assert len(rows) == 2
     first = rows[0]
     img = first.find("img")

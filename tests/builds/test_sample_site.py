@@ -140,13 +140,13 @@ def test_repository_has_no_machine_paths() -> None:
     assert offenders == []
 
 
-def test_no_third_party_request_and_edit_links_to_the_yaml(sample: BuildResult) -> None:
-    """With ``repo_url`` the theme fetches api.github.com on every page: the sample uses a full
-    ``edit_uri`` instead, and each directory page still links its source YAML."""
+def test_no_third_party_request_and_no_edit_pencil_without_a_repository(
+    sample: BuildResult,
+) -> None:
+    """With ``repo_url`` the theme fetches api.github.com on every page. The sample names no
+    repository (no ``edit_uri``): no "Chỉnh sửa" pencil leading nowhere (issue 14); with a full
+    ``edit_uri`` directory pages link their source YAML (``tests/builds/test_directory.py``)."""
     for page in sample.site_dir.rglob("*.html"):
-        assert 'data-md-component="source"' not in page.read_text(encoding="utf-8"), page
-    edit = sample.soup("danh-ba/tram-y-te-xa-yen-dinh/index.html").select_one("a[href*='/edit/']")
-    assert edit is not None
-    assert edit["href"] == (
-        "https://github.com/example/lang-so/edit/main/content/danh-ba/tram-y-te-xa-yen-dinh.yml"
-    )
+        text = page.read_text(encoding="utf-8")
+        assert 'data-md-component="source"' not in text, page
+        assert "md-content__button" not in text, page

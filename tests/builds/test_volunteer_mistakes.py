@@ -38,8 +38,11 @@ def test_c05_unquoted_phone_is_published_as_typed(make_site: SiteFactory) -> Non
 
 def test_c06_unquoted_hours_are_published_as_typed(make_site: SiteFactory) -> None:
     html = service_page(make_site, "ten: Quán A\nloai: cho\nmo_cua: 6:45\ndong_cua: 21:00\n")
-    assert "<td>Hằng ngày</td>\n<td>6:45 – 21:00</td>" in html
-    cells = BeautifulSoup(html, "html.parser").find_all("td")
+    assert (
+        '<span class="langso-fact__label">Hằng ngày</span>'
+        ' <span class="langso-fact__value">6:45 – 21:00</span>'
+    ) in html
+    cells = BeautifulSoup(html, "html.parser").select(".langso-fact__value")
     assert not any(cell.get_text() in ("405", "1260") for cell in cells)
 
 

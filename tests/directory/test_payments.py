@@ -7,6 +7,7 @@ from pathlib import Path
 
 from langso.directory.loading import load_directory
 from tests.conftest import SiteFactory, build_site
+from tests.directory.facts import details
 
 OLD_CATEGORIES = (
     "- id: 'cho'\n  ten: 'Chợ'\n"
@@ -80,14 +81,11 @@ def test_old_files_publish_and_payment_pages_list_the_places(make_site: SiteFact
     assert page is not None
     h1 = page.select_one("h1")
     assert h1 is not None and h1.get_text(strip=True) == "Nơi nhận trả tiền bằng mã VietQR"
-    assert [a.get_text() for a in page.select("li > a:first-child")] == [
+    assert [a.get_text() for a in page.select("li.langso-card > a.langso-card__name")] == [
         "Anh Hai sửa xe",
         "Tạp hóa Bình",
     ]
     assert not (result.site_dir / "danh-ba/thanh-toan-tien-mat").exists()  # cash: everywhere
-    rows = {
-        tr.select("td")[0].get_text(): tr.select("td")[1].get_text()
-        for tr in result.soup("danh-ba/sua-xe-anh-hai/index.html").select("article table tr")
-        if tr.select("td")
-    }
-    assert rows["Thanh toán"] == "Tiền mặt, Quét mã VietQR, Thẻ ngân hàng"
+    service = result.soup("danh-ba/sua-xe-anh-hai/index.html").select_one("article")
+    assert service is not None
+    assert details(service)["Thanh toán"] == "Tiền mặt, Quét mã VietQR, Thẻ ngân hàng"

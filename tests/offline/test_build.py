@@ -18,8 +18,10 @@ from langso.offline.build import (
     WEBMANIFEST_URI,
     build_manifest,
     format_size,
+    html_addresses,
     icon_png,
     inject_offline,
+    missing_page_html,
     offline_page_html,
     referenced_assets,
     service_worker_js,
@@ -190,19 +192,57 @@ def test_icons_are_deterministic_pngs_of_their_size(size: int) -> None:
 
 
 def test_injected_markup() -> None:
-    page = "<html><head><title>x</title></head><body><article>Text</article></body></html>"
+    page = (
+        "<html><head><title>x</title></head><body><header>h</header>"
+        '<div class="langso-reader">toolbar</div><div class="md-container"><article>Text'
+        "</article></div></body></html>"
+    )
     out = inject_offline(page, "../../", "#4051b5", "Lưu để đọc khi mất mạng")
     assert '<link rel="manifest" href="../../manifest.webmanifest"></head>' not in out
     head = out[: out.index("</head>")]
     assert '<link rel="manifest" href="../../manifest.webmanifest">' in head
     assert '<meta name="theme-color" content="#4051b5">' in head
-    article = out[out.index("<article>") : out.index("</article>")]
-    assert '<div class="langso-offline" id="langso-offline" data-root="../../" hidden>' in article
-    assert ">Lưu để đọc khi mất mạng</button>" in article
-    assert '<p class="langso-offline__status" role="status" aria-live="polite"></p>' in article
-    assert '<script src="../../assets/langso/offline.js" defer></script>' in article
-    bare = inject_offline("<p>x</p>", "./", "#000", "L")
-    assert bare.startswith('<link rel="manifest"') and 'id="langso-offline"' in bare
+    # The place of the offer is kept from the first paint while it may show.
+    assert "classList.add('langso-offer')" in head
+    assert ".langso-offer .langso-offline--top[hidden]{display:block;visibility:hidden}" in head
+    # Under the toolbar, before the page's content: where a reader sees it.
+    between = out[out.index("toolbar</div>") : out.index('<div class="md-container">')]
+    assert between.startswith(
+        'toolbar</div><div class="langso-offline langso-offline--top" id="langso-offline"'
+        ' role="region" aria-label="Đọc khi mất mạng" data-root="../../" hidden>'
+    )
+    assert ">Lưu để đọc khi mất mạng</button>" in between
+    assert '<p class="langso-offline__status" role="status" aria-live="polite"></p>' in between
+    assert between.endswith('<script src="../../assets/langso/offline.js" defer></script>')
+    bare = inject_offline("<body><p>x</p></body>", "./", "#000", "L")
+    assert bare.startswith('<link rel="manifest"') and '<body><div class="langso-offline' in bare
+
+
+def test_offline_pages_tell_not_saved_from_no_such_page() -> None:
+    saved = offline_page_html("Làng <Phú Mỹ>")
+    assert "<h1>Đang mất mạng</h1>" in saved
+    assert "Trang này chưa được lưu trên máy" in saved
+    missing = missing_page_html("Làng <Phú Mỹ>", "tim-kiem/")
+    assert '<html lang="vi">' in missing
+    assert "<h1>Không có trang này</h1>" in missing
+    assert "chưa được lưu" not in missing
+    assert '<a href="../../">Về trang chủ Làng &lt;Phú Mỹ&gt;</a>' in missing
+    assert '<a href="../../tim-kiem/">Tìm trong sổ tay</a>' in missing
+    assert "<link" not in missing and "<script" not in missing
+    assert "Tìm trong sổ tay" not in missing_page_html("Làng", None)
+
+
+def test_manifest_knows_the_sites_other_addresses(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    addresses = html_addresses(
+        ["q/dinh/index.html", "q/dinh.html", "a/index.html", OFFLINE_PAGE_URI, "x.css"]
+    )
+    assert addresses == {"q/dinh/", "q/dinh.html", "a/"}
+    manifest = build_manifest(
+        site, {"": "index.html", "a/": "a/index.html"}, [], addresses=addresses
+    )
+    assert manifest["known"] == ["q/dinh.html", "q/dinh/"]
+    assert manifest["missing_page"] == "assets/langso/khong-co-trang.html"
 
 
 def test_build_writes_the_worker_manifest_and_icons(make_site: SiteFactory) -> None:

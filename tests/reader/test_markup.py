@@ -61,7 +61,27 @@ def test_og_tags_escape_and_leave_out_empty_values() -> None:
         '<meta property="og:locale" content="vi_VN">\n'
         '<meta property="og:site_name" content="Làng &lt;A&gt;">\n'
         '<meta property="og:title" content="Chợ &quot;Út&quot;">\n'
+        '<meta name="twitter:card" content="summary">\n'
     )
+
+
+def test_og_tags_of_an_image_its_size_and_alternative_and_a_large_card() -> None:
+    og = OpenGraph(
+        title="Chợ",
+        description="Mở từ 5 giờ.",
+        url="https://x.vn/cho/",
+        image="https://x.vn/anh/cho.jpg",
+        site_name="Làng",
+        image_size=(1200, 630),
+        image_alt='Cổng "chợ" & sân',
+    )
+    assert og_tags(og).splitlines()[-5:] == [
+        '<meta property="og:image" content="https://x.vn/anh/cho.jpg">',
+        '<meta property="og:image:width" content="1200">',
+        '<meta property="og:image:height" content="630">',
+        '<meta property="og:image:alt" content="Cổng &quot;chợ&quot; &amp; sân">',
+        '<meta name="twitter:card" content="summary_large_image">',
+    ]
 
 
 def test_defer_theme_script() -> None:

@@ -90,3 +90,39 @@ def full_site(make_site: SiteFactory, search_plugin: str) -> Path:
         "langso/plaques",
     ]
     return make_site(files=files, config={"plugins": plugins})
+
+
+PLACES = """# Địa điểm
+
+Các nơi trong làng.
+"""
+
+# A table first, a long unbroken address in the prose: neither may widen a result card.
+TABLE_PAGE = """# Chợ làng
+
+| Thông tin | Chi tiết |
+|---|---|
+| Loại | Chợ |
+
+Chợ đình làng họp buổi sáng, xem
+https://example.github.io/lang-phu-my/danh-ba/cho-lang-phu-my-du-lieu-mau/ để biết thêm.
+"""
+
+
+def cards_site(make_site: SiteFactory) -> Path:
+    """Home, "Địa điểm" above the C-02 page and a page whose details are a table, with the
+    reader's font sizes (``langso/reader``)."""
+    files = {
+        **NO_DATA,
+        "content/index.md": HOME,
+        "content/dia-diem/index.md": PLACES,
+        "content/dia-diem/dinh-lang-phu-my.md": C02_PAGE,
+        "content/cho-lang.md": TABLE_PAGE,
+    }
+    return make_site(
+        files=files,
+        config={
+            "plugins": ["langso/content", "langso/search", "langso/reader"],
+            "markdown_extensions": ["tables", "attr_list", {"toc": {"permalink": True}}],
+        },
+    )

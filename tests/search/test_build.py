@@ -21,27 +21,22 @@ def test_index_of_the_c02_site(make_site: SiteFactory) -> None:
     assert result.ok, result.text()
     assert result.messages == []
     index = json.loads(result.read(INDEX))
-    assert index == {
-        "v": 1,
-        "pages": [
-            {
-                "t": "Trang chủ",
-                "u": "",
-                "s": [
-                    ["", "", "Sổ tay của làng Chào bà con. Sổ tay viết ngắn, dễ đọc, dễ làm theo."]
-                ],
-            },
-            {
-                "t": "Đình làng Phú Mỹ",
-                "u": "dia-diem/dinh-lang-phu-my/",
-                "s": [
-                    ["", "", C02_TEXT],
-                    ["duong-di", "Đường đi", "Từ ngã ba đi thẳng 200 mét, rẽ trái."],
-                    ["dien-thoai-lien-he", "Điện thoại liên hệ", "Hỏi ông từ giữ đình."],
-                    ["an-uong-gan-dinh", "Ăn uống gần đình", "Quán ốc Út bán buổi chiều."],
-                    ["nguon", "Nguồn", "Bài viết mẫu"],
-                ],
-            },
+    assert index["v"] == 2
+    # The home page's top is the village's own (tiles, emergency numbers): only its place here.
+    assert [(page["t"], page["u"]) for page in index["pages"]] == [
+        ("Trang chủ", ""),
+        ("Đình làng Phú Mỹ", "dia-diem/dinh-lang-phu-my/"),
+    ]
+    assert index["pages"][1] == {
+        "t": "Đình làng Phú Mỹ",
+        "u": "dia-diem/dinh-lang-phu-my/",
+        "s": [
+            ["", "", C02_TEXT],
+            ["duong-di", "Đường đi", "Từ ngã ba đi thẳng 200 mét, rẽ trái."],
+            ["dien-thoai-lien-he", "Điện thoại liên hệ", "Hỏi ông từ giữ đình."],
+            ["an-uong-gan-dinh", "Ăn uống gần đình", "Quán ốc Út bán buổi chiều."],
+            # A list of sources that is only links: searched, never a snippet.
+            ["nguon", "Nguồn", "", "Bài viết mẫu"],
         ],
     }
 
@@ -140,3 +135,55 @@ def test_index_is_no_bigger_than_materials(make_site: SiteFactory) -> None:
     assert "danh-ba/cho-phu-my/" in urls  # generated directory pages are searchable too
     assert gzip_size(our_index) <= gzip_size(material_index)
     assert our_index.stat().st_size <= material_index.stat().st_size
+
+
+SERVICE = """ten: 'Quán {n}'
+loai: 'cho'
+dien_thoai: '0300 000 00{n}'
+mo_ta: 'Quán số {n} bán bún, phở.'
+du_lieu_mau: 'có'
+"""
+
+
+def test_directory_snippets_are_prose_not_the_table_or_the_sample_notice(
+    make_site: SiteFactory,
+) -> None:
+    """Every service page carries the sample-data notice and a table of details: the index keeps
+    both searchable, but the prose a snippet shows is the service's own description."""
+    files: dict[str, str | None] = {
+        f"content/danh-ba/quan-{n}.yml": SERVICE.format(n=n) for n in range(1, 5)
+    }
+    plugins = [
+        "langso/search",
+        "langso/content",
+        {"langso/directory": {"stale_level": "info", "duplicate_level": "info"}},
+    ]
+    result = build_site(make_site(files=files, config={"plugins": plugins}))
+    assert result.ok, result.text()
+    pages = {p["u"]: p for p in json.loads(result.read(INDEX))["pages"]}
+    for n in range(1, 5):
+        top = pages[f"danh-ba/quan-{n}/"]["s"][0]
+        assert top[2] == f"Quán số {n} bán bún, phở."
+        assert "dữ liệu mẫu" in top[3].lower() and "0300 000 00" in top[3]  # still searchable
+    shown = " ".join(s[2] for p in pages.values() for s in p["s"])
+    assert "dữ liệu mẫu" not in shown.lower()
+    assert "Chi tiết" not in shown
+
+
+def test_a_pages_description_is_in_the_index(make_site: SiteFactory) -> None:
+    page = (
+        "---\ndescription: Đình cổ của làng, mở cửa ngày rằm.\n---\n\n"
+        "# Đình\n\n| A | B |\n|---|---|\n| 1 | 2 |\n"
+    )
+    files = {**NO_DATA, "content/index.md": HOME, "content/dinh.md": page}
+    result = build_site(make_site(files=files, config=SEARCH_ONLY))
+    assert result.ok, result.text()
+    (entry,) = [p for p in json.loads(result.read(INDEX))["pages"] if p["u"] == "dinh/"]
+    assert entry == {
+        "t": "Đình",
+        "u": "dinh/",
+        "d": "Đình cổ của làng, mở cửa ngày rằm.",
+        "s": [["", "", "", "A B 1 2"]],
+    }
+    home = json.loads(result.read(INDEX))["pages"][0]
+    assert "d" not in home  # the site's description is no page's own

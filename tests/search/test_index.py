@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -14,6 +15,7 @@ from langso.search.index import (
     dumps_index,
     extract_sections,
     inject_form,
+    page_description,
     search_form_html,
     search_page_markdown,
 )
@@ -34,27 +36,28 @@ RENDERED = (
 
 def test_sections_of_a_rendered_page() -> None:
     assert extract_sections(RENDERED, "Đình làng Phú Mỹ") == (
-        Section("", "", "Đình làng Phú Mỹ mở cửa từ 6 giờ sáng. Gần chợ Ấp Bắc có quán ốc Út."),
+        Section("", "", ("Đình làng Phú Mỹ mở cửa từ 6 giờ sáng. Gần chợ Ấp Bắc có quán ốc Út.",)),
         Section(
-            "duong-di", "Đường đi", "Từ ngã ba đi thẳng 200 mét Không có id vẫn thuộc mục trên"
+            "duong-di",
+            "Đường đi",
+            ("Từ ngã ba", "đi thẳng 200 mét", "vẫn thuộc mục trên"),
+            "Không có id",
         ),
-        Section("an-uong", "Ăn uống & nghỉ", "Quán ốc Út chiều"),
+        Section("an-uong", "Ăn uống & nghỉ", (), "Quán ốc Út chiều"),
     )
 
 
-def test_top_heading_other_than_the_title_stays_in_the_text() -> None:
+def test_top_heading_other_than_the_title_is_searched_not_shown() -> None:
     html = '<h1 id="x">Sổ tay của làng</h1><p>Chào bà con.</p>'
-    assert extract_sections(html, "Trang chủ") == (Section("", "", "Sổ tay của làng Chào bà con."),)
-
-
-def test_the_title_is_dropped_only_as_a_whole_word_prefix() -> None:
-    assert extract_sections("<p>Đình làng</p>", "Đình") == (Section("", "", "làng"),)
-    assert extract_sections("<p>Đìnhlàng</p>", "Đình") == (Section("", "", "Đìnhlàng"),)
+    assert extract_sections(html, "Trang chủ") == (
+        Section("", "", ("Chào bà con.",), "Sổ tay của làng"),
+    )
+    assert extract_sections(html, "Sổ tay của làng") == (Section("", "", ("Chào bà con.",)),)
 
 
 def test_a_page_with_only_headings_has_no_empty_top_section() -> None:
     html = '<h1 id="a">A</h1><h2 id="b">B</h2>'
-    assert extract_sections(html, "A") == (Section("b", "B", ""),)
+    assert extract_sections(html, "A") == (Section("b", "B"),)
 
 
 def test_text_is_nfc_whatever_the_source() -> None:
@@ -64,23 +67,91 @@ def test_text_is_nfc_whatever_the_source() -> None:
     assert len(section.text) == 13
 
 
+# A service page as the directory renders it: the sample-data notice, a table, a note.
+SERVICE = (
+    '<h1 id="cho">Chợ Là Thôn</h1>\n'
+    '<div class="admonition warning">\n<p class="admonition-title">Dữ liệu mẫu</p>\n'
+    "<p>Đây là <strong>dữ liệu mẫu</strong> để minh họa.</p>\n</div>\n"
+    "<p>Chợ quê bán rau, cá.</p>\n"
+    "<table>\n<thead><tr><th>Thông tin</th><th>Chi tiết</th></tr></thead>\n"
+    "<tbody><tr><td>Loại</td><td>Chợ</td></tr></tbody></table>\n"
+    '<div class="admonition tip"><p class="admonition-title">Mẹo</p><p>Đi sớm.</p></div>\n'
+    '<details class="warning"><summary>Dữ liệu mẫu</summary><p>Số giả.</p></details>\n'
+    '<details class="note"><summary>Thêm</summary><p>Có chỗ gửi xe.</p></details>\n'
+    '<p><a href="../">← Danh bạ</a> · 3 nơi</p>\n'
+    '<ul><li><a href="x/">Đình làng</a></li><li><a href="y/">Chùa</a>: xem thêm</li></ul>\n'
+    '<pre><code>mã 123</code></pre><p class="langso-nosnippet">Ghi chú nhỏ.</p>'
+)
+
+
+def test_snippets_come_from_prose_not_tables_titles_or_the_sample_notice() -> None:
+    (top,) = extract_sections(SERVICE, "Chợ Là Thôn")
+    assert top.prose == ("Chợ quê bán rau, cá.", "Đi sớm.", "Có chỗ gửi xe.", "Chùa: xem thêm")
+    assert top.extra == (
+        "Dữ liệu mẫu Đây là dữ liệu mẫu để minh họa. Thông tin Chi tiết Loại Chợ Mẹo"
+        " Dữ liệu mẫu Số giả. Thêm ← Danh bạ · 3 nơi Đình làng mã 123 Ghi chú nhỏ."
+    )
+
+
+def test_a_paragraph_repeated_on_many_pages_is_searched_not_shown() -> None:
+    notice = "Danh bạ này là dữ liệu mẫu."
+    pages = [
+        IndexPage(f"Trang {n}", f"{n}/", (Section("", "", (notice, f"Nội dung {n}.")),))
+        for n in range(1, 4)
+    ]
+    pages.append(IndexPage("Riêng", "rieng/", (Section("", "", (f"{notice} Khác.",)),)))
+    index: dict[str, Any] = build_index(pages)
+    assert index["pages"][0] == {"t": "Trang 1", "u": "1/", "s": [["", "", "Nội dung 1.", notice]]}
+    assert index["pages"][3]["s"] == [["", "", "Danh bạ này là dữ liệu mẫu. Khác."]]
+    # On two pages only, it is still the pages' own text.
+    two: dict[str, Any] = build_index(pages[:2])
+    assert two["pages"][0]["s"] == [["", "", f"{notice} Nội dung 1."]]
+
+
+def test_a_pages_own_description_is_kept_a_shared_one_is_not() -> None:
+    def page(n: int, description: str) -> IndexPage:
+        return IndexPage(f"T{n}", f"{n}/", (Section("", "", ("Chữ.",)),), description)
+
+    pages = [page(1, "Riêng một trang."), *(page(n, "Chung.") for n in (2, 3, 4)), page(5, "")]
+    index: dict[str, Any] = build_index(pages)
+    assert [p.get("d") for p in index["pages"]] == ["Riêng một trang.", None, None, None, None]
+
+
+def test_description_meta_of_a_page() -> None:
+    head = '<head><meta name="description" content="Chợ &amp; quán &quot;Út&quot;"></head>'
+    assert page_description(head + "<body></body>") == 'Chợ & quán "Út"'
+    body = '<head></head><body><meta name="description" content="không phải"></body>'
+    assert page_description(body) == ""
+
+
 def test_index_document_is_compact_and_ordered() -> None:
     pages = [
-        IndexPage("Trang chủ", "", (Section("", "", "Chào  bà con."),)),
-        IndexPage("Đình", "dinh/", (Section("", "", "Nơi thờ."), Section("x", "Đường", ""))),
+        IndexPage("Trang chủ", "", (Section("", "", ("Chào  bà con.",)),)),
+        IndexPage(
+            "Đình",
+            "dinh/",
+            (Section("", "", ("Nơi thờ.",)), Section("x", "Đường", (), "Bảng")),
+            "Đình của làng.",
+        ),
     ]
     index = build_index(pages)
     assert index == {
-        "v": 1,
+        "v": 2,
         "pages": [
             {"t": "Trang chủ", "u": "", "s": [["", "", "Chào bà con."]]},
-            {"t": "Đình", "u": "dinh/", "s": [["", "", "Nơi thờ."], ["x", "Đường", ""]]},
+            {
+                "t": "Đình",
+                "u": "dinh/",
+                "d": "Đình của làng.",
+                "s": [["", "", "Nơi thờ."], ["x", "Đường", "", "Bảng"]],
+            },
         ],
     }
     text = dumps_index(index)
     assert text == (
-        '{"v":1,"pages":[{"t":"Trang chủ","u":"","s":[["","","Chào bà con."]]},'
-        '{"t":"Đình","u":"dinh/","s":[["","","Nơi thờ."],["x","Đường",""]]}]}'
+        '{"v":2,"pages":[{"t":"Trang chủ","u":"","s":[["","","Chào bà con."]]},'
+        '{"t":"Đình","u":"dinh/","d":"Đình của làng.",'
+        '"s":[["","","Nơi thờ."],["x","Đường","","Bảng"]]}]}'
     )
     assert json.loads(text) == index
     assert dumps_index(build_index(pages)) == text  # deterministic
@@ -130,5 +201,5 @@ def test_search_page_says_javascript_is_needed() -> None:
     "text", ["Chợ\u00a0quê", "Chợ\tquê", "Chợ\u2003quê", "Chợ\u3000 quê", " Chợ quê\n", "Chợ  quê"]
 )
 def test_the_index_holds_every_run_of_spaces_as_one(text: str) -> None:
-    index = build_index([IndexPage("T", "", (Section("", "", text),))])
+    index = build_index([IndexPage("T", "", (Section("", "", (text,)),))])
     assert index["pages"] == [{"t": "T", "u": "", "s": [["", "", "Chợ quê"]]}]

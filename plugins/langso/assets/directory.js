@@ -1,7 +1,9 @@
-/* Làng số — the "open now" badge of directory pages.
- * Reads the schedule in data-langso-hours (see langso.directory.hours.schedule_json) and says
- * whether the place is open now in Viet Nam time (UTC+7 all year: no daylight saving), when it
- * closes or when it opens next. Without JavaScript the badge stays hidden and the table remains. */
+/* Làng số — directory pages: the "open now" badge and the "Chép số tài khoản" button.
+ * The badge reads the schedule in data-langso-hours (see langso.directory.hours.schedule_json)
+ * and says whether the place is open now in Viet Nam time (UTC+7 all year: no daylight saving),
+ * when it closes or when it opens next. The copy button puts the account number of a VietQR
+ * code on the clipboard, for the banking app on the same phone. Without JavaScript the badge
+ * and the button stay hidden; the opening hours and the account number remain as text. */
 (function () {
   "use strict";
   var DAY_NAMES = ["", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"];
@@ -82,5 +84,54 @@
     // Class names written whole: the page's critical CSS keeps the rules a script names.
     badge.classList.add(result.state === "open" ? "langso-open--open" : "langso-open--closed");
     badge.hidden = false;
+  }
+
+  // The Clipboard API needs a secure context (https, or the local preview); elsewhere the
+  // number is selected and copied the old way.
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var done = false;
+      try {
+        done = document.execCommand("copy");
+      } catch (e) {
+        done = false;
+      }
+      document.body.removeChild(area);
+      if (done) resolve();
+      else reject(new Error("copy"));
+    });
+  }
+
+  var boxes = document.querySelectorAll(".langso-copy");
+  for (var c = 0; c < boxes.length; c++) {
+    (function (box) {
+      var button = box.querySelector("[data-langso-copy]");
+      var status = box.querySelector(".langso-copy__status");
+      if (!button || !status) return;
+      var number = button.getAttribute("data-langso-copy");
+      button.addEventListener("click", function () {
+        copyText(number).then(
+          function () {
+            status.textContent = "Đã chép số tài khoản " + number +
+              ". Mở ứng dụng ngân hàng, chọn chuyển tiền rồi dán số này.";
+          },
+          function () {
+            status.textContent = "Không chép được. Hãy giữ ngón tay lên số tài khoản " + number +
+              " để chọn rồi chép.";
+          }
+        );
+      });
+      box.hidden = false;
+    })(boxes[c]);
   }
 })();

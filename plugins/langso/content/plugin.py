@@ -10,7 +10,9 @@
 - ``on_page_markdown`` and ``on_page_content``: every title and description from content reaches
   the theme as HTML text escaped once (:mod:`langso.escaping`): Material prints them unescaped.
   With ``strict_html``, a page body holding a script, an event handler or a script URL is a
-  located error (:mod:`langso.strict_html`).
+  located error (:mod:`langso.strict_html`). A guide (:mod:`langso.guides`) gets its "Cần chuẩn
+  bị" box under the title and big numbered steps; after the search index has read it (priority
+  -50), its "Cần giúp?" box from ``config.extra["langso_help"]`` (:mod:`langso.helpline`).
 - ``on_nav`` and ``on_page_context``: each page's template gets its own copy of the navigation in
   which a section bigger than ``nav_section_limit`` shows only its index page, a window of
   neighbours around the current page and a link to the full list; the shared navigation is never
@@ -27,6 +29,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources import files as package_files
 from pathlib import Path
 
 from jinja2 import Environment
@@ -37,7 +40,7 @@ from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
-from mkdocs.utils import dirname_to_title
+from mkdocs.utils import dirname_to_title, get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from langso.adapter import (
@@ -50,6 +53,13 @@ from langso.adapter import (
 )
 from langso.cache import Recall
 from langso.checking import Translator
+from langso.content.adapter import (
+    css_file,
+    home_html,
+    is_index,
+    register_css,
+    with_cards,
+)
 from langso.content.config import ContentConfig
 from langso.escaping import html_text, page_title_html, safe_edit_url
 from langso.frontmatter import (
@@ -59,6 +69,15 @@ from langso.frontmatter import (
     read_page,
     template_problem,
 )
+from langso.guides import (
+    NEED_KEY,
+    help_box_html,
+    is_guide,
+    mark_steps,
+    with_help_box,
+    with_need_box,
+)
+from langso.helpline import HELP_KEY, Help
 from langso.listing import listing_uri
 from langso.paths import ascii_page_uri, repo_path
 from langso.problems import Problem
@@ -75,6 +94,9 @@ NEIGHBOURS = 3
 
 _CHECKED: Recall[CheckedPage] = Recall("checked-pages")
 """Pages checked by the earlier builds of this process (``mkdocs serve``), by content."""
+
+GUIDES_CSS = "assets/langso/guides.css"
+"""The guides' stylesheet (big numbered steps, the "Cần chuẩn bị" and "Cần giúp?" boxes)."""
 
 ESCAPED_META = ("title", "description", "subtitle")
 """Front-matter keys the theme prints unescaped (Material's ``base.html``, ``header.html``,
@@ -133,6 +155,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         toc = config.mdx_configs.setdefault("toc", {})
         toc["slugify"] = slugify
         toc.setdefault("permalink_title", "Liên kết tới mục này")
+        register_css(config)
+        if GUIDES_CSS not in [str(item) for item in config.extra_css]:
+            config.extra_css.append(GUIDES_CSS)
         return config
 
     @event_priority(100)
@@ -176,6 +201,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             kept.append(file)
         if self.config.nav_section_limit > 0:
             kept += self._listings(kept, config, docs_rel)
+        kept.append(css_file(config))
+        css = package_files("langso").joinpath("assets/guides.css").read_text("utf-8")
+        kept.append(File.generated(config, GUIDES_CSS, content=css))
         sources = {f.src_uri: f.abs_src_path for f in kept if f.abs_src_path is not None}
         config_path = Path(config.config_file_path)
         BUILD_LOG.start(Translator(docs_dir, docs_rel, config_path, sources, set()))
@@ -207,10 +235,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 page.meta[key] = html_text(value if isinstance(value, str) else str(value))
         if page.edit_url:
             page.edit_url = safe_edit_url(page.edit_url, page.file.edit_uri)
+        if is_index(page):  # lists of links to pages become cards (langso.cards)
+            markdown = with_cards(markdown, page, files, self.sources)
         return markdown
 
     @event_priority(100)
-    def on_page_content(
+    def _on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Make the title of a page without a front-matter or ``nav`` title safe HTML text; with
@@ -235,7 +265,28 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             text, body_line = written
             rel = repo_path(content_location(config)[1], page.file.src_uri)
             self.reporter.report(unsafe_html_problems(html, text, body_line, rel))
+        if page.is_homepage:  # picture, emergency calls, tiles (langso.home)
+            html = home_html(html, page, config, files)
+        if is_guide(page.file.src_uri, page.meta):
+            html = mark_steps(with_need_box(html, page.meta.get(NEED_KEY) or []))
         return html
+
+    @event_priority(-50)
+    def _guide_help(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """End a guide with the "Cần giúp?" box (:func:`langso.guides.help_box_html`).
+
+        Priority -50: after the search plugin has indexed the page, so the same box on every
+        guide is no search result; before the reader reads the page's markup.
+        """
+        help = config.extra.get(HELP_KEY)
+        if not isinstance(help, Help) or not is_guide(page.file.src_uri, page.meta):
+            return html
+        box = help_box_html(help, get_relative_url(help.url, page.url))
+        return with_help_box(html, box)
+
+    on_page_content = CombinedEvent(_on_page_content, _guide_help)
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
         """Stop the build on a ``strict_html`` error: every page is rendered, none written yet.
@@ -287,7 +338,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             self.reporter.report(problems)
             return
         needs_sources = self._needs_sources(file.src_uri)
-        page = check_page(text, rel, needs_sources=needs_sources, recall=_CHECKED)
+        guide = is_guide(file.src_uri, {})
+        page = check_page(text, rel, needs_sources=needs_sources, recall=_CHECKED, guide=guide)
         self.reporter.report(page.problems)
         if page.template is not None:  # checked each build: the theme's files may have changed
             custom = config.theme.custom_dir

@@ -6,7 +6,10 @@
   categories, report every problem, drop the YAML sources from the site, and add one page per
   service plus the index, the lists by category and by name (``page_size`` entries a page), the
   A4 print list, and the JSON, CSV, GeoJSON and vCard downloads. A hand-written page is never
-  overwritten and a service page never takes a list's address: a clash is an error.
+  overwritten and a service page never takes a list's address: a clash is an error. Then the
+  help contact named by ``ho_tro`` in ``village.yml`` is published as
+  ``config.extra["langso_help"]`` (:class:`langso.helpline.Help`), or the directory as the
+  fallback.
 - ``on_post_build``: the cache of generated files (``.cache/langso/directory``, made only when
   their inputs change) forgets what this build did not use.
 """
@@ -38,9 +41,10 @@ from langso.directory.outputs import (
 )
 from langso.directory.review import review
 from langso.geography import use_cache
+from langso.helpline import HELP_KEY, HelpEntry, resolve_help
 from langso.paths import repo_path
 from langso.problems import Problem
-from langso.village import Village
+from langso.village import VILLAGE_FILE, Village
 
 __all__ = ["DirectoryPlugin", "build_date"]
 
@@ -127,7 +131,41 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
             files.append(File.generated(config, f"assets/langso/{name}", content=content))
 
         self._generate(files, directory, services_dir, village, config, today, docs_rel)
+        self._publish_help(files, directory, services_dir, village, config, docs_rel)
         return files
+
+    def _publish_help(
+        self,
+        files: Files,
+        directory: Directory,
+        services_dir: str,
+        village: Village | None,
+        config: MkDocsConfig,
+        docs_rel: str,
+    ) -> None:
+        """Publish ``config.extra["langso_help"]``, the helper ``ho_tro`` names (see
+        :func:`langso.helpline.resolve_help`)."""
+        entries = [
+            HelpEntry(e.id, e.service.name, e.service.phones, e.page, e.service.sample)
+            for e in directory.entries
+        ]
+
+        def url_of(src_uri: str) -> str | None:
+            file = files.get_file_from_path(src_uri)
+            return file.url if file is not None else None
+
+        wanted = village.help_service if village is not None else None
+        line = village.line("ho_tro") if village is not None else None
+        found, problems = resolve_help(
+            wanted,
+            line,
+            repo_path(docs_rel, VILLAGE_FILE),
+            entries,
+            url_of,
+            f"{services_dir}/index.md",
+        )
+        self.reporter.report(problems)
+        config.extra[HELP_KEY] = found
 
     def _review(self, directory: Directory, today: dt.date) -> list[Problem]:
         """Stale entries and likely duplicates, at the levels the options set."""

@@ -8,12 +8,16 @@ import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import yaml
+
 from langso.directory.export import address_text
-from langso.directory.fields import PAYMENT_METHODS, Category
+from langso.directory.fields import PAYMENT_METHODS, Category, Coordinates
 from langso.directory.hours import WEEKDAY_NAMES, OpeningRow
 from langso.directory.loading import Directory, ServiceEntry
+from langso.directory.model import Service
 from langso.directory.review import is_stale
 from langso.listing import Pager, listing_uri, paginate
+from langso.phones import link_phones
 from langso.qr import make_qr
 from langso.render import render_template
 from langso.text import fold, index_letter
@@ -27,9 +31,12 @@ __all__ = [
     "Downloads",
     "by_payment",
     "category_uri",
+    "directions_url",
     "index_markdown",
+    "linked_paragraphs",
     "listing_markdown",
     "print_html",
+    "service_description",
     "service_markdown",
 ]
 
@@ -97,6 +104,87 @@ def _relative(target: str, page: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
+DESCRIPTION_LEAD = 110
+"""Characters of a service's ``mo_ta`` kept in its page's description (cut at a word)."""
+
+
+def _front_matter(description: str) -> str:
+    """The page's front matter (YAML, ending in a newline) giving its own ``description``, which
+    the theme prints in ``<meta name="description">`` and link previews read; escaped once by
+    ``langso/content`` like every front-matter description."""
+    return yaml.safe_dump(
+        {"description": description}, allow_unicode=True, width=1_000_000, sort_keys=False
+    )
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+
+
+def service_description(service: Service, category: Category, address: str | None) -> str:
+    """The one-paragraph description of a service's page, plain text, from its data: name,
+    ``mo_ta`` (else the category), the phones (else the address), and "Dữ liệu mẫu." for
+    sample data.
+
+    >>> from langso.directory.model import Service
+    >>> s = Service.model_validate({"ten": "Trạm Y tế", "loai": "y-te",
+    ...     "mo_ta": "Khám chữa bệnh ban đầu, tiêm chủng", "dien_thoai": ["0912 345 678"]},
+    ...     context={"categories": {"y-te"}})
+    >>> service_description(s, Category(id="y-te", ten="Y tế"), None)
+    'Trạm Y tế: Khám chữa bệnh ban đầu, tiêm chủng. Điện thoại 0912 345 678.'
+    """
+    lead = _shorten(service.description, DESCRIPTION_LEAD) if service.description else None
+    text = f"{service.name}: {_sentence(lead or category.name)}"
+    if service.phones:
+        text += f" Điện thoại {', '.join(p.display for p in service.phones)}."
+    elif address:
+        text += f" Địa chỉ: {_sentence(address)}"
+    if service.sample and "dữ liệu mẫu" not in service.name.lower():
+        text += " Dữ liệu mẫu."
+    return text
+
+
+def directions_url(location: Coordinates) -> str:
+    """The "Chỉ đường" link: directions to ``location`` as a Google Maps URL (``api=1``).
+
+    Chosen over a ``geo:`` URI because the same link works on every phone and computer: Google
+    documents Maps URLs as universal and cross-platform — on Android and on iPhone they open the
+    Google Maps app when it is installed, otherwise Google Maps in the browser
+    (https://developers.google.com/maps/documentation/urls/get-started). ``geo:`` (RFC 5870)
+    opens any map app on Android but does nothing in Safari on iPhone or on a desktop. No key,
+    and no request until the reader taps it.
+
+    >>> directions_url(Coordinates(text="19.9810, 105.6420", lat=19.981, lon=105.642))
+    'https://www.google.com/maps/dir/?api=1&destination=19.981,105.642'
+    """
+    return f"https://www.google.com/maps/dir/?api=1&destination={location.lat},{location.lon}"
+
+
+def linked_paragraphs(text: str | None) -> list[str]:
+    """``text`` (plain, as typed) as the HTML text of its paragraphs — blank lines split them, a
+    single line break is a ``<br>`` — with every phone number a ``tel:`` link
+    (:func:`langso.phones.link_phones`), everything escaped exactly once.
+
+    >>> linked_paragraphs("Ngoài giờ, khi cấp cứu gọi 115.\\n\\nA & B")
+    ['Ngoài giờ, khi cấp cứu gọi <a class="langso-tel" href="tel:115">115</a>.', 'A &amp; B']
+    """
+    if not text:
+        return []
+    paragraphs = [p for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    return [
+        "<br>\n".join(link_phones(" ".join(line.split())) for line in p.split("\n") if line.strip())
+        for p in paragraphs
+    ]
+
+
 def category_uri(index_uri: str, category_id: str) -> str:
     """The source path of the first page of a category's list, beside the index page.
 
@@ -159,6 +247,9 @@ def index_markdown(
                     letters.append((letter, anchor, _relative(pager.uri, index_uri), []))
     return render_template(
         "directory_index.md",
+        front_matter=_front_matter(_index_description(directory, title, village)),
+        metas=_card_metas(directory.entries, directory, with_category=False),
+        badges=_badges(directory.entries) if complete else {},
         title=title,
         complete=complete,
         groups=directory.by_category(),
@@ -188,6 +279,8 @@ def listing_markdown(
         for pager, entries in paginate(folder, members, per_page):
             text = render_template(
                 "directory_category.md",
+                front_matter=_front_matter(_listing_description(category.name, members, title)),
+                metas=_card_metas(entries, directory, with_category=_mixed(members)),
                 category=category,
                 total=len(members),
                 entries=entries,
@@ -200,8 +293,11 @@ def listing_markdown(
             pages.append((pager.uri, text))
     if len(directory.entries) > per_page:
         for pager, entries in _name_pages(directory, index_uri, per_page):
+            names = [e.service.name for e in entries]
+            description = f"{title}, tra theo tên: từ {names[0]} đến {names[-1]}."
             text = render_template(
                 "directory_names.md",
+                front_matter=_front_matter(description),
                 letters=_letters(entries),
                 pager=pager,
                 index_uri=index_uri,
@@ -210,6 +306,47 @@ def listing_markdown(
             )
             pages.append((pager.uri, text))
     return pages
+
+
+def _mixed(entries: list[ServiceEntry]) -> bool:
+    return len({e.service.category for e in entries}) > 1
+
+
+def _card_metas(
+    entries: Iterable[ServiceEntry], directory: Directory, *, with_category: bool
+) -> dict[str, str]:
+    """The line under each card's name (plain text): the category when the list mixes them
+    (``🏥 Y tế``), then the hamlet; empty when there is neither."""
+    metas = {}
+    for entry in entries:
+        parts = []
+        if with_category:
+            category = directory.category(entry.service.category)
+            parts.append(f"{category.icon} {category.name}" if category.icon else category.name)
+        address = entry.service.address
+        if address and address.hamlet:
+            parts.append(address.hamlet)
+        metas[entry.id] = " · ".join(parts)
+    return metas
+
+
+def _names(entries: list[ServiceEntry], shown: int = 3) -> str:
+    names = ", ".join(e.service.name for e in entries[:shown])
+    return names + ("…" if len(entries) > shown else "")
+
+
+def _listing_description(name: str, members: list[ServiceEntry], title: str) -> str:
+    """``Y tế: 2 nơi trong Danh bạ dịch vụ — Trạm Y tế xã Yên Định, Nhà thuốc….``"""
+    return _sentence(f"{name}: {len(members)} nơi trong {title} — {_names(members)}")
+
+
+def _index_description(directory: Directory, title: str, village: Village | None) -> str:
+    """``Danh bạ dịch vụ của làng Là Thôn: 19 nơi — Y tế, Chợ, Công an….``"""
+    where = f" của {village.full_name}" if village else ""
+    groups = [c.name for c, _ in directory.by_category()]
+    kinds = ", ".join(groups[:4]) + ("…" if len(groups) > 4 else "")
+    text = f"{title}{where}: {len(directory.entries)} nơi"
+    return _sentence(f"{text} — {kinds}" if kinds else text)
 
 
 def _badges(entries: Iterable[ServiceEntry]) -> dict[str, str]:
@@ -237,30 +374,41 @@ def service_markdown(
     today: dt.date,
     stale_months: int,
 ) -> str:
-    """The page of one service: details, opening hours and badge, VietQR, note, freshness."""
+    """The page of one service, actions first: its name, the "open now" badge, then large
+    buttons — Gọi (each number), Zalo, Chỉ đường (:func:`directions_url`), Lưu vào danh bạ (the
+    vCard) — then the sample-data and freshness notices, the description, the details as
+    stacked rows (no table: nothing wider than a phone at any font size), the opening hours,
+    VietQR with a "Chép số tài khoản" button, the services offered, the note and the last check.
+    Numbers in the description and the note are ``tel:`` links (:func:`linked_paragraphs`); the
+    page's own description is :func:`service_description`."""
     service = entry.service
     category = directory.category(service.category)
-    address = service.address
+    where = service.address
     same_commune = village is not None and (
-        not (address and address.commune) or fold(address.commune) == fold(village.commune)
+        not (where and where.commune) or fold(where.commune) == fold(village.commune)
     )
     former = None
-    if address and (address.former_commune or address.former_district):
-        former = ", ".join(p for p in (address.former_commune, address.former_district) if p)
+    if where and (where.former_commune or where.former_district):
+        former = ", ".join(p for p in (where.former_commune, where.former_district) if p)
     elif village and same_commune:
         former = village.former_address
     vietqr_svg = None
     if service.vietqr:
         title = f"Mã VietQR của {service.name}"
         vietqr_svg = make_qr(service.vietqr.payload, "M").svg(title)
+    address = address_text(entry, village)
     return render_template(
         "directory_service.md",
+        front_matter=_front_matter(service_description(service, category, address)),
         service=service,
         category=category,
         category_link=_relative(category_uri(index_uri, category.id), entry.page),
         index_link=_relative(index_uri, entry.page),
         vcard_link=posixpath.basename(entry.page).removesuffix(".md") + ".vcf",
-        address=address_text(entry, village),
+        directions_url=directions_url(service.location) if service.location else None,
+        description=linked_paragraphs(service.description),
+        note=linked_paragraphs(service.note),
+        address=address,
         former_address=former,
         payments=[PAYMENT_METHODS[p] for p in service.payments],
         closed_days=_closed_days(service.hours),

@@ -18,6 +18,7 @@ import io
 import json
 import os
 import posixpath
+import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib.resources import files as package_files
@@ -33,14 +34,17 @@ from langso.pageassets import references
 __all__ = [
     "ICON_URIS",
     "MANIFEST_URI",
+    "MISSING_PAGE_URI",
     "OFFLINE_PAGE_URI",
     "SCRIPT_URI",
     "SW_URI",
     "WEBMANIFEST_URI",
     "build_manifest",
     "format_size",
+    "html_addresses",
     "icon_png",
     "inject_offline",
+    "missing_page_html",
     "offline_edits",
     "offline_page_html",
     "referenced_assets",
@@ -55,6 +59,8 @@ MANIFEST_URI = "assets/langso/offline.json"
 SCRIPT_URI = "assets/langso/offline.js"
 WEBMANIFEST_URI = "manifest.webmanifest"
 OFFLINE_PAGE_URI = "assets/langso/mat-mang.html"
+MISSING_PAGE_URI = "assets/langso/khong-co-trang.html"
+"""Shown without signal for an address that is no page of the site (the worker knows them all)."""
 ICON_URIS = {192: "assets/langso/icon-192.png", 512: "assets/langso/icon-512.png"}
 ROOT_PLACEHOLDER = "../../"
 """The offline page's link home: right for the file itself (``assets/langso/`` → the root); the
@@ -110,6 +116,7 @@ def build_manifest(
     assets: Iterable[str],
     *,
     timeout_ms: int = 4000,
+    addresses: Iterable[str] = (),
 ) -> dict[str, Any]:
     """The offline manifest of a built site.
 
@@ -118,11 +125,16 @@ def build_manifest(
         pages: page URL (relative to the site root, ``""`` for the home page) → its file there.
         assets: site-relative paths of the core assets to precache; those missing are left out.
         timeout_ms: how long the worker waits for the network before serving a saved page.
+        addresses: other HTML files of the site that a reader may open (a plaque's short
+            address ``q/dinh/``, print pages): not saved, but known to exist, so that without
+            signal they are "not saved yet" rather than "no such page" (``known``).
     """
     page_entries = [_entry(site_dir, url, pages[url]) for url in sorted(pages)]
     files = set(pages.values())
     precache = sorted(
-        a for a in set(assets) | {OFFLINE_PAGE_URI} if a not in files and (site_dir / a).is_file()
+        a
+        for a in set(assets) | {OFFLINE_PAGE_URI, MISSING_PAGE_URI}
+        if a not in files and (site_dir / a).is_file()
     )
     asset_entries = [_entry(site_dir, path, path) for path in precache]
     total = sum(e["bytes"] for e in page_entries + asset_entries)
@@ -136,6 +148,8 @@ def build_manifest(
         "total_bytes": total,
         "total_label": format_size(total),
         "offline_page": OFFLINE_PAGE_URI,
+        "missing_page": MISSING_PAGE_URI,
+        "known": sorted(set(addresses) - set(pages)),
         "timeout_ms": timeout_ms,
         "pages": page_entries,
         "precache": asset_entries,
@@ -154,33 +168,81 @@ def service_worker_js(manifest: Mapping[str, Any]) -> str:
     return template.replace("__LANGSO_MANIFEST__", data)
 
 
-def offline_page_html(site_name: str) -> str:
-    """The page served, without signal, for a page not saved yet: standalone, Vietnamese."""
-    name = html.escape(site_name)
+def html_addresses(dest_uris: Iterable[str]) -> set[str]:
+    """The addresses of built HTML files (``q/dinh/index.html`` → ``q/dinh/``), site-relative,
+    the offline page and the page for a missing address left out."""
+    out = set()
+    for uri in dest_uris:
+        if not uri.endswith(".html") or uri in (OFFLINE_PAGE_URI, MISSING_PAGE_URI):
+            continue
+        out.add(uri.removesuffix("index.html"))
+    return out
+
+
+_PAGE_STYLE = """body{{font-family:system-ui,sans-serif;font-size:1.15rem;line-height:1.5;margin:0;
+padding:1.5rem;color:#1a1a1a;background:#fff;max-width:36rem;overflow-wrap:anywhere}}
+h1{{font-size:1.5rem}}a{{color:#2a3c9e}}
+ul{{padding:0;list-style:none}}li a{{display:inline-flex;align-items:center;min-height:48px}}"""
+
+
+def _standalone(title: str, body: str) -> str:
     return f"""<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Không có mạng · {name}</title>
+<title>{title}</title>
 <style>
-body{{font-family:system-ui,sans-serif;font-size:1.15rem;line-height:1.5;margin:0;padding:1.5rem;
-color:#1a1a1a;background:#fff;max-width:36rem}}
-h1{{font-size:1.5rem}}a{{color:#2a3c9e}}
+{_PAGE_STYLE.format()}
 </style>
 </head>
 <body>
 <main>
-<h1>Đang mất mạng</h1>
-<p>Trang này chưa được lưu trên máy nên chưa mở được khi không có mạng.</p>
-<p>Những trang đã mở trước đây vẫn đọc được. Khi có sóng trở lại, hãy tải lại trang.</p>
-<p>Mẹo: lúc có mạng, bấm nút <strong>Lưu để đọc khi mất mạng</strong> ở cuối trang để lưu cả
-cuốn sổ tay vào máy.</p>
-<p><a href="{ROOT_PLACEHOLDER}">Về trang chủ {name}</a></p>
+{body}
 </main>
 </body>
 </html>
 """
+
+
+def offline_page_html(site_name: str) -> str:
+    """The page served, without signal, for a page of the site not saved yet: standalone,
+    Vietnamese. Its links are relative to :data:`ROOT_PLACEHOLDER` (the worker fixes them)."""
+    name = html.escape(site_name)
+    return _standalone(
+        f"Không có mạng · {name}",
+        f"""<h1>Đang mất mạng</h1>
+<p>Trang này chưa được lưu trên máy nên chưa mở được khi không có mạng.</p>
+<p>Những trang đã mở trước đây vẫn đọc được. Khi có sóng trở lại, hãy tải lại trang.</p>
+<p>Mẹo: lúc có mạng, bấm nút <strong>Lưu để đọc khi mất mạng</strong> ở đầu trang để lưu cả
+cuốn sổ tay vào máy.</p>
+<p><a href="{ROOT_PLACEHOLDER}">Về trang chủ {name}</a></p>""",
+    )
+
+
+def missing_page_html(site_name: str, search_link: str | None) -> str:
+    """The page served, without signal, for an address that is no page of the site (a mistyped
+    or old link): standalone, Vietnamese, with links home and to the search page.
+
+    Args:
+        search_link: the search page relative to the site root (``tim-kiem/``), if any.
+    """
+    name = html.escape(site_name)
+    search = (
+        f'<li><a href="{ROOT_PLACEHOLDER}{html.escape(search_link)}">Tìm trong sổ tay</a></li>\n'
+        if search_link
+        else ""
+    )
+    return _standalone(
+        f"Không có trang này · {name}",
+        f"""<h1>Không có trang này</h1>
+<p>Sổ tay {name} không có trang nào ở địa chỉ này. Có thể địa chỉ bị gõ sai, hoặc trang đã
+đổi chỗ.</p>
+<p>Máy đang mất mạng, nhưng những trang đã lưu vẫn đọc được:</p>
+<ul>
+<li><a href="{ROOT_PLACEHOLDER}">Về trang chủ {name}</a></li>
+{search}</ul>""",
+    )
 
 
 def short_name_for(site_name: str, limit: int = 12) -> str:
@@ -237,47 +299,81 @@ def icon_png(size: int, background: str, foreground: str = "#ffffff") -> bytes:
     return out.getvalue()
 
 
+# The offer's look, inline: it must be right before the theme's stylesheet arrives, and no
+# stylesheet of the site knows it. While the script may show the offer (JavaScript on, service
+# workers available, not yet saved or put off: class ``langso-offer``, set in <head> before the
+# first paint), its place under the toolbar is kept: nothing moves when it appears.
+_OFFER_STYLE = (
+    "<style>"
+    ".langso-offline{box-sizing:border-box;max-width:61rem;margin:0 auto;padding:.2rem .8rem;"
+    "font-size:.8rem;line-height:1.3;overflow-wrap:anywhere}"
+    ".langso-offline[hidden],.langso-offline [hidden]{display:none}"
+    ".langso-offer .langso-offline--top[hidden]{display:block;visibility:hidden}"
+    ".langso-offline__row{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center}"
+    ".langso-offline button{box-sizing:border-box;min-height:48px;min-width:48px;"
+    "padding:.2em .7em;border:1px solid currentcolor;border-radius:.2rem;"
+    "background:var(--md-default-bg-color,#fff);color:inherit;font:inherit;font-weight:700}"
+    ".langso-offline .langso-offline__save{flex:1 1 12em;text-align:left}"
+    ".langso-offline .langso-offline__yes{background:var(--md-primary-fg-color,#4051b5);"
+    "color:var(--md-primary-bg-color,#fff)}"
+    ".langso-offline__status{margin:.3em 0 0}.langso-offline__status:empty{display:none}"
+    ".langso-offline__progress{width:100%}"
+    "</style>"
+)
+
+
 @lru_cache(maxsize=64)  # pages at one depth share them
 def _offline_snippets(root: str, theme_color: str, label: str) -> tuple[str, str]:
     """The ``<head>`` links and the save box of :func:`offline_edits`."""
+    key = f"{root}langso.offline"
     head = (
         f'<link rel="manifest" href="{root}{WEBMANIFEST_URI}">'
         f'<meta name="theme-color" content="{html.escape(theme_color)}">'
         f'<link rel="apple-touch-icon" href="{root}{ICON_URIS[192]}">'
+        "<script>try{if('serviceWorker' in navigator&&!localStorage.getItem("
+        f"new URL('{key}',location).pathname))"
+        "document.documentElement.classList.add('langso-offer')}catch(e){}</script>"
+        f"{_OFFER_STYLE}"
     )
     box = (
-        f'<div class="langso-offline" id="langso-offline" data-root="{root}" hidden>'
-        f'<button type="button" class="md-button langso-offline__save">{html.escape(label)}'
-        "</button>"
-        '<span class="langso-offline__confirm" hidden> '
-        '<button type="button" class="md-button md-button--primary langso-offline__yes">'
-        "Lưu</button> "
-        '<button type="button" class="md-button langso-offline__no">Thôi</button></span>'
-        '<progress class="langso-offline__progress" max="1" value="0" hidden></progress>'
+        '<div class="langso-offline langso-offline--top" id="langso-offline" role="region"'
+        f' aria-label="Đọc khi mất mạng" data-root="{root}" hidden>'
+        '<div class="langso-offline__row">'
+        f'<button type="button" class="langso-offline__save">{html.escape(label)}</button>'
+        '<button type="button" class="langso-offline__later">Để sau</button></div>'
         '<p class="langso-offline__status" role="status" aria-live="polite"></p>'
+        '<div class="langso-offline__row langso-offline__confirm" hidden>'
+        '<button type="button" class="langso-offline__yes">Lưu</button>'
+        '<button type="button" class="langso-offline__no">Thôi</button></div>'
+        '<progress class="langso-offline__progress" max="1" value="0" hidden></progress>'
         "</div>"
         f'<script src="{root}{SCRIPT_URI}" defer></script>'
     )
     return head, box
 
 
+_CONTAINER = '<div class="md-container"'
+
+
 def offline_edits(page_html: str, root: str, theme_color: str, label: str) -> list[Edit]:
-    """Link the manifest in ``<head>`` (else first); add the (hidden) save box at the end of the
-    article (else of ``<body>``, else last).
+    """Link the manifest in ``<head>`` (else first); add the (hidden) save box where a reader
+    sees it: under the header and the reader's toolbar, before Material's ``md-container``
+    (else at the start of ``<body>``, else first).
 
     ``root`` is the site root relative to the page (``./``, ``../../``). The box stays hidden
     until the script has registered the worker: without JavaScript, or where service workers are
-    unavailable, the reader never sees a button that cannot work.
+    unavailable, the reader never sees a button that cannot work. Its place is kept from the
+    first paint while it may appear (``langso-offer``, see ``_OFFER_STYLE``).
     """
     head, box = _offline_snippets(root, theme_color, label)
     head_at = page_html.rfind("</head>")
-    box_at = page_html.rfind("</article>")
-    if box_at == -1:
-        box_at = page_html.rfind("</body>")
-    if box_at == -1:
-        box_at = len(page_html)
     head_edit = Edit(head_at, head_at, head) if head_at != -1 else Edit(0, 0, head, after=True)
-    return [head_edit, Edit(box_at, box_at, box)]
+    box_at = page_html.find(_CONTAINER)
+    if box_at != -1:
+        return [head_edit, Edit(box_at, box_at, box)]
+    body = re.search(r"<body\b[^>]*>", page_html)
+    at = body.end() if body else 0
+    return [head_edit, Edit(at, at, box, after=True)]
 
 
 def inject_offline(page_html: str, root: str, theme_color: str, label: str) -> str:

@@ -3,7 +3,8 @@
 - ``on_files``: adds the script ``assets/langso/offline.js``.
 - ``on_post_page`` (priority -50, after the other plugins changed the page): links the web app
   manifest, adds the hidden save box, and notes the page and the assets it loads.
-- ``on_post_build``: writes the icons, ``manifest.webmanifest``, the offline page, then the
+- ``on_post_build``: writes the icons, ``manifest.webmanifest``, the offline pages (a page not
+  saved yet; an address that is no page of the site), then the
   manifest (``assets/langso/offline.json``: sizes and digests of what was written) and the
   worker ``sw.js`` at the site root, filled in with it.
 
@@ -31,13 +32,16 @@ from langso.edits import EditChain, apply_edits, edits_key
 from langso.offline.build import (
     ICON_URIS,
     MANIFEST_URI,
+    MISSING_PAGE_URI,
     OFFLINE_PAGE_URI,
     SCRIPT_URI,
     SW_URI,
     WEBMANIFEST_URI,
     build_manifest,
     dumps_manifest,
+    html_addresses,
     icon_png,
+    missing_page_html,
     offline_edits,
     offline_page_html,
     referenced_assets,
@@ -46,6 +50,7 @@ from langso.offline.build import (
     webmanifest_json,
 )
 from langso.offline.config import OfflineConfig
+from langso.search.index import SEARCH_PAGE_URI
 
 __all__ = ["OfflinePlugin"]
 
@@ -56,6 +61,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, tuple[str, str, set[str]]] = {}  # src_uri → url, dest, assets
         self.live: set[str] = set()
+        self.addresses: set[str] = set()  # the site's other HTML files, by address
         self.dirty = False
         self.memo: Memo | None = None
         self.look = ("", "")  # theme colour and button label, read once a build
@@ -100,8 +106,12 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         return self.chain.hand_on(self.on_post_page, output, edits)
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
-        """Note the pages of this build (a dirty build renders only some of them)."""
+        """Note the pages of this build (a dirty build renders only some of them), and the
+        other HTML files (a plaque's short address): addresses of the site too."""
         self.live = {file.src_uri for file in files.documentation_pages()}
+        self.addresses = html_addresses(
+            file.dest_uri for file in files if not file.is_documentation_page()
+        )
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the icons, the web app manifest, the offline page, the manifest, the worker."""
@@ -129,11 +139,19 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
             ),
         )
         write(OFFLINE_PAGE_URI, offline_page_html(name))
+        search = self.pages.get(SEARCH_PAGE_URI) if SEARCH_PAGE_URI in self.live else None
+        write(MISSING_PAGE_URI, missing_page_html(name, search[0] if search else None))
         noted = [value for src, value in self.pages.items() if src in self.live]
         pages = {url: dest for url, dest, _ in noted}
         # The installed app starts without signal too: its manifest and icons are core assets.
         assets = {WEBMANIFEST_URI, *ICON_URIS.values()}.union(*(used for *_, used in noted))
-        manifest = build_manifest(site, pages, assets, timeout_ms=self.config.timeout_ms)
+        manifest = build_manifest(
+            site,
+            pages,
+            assets,
+            timeout_ms=self.config.timeout_ms,
+            addresses=self.addresses | {"404.html"},
+        )
         write(MANIFEST_URI, dumps_manifest(manifest))
         write(SW_URI, service_worker_js(manifest))
         if self.memo is not None:

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from importlib.resources import files as package_files
 
 from langso.cache import Recall, digest
 from langso.listing import paginate
 from langso.plaques.model import Plaque
 from langso.render import render_template
 
-__all__ = ["PlaqueView", "index_pages", "retired_html"]
+__all__ = ["STYLESHEET", "PlaqueView", "index_pages", "plaques_stylesheet", "retired_html"]
+
+STYLESHEET = "assets/langso/plaques.css"
+"""The index's stylesheet, relative to the site root: one card a plaque that fits a phone."""
+
+
+def plaques_stylesheet() -> str:
+    """The text of :data:`STYLESHEET` (``langso/assets/plaques.css``)."""
+    return package_files("langso").joinpath("assets/plaques.css").read_text("utf-8")
 
 
 @dataclass(frozen=True)
@@ -33,7 +42,8 @@ def index_pages(
     sheets: dict[str, str] | None = None,
     per_page: int = 50,
 ) -> list[tuple[str, str]]:
-    """The plaques index: every plaque ever issued, with its state, ``per_page`` a page
+    """The plaques index: every plaque ever issued, one card each (its QR code, its place, its
+    state, the short address printed on it, its print pages), ``per_page`` a page
     (``<folder>/index.md``, then ``<folder>/trang-2/index.md`` …), and on the first page the PDF
     sheets (``{"A4": "in/bien-qr-a4.pdf"}``) published with the site. Returns
     ``(src_uri, markdown)`` pages.

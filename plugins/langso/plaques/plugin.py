@@ -46,7 +46,13 @@ from langso.plaques.checks import target_kind_problems
 from langso.plaques.config import PlaquesConfig
 from langso.plaques.guards import placeholder_reason
 from langso.plaques.model import load_plaques, short_path
-from langso.plaques.pages import PlaqueView, index_pages, retired_html
+from langso.plaques.pages import (
+    STYLESHEET,
+    PlaqueView,
+    index_pages,
+    plaques_stylesheet,
+    retired_html,
+)
 from langso.plaques.record import PRINTED_FILE, read_printed
 from langso.plaques.render import (
     PLAQUE_CODE,
@@ -111,6 +117,11 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         if self.config.page_size < 1:
             raise PluginError("langso/plaques: page_size phải ≥ 1 / page_size must be at least 1")
         self.site_url = site_url or ""
+        # The plaques index: one card a plaque (attr_list gives each its class).
+        if "attr_list" not in config.markdown_extensions:
+            config.markdown_extensions.append("attr_list")
+        if STYLESHEET not in [str(item) for item in config.extra_css]:
+            config.extra_css.append(STYLESHEET)
         return config
 
     @event_priority(-100)
@@ -183,6 +194,7 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
             and self.config.print_sheets
             and (svg := svgs.get(d.entry.plaque.id)) is not None
         ]
+        files.append(_generated(config, STYLESHEET, plaques_stylesheet()))
         if f"{pages_dir}/index.md" not in files.src_uris:
             sheets = {name: f"in/{SHEET_FILES[name]}" for name in self.config.print_sheets}
             pages = index_pages(pages_dir, self.config.title, views, sheets, self.config.page_size)

@@ -5,7 +5,7 @@ that load without any interaction (``<link rel="stylesheet">`` in ``<head>``, ``
 the theme's script and full stylesheets deferred by ``langso/reader`` are not referenced by a
 tag, or only inside ``<noscript>``, so they do not count), measured
 gzip-compressed at level 6 as GitHub Pages and other static hosts serve them. Photos are not
-counted (they load lazily). The budget (60 KB by default) is the reader's-page goal of the project.
+counted (they load lazily). The budget (35 KB by default) is the reader's-page goal of the project.
 """
 
 from __future__ import annotations
@@ -71,6 +71,7 @@ def first_load(
     *,
     level: int = 6,
     assets: dict[tuple[str, int], tuple[int, int] | None] | None = None,
+    root: str | None = None,
 ) -> FirstLoad:
     """Measure the first load of the built page ``page`` (its HTML may be given as ``html``;
     the files it loads must be built already), compressed at gzip ``level``.
@@ -78,6 +79,9 @@ def first_load(
     Args:
         assets: weights of the stylesheets and scripts already measured in this build, by path
             and level (filled in here): every page loads the same few.
+        root: the site's path (``/lang-so/``) when the page, built at the site's root, links
+            its files by absolute paths under it (the 404 page); other absolute paths are not
+            the site's files.
     """
     known = {} if assets is None else assets
     text = Path(page).read_text(encoding="utf-8") if html is None else html
@@ -85,6 +89,10 @@ def first_load(
     requests, raw, packed = 1, len(data), gzip_size(data, level)
     folder = os.path.dirname(os.fspath(page))
     for ref in local_stylesheets(text) + local_scripts(text):
+        if root is not None and ref.startswith("/"):
+            if not ref.startswith(root):
+                continue
+            ref = ref[len(root) :]
         path = built_file(folder, ref)
         key = (path, level)
         if key not in known:

@@ -11,7 +11,9 @@ class ReaderConfig(base.Config):
 
     og_image = c.Optional(c.Type(str))
     """Image for link previews (``og:image``) of pages without an image of their own: a path
-    relative to the site root (``assets/chia-se.jpg``) or an absolute URL."""
+    relative to the site root (``assets/chia-se.jpg``) or an absolute URL; a JPEG, PNG or WebP
+    (Zalo and Facebook show no SVG). Unset, each such page gets a card drawn for it
+    (:mod:`langso.previews`): set it to publish one shared image instead of a card a page."""
 
     share = c.Type(bool, default=True)
     """Show the "Chia sẻ" (share) button, for readers with JavaScript."""
@@ -25,6 +27,6 @@ class ReaderConfig(base.Config):
     before any stylesheet arrives; the full stylesheets load on the first interaction (with
     ``defer_theme_js``) or once the page has loaded."""
 
-    budget_kb = c.Type(int, default=60)
+    budget_kb = c.Type(int, default=35)
     """Largest first load of a page (HTML, CSS and JS loaded without interaction, gzip), in KB;
     a page over it is an error, listed with its weight. ``0`` turns the check off."""

@@ -37,7 +37,6 @@ __all__ = [
     "inline_critical_css",
     "local_scripts",
     "local_stylesheets",
-    "localise_not_found",
     "og_tags",
     "stylesheet_links",
     "summarise",
@@ -76,27 +75,34 @@ def head_script(root: str) -> str:
 
 @lru_cache(maxsize=2)
 def controls_html(share: bool) -> str:
-    """The toolbar: A−, A, A+, the contrast switch and (optionally) the share button.
+    """The toolbar: A−, A, A+ (the one matching the saved size pressed: ``reader.js`` sets
+    ``aria-pressed``, ``reader.css`` shows it from ``<html data-langso-size>`` before that), the
+    contrast switch and (optionally) the share button with its status line, which shows over
+    the page (no reflow). Inside a ``region`` landmark named "Công cụ đọc" (axe ``region``).
 
     Hidden by the stylesheet without JavaScript (the buttons would do nothing)."""
     share_html = (
         '<button type="button" class="langso-reader__button langso-reader__share"'
         " data-langso-share>Chia sẻ</button>"
-        '<span class="langso-reader__status" role="status" aria-live="polite"></span>'
         if share
         else ""
     )
+    status = (
+        '<p class="langso-reader__status" role="status" aria-live="polite"></p>' if share else ""
+    )
     return (
-        '<div class="langso-reader md-grid" role="toolbar" aria-label="Cỡ chữ và độ tương phản">'
+        '<div class="langso-reader" role="region" aria-label="Công cụ đọc">'
+        '<div class="langso-reader__bar md-grid" role="toolbar"'
+        ' aria-label="Cỡ chữ và độ tương phản">'
         '<button type="button" class="langso-reader__button" data-langso-size="-1"'
-        ' aria-label="A− chữ nhỏ hơn">A−</button>'
+        ' aria-pressed="false" aria-label="A− chữ nhỏ hơn">A−</button>'
         '<button type="button" class="langso-reader__button" data-langso-size="0"'
-        ' aria-label="A cỡ chữ mặc định">A</button>'
+        ' aria-pressed="true" aria-label="A cỡ chữ mặc định">A</button>'
         '<button type="button" class="langso-reader__button" data-langso-size="1"'
-        ' aria-label="A+ chữ to hơn">A+</button>'
+        ' aria-pressed="false" aria-label="A+ chữ to hơn">A+</button>'
         '<button type="button" class="langso-reader__button" data-langso-contrast'
         ' aria-pressed="false" aria-label="Tương phản cao">◐</button>'
-        f"{share_html}</div>"
+        f"{share_html}</div>{status}</div>"
     )
 
 
@@ -195,7 +201,10 @@ def first_image(content: str) -> str | None:
 
 
 class OpenGraph:
-    """The values of a page's Open Graph tags, as plain text (:func:`og_tags` escapes them)."""
+    """The values of a page's Open Graph tags, as plain text (:func:`og_tags` escapes them).
+
+    ``image`` is an absolute URL; ``image_size`` its ``(width, height)`` in pixels when known;
+    ``image_alt`` what it shows."""
 
     def __init__(
         self,
@@ -207,6 +216,8 @@ class OpenGraph:
         site_name: str,
         kind: str = "article",
         locale: str = "vi_VN",
+        image_size: tuple[int, int] | None = None,
+        image_alt: str = "",
     ) -> None:
         self.title = title
         self.description = description
@@ -215,6 +226,8 @@ class OpenGraph:
         self.site_name = site_name
         self.kind = kind
         self.locale = locale
+        self.image_size = image_size
+        self.image_alt = image_alt
 
 
 def og_image_url(page_url: str | None, src: str | None, fallback: str | None, site: str) -> str:
@@ -230,7 +243,12 @@ def og_image_url(page_url: str | None, src: str | None, fallback: str | None, si
 
 
 def og_tags(og: OpenGraph) -> str:
-    """The ``<meta property="og:…">`` tags, one a line, empty values left out."""
+    """The ``<meta property="og:…">`` tags, one a line, empty values left out, then X's
+    ``twitter:card``: ``summary_large_image`` with an image (X takes the title, description
+    and image from the Open Graph tags: repeating them would only weigh on every page),
+    ``summary`` without."""
+    width, height = og.image_size or (0, 0)
+    image = og.image or ""
     pairs = [
         ("og:type", og.kind),
         ("og:locale", og.locale),
@@ -238,12 +256,19 @@ def og_tags(og: OpenGraph) -> str:
         ("og:title", og.title),
         ("og:description", og.description),
         ("og:url", og.url or ""),
-        ("og:image", og.image or ""),
+        ("og:image", image),
+        ("og:image:width", str(width) if image and width else ""),
+        ("og:image:height", str(height) if image and height else ""),
+        ("og:image:alt", og.image_alt if image else ""),
     ]
-    return "".join(
-        f'<meta property="{name}" content="{html.escape(value, quote=True)}">\n'
-        for name, value in pairs
-        if value
+    card = "summary_large_image" if image else "summary"
+    return (
+        "".join(
+            f'<meta property="{name}" content="{html.escape(value, quote=True)}">\n'
+            for name, value in pairs
+            if value
+        )
+        + f'<meta name="twitter:card" content="{card}">\n'
     )
 
 
@@ -374,25 +399,3 @@ def theme_script_edits(page_html: str, *, script: bool = True, styles: bool = Fa
 def defer_theme_script(page_html: str, *, script: bool = True, styles: bool = False) -> str:
     """:func:`theme_script_edits` made."""
     return apply_edits(page_html, theme_script_edits(page_html, script=script, styles=styles))
-
-
-NOT_FOUND_TITLE = "Không tìm thấy trang"
-_NOT_FOUND_HEADING = re.compile(r"<h1>404 - Not found</h1>")
-_TITLE = re.compile(r"<title>(?P<title>[^<]*)</title>")
-
-
-def localise_not_found(page_html: str, root: str) -> str:
-    """Material's ``404.html`` in Vietnamese: a heading and title saying the page was not found,
-    why that happens with a printed link, and a link to the home page at ``root`` (the site's
-    path, as the host serves this page at any depth: ``/lang-so/``)."""
-    body = (
-        f"<h1>{NOT_FOUND_TITLE}</h1>"
-        "<p>Trang này không có hoặc đã được chuyển đi. Nếu bạn gõ địa chỉ, hãy kiểm tra lại; "
-        "nếu bạn quét mã QR trên biển, hãy báo cho tổ công nghệ số cộng đồng của thôn.</p>"
-        f'<p><a href="{html.escape(root, quote=True)}">Về trang chủ</a></p>'
-        '<p lang="en">Page not found.</p>'
-    )
-    page_html = _NOT_FOUND_HEADING.sub(lambda _: body, page_html, count=1)
-    return _TITLE.sub(
-        lambda m: f"<title>{NOT_FOUND_TITLE} - {m.group('title')}</title>", page_html, count=1
-    )

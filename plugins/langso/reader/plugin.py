@@ -8,7 +8,12 @@
   Material's script and full stylesheets loaded on the first interaction.
 - ``on_post_page`` again, last (priority -100): the page's first load, measured on the HTML
   MkDocs then writes; ``on_post_build`` checks them all against ``budget_kb``.
-- ``on_post_template``: the 404 page in Vietnamese.
+- Every page (and the 404 page): Material's chrome cleaned for the Nu HTML Checker
+  (:mod:`langso.reader.chrome`: no empty footer strip, no label pointing at nothing).
+- ``on_post_template``: the 404 page (:mod:`langso.reader.notfound`) in Vietnamese with a search
+  box, the village's help number and links home and to the directory, given the same first load
+  as other pages (head script, toolbar, critical CSS, deferred theme) and the same budget; its
+  links are absolute paths under ``site_url``'s path, as the host serves it at any depth.
 
 What is read from each page's HTML (its description, first image, the names its critical CSS
 needs, gzip sizes) is kept in ``.cache/langso/memo/reader.json`` under a digest of the HTML
@@ -21,14 +26,16 @@ import os
 import re
 from importlib.resources import files as package_files
 from typing import Any, NamedTuple
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from langso.adapter import (
     cache_folder,
@@ -40,8 +47,19 @@ from langso.adapter import (
 from langso.cache import Memo, Recall, digest, text_digest
 from langso.edits import EditChain, edits_key
 from langso.escaping import plain_text
+from langso.offline.build import ICON_URIS, WEBMANIFEST_URI
 from langso.pageassets import references
+from langso.previews import (
+    CARD_SIZE,
+    Card,
+    CardStore,
+    Photo,
+    first_photo,
+    own_description,
+    preview_title,
+)
 from langso.reader.budget import FirstLoad, built_file, first_load, over_budget
+from langso.reader.chrome import chrome_edits
 from langso.reader.config import ReaderConfig
 from langso.reader.critical import Stylesheet, critical_css, markup_names, script_names
 from langso.reader.markup import (
@@ -53,7 +71,6 @@ from langso.reader.markup import (
     critical_css_edits,
     head_edit,
     head_script,
-    localise_not_found,
     og_image_url,
     og_tags,
     stylesheet_links,
@@ -61,6 +78,7 @@ from langso.reader.markup import (
     theme_loader,
     theme_loader_place,
 )
+from langso.reader.notfound import HelpLine, not_found_body, not_found_edits
 
 __all__ = ["ReaderPlugin"]
 
@@ -70,6 +88,51 @@ ASSETS = ("reader.js", "reader.css")
 def _style_attributes(page_html: str) -> str:
     """The page's ``style`` attributes: the custom properties they use must stay defined."""
     return " ".join(re.findall(r'style="([^"]*)"', page_html))
+
+
+def _under(href: str, root: str | None) -> str | None:
+    """``href`` relative to the site root when it is an absolute path under ``root``;
+    ``None`` for another absolute path; as it is without ``root``."""
+    if root is None or not href.startswith("/"):
+        return href
+    return href[len(root) :] if href.startswith(root) else None
+
+
+def _search_page(config: MkDocsConfig, root: str) -> str | None:
+    """The absolute path of ``langso/search``'s full search page, if the site uses it."""
+    plugin = config.plugins.get("langso/search")
+    url = getattr(plugin, "search_url", None) if plugin is not None else None
+    return root + url if isinstance(url, str) else None
+
+
+def _help_line(config: MkDocsConfig, root: str) -> HelpLine | None:
+    """The village's helper (``config.extra["langso_help"]``, :class:`langso.helpline.Help`,
+    published by ``langso/directory``), its page an absolute path; ``None`` without one."""
+    found = config.extra.get("langso_help")
+    if found is None or not isinstance(getattr(found, "url", None), str):
+        return None
+    phones = tuple((phone.display, phone.tel) for phone in getattr(found, "phones", ()))
+    name = getattr(found, "name", None)
+    sample = bool(getattr(found, "sample", False))
+    return HelpLine(name if isinstance(name, str) else None, phones, root + found.url, sample)
+
+
+def _directory_page(config: MkDocsConfig, root: str) -> str | None:
+    """The absolute path of the directory's index (``danh-ba/``) when ``langso/directory``
+    makes one."""
+    if "langso/directory" not in config.plugins:
+        return None
+    return root + ("danh-ba/" if config.use_directory_urls else "danh-ba/index.html")
+
+
+def _manifest_links(config: MkDocsConfig, root: str) -> str:
+    """The web app manifest and icon links ``langso/offline`` gives every page, absolute."""
+    if "langso/offline" not in config.plugins:
+        return ""
+    return (
+        f'<link rel="manifest" href="{root}{WEBMANIFEST_URI}">'
+        f'<link rel="apple-touch-icon" href="{root}{ICON_URIS[192]}">'
+    )
 
 
 class _Settings(NamedTuple):
@@ -84,12 +147,19 @@ class _Settings(NamedTuple):
     defer_theme_js: bool
     critical_css: bool
     budget_kb: int
+    site_description: str = ""
 
 
 _EDITS: Recall[tuple[Edit, ...]] = Recall("reader-edits")
 """Each page's changes by the key of its plan: a page seen by an earlier build (of this process
 or, through ``.cache/langso/recall``, of the last one) is changed without reading its plan or
 making its tags again."""
+_CARDS: Recall[Card | None] = Recall("reader-cards")
+"""Each page's preview card (``None``: it has a photo, or no card is drawn), by the same key."""
+
+
+def _meta_text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 class ReaderPlugin(BasePlugin[ReaderConfig]):
@@ -106,11 +176,17 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self.texts: dict[str, str] = {}
         self.parsed: dict[str, Stylesheet] = {}
         self.names: dict[str, frozenset[str]] = {}
+        # the cards of pages without a photo (langso.previews), set each build
+        self.cards: CardStore | None = None
+        # the preview of the page _og saw last: (page, content, photo, card)
+        self.preview: tuple[Page, str, Photo | None, Card | None] | None = None
+        self.nav: object = None
+        self.folder_titles: dict[str, str] = {}  # nav pages' titles by address, set each build
         # the page _on_post_page returned last, and its key
         self.rendered: tuple[str, str] | None = None
         # digest of the site's stylesheets and scripts (names and bytes), set each build
         self.assets_key = ""
-        self.settings = _Settings("", "", "", None, True, True, True, 60)  # set each build
+        self.settings = _Settings("", "", "", None, True, True, True, 35)  # set each build
         self.assets: dict[tuple[str, int], tuple[int, int] | None] = {}
         self.memo: Memo | None = None
         self.dirty = False
@@ -148,6 +224,27 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             )
         )
 
+    @event_priority(-50)
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """Give a page without a description its own, from its first paragraph
+        (:func:`langso.previews.own_description`): the theme's ``<meta name="description">``
+        and the Open Graph tags then show it rather than the site's.
+
+        Priority -50: after the plugins that give their generated pages a description."""
+        if nav is not self.nav:  # the titles of the pages of the navigation, by address
+            self.nav = nav
+            self.folder_titles = {
+                p.url.removesuffix("index.html"): plain_text(p.title)
+                for p in nav.pages
+                if p.title and p.url.removesuffix("index.html").endswith("/")
+            }
+        described = own_description(page.meta.get("description"), page.content or "")
+        if described is not None:
+            page.meta["description"] = described
+        return context
+
     # After the other plugins, so the critical CSS sees the markup and scripts they add.
     @in_post_page_chain
     @event_priority(-90)
@@ -178,6 +275,10 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             settings.share,
             settings.defer_theme_js,
             settings.critical_css,
+            # what the preview shows besides the content (langso.previews)
+            settings.site_description,
+            _meta_text(page.meta.get("title")),
+            self._section(page),
         ]
         found = self.chain.receive(output)
         key = memo.key(
@@ -189,6 +290,9 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             self.assets_key,
         )
         edits = _EDITS.get(key, lambda: self._page_edits(output, found, content, key, page, config))
+        card = _CARDS.get(key, lambda: self._preview(page)[1])
+        if card is not None and self.cards is not None:
+            self.cards.publish(card, settings.site_dir)
         output = self.chain.hand_on(self._on_post_page, output, (*found, *edits))
         self.rendered = (output, key)
         return output
@@ -217,23 +321,78 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         return tuple(edits)
 
     def _og(self, plan: dict[str, Any], page: Page, config: MkDocsConfig) -> OpenGraph:
-        """The page's Open Graph values (its summary and first image from ``plan``)."""
+        """The page's Open Graph values: its own title (the home page's too), its description
+        (:meth:`on_page_context`), and an image Zalo and Facebook show: its first photo, else
+        ``og_image``, else its card (:mod:`langso.previews`); none without ``site_url``, as
+        the apps need an absolute address."""
         settings = self.settings
         site = settings.site_url
         page_url = site + page.url if site else None
         description = page.meta.get("description")
+        photo, card = self._preview(page)
+        image, size, alt = "", None, ""
+        if page_url and photo is not None:
+            image, alt = urljoin(page_url, photo.src), photo.alt
+            size = (photo.width, photo.height) if photo.width and photo.height else None
+        elif settings.og_image:
+            image = og_image_url(page_url, None, settings.og_image, site)
+        elif card is not None:
+            image, size, alt = urljoin(site, card.uri), CARD_SIZE, card.alt
         # page.title and the front matter's description are HTML text (langso.escaping); the
         # tags want plain text, which og_tags escapes once.
         return OpenGraph(
-            title=plain_text(page.title) if page.title else settings.site_name,
+            title=preview_title(
+                page.meta.get("title"), page.content or "", page.title, settings.site_name
+            ),
+            # a page without a paragraph of prose (on_page_context) has the site's, as in
+            # the theme's <meta name="description">
             description=plain_text(description)
             if isinstance(description, str)
-            else plan["summary"],
+            else settings.site_description,
             url=page_url,
-            image=og_image_url(page_url, plan["image"], settings.og_image, site),
+            image=image,
             site_name=settings.site_name,
             kind="website" if page.is_homepage else "article",
+            image_size=size,
+            image_alt=alt,
         )
+
+    def _preview(self, page: Page) -> tuple[Photo | None, Card | None]:
+        """The page's first photo, and the card drawn for it when it has none and the site
+        has an address and no ``og_image``."""
+        content = page.content or ""
+        seen = self.preview
+        if seen is not None and seen[0] is page and seen[1] is content:
+            return seen[2], seen[3]
+        settings = self.settings
+        photo = first_photo(content)
+        card = None
+        if photo is None and settings.site_url and not settings.og_image:
+            title = preview_title(page.meta.get("title"), content, page.title, settings.site_name)
+            section = self._section(page)
+            parts = urlsplit(settings.site_url)
+            card = Card(
+                title=title,
+                site_name=settings.site_name,
+                section="" if section.casefold() == title.casefold() else section,
+                address=(parts.netloc + parts.path).rstrip("/"),
+            )
+        self.preview = (page, content, photo, card)
+        return photo, card
+
+    def _section(self, page: Page) -> str:
+        """The section a page's card names, as plain text: its navigation section's title,
+        else that of the nearest page above it by address (a generated service page is under
+        ``danh-ba/``, "Danh bạ dịch vụ")."""
+        if page.parent is not None and page.parent.title:
+            return plain_text(page.parent.title)
+        url = page.url.rstrip("/")
+        while "/" in url:
+            url = url.rsplit("/", 1)[0]
+            title = self.folder_titles.get(url + "/")
+            if title:
+                return title
+        return ""
 
     def _edits(self, plan: dict[str, Any], page: Page, config: MkDocsConfig) -> list[Edit]:
         """The head script and Open Graph tags, the toolbar and the theme's loader, where
@@ -248,6 +407,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         if plan["theme"]:
             start, end, src = plan["theme"]
             edits.append(Edit(start, end, theme_loader(src)))
+        edits += (Edit(start, end, text) for start, end, text in plan.get("chrome", ()))
         return edits
 
     def _plan(
@@ -273,6 +433,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             page_html, script=settings.defer_theme_js, styles=settings.critical_css
         )
         plan["theme"] = list(place) if place else None
+        plan["chrome"] = [list(edit[:3]) for edit in chrome_edits(page_html)]
         plan["css"] = None
         if settings.critical_css:
             folder = os.path.dirname(os.path.join(settings.site_dir, page.file.dest_uri))
@@ -350,7 +511,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         return self.names[key]
 
     def _find_critical_css(
-        self, page_html: str, edits: list[Edit], folder: str
+        self, page_html: str, edits: list[Edit], folder: str, root: str | None = None
     ) -> tuple[str, str, list[tuple[int, int]]] | None:
         """``(key, css, links)``: the critical CSS (:mod:`langso.reader.critical`) of the page
         built in ``folder`` once ``edits`` are made, a key naming it (pages of one kind share
@@ -360,20 +521,24 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
 
         The scripts are those of the edited page: the deferred theme script's tag is gone, and
         what that script creates is styled by the full stylesheets it comes with, so its names
-        must not swell the critical CSS."""
+        must not swell the critical CSS.
+
+        ``root``: the page's links are absolute paths under it (the 404 page, built in
+        ``site_dir``: ``/lang-so/assets/…``)."""
         text = apply_edits(page_html, edits)
         sheets: list[str] = []
         scripts: list[str] = []
         for ref in references(text):
             if not ref.local or ref.hidden:
                 continue
+            href = _under(ref.url, root)
             if ref.stylesheet:
-                path = self._built_file(folder, ref.url)
+                path = self._built_file(folder, href) if href is not None else None
                 if path is None:
                     return None
                 sheets.append(path)
-            elif ref.tag == "script":
-                scripts += filter(None, [self._built_file(folder, ref.url)])
+            elif ref.tag == "script" and href is not None:
+                scripts += filter(None, [self._built_file(folder, href)])
         names = markup_names(text).union(*(self._script_names(path) for path in scripts))
         known = frozenset().union(*(self._stylesheet(path).names for path in sheets))
         kept, style = sorted(names & known), _style_attributes(text)
@@ -384,11 +549,46 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
-        """Material's 404 page, in Vietnamese, linking the home page."""
+        """Material's 404 page: in Vietnamese, helpful (:func:`not_found_body`), with the first
+        load of any other page, weighed against ``budget_kb``. MkDocs builds it after copying
+        the theme's and our files and before the pages."""
         if template_name != "404.html":
             return output_content
+        page_html = output_content
         root = urlsplit(config.site_url or "").path or "/"
-        return localise_not_found(output_content, root)
+        settings = self.settings
+        body = not_found_body(
+            root,
+            search=_search_page(config, root),
+            help_line=_help_line(config, root),
+            directory=_directory_page(config, root),
+        )
+        edits = [
+            *not_found_edits(page_html, body),
+            *chrome_edits(page_html),
+            head_edit(page_html, head_script(root) + _manifest_links(config, root)),
+            controls_edit(page_html, controls_html(False)),
+        ]
+        place = theme_loader_place(
+            page_html, script=settings.defer_theme_js, styles=settings.critical_css
+        )
+        if place:
+            edits.append(Edit(place[0], place[1], theme_loader(place[2])))
+        if settings.critical_css:
+            found = self._find_critical_css(page_html, edits, settings.site_dir, root)
+            if found is not None:
+                _, css, links = found
+                edits += critical_css_edits(page_html, css, links)
+        output = apply_edits(page_html, edits)
+        if settings.budget_kb:
+            dest = os.path.join(settings.site_dir, "404.html")
+            weight = over_budget(
+                lambda level: first_load(dest, output, level=level, assets=self.assets, root=root),
+                settings.budget_kb * 1000,
+            )
+            if weight:
+                self.over_budget.append(("404.html", weight))
+        return output
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Forget the previous build's pages and files (``mkdocs serve`` builds many times)."""
@@ -401,6 +601,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self.assets = {}
         self.memo = None
         self.rendered = None
+        self.preview = None
+        self.cards = CardStore(cache_folder(config, "og"))
         self.settings = _Settings(
             site_url=config.site_url or "",
             site_name=config.site_name,
@@ -410,6 +612,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             defer_theme_js=self.config.defer_theme_js,
             critical_css=self.config.critical_css,
             budget_kb=self.config.budget_kb,
+            site_description=config.site_description or "",
         )
 
     def _memo(self, config: MkDocsConfig) -> Memo:
@@ -421,8 +624,11 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
                 "reader/markup.py",
                 "reader/budget.py",
                 "reader/critical.py",
+                "reader/chrome.py",
                 "pageassets.py",
                 "edits.py",
+                "previews.py",
+                "previewcard.py",
             )
             self.memo = Memo(folder / "reader.json", code=code, libraries=("tinycss2",))
         return self.memo
@@ -436,6 +642,9 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
                 English.
         """
         self._memo(config).save(prune=not self.dirty)
+        if self.cards is not None and not self.dirty:
+            self.cards.cache.prune()
+        self.preview = None
         Recall.save_all()
         used = set(self.digests.values())
         for table in (self.texts, self.parsed, self.names):

@@ -6,7 +6,8 @@
 - ``on_page_content``: keeps each page's title, URL and rendered HTML, split into sections by the
   core (:func:`langso.search.index.extract_sections`); ``search: exclude: true`` in the front
   matter leaves a page out.
-- ``on_post_page``: puts the search box (a plain form leading to the search page) in the header.
+- ``on_post_page``: puts the search box (a plain form leading to the search page) in the header;
+  notes the page's own ``description`` meta, the first choice for its snippet.
 - ``on_post_build``: writes the index, ``assets/langso/search-index.json``.
 
 A dirty build (``langso serve``, ``mkdocs serve --dirty``) renders only the pages that changed:
@@ -18,6 +19,7 @@ and title (:class:`langso.cache.Memo`): a rebuild parses only the pages that cha
 
 from __future__ import annotations
 
+from dataclasses import replace
 from importlib.resources import files as package_files
 from pathlib import Path
 
@@ -42,6 +44,7 @@ from langso.search.index import (
     dumps_index,
     extract_sections,
     form_edit,
+    page_description,
     search_form_html,
     search_page_markdown,
 )
@@ -121,12 +124,18 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if self.memo is None:
             sections = extract_sections(html, title)
         else:
-            found = self.memo.get(
+            found: list[tuple[str, str, list[str], str]] = self.memo.get(
                 self.memo.key(text_digest(html), title),
-                lambda: [[s.anchor, s.heading, s.text] for s in extract_sections(html, title)],
+                lambda: [
+                    (s.anchor, s.heading, list(s.prose), s.extra)
+                    for s in extract_sections(html, title)
+                ],
             )
-            sections = tuple(Section(*s) for s in found)
-        self.pages[page.file.src_uri] = IndexPage(title, page.url, sections)
+            sections = tuple(Section(a, h, tuple(p), x) for a, h, p, x in found)
+        description = page.meta.get("description")
+        if not isinstance(description, str) or description == config.site_description:
+            description = ""
+        self.pages[page.file.src_uri] = IndexPage(title, page.url, sections, description)
         return html
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
@@ -143,8 +152,19 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             root + INDEX_URI,
             *self.wording,
         )
+        self._note_description(output, page, config)
         found = self.chain.receive(output)
         return self.chain.hand_on(self.on_post_page, output, (*found, form_edit(output, form)))
+
+    def _note_description(self, output: str, page: Page, config: MkDocsConfig) -> None:
+        """Keep the page's own ``description`` meta for its snippet (another plugin may have
+        written it after the page's content was indexed); the site's description is no page's."""
+        entry = self.pages.get(page.file.src_uri)
+        found = page_description(output)
+        if entry is None or not found or found == (config.site_description or ""):
+            return
+        if found != entry.description:
+            self.pages[page.file.src_uri] = replace(entry, description=found)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the index."""

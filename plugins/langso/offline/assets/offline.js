@@ -1,33 +1,60 @@
 /* Làng số: offline reading (langso/offline). Registers the service worker (sw.js at the site
- * root, found through the page's relative root) and runs the "save the whole guidebook" button.
- * The button stays hidden without JavaScript and where service workers are unavailable.
+ * root, found through the page's relative root) and runs the "save the whole guidebook" offer.
+ *
+ * The offer sits under the toolbar, where it is seen, and shows as soon as the worker is
+ * registered. Its place is kept from the first paint (class `langso-offer` on <html>, set in
+ * <head> while the offer may show), so nothing moves when it appears; its question opens inside
+ * it, in view. Once the reader has saved the guidebook or put the offer off ("Để sau"), later
+ * pages show it at the end of the article instead (to save a newer copy). It stays hidden
+ * without JavaScript and where service workers are unavailable.
  */
 (function () {
   "use strict";
 
   var box = document.getElementById("langso-offline");
+  var html = document.documentElement;
   if (!box || !("serviceWorker" in navigator)) return;
   var root = box.getAttribute("data-root") || "./";
+  var key = new URL(root + "langso.offline", location.href).pathname;
   var save = box.querySelector(".langso-offline__save");
+  var later = box.querySelector(".langso-offline__later");
   var confirm = box.querySelector(".langso-offline__confirm");
   var yes = box.querySelector(".langso-offline__yes");
   var no = box.querySelector(".langso-offline__no");
   var bar = box.querySelector(".langso-offline__progress");
   var status = box.querySelector(".langso-offline__status");
 
+  function remembered() {
+    try { return localStorage.getItem(key); } catch (e) { return null; }
+  }
+
+  function remember(value) {
+    try { localStorage.setItem(key, value); } catch (e) { /* private mode: ask again */ }
+  }
+
+  function show() {
+    if (!html.classList.contains("langso-offer")) {
+      // Saved or put off before: the offer waits at the end of the article, moving nothing.
+      var article = document.querySelector("article") || document.body;
+      box.classList.remove("langso-offline--top");
+      article.appendChild(box);
+      later.hidden = true;
+      if (remembered() === "saved") save.textContent = "Lưu lại bản mới để đọc khi mất mạng";
+    }
+    box.hidden = false;
+  }
+
   function register() {
     navigator.serviceWorker.register(root + "sw.js", { scope: root, updateViaCache: "none" })
-      .then(function () { box.hidden = false; })
-      .catch(function () { /* no worker: no button */ });
+      .then(show)
+      .catch(function () { html.classList.remove("langso-offer"); });
   }
-  // A first visit on slow data gets the page first: the worker (and what it stores) starts a
-  // few seconds after the page has loaded. A returning reader's worker starts at once.
-  if (navigator.serviceWorker.controller) {
+  // The page first: the worker (and the theme's files it stores) starts once the page has
+  // loaded, and the offer shows as soon as the worker is registered.
+  if (document.readyState === "complete") {
     register();
-  } else if (document.readyState === "complete") {
-    setTimeout(register, 3000);
   } else {
-    window.addEventListener("load", function () { setTimeout(register, 3000); });
+    window.addEventListener("load", register);
   }
 
   /** Send `message` to the active worker; `onReply` gets each message it sends back. */
@@ -39,21 +66,34 @@
     });
   }
 
+  function inView(node) {
+    if (node.scrollIntoView) node.scrollIntoView({ block: "nearest" });
+  }
+
+  later.addEventListener("click", function () {
+    remember("later");
+    html.classList.remove("langso-offer");
+    box.hidden = true;
+  });
+
   save.addEventListener("click", function () {
     save.disabled = true;
+    later.hidden = true;
     status.textContent = "Đang tính dung lượng…";
     ask({ type: "langso-info" }, function (info) {
       status.textContent = "Cả cuốn sổ tay (" + info.pages + " trang) nặng khoảng " +
         info.total_label + ". Lưu vào máy để đọc khi mất mạng?";
       yes.textContent = "Lưu " + info.total_label;
       confirm.hidden = false;
-      yes.focus();
+      inView(confirm);
+      yes.focus({ preventScroll: true });
     });
   });
 
   no.addEventListener("click", function () {
     confirm.hidden = true;
     save.disabled = false;
+    later.hidden = !box.classList.contains("langso-offline--top");
     status.textContent = "";
     save.focus();
   });
@@ -62,6 +102,7 @@
     confirm.hidden = true;
     bar.hidden = false;
     status.textContent = "Đang lưu…";
+    inView(box);
     ask({ type: "langso-save-all" }, function (message) {
       bar.max = message.total;
       bar.value = message.done;
@@ -76,6 +117,8 @@
           " trang: đọc được cả khi mất mạng.";
         save.textContent = "Lưu lại bản mới";
         save.disabled = false;
+        bar.hidden = true;
+        remember("saved");
       }
     });
   });

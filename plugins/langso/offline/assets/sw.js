@@ -3,7 +3,9 @@
  * build is a new worker with a new cache, and the old caches are deleted once it is active.
  *
  * - Pages (navigations): network first, refreshed from the network when there is signal; after
- *   a short wait, or when the network fails, the saved copy; else the offline page.
+ *   a short wait, or when the network fails, the saved copy; else, for a page of the site, the
+ *   offline page ("not saved yet") and, for an address that is no page of the site (the
+ *   manifest lists them all), the page that says so.
  * - Everything else in scope: cache first (the core assets are precached on install).
  * - Message "langso-save-all": save every page and asset, reporting progress on the port.
  */
@@ -22,6 +24,31 @@ var PAGES = MANIFEST.pages.map(function (p) { return abs(p.url); });
 var ASSETS = MANIFEST.precache.map(function (a) { return abs(a.url); });
 var PAGE_SET = new Set(PAGES);
 var OFFLINE = abs(MANIFEST.offline_page);
+var MISSING = abs(MANIFEST.missing_page);
+var KNOWN = new Set(MANIFEST.known.map(function (url) { return abs(url); }));
+
+/** The address as the manifest writes it: "x/index.html" is "x/". */
+function bare(href) {
+  return href.replace(/(^|\/)index\.html$/, "$1");
+}
+
+var BARE_PAGES = new Map(PAGES.map(function (url) { return [bare(url), url]; }));
+var BARE_KNOWN = new Set(Array.from(KNOWN).map(bare));
+
+/** The page of the site at `key` (a cache key: no query, no fragment): its URL as saved, also
+ * when written without the final "/" or with "index.html"; else null. */
+function pageAt(key) {
+  var found = BARE_PAGES.get(bare(key));
+  if (!found && !/[/]$|\.[a-z0-9]+$/i.test(key)) found = BARE_PAGES.get(key + "/");
+  return found || null;
+}
+
+/** Whether `key` is an address of the site: a page, or another of its HTML files. */
+function known(key) {
+  if (pageAt(key)) return true;
+  var b = bare(key);
+  return BARE_KNOWN.has(b) || (!/[/]$|\.[a-z0-9]+$/i.test(key) && BARE_KNOWN.has(b + "/"));
+}
 
 /** Cache key of a page: no fragment, no query (the site is static). */
 function pageKey(url) {
@@ -82,13 +109,16 @@ self.addEventListener("activate", function (event) {
   })());
 });
 
-async function offlinePage() {
-  var copy = await caches.match(OFFLINE);
+/** Without signal and without a copy: "not saved yet" for a page of the site, "no such page"
+ * for any other address. Their links lead from the site root. */
+async function offlinePage(key) {
+  var missing = !known(key);
+  var copy = await caches.match(missing ? MISSING : OFFLINE);
   if (!copy) return Response.error();
-  var text = (await copy.text()).split('href="../../"').join('href="' + SCOPE + '"');
+  var text = (await copy.text()).split('href="../../').join('href="' + SCOPE);
   return new Response(text, {
-    status: 503,
-    statusText: "Offline",
+    status: missing ? 404 : 503,
+    statusText: missing ? "Not Found" : "Offline",
     headers: { "Content-Type": "text/html; charset=utf-8" },
   });
 }
@@ -120,11 +150,15 @@ function networkFirst(event) {
     }
     var copy = await caches.match(key);
     if (copy) return copy;
+    var page = pageAt(key);
+    if (page && page !== key && await caches.match(page)) {
+      return Response.redirect(page, 302);  // "x" or "x/index.html" for the saved "x/"
+    }
     try {
       response = await network;  // slow signal and nothing saved: keep waiting
       return response.redirected ? Response.redirect(response.url, 302) : response;
     } catch (error) {
-      return offlinePage();
+      return offlinePage(key);
     }
   })();
 }

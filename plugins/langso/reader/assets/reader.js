@@ -17,11 +17,22 @@
     if (value) html.setAttribute("data-langso-size", String(value));
     else html.removeAttribute("data-langso-size");
     save("size", String(value));
+    showSize();
+  }
+  // The pressed button tells the size in use: A− smaller, A the default, A+ larger.
+  function showSize() {
+    var now = size();
+    document.querySelectorAll(".langso-reader [data-langso-size]").forEach(function (button) {
+      var step = parseInt(button.getAttribute("data-langso-size"), 10);
+      var on = step < 0 ? now < 0 : step > 0 ? now > 0 : now === 0;
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+    });
   }
   function showContrast(button) {
     button.setAttribute("aria-pressed", html.classList.contains("langso-contrast") ? "true" : "false");
   }
 
+  showSize();
   document.querySelectorAll(".langso-reader [data-langso-size]").forEach(function (button) {
     button.addEventListener("click", function () {
       var step = parseInt(button.getAttribute("data-langso-size"), 10);
@@ -41,8 +52,13 @@
     var canonical = document.querySelector('link[rel="canonical"]');
     return canonical ? canonical.href : location.href.split("#")[0];
   }
-  function say(status, text) {
-    if (status) status.textContent = text;
+  var cleared = 0;
+  // The status line shows over the page, below the toolbar: nothing moves when it speaks.
+  function say(status, text, brief) {
+    if (!status) return;
+    status.textContent = text;
+    clearTimeout(cleared);
+    if (brief) cleared = setTimeout(function () { status.textContent = ""; }, 5000);
   }
   function copy(text) {
     if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -63,7 +79,8 @@
     });
   }
   document.querySelectorAll(".langso-reader [data-langso-share]").forEach(function (button) {
-    var status = button.parentNode.querySelector(".langso-reader__status");
+    var region = button.closest(".langso-reader");
+    var status = region && region.querySelector(".langso-reader__status");
     button.addEventListener("click", function () {
       var url = link();
       if (navigator.share) {
@@ -71,7 +88,7 @@
         return;
       }
       copy(url).then(
-        function () { say(status, "Đã chép liên kết"); },
+        function () { say(status, "Đã chép liên kết", true); },
         function () { say(status, url); }
       );
     });

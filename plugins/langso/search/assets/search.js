@@ -70,18 +70,47 @@
     return map;
   }
 
-  /** Fold the index once: [{title, url, t: field, sections: [{anchor, heading, h, x}]}]. */
+  /** The folded text of `text` for matching only (never shown, so no map back). */
+  function plain(text) {
+    return { folded: fold(text), lower: String(text).normalize("NFC").toLowerCase() };
+  }
+
+  /** Fold the index once: [{title, url, crumbs, t, d, sections: [{anchor, heading, h, x, all}]}].
+   * `x` is the section's prose (what a snippet shows), `all` its prose and the rest of its text
+   * (tables, lists of links, notices: searched, never shown); `d` the page's own description. */
   function prepare(index) {
+    var titles = {};
+    index.pages.forEach(function (page) { titles[page.u] = page.t; });
     return index.pages.map(function (page) {
       return {
         title: page.t,
         url: page.u,
+        crumbs: crumbs(page.u, titles),
         t: field(page.t),
+        d: page.d ? field(page.d) : null,
         sections: page.s.map(function (s) {
-          return { anchor: s[0], heading: s[1], h: field(s[1]), x: field(s[2]) };
+          var rest = s[3] || "";
+          return {
+            anchor: s[0], heading: s[1], h: field(s[1]), x: field(s[2]),
+            all: rest ? plain(s[2] + " " + rest) : null
+          };
         })
       };
     });
+  }
+
+  /** Titles of the pages above `url` in the site's folders ("danh-ba/" above "danh-ba/cho/"),
+   * the home page left out: where a result sits. */
+  function crumbs(url, titles) {
+    var parts = url.replace(/(^|\/)index\.html$/, "$1").replace(/\.html$/, "")
+      .replace(/\/$/, "").split("/");
+    var found = [];
+    for (var i = 1; i < parts.length; i++) {
+      var folder = parts.slice(0, i).join("/") + "/";
+      var title = titles[folder] || titles[folder + "index.html"];
+      if (title) found.push(title);
+    }
+    return found;
   }
 
   function parseQuery(query) {
@@ -145,16 +174,18 @@
     var results = [];
     pages.forEach(function (page, order) {
       var everything = [page.t.folded];
-      page.sections.forEach(function (s) { everything.push(s.h.folded, s.x.folded); });
+      if (page.d) everything.push(page.d.folded);
+      page.sections.forEach(function (s) { everything.push(s.h.folded, (s.all || s.x).folded); });
       var all = everything.join(" \n ");
       if (!q.tokens.every(function (t) { return findWord(all, t) >= 0; })) return;
       var title = score(page.t, q, 10);
       // When the title holds every word, the page itself is the answer: show its top (the
-      // first section whose text matches), not a section that happens to repeat a word.
+      // first section whose prose matches), not a section that happens to repeat a word (a
+      // list of links to other pages, a table).
       var inTitle = q.tokens.every(function (t) { return findWord(page.t.folded, t) >= 0; });
       var best = null, bestScore = [0, 0];
       page.sections.forEach(function (s) {
-        var h = score(s.h, q, 4), x = score(s.x, q, 1);
+        var h = score(s.h, q, 4), x = score(inTitle ? s.x : s.all || s.x, q, 1);
         var value = inTitle ? [x[0], x[1]] : [h[0] + x[0], h[1] + x[1]];
         if (!best || value[0] + value[1] > bestScore[0] + bestScore[1] ||
             (inTitle && !(bestScore[0] + bestScore[1]) && value[0] + value[1])) {
@@ -170,7 +201,7 @@
         order: order,
         titleSpans: spans(page.t, q),
         headingSpans: best ? spans(best.h, q) : [],
-        textSpans: best ? spans(best.x, q) : []
+        snippet: snippetOf(page, best, q)
       });
     });
     results.sort(function (a, b) {
@@ -178,6 +209,20 @@
         (a.order - b.order);
     });
     return results;
+  }
+
+  /** What a result shows under its title, as {text, spans}: the prose of its section where the
+   * words are found, else the page's own description, else the start of the section's prose
+   * (or of the page's first prose). Tables and notices are never shown. Null when none. */
+  function snippetOf(page, section, q) {
+    if (section && section.x.text) {
+      var found = spans(section.x, q);
+      if (found.length) return { text: section.x.text, spans: found };
+    }
+    if (page.d) return { text: page.d.text, spans: spans(page.d, q) };
+    var first = section && section.x.text ? section :
+      page.sections.filter(function (s) { return s.x.text; })[0];
+    return first ? { text: first.x.text, spans: [] } : null;
   }
 
   var api = { fold: fold, foldMap: foldMap, prepare: prepare, search: search };
@@ -243,12 +288,22 @@
     if (to < text.length) node.appendChild(document.createTextNode(" …"));
   }
 
-  function render(box, results, limit) {
+  /** The count line: how many pages hold the words asked for, in the reader's words. */
+  function countLine(found, query) {
+    var asked = "“" + query.trim().replace(SPACES, " ") + "”";
+    return found ? "Tìm thấy " + found + " trang có " + asked :
+      "Không tìm thấy trang nào có " + asked +
+      ". Thử gõ ít chữ hơn, có dấu hay không dấu đều được.";
+  }
+
+  /** Each result is a card: the page's title as the link, where it sits (the folders above it
+   * and the section), then the snippet as plain text with the words found marked. */
+  function render(box, results, limit, query) {
     var count = box.querySelector(".langso-search__count");
     var list = box.querySelector(".langso-search__list");
+    var more = box.querySelector(".langso-search__more");
     list.textContent = "";
-    count.textContent = results.length ?
-      results.length + " trang phù hợp" : "Không tìm thấy trang nào phù hợp.";
+    count.textContent = countLine(results.length, query);
     results.slice(0, limit).forEach(function (r) {
       var item = el("li", "langso-search__item", list);
       var link = el("a", "langso-search__link", item);
@@ -256,14 +311,28 @@
       link.href = new URL(r.page.url, root).href + anchor;
       marked(el("span", "langso-search__title", link), r.page.title, r.titleSpans, 0,
         r.page.title.length);
-      if (r.section && r.section.heading) {
-        marked(el("span", "langso-search__heading", link), r.section.heading, r.headingSpans,
-          0, r.section.heading.length);
+      var heading = r.section && r.section.heading;
+      if (r.page.crumbs.length || heading) {
+        var where = el("p", "langso-search__where", item);
+        if (r.page.crumbs.length) {
+          el("span", "langso-search__crumbs", where).textContent = r.page.crumbs.join(" › ");
+          if (heading) where.appendChild(document.createTextNode(" › "));
+        }
+        if (heading) {
+          marked(el("span", "langso-search__heading", where), heading, r.headingSpans, 0,
+            heading.length);
+        }
       }
-      if (r.section && r.section.x.text) {
-        snippet(el("span", "langso-search__snippet", link), r.section.x.text, r.textSpans);
+      if (r.snippet) {
+        snippet(el("p", "langso-search__snippet", item), r.snippet.text, r.snippet.spans);
       }
     });
+    if (more) more.remove();
+    if (results.length > limit) {
+      more = el("a", "langso-search__more", box);
+      more.href = form.action.split("?")[0] + "?q=" + encodeURIComponent(query);
+      more.textContent = "Xem cả " + results.length + " trang";
+    }
   }
 
   function pageResults() {
@@ -282,6 +351,8 @@
     var query = input.value;
     var box = pageBox ? pageResults() : panel;
     if (!fold(query)) {
+      var more = box.querySelector(".langso-search__more");
+      if (more) more.remove();
       box.querySelector(".langso-search__list").textContent = "";
       box.querySelector(".langso-search__count").textContent = "";
       if (!pageBox) close();
@@ -289,7 +360,7 @@
     }
     load().then(function () {
       if (input.value !== query) return;
-      render(box, search(pages, query), pageBox ? Infinity : LIMIT);
+      render(box, search(pages, query), pageBox ? Infinity : LIMIT, query);
       if (!pageBox) open();
     }, function () {
       box.querySelector(".langso-search__count").textContent =

@@ -1,0 +1,200 @@
+"""The top of every village's home page, made from data: a picture, the emergency numbers as
+call buttons and large task tiles (issue 14).
+
+The block is inserted by ``langso/content`` right after the home page's ``<h1>``, before the
+volunteer's own text, so a village writes no HTML for it. What it holds:
+
+- the picture of ``village.yml`` (``anh``, ``anh_mo_ta``, ``anh_la_tranh``), when there is one,
+  marked "Tranh minh họa" when it is a drawing;
+- "Khẩn cấp": the national numbers 113 (công an), 114 (cứu nạn, cứu hỏa), 115 (cấp cứu) as
+  ``tel:`` links, one tap each (source: Bộ Công an and Bộ Y tế, as summarised in
+  ``huong-dan/so-khan-cap.md`` of the sample), and a link to the village's emergency page when it
+  exists;
+- one tile for each section of :data:`TILES` that exists in the site. A new section (e.g.
+  "Thông báo", issue 15) is one more :class:`Tile` in that list.
+
+Plain Python: the caller says which pages exist and their links (``href``), so this module knows
+nothing of MkDocs.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from langso.render import render_template
+from langso.schema import invalid
+
+__all__ = [
+    "EMERGENCY",
+    "EMERGENCY_PAGES",
+    "PICTURE_TYPES",
+    "TILES",
+    "Call",
+    "Picture",
+    "Tile",
+    "check_picture_path",
+    "insert_after_h1",
+    "picture_size",
+    "render_home",
+]
+
+PICTURE_TYPES = (".jpg", ".jpeg", ".png", ".webp")
+"""File types a home picture may have (what browsers show and ``langso/photos`` resizes)."""
+
+
+@dataclass(frozen=True)
+class Call:
+    """A national emergency number: what to dial and who answers (Vietnamese label)."""
+
+    number: str
+    label: str
+
+
+EMERGENCY = (
+    Call("113", "Công an"),
+    Call("114", "Cứu hỏa"),
+    Call("115", "Cấp cứu"),
+)
+"""113 police, 114 fire and rescue, 115 medical emergency: free, no area code
+(the sample's ``huong-dan/so-khan-cap.md`` and its sources)."""
+
+EMERGENCY_PAGES = ("huong-dan/so-khan-cap.md", "khan-cap.md", "so-khan-cap.md")
+"""Where a village's page on emergency numbers may be (source paths, first found wins)."""
+
+
+@dataclass(frozen=True)
+class Tile:
+    """A large link of the home page to one section.
+
+    Attributes:
+        label: the tile's name, a word or two (``Danh bạ``).
+        hint: one short line under it (``Số điện thoại, giờ mở cửa``).
+        pages: source paths the tile may lead to, relative to ``docs_dir``; the first that
+            exists wins; no tile when none does.
+        icon: the name of its drawing in ``home_tiles.html`` (``book``, ``roof``, ``steps``,
+            ``bell``).
+    """
+
+    label: str
+    hint: str
+    pages: tuple[str, ...]
+    icon: str
+
+
+TILES: tuple[Tile, ...] = (
+    Tile("Danh bạ", "Số điện thoại, giờ mở cửa", ("danh-ba/index.md",), "book"),
+    Tile("Địa điểm", "Đình làng, di tích", ("dia-diem/index.md",), "roof"),
+    Tile("Hướng dẫn", "Làm từng bước trên điện thoại", ("huong-dan/index.md",), "steps"),
+    Tile("Thông báo", "Tin mới của thôn, xã", ("thong-bao/index.md",), "bell"),
+)
+"""The home page's tiles, in order. Only those whose section exists are shown."""
+
+
+@dataclass(frozen=True)
+class Picture:
+    """The home picture as the page shows it.
+
+    Attributes:
+        src: its address relative to the home page.
+        alt: what it shows (plain text; escaped when rendered).
+        width, height: its size in pixels (to reserve its space before it loads).
+        drawn: a drawing, not a photo: captioned "Tranh minh họa".
+    """
+
+    src: str
+    alt: str
+    width: int
+    height: int
+    drawn: bool
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def check_picture_path(value: str) -> None:
+    """Accept a picture path relative to the content folder (``anh/lang.webp``).
+
+    Raises:
+        PydanticCustomError: (from :func:`langso.schema.invalid`) for an address, an absolute
+            path, a path leaving the folder or a type other than :data:`PICTURE_TYPES`.
+    """
+    parts = value.replace("\\", "/").split("/")
+    types = ", ".join(PICTURE_TYPES)
+    if _SCHEME.match(value) or value.startswith(("/", "\\")) or ".." in parts:
+        raise invalid(
+            f"`{value}` không phải đường dẫn trong thư mục nội dung",
+            f"`{value}` is not a path inside the content folder",
+            "chép ảnh vào thư mục nội dung (ví dụ `content/anh/`) và viết `anh: anh/ten-anh.webp`",
+            "copy the picture into the content folder (e.g. `content/anh/`) and write "
+            "`anh: anh/name.webp`",
+        )
+    if posixpath.splitext(value)[1].lower() not in PICTURE_TYPES:
+        raise invalid(
+            f"`{value}` không phải ảnh {types}",
+            f"`{value}` is not a {types} picture",
+            f"dùng ảnh {types}",
+            f"use a {types} picture",
+        )
+
+
+@lru_cache(maxsize=1024)
+def _size(path: str, mtime_ns: int, length: int) -> tuple[int, int] | None:
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            transposed = ImageOps.exif_transpose(image)
+            return transposed.size
+    except (OSError, UnidentifiedImageError, ValueError):
+        return None
+
+
+def picture_size(path: Path | str) -> tuple[int, int] | None:
+    """``(width, height)`` of the picture at ``path`` in pixels, upright as published
+    (EXIF orientation applied); ``None`` when it cannot be read. Remembered by file version."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return _size(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def render_home(
+    picture: Picture | None,
+    href: Callable[[str], str | None],
+    tiles: Sequence[Tile] = TILES,
+) -> str:
+    """The HTML of the top of the home page (``home_tiles.html``).
+
+    Args:
+        picture: the village's picture, or ``None`` for none.
+        href: the link from the home page to a page given by its source path, ``None`` when the
+            site has no such page.
+        tiles: the tiles to offer; those leading nowhere are left out.
+    """
+    shown = []
+    for tile in tiles:
+        link = next((h for h in map(href, tile.pages) if h is not None), None)
+        if link is not None:
+            shown.append((tile, link))
+    more = next((h for h in map(href, EMERGENCY_PAGES) if h is not None), None)
+    return render_template(
+        "home_tiles.html", picture=picture, calls=EMERGENCY, more=more, tiles=shown
+    ).strip()
+
+
+_H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
+
+
+def insert_after_h1(page_html: str, block: str) -> str:
+    """``block`` placed right after the first ``</h1>`` of ``page_html``, else at its start."""
+    match = _H1_END.search(page_html)
+    if match is None:
+        return f"{block}\n{page_html}"
+    return f"{page_html[: match.end()]}\n{block}\n{page_html[match.end() :]}"

@@ -1,0 +1,246 @@
+"""Every kind of page of the sample village on a 360 × 740 phone, at the smallest, default and
+largest reader font size (A−, A, A+ pressed until it stops), in Chromium, served under the
+site's sub-path with gzip as GitHub Pages serves it.
+
+What an older reader on a cheap phone needs, page by page: nothing wider than the screen (no
+sideways swipe), every control big enough for a finger (48 × 48 CSS px, the size Material
+Design and Android's accessibility guidance give; links inside a sentence are exempt, as in
+WCAG 2.2's 2.5.8), the service page's call button on the first screen, no axe-core violation,
+and a first load within 35 KB gzip (photos aside) with no request to another host.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from tests.browser import launch, serve
+from tests.conftest import REPO, build_site
+
+pytestmark = pytest.mark.browser  # skipped without Chromium, failed under CI: conftest.py
+
+PREFIX = "/lang-so/"
+PHONE = {"width": 360, "height": 740}
+PAGES = {
+    "home": "",
+    "about": "lang-so/",
+    "places": "dia-diem/",
+    "landmark": "dia-diem/dinh-lang-la-thon/",
+    "guides": "huong-dan/",
+    "guide": "huong-dan/vneid-muc-1/",
+    "directory": "danh-ba/",
+    "category": "danh-ba/y-te/",
+    "service": "danh-ba/tram-y-te-xa-yen-dinh/",
+    "shop": "danh-ba/tap-hoa-mau-so-1-du-lieu-mau/",
+    "search": "tim-kiem/?q=dinh+lang",
+    "plaques": "bien-qr/",
+    "not-found": "khong-co-trang-nay/",
+}
+SIZES = {"A-": -1, "A": 0, "A+max": 3}
+"""Reader sizes as ``reader.js`` stores them (``MIN`` −1, ``MAX`` 3)."""
+TAP = 48
+BUDGET_BYTES = 35_000
+INDEX = "/search-index.json"
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    result = build_site(REPO, site_dir=tmp_path_factory.mktemp("phone") / "site")
+    assert result.ok, result.text()
+    with serve(result.site_dir, PREFIX) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+def phone(browser: Browser, size: int) -> BrowserContext:
+    """A fresh phone whose reader chose ``size`` before (kept per site, as ``reader.js`` does)."""
+    context = browser.new_context(
+        viewport=PHONE,  # type: ignore[arg-type]
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+    )
+    context.add_init_script(
+        f"try{{localStorage.setItem('{PREFIX}langso.size','{size}')}}catch(e){{}}"
+    )
+    return context
+
+
+@pytest.fixture(scope="module", params=list(SIZES), ids=list(SIZES))
+def sized(request: pytest.FixtureRequest, browser: Browser) -> Iterator[tuple[str, Page]]:
+    context = phone(browser, SIZES[request.param])
+    page = context.new_page()
+    yield request.param, page
+    context.close()
+
+
+def open_page(page: Page, base: str, kind: str) -> None:
+    page.goto(base + PAGES[kind], wait_until="networkidle")
+
+
+# Elements a finger must hit, visible and on the screen's width (Material's drawer sits off
+# screen to the left until opened). A link whose box is a line of a sentence is exempt
+# (WCAG 2.2, 2.5.8 "inline" exception): it is an ``inline`` box inside a block of text.
+SMALL_TARGETS = """() => {
+  const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, '
+    + 'label[for], [role=button], [tabindex]:not([tabindex="-1"])';
+  const small = [];
+  for (const el of document.querySelectorAll(selector)) {
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || style.display === 'none') continue;
+    if (el.closest('[hidden], [aria-hidden=true]')) continue;
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    if (box.right <= 0 || box.left >= innerWidth) continue;
+    if (el.tagName === 'INPUT' && ['checkbox', 'radio'].includes(el.type)
+        && (style.opacity === '0' || box.width <= 1)) continue;  // drawn by its label
+    if (style.display === 'inline') {
+      const block = el.parentElement.closest('p, li, td, th, dd, figcaption, blockquote');
+      if (block && block.textContent.trim().length > el.textContent.trim().length) continue;
+    }
+    if (box.width < TAP - 0.5 || box.height < TAP - 0.5) {
+      const name = (el.getAttribute('aria-label') || el.textContent || el.name || '').trim();
+      small.push(`${el.tagName.toLowerCase()}.${el.className} "${name.slice(0, 30)}" `
+        + `${Math.round(box.width)}x${Math.round(box.height)}`);
+    }
+  }
+  return small;
+}""".replace("TAP", str(TAP))
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_nothing_is_wider_than_the_phone(sized: tuple[str, Page], base: str, kind: str) -> None:
+    size, page = sized
+    open_page(page, base, kind)
+    wide = page.evaluate(
+        """() => [document.documentElement.scrollWidth, document.body.scrollWidth,
+            [...document.querySelectorAll('article *')]
+              .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5
+                           && getComputedStyle(e).position !== 'fixed'
+                           && !e.closest('.md-sidebar'))
+              .slice(0, 3).map(e => e.tagName + '.' + e.className)]"""
+    )
+    assert wide[0] <= PHONE["width"] and wide[1] <= PHONE["width"], (kind, size, wide)
+    # Nothing sticks out either, clipped by an overflow: hidden somewhere above it.
+    assert wide[2] == [], (kind, size, wide)
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_every_control_is_big_enough_for_a_finger(
+    sized: tuple[str, Page], base: str, kind: str
+) -> None:
+    size, page = sized
+    open_page(page, base, kind)
+    assert page.evaluate(SMALL_TARGETS) == [], (kind, size)
+
+
+def test_the_service_page_calls_from_the_first_screen(sized: tuple[str, Page], base: str) -> None:
+    size, page = sized
+    open_page(page, base, "service")
+    call = page.locator('article a[href^="tel:"]').first
+    box = call.bounding_box()
+    assert box is not None, size
+    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], (size, box)
+    assert box["height"] >= TAP and box["width"] >= TAP, (size, box)
+    assert call.inner_text().strip().startswith("Gọi"), call.inner_text()
+
+
+def test_a_phone_number_never_breaks_inside(sized: tuple[str, Page], base: str) -> None:
+    """Each number is read on one line: a number split over two lines gets dialled wrong."""
+    size, page = sized
+    for kind in ("directory", "service", "home"):
+        open_page(page, base, kind)
+        broken = page.evaluate(
+            """() => [...document.querySelectorAll('article a[href^="tel:"]')]
+              .filter(a => {
+                const digits = [...a.childNodes].filter(n => n.nodeType === 3)
+                  .map(n => n.textContent).join('').match(/[0-9][0-9 .]*[0-9]/g) || [];
+                const range = document.createRange();
+                for (const node of a.childNodes) {
+                  if (node.nodeType !== 3 || !/[0-9]/.test(node.textContent)) continue;
+                  range.selectNodeContents(node);
+                  const tops = new Set([...range.getClientRects()]
+                    .filter(r => r.width > 0).map(r => Math.round(r.top)));
+                  if (tops.size > 1) return true;
+                }
+                return false;
+              }).map(a => a.textContent.trim())"""
+        )
+        assert broken == [], (kind, size, broken)
+
+
+AXE_OPTIONS = {
+    "resultTypes": ["violations"],
+    "rules": {"label-content-name-mismatch": {"enabled": True}},
+}
+
+
+def violations(page: Page) -> list[str]:
+    results: Any = Axe().run(page, options=AXE_OPTIONS)
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+    ]
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_axe_finds_nothing_at_the_largest_size(browser: Browser, base: str, kind: str) -> None:
+    """Every rule axe-core runs by default, not only the serious ones, at A+ max (where text
+    overlaps or clips first) and again at the default size."""
+    context = phone(browser, SIZES["A+max"])
+    page = context.new_page()
+    try:
+        open_page(page, base, kind)
+        found = {"A+max": violations(page)}
+        page.evaluate(f"localStorage.setItem('{PREFIX}langso.size', '0')")
+        open_page(page, base, kind)
+        found["A"] = violations(page)
+        assert {size: v for size, v in found.items() if v} == {}, kind
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_first_load_is_small_and_from_the_site_only(browser: Browser, base: str, kind: str) -> None:
+    """Bytes on the wire (compressed bodies and headers, ``encodedDataLength``) of everything
+    the first visit loads but images (photos load lazily and are weighed apart) and, on the
+    search page, the search index: the data the reader asked for by searching, which grows
+    with the site (``build_tools/benchmark.py`` weighs it); every other page loads it only
+    when the reader starts typing."""
+    context = phone(browser, 0)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    kinds: dict[str, tuple[str, str]] = {}
+    received: dict[str, int] = {}
+    cdp.on(
+        "Network.requestWillBeSent",
+        lambda e: kinds.__setitem__(e["requestId"], (e.get("type", ""), e["request"]["url"])),
+    )
+    cdp.on(
+        "Network.loadingFinished",
+        lambda e: received.__setitem__(e["requestId"], int(e["encodedDataLength"])),
+    )
+    try:
+        open_page(page, base, kind)
+        addresses = [url for _, url in kinds.values() if not url.startswith("data:")]
+        assert [url for url in addresses if not url.startswith(base)] == [], kind
+        weight = sum(
+            received.get(rid, 0)
+            for rid, (what, url) in kinds.items()
+            if what != "Image" and not url.startswith("data:") and not url.endswith(INDEX)
+        )
+        assert weight <= BUDGET_BYTES, (kind, weight, addresses)
+    finally:
+        context.close()
