@@ -129,10 +129,16 @@ def photo_jpeg(number: int) -> bytes:
     return out.getvalue()
 
 
-def page_markdown(title: str, words: int, rng: random.Random, photo: str | None = None) -> str:
+def page_markdown(
+    title: str, words: int, rng: random.Random, photo: str | None = None, guide: bool = False
+) -> str:
     """A page of about ``words`` words of Vietnamese text, with sections and a sources list,
-    and the image at ``photo`` (a relative link) under the title when given."""
+    and the image at ``photo`` (a relative link) under the title when given. A ``guide``
+    starts with its numbered steps, as :mod:`langso.guides` asks."""
     body = [f"![{title}]({photo})\n"] if photo else []
+    if guide:
+        steps = "".join(f"{n}. {rng.choice(WORDS)} {rng.choice(WORDS)}.\n" for n in range(1, 6))
+        body.append(f"## Các bước\n\n{steps}")
     per_paragraph = len(PARAGRAPH.split())
     for section in range(max(1, words // (per_paragraph * 3))):
         body.append(f"## {rng.choice(WORDS)} {rng.choice(WORDS)} {section + 1}\n")
@@ -176,8 +182,12 @@ def generate(
         shutil.rmtree(output)
     for folder in ("danh-ba", "dia-diem", "huong-dan", "anh"):
         (content / folder).mkdir(parents=True)
-    for name in ("village.yml", "categories.yml"):
-        shutil.copy(ROOT / "content" / name, content / name)
+    shutil.copy(ROOT / "content" / "categories.yml", content / "categories.yml")
+    # The sample's village without its picture and help team, which name its own files.
+    village = (ROOT / "content" / "village.yml").read_text(encoding="utf-8").splitlines()
+    own = ("ho_tro:", "anh:", "anh_mo_ta:", "anh_la_tranh:")
+    kept = [line for line in village if not line.startswith(own)]
+    (content / "village.yml").write_text("\n".join(kept) + "\n", encoding="utf-8")
     (content / "index.md").write_text(
         '---\ntitle: "Làng thử nghiệm"\n---\n\n# Làng thử nghiệm\n\n[Danh bạ](danh-ba/index.md)\n',
         encoding="utf-8",
@@ -194,7 +204,7 @@ def generate(
         if number % PHOTO_EVERY == 0:
             (content / "anh" / f"anh-{number:05d}.jpg").write_bytes(photo_jpeg(seed + number))
             photo = f"../anh/anh-{number:05d}.jpg"
-        markdown = page_markdown(title, 450, rng, photo)
+        markdown = page_markdown(title, 450, rng, photo, guide=folder == "huong-dan")
         (content / folder / name).write_text(markdown, encoding="utf-8")
         if folder == "dia-diem":
             plaques.append(f"- id: 'p{number}'\n  ten: '{title}'\n  trang: '{folder}/{name}'\n")

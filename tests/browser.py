@@ -52,8 +52,9 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
         return super().translate_path("/" + path[len(self.prefix) :])
 
     def send_head(self) -> Any:
-        path = Path(self.translate_path(self.path.split("?")[0].split("#")[0]))
-        if path.is_dir() and self.path.endswith("/"):
+        address = self.path.split("?")[0].split("#")[0]
+        path = Path(self.translate_path(address))
+        if path.is_dir() and address.endswith("/"):  # a query too: tim-kiem/?q=…
             path = path / "index.html"
         kind = self.guess_type(str(path))
         accepts = "gzip" in self.headers.get("Accept-Encoding", "")
