@@ -173,6 +173,17 @@ def test_vietqr_account_can_be_copied(built: BuildResult) -> None:
     ) in page
 
 
+def test_a_shop_with_vietqr_offers_paying_among_its_first_actions(built: BuildResult) -> None:
+    """The code and its copy button sit lower down; the first screen leads to them."""
+    actions = article(built, "danh-ba/quan-hoa/index.html").select_one("p.langso-actions")
+    assert actions is not None
+    pay = actions.select_one('a[href="#tra-tien-bang-vietqr"]')
+    assert pay is not None and pay.get_text() == "Trả tiền VietQR"
+    assert article(built, "danh-ba/quan-hoa/index.html").select_one("h2#tra-tien-bang-vietqr")
+    shop_without_code = article(built, "danh-ba/tram-y-te/index.html")
+    assert shop_without_code.select_one('a[href="#tra-tien-bang-vietqr"]') is None
+
+
 def test_each_page_has_its_own_description(built: BuildResult) -> None:
     def description(path: str) -> str:
         tag = built.soup(path).find("meta", attrs={"name": "description"})

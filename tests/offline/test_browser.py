@@ -156,6 +156,27 @@ def test_save_button_saves_every_page(context: BrowserContext, site: Any) -> Non
         assert page.title() != ""
 
 
+def test_a_plaque_scanned_without_signal_leads_to_its_saved_page(
+    context: BrowserContext, site: Any
+) -> None:
+    """The plaque's QR code holds its short address (q/dinh/), a redirect stub: saved with
+    the pages, it leads to the saved page of the place, not to "not saved yet"."""
+    _, site_dir, base = site
+    manifest = json.loads((site_dir / "assets/langso/offline.json").read_text("utf-8"))
+    assert "q/dinh/" in [entry["url"] for entry in manifest["redirects"]]
+    assert "q/dinh/" not in manifest["known"]
+    page = context.new_page()
+    visit(page, base)
+    box = page.locator("#langso-offline")
+    box.get_by_role("button", name="Lưu để đọc khi mất mạng").click()
+    box.get_by_role("button", name=f"Lưu {manifest['total_label']}").click()
+    box.locator("[aria-live=polite]").filter(has_text="Đã lưu xong").wait_for()
+    context.set_offline(True)
+    page.goto(base + "q/dinh/")
+    page.wait_for_url(base + PLACE)
+    assert page.locator("article h1").inner_text() == "Đình làng Phú Mỹ"
+
+
 def test_button_is_hidden_without_javascript(browser: Browser, site: Any) -> None:
     _, _, base = site
     context = browser.new_context(java_script_enabled=False)

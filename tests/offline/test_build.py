@@ -273,7 +273,19 @@ def test_build_writes_the_worker_manifest_and_icons(make_site: SiteFactory) -> N
     assert any(a.startswith("assets/javascripts/bundle.") for a in precache)
     for entry in manifest["precache"]:
         assert (site / entry["url"]).stat().st_size == entry["bytes"]
-    total = sum(e["bytes"] for e in manifest["pages"] + manifest["precache"])
+    # A plaque's short address, a redirect stub (with and without the final "/"): saved too.
+    assert [e["url"] for e in manifest["redirects"]] == [
+        "q/cho.html",
+        "q/cho/",
+        "q/dinh.html",
+        "q/dinh/",
+    ]
+    for entry in manifest["redirects"]:
+        file = entry["url"] + ("index.html" if entry["url"].endswith("/") else "")
+        assert 'http-equiv="refresh"' in result.read(file)
+    total = sum(
+        e["bytes"] for e in manifest["pages"] + manifest["redirects"] + manifest["precache"]
+    )
     assert manifest["total_bytes"] == total
     assert manifest["total_label"] == format_size(total)
     assert manifest["version"] in result.read(SW_URI)

@@ -171,8 +171,8 @@ def test_without_signal_an_unsaved_page_and_a_plaque_address_are_not_saved_yet(
 ) -> None:
     site_dir, base = site
     manifest = json.loads((site_dir / "assets/langso/offline.json").read_text("utf-8"))
-    plaques = [url for url in manifest["known"] if url.startswith("q/") and url.endswith("/")]
-    assert plaques, manifest["known"]
+    plaques = [e["url"] for e in manifest["redirects"] if e["url"].endswith("/")]
+    assert plaques, manifest["redirects"]
     page = context.new_page()
     open_page(page, base + PLACE)
     until(page, CONTROLLED)

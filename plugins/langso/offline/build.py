@@ -117,6 +117,7 @@ def build_manifest(
     *,
     timeout_ms: int = 4000,
     addresses: Iterable[str] = (),
+    redirects: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """The offline manifest of a built site.
 
@@ -128,20 +129,24 @@ def build_manifest(
         addresses: other HTML files of the site that a reader may open (a plaque's short
             address ``q/dinh/``, print pages): not saved, but known to exist, so that without
             signal they are "not saved yet" rather than "no such page" (``known``).
+        redirects: redirect stubs among them (a plaque's short address), address → file:
+            saved with the pages when the reader saves everything, so that a plaque scanned
+            without signal still leads to its saved page; not counted as pages.
     """
+    redirects = redirects or {}
     page_entries = [_entry(site_dir, url, pages[url]) for url in sorted(pages)]
-    files = set(pages.values())
+    stub_entries = [_entry(site_dir, url, redirects[url]) for url in sorted(redirects)]
+    files = set(pages.values()) | set(redirects.values())
     precache = sorted(
         a
         for a in set(assets) | {OFFLINE_PAGE_URI, MISSING_PAGE_URI}
         if a not in files and (site_dir / a).is_file()
     )
     asset_entries = [_entry(site_dir, path, path) for path in precache]
-    total = sum(e["bytes"] for e in page_entries + asset_entries)
+    entries = page_entries + stub_entries + asset_entries
+    total = sum(e["bytes"] for e in entries)
     version = _digest(
-        json.dumps(
-            [[e["url"], e["digest"]] for e in page_entries + asset_entries] + [timeout_ms]
-        ).encode()
+        json.dumps([[e["url"], e["digest"]] for e in entries] + [timeout_ms]).encode()
     )
     return {
         "version": version,
@@ -149,7 +154,8 @@ def build_manifest(
         "total_label": format_size(total),
         "offline_page": OFFLINE_PAGE_URI,
         "missing_page": MISSING_PAGE_URI,
-        "known": sorted(set(addresses) - set(pages)),
+        "known": sorted(set(addresses) - set(pages) - set(redirects)),
+        "redirects": stub_entries,
         "timeout_ms": timeout_ms,
         "pages": page_entries,
         "precache": asset_entries,

@@ -54,6 +54,9 @@ from langso.search.index import SEARCH_PAGE_URI
 
 __all__ = ["OfflinePlugin"]
 
+REFRESH = b'http-equiv="refresh"'
+"""What marks a redirect stub (``templates/redirect.html``, as mkdocs-redirects writes one)."""
+
 
 class OfflinePlugin(BasePlugin[OfflineConfig]):
     """Service worker, save button and web app manifest; see the module docstring."""
@@ -62,6 +65,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         self.pages: dict[str, tuple[str, str, set[str]]] = {}  # src_uri → url, dest, assets
         self.live: set[str] = set()
         self.addresses: set[str] = set()  # the site's other HTML files, by address
+        self.redirects: dict[str, str] = {}  # redirect stubs among them: address → file
         self.dirty = False
         self.memo: Memo | None = None
         self.look = ("", "")  # theme colour and button label, read once a build
@@ -109,9 +113,18 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         """Note the pages of this build (a dirty build renders only some of them), and the
         other HTML files (a plaque's short address): addresses of the site too."""
         self.live = {file.src_uri for file in files.documentation_pages()}
-        self.addresses = html_addresses(
-            file.dest_uri for file in files if not file.is_documentation_page()
-        )
+        others = [file for file in files if not file.is_documentation_page()]
+        self.addresses = html_addresses(file.dest_uri for file in others)
+        # A plaque's short address (q/dinh/) is a redirect stub of a few hundred bytes: saved
+        # with the pages, a plaque scanned without signal still leads to its saved page.
+        self.redirects = {
+            address: file.dest_uri
+            for file in others
+            if file.generated_by
+            and file.dest_uri.endswith(".html")
+            and REFRESH in file.content_bytes
+            for address in html_addresses([file.dest_uri])
+        }
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the icons, the web app manifest, the offline page, the manifest, the worker."""
@@ -151,6 +164,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
             assets,
             timeout_ms=self.config.timeout_ms,
             addresses=self.addresses | {"404.html"},
+            redirects=self.redirects,
         )
         write(MANIFEST_URI, dumps_manifest(manifest))
         write(SW_URI, service_worker_js(manifest))

@@ -21,6 +21,9 @@ function abs(url) {
 }
 
 var PAGES = MANIFEST.pages.map(function (p) { return abs(p.url); });
+// A plaque's short address: a redirect stub saved with the pages, so that a plaque scanned
+// without signal still leads to its saved page.
+var REDIRECTS = MANIFEST.redirects.map(function (p) { return abs(p.url); });
 var ASSETS = MANIFEST.precache.map(function (a) { return abs(a.url); });
 var PAGE_SET = new Set(PAGES);
 var OFFLINE = abs(MANIFEST.offline_page);
@@ -32,7 +35,7 @@ function bare(href) {
   return href.replace(/(^|\/)index\.html$/, "$1");
 }
 
-var BARE_PAGES = new Map(PAGES.map(function (url) { return [bare(url), url]; }));
+var BARE_PAGES = new Map(PAGES.concat(REDIRECTS).map(function (url) { return [bare(url), url]; }));
 var BARE_KNOWN = new Set(Array.from(KNOWN).map(bare));
 
 /** The page of the site at `key` (a cache key: no query, no fragment): its URL as saved, also
@@ -187,7 +190,7 @@ self.addEventListener("fetch", function (event) {
 
 async function saveAll(port) {
   var cache = await caches.open(CACHE);
-  var urls = PAGES.concat(ASSETS);
+  var urls = PAGES.concat(REDIRECTS, ASSETS);
   var done = 0;
   var failed = 0;
   port.postMessage({ type: "progress", done: 0, failed: 0, total: urls.length });
