@@ -26,7 +26,7 @@ def test_keys_change_with_our_code_and_library_versions(
 ) -> None:
     plain = FileCache(tmp_path, code=("qr.py",), libraries=("qrcode",))
     assert FileCache(tmp_path, code=("qr.py",), libraries=("qrcode",)).key("u") == plain.key("u")
-    assert FileCache(tmp_path, code=("qr.py", "printing.py")).key("u") != plain.key("u")
+    assert FileCache(tmp_path, code=("qr.py", "printing/layout.py")).key("u") != plain.key("u")
     monkeypatch.setattr(cache_module, "_library_version", lambda name: "99.0")
     assert FileCache(tmp_path, code=("qr.py",), libraries=("qrcode",)).key("u") != plain.key("u")
     monkeypatch.setattr(cache_module, "_resource_digest", lambda name: "edited")

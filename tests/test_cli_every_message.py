@@ -192,6 +192,11 @@ def test_every_message_kind_comes_out_of_langso_check(
         files={
             "content/plaques.yml": "id: 'dinh'\nten: 'Đình'\n",
             "content/dia-diem/dinh-lang-phu-my.md": "---\ntitle: Đình: lịch sử\n---\n# Đình\n",
+            # the home page's picture named but not in the content folder
+            "content/village.yml": (
+                "ten: 'Phú Mỹ'\nxa: 'xã Yên Định'\ntinh: 'tỉnh Thanh Hóa'\n"
+                "anh: 'anh/khong-co.webp'\nanh_mo_ta: 'Đình làng'\n"
+            ),
         }
     )
     (more / "content/danh-ba/utf16.yml").write_bytes("ten: A\n".encode("utf-16"))

@@ -27,15 +27,12 @@ from langso.printing import (
     Pdf,
     PrintError,
     QrSize,
-    _fit_line,
-    _font_path,
-    _mm,
-    _package_fonts_url,
-    _svg,
     font_css,
     qr_size,
     write_pdf,
 )
+from langso.printing.fonts import fit_line, font_path, package_fonts_url
+from langso.printing.layout import css_mm, symbol_svg
 from langso.qr import ErrorCorrection, make_qr
 from langso.render import render_template
 from langso.text import sort_key
@@ -127,7 +124,7 @@ def _covered() -> frozenset[int]:
     """The code points the shipped regular font has glyphs for."""
     from fontTools.ttLib import TTFont  # installed with WeasyPrint
 
-    with TTFont(str(_font_path(400))) as font:
+    with TTFont(str(font_path(400))) as font:
         return frozenset(font.getBestCmap())
 
 
@@ -335,10 +332,10 @@ def booklet_html(
                 anchor=anchor,
                 page=page,
                 live_url=live,
-                svg=_svg(symbol),
+                svg=symbol_svg(symbol),
                 qr=qr,
                 # The URL line sits beside the floating code, under the page's title.
-                url_pt=_fit_line(live, _BOOKLET_TEXT_MM - qr.side_mm - 4, 7.5),
+                url_pt=fit_line(live, _BOOKLET_TEXT_MM - qr.side_mm - 4, 7.5),
                 heading=article[:split],
                 body=article[split:],
                 starts_folder=page.folder != previous,
@@ -351,13 +348,13 @@ def booklet_html(
         title=title,
         subtitle=subtitle,
         site_url=site_url,
-        site_url_pt=_fit_line(site_url, _BOOKLET_TEXT_MM, 11),
-        home_svg=_svg(home),
+        site_url_pt=fit_line(site_url, _BOOKLET_TEXT_MM, 11),
+        home_svg=symbol_svg(home),
         home_qr=qr_size(home.size, max(distance_m, 0.4)),
         sections=sections,
         font_family=FONT_FAMILY,
-        font_faces=font_css(_package_fonts_url()),
-        mm=_mm,
+        font_faces=font_css(package_fonts_url()),
+        mm=css_mm,
     )
 
 

@@ -1,27 +1,72 @@
-"""What the ``langso`` commands share: the site read from ``mkdocs.yml``, problem reports and
-writing PDF files, each mistake explained in Vietnamese then English (:class:`PrintError`)."""
+"""What the ``langso`` commands share: the ``--config`` option, ``mkdocs.yml`` read
+(:func:`read_config`) and the site in it, problem reports and writing PDF files, each mistake
+explained in Vietnamese then English (:class:`UserError`, :class:`PrintError`)."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
 
 from langso.printing import Pdf, PrintError
 from langso.problems import Problem
 
 __all__ = [
     "Site",
+    "UserError",
+    "config_option",
     "make_folder",
     "pdf_or_explain",
     "plugin_option",
+    "read_config",
     "report_problems",
     "write_file",
 ]
+
+
+class UserError(Exception):
+    """A mistake of the person running the command: printed as is, exit status 1."""
+
+
+def read_config(config_file: str) -> MkDocsConfig:
+    """Load ``mkdocs.yml``, or explain in Vietnamese and English why it cannot be read.
+
+    Raises:
+        UserError: the file is missing or MkDocs cannot read it.
+    """
+    if not Path(config_file).is_file():
+        raise UserError(
+            f"{config_file}: không có tệp cấu hình này — chạy lệnh trong thư mục có mkdocs.yml "
+            f"hoặc chỉ đường bằng --config\n    (en) no such configuration file — run the "
+            "command in the folder holding mkdocs.yml or give --config"
+        )
+    try:
+        config = load_config(config_file=config_file)
+    except MkDocsException as error:
+        raise UserError(
+            f"{config_file}: không đọc được cấu hình: {error.format_message()}\n"
+            f"    (en) the configuration could not be read: {error.format_message()}"
+        ) from None
+    return config
+
+
+def config_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--config``/``-f`` (the site's ``mkdocs.yml``, default ``mkdocs.yml``) to ``parser``."""
+    parser.add_argument(
+        "--config",
+        "-f",
+        default="mkdocs.yml",
+        metavar="mkdocs.yml",
+        help="tệp cấu hình của trang / the site's configuration file (mặc định/default: "
+        "%(default)s)",
+    )
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ import vobject
 import yaml
 from bs4 import BeautifulSoup, Tag
 
+from langso.directory.export import to_json
+from langso.village import Village
 from tests.conftest import (
     BUILD_DAY,
     FIXTURE_SITES,
@@ -702,6 +704,7 @@ def test_json_download(rich: BuildResult) -> None:
         "tinh": "tỉnh Thanh Hóa",
         "xa_cu": "xã Định Long",
         "huyen_cu": "huyện Yên Định",
+        "ho_tro": None,  # no help contact in this village.yml
     }
     records = data["dich_vu"]
     assert [(r["id"], r["ten"]) for r in records] == ORDER
@@ -740,6 +743,33 @@ def test_json_download(rich: BuildResult) -> None:
     pho = records[5]
     assert pho["gio_mo_cua"] == [{"ngay": "Hằng ngày", "gio": "6:45 – 21:00"}]
     assert pho["thanh_toan"] == ["Tiền mặt", "Quét mã VietQR", "Ví điện tử"]
+
+
+def test_json_download_names_the_village_and_its_helper_but_not_its_picture() -> None:
+    village = Village.model_validate(
+        {
+            "ten": "Phú Mỹ",
+            "xa": "xã Yên Định",
+            "tinh": "tỉnh Thanh Hóa",
+            "ho_tro": "to-cong-nghe-so",
+            "anh": "anh/phu-my.webp",
+            "anh_mo_ta": "Đình làng giữa cánh đồng lúa",
+            "anh_la_tranh": "có",
+        }
+    )
+    assert json.loads(to_json([], village)) == {
+        "lang": {
+            "ten": "Phú Mỹ",
+            "loai": "thôn",
+            "xa": "xã Yên Định",
+            "tinh": "tỉnh Thanh Hóa",
+            "xa_cu": None,
+            "huyen_cu": None,
+            "ho_tro": "to-cong-nghe-so",  # the id of its entry in "dich_vu"
+        },
+        "dich_vu": [],
+    }
+    assert json.loads(to_json([], None)) == {"lang": None, "dich_vu": []}
 
 
 def test_csv_download_opens_in_excel(rich: BuildResult) -> None:

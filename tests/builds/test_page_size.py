@@ -48,7 +48,9 @@ def write_village(root: Path, places: int, services: int, features: list[str]) -
     links = "".join(f"- [Hướng dẫn {n:02d}](hd-{n:02d}.md)\n" for n in range(GUIDES))
     (guides / "index.md").write_text(f"# Hướng dẫn\n\n{links}", "utf-8")
     for n in range(GUIDES):
-        (guides / f"hd-{n:02d}.md").write_text(f"# Hướng dẫn {n:02d}\n\nCác bước.\n", "utf-8")
+        (guides / f"hd-{n:02d}.md").write_text(
+            f"# Hướng dẫn {n:02d}\n\n## Các bước\n\n1. Mở ứng dụng.\n2. Làm theo.\n", "utf-8"
+        )
     for n in range(services):
         (content / "danh-ba" / f"dich-vu-{n:03d}.yml").write_text(
             f"ten: '{LETTERS[n % len(LETTERS)]} dịch vụ số {n:03d}'\n"

@@ -15,7 +15,7 @@ from typing import ClassVar
 
 import pytest
 
-from tests.conftest import SiteFactory, build_site, decode_png
+from tests.conftest import BuildResult, SiteFactory, build_site, decode_png
 
 SITE_URL = "https://example.github.io/lang-phu-my/"
 REGISTRY = "content/plaques.yml"
@@ -58,8 +58,28 @@ def test_a_replaced_plaque_leads_where_its_replacement_leads(make_site: SiteFact
     assert decode_png((result.site_dir / "bien-qr/dinh-cu.png").read_bytes()) == [
         SITE_URL + "q/dinh-cu/"
     ]
-    row = [r for r in result.soup("bien-qr/index.html").select("tbody tr") if "dinh-cu" in str(r)]
-    assert "Đã thay bằng dinh, in 01/03/2026" in row[0].get_text()
+    # Its card on the plaques index says so in words, with the day it was printed, and its
+    # name leads where its code leads.
+    assert status_line(result, "Đình (biển cũ)") == (
+        "Tình trạng: Đã thay bằng biển mới, mã cũ vẫn dùng được, in ngày 01/03/2026"
+    )
+    card = next(
+        p
+        for p in result.soup("bien-qr/index.html").select("article p.langso-plaque")
+        if "Đình (biển cũ)" in p.get_text()
+    )
+    assert card.select_one("strong a")["href"] == "../dia-diem/dinh-lang-phu-my/"
+
+
+def status_line(result: BuildResult, name: str) -> str:
+    """The "Tình trạng" line of the card of the plaque called ``name`` on the plaques index."""
+    cards = result.soup("bien-qr/index.html").select("article p.langso-plaque")
+    named = [
+        c for c in cards if (t := c.select_one(".langso-plaque__name")) and t.get_text() == name
+    ]
+    assert len(named) == 1, [c.get_text() for c in cards]
+    lines = [line.strip() for line in named[0].get_text().split("\n")]
+    return next(line for line in lines if line.startswith("Tình trạng: "))
 
 
 def test_a_retired_plaque_shows_its_message(make_site: SiteFactory) -> None:

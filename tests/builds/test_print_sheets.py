@@ -32,9 +32,12 @@ PLAQUES = {  # id → the built page its short URL must lead to
 }
 GUIDES = {
     "content/huong-dan/index.md": "# Hướng dẫn\n\n- [Bước hai](b.md)\n- [Bước một](a.md)\n",
-    "content/huong-dan/a.md": "# Bước một\n\nMở ứng dụng VNeID.\n",
-    "content/huong-dan/b.md": "# Bước hai\n\nQuét mã [ở đầu trang](#buoc-hai).\n",
+    "content/huong-dan/a.md": "# Bước một\n\n## Các bước\n\n1. Mở ứng dụng VNeID.\n",
+    "content/huong-dan/b.md": (
+        "# Bước hai\n\n## Các bước\n\n1. Quét mã [ở đầu trang](#buoc-hai).\n"
+    ),
 }
+"""Guides start with their numbered steps (``langso.guides``), as a strict build requires."""
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from langso.reader.budget import first_load, gzip_size
+from langso.reader.config import ReaderConfig
 from tests.conftest import SiteFactory, build_site
 
 
@@ -17,6 +18,14 @@ def plugins(reader: dict[str, object]) -> dict[str, object]:
             {"langso/reader": reader},
         ]
     }
+
+
+DEFAULT_BUDGET_KB = ReaderConfig.budget_kb.default
+"""The ``budget_kb`` a site gets without setting it (the project's goal for a first load)."""
+
+
+def test_the_default_budget_is_the_projects_goal() -> None:
+    assert DEFAULT_BUDGET_KB == 35  # issue 14: at most 35 KB gzip without photos
 
 
 def test_first_load_counts_the_page_and_its_own_css_and_js(tmp_path: Path) -> None:
@@ -75,7 +84,7 @@ def test_a_page_changed_after_the_reader_is_weighed_as_written(make_site: SiteFa
         result = build_site(root, strict=False)
         assert not result.ok
         head, pages = result.messages[-1].split(":\n")
-        assert head.startswith("Làng số: 1 trang nặng hơn 60 KB")
+        assert head.startswith(f"Làng số: 1 trang nặng hơn {DEFAULT_BUDGET_KB} KB")
         load = first_load(root / "site" / "index.html")  # the file as written
         assert load.gzip_bytes > 80_000
         assert pages == f"index.md: {load.gzip_bytes / 1000:.1f} KB ({load.requests} tệp/files)"

@@ -7,6 +7,7 @@ or critical axe-core violation, and the 404 page styled at any depth."""
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -119,20 +120,40 @@ def test_text_is_readable_and_styled_before_any_script(
         assert heading.is_visible() and heading.inner_text().strip()
         header = page.locator("header.md-header")
         assert header.evaluate("e => getComputedStyle(e).backgroundColor") == HEADER_COLOUR
-        size = page.locator("article p").first.evaluate("e => getComputedStyle(e).fontSize")
+        # The first paragraph of prose: not the service page's open-now badge (empty until its
+        # script fills it) nor its sample-data note, which are smaller on purpose.
+        prose = page.locator("article p:not([class])").filter(has_text=re.compile(r"\w")).first
+        size = prose.evaluate("e => getComputedStyle(e).fontSize")
         assert float(size.removesuffix("px")) >= 18  # body text at a comfortable size
     finally:
         context.close()
 
 
 def screenshot(page: Page) -> Image.Image:
-    """The whole page once every image has loaded: lazy ones (the plaques' QR codes) otherwise
-    arrive whenever the browser gets to them, in one screenshot and not the other."""
+    """The whole page once every image has loaded (lazy ones, the plaques' QR codes, otherwise
+    arrive whenever the browser gets to them, in one screenshot and not the other) and the
+    offline offer has settled (shown once its worker is registered, some time after ``load``).
+
+    Taken in a viewport as tall as the page rather than with ``full_page``: Chromium draws the
+    part beyond the viewport anew for each such capture, and the edges of boxes at fractional
+    positions (the home page's call buttons and tiles, a third of the column each) come out
+    anti-aliased differently from one capture of the same page to the next."""
     page.evaluate(
         "document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')"
     )
     page.wait_for_function("[...document.images].every(i => i.complete)")
-    return Image.open(io.BytesIO(page.screenshot(full_page=True, animations="disabled")))
+    page.wait_for_function(
+        "!document.documentElement.classList.contains('langso-offer')"
+        " || !document.getElementById('langso-offline').hidden"
+    )
+    viewport = page.viewport_size
+    assert viewport is not None
+    height = page.evaluate("document.documentElement.scrollHeight")
+    page.set_viewport_size({"width": viewport["width"], "height": height})
+    try:
+        return Image.open(io.BytesIO(page.screenshot(animations="disabled")))
+    finally:
+        page.set_viewport_size(viewport)
 
 
 @pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}], ids=["phone", "pc"])
@@ -142,7 +163,9 @@ def test_critical_css_draws_what_the_full_stylesheets_draw(
     context = browser.new_context(viewport=viewport)  # type: ignore[arg-type]
     page = context.new_page()
     # Only the stylesheets: the theme's script changes the page on its own (tables, header).
-    page.route("**/javascripts/bundle.*", lambda route: route.abort())
+    # Routed for the whole context: the offline worker, which controls the page as soon as the
+    # home page has loaded, fetches and serves the script itself, past any route of the page.
+    context.route("**/javascripts/bundle.*", lambda route: route.abort())
     try:
         for kind, path in PAGES.items():
             page.goto(base + path, wait_until="load")
@@ -153,6 +176,7 @@ def test_critical_css_draws_what_the_full_stylesheets_draw(
                 "[...document.styleSheets].filter(s => s.href).map(s => s.href.split('/').pop())"
             )
             assert any(name.startswith("main.") for name in loaded), loaded
+            assert page.evaluate("window.document$ === undefined"), kind  # no theme script
             after = screenshot(page).convert("RGB")
             assert before.size == after.size, kind
             # Anti-aliasing may differ by a level or two; a missing rule changes far more.

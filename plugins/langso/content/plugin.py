@@ -16,7 +16,8 @@
 - ``on_nav`` and ``on_page_context``: each page's template gets its own copy of the navigation in
   which a section bigger than ``nav_section_limit`` shows only its index page, a window of
   neighbours around the current page and a link to the full list; the shared navigation is never
-  changed. Pages so stay the same size however many pages the site has.
+  changed. Pages so stay the same size however many pages the site has
+  (:mod:`langso.content.nav.adapter`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -36,9 +36,8 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import dirname_to_title, get_relative_url
 from mkdocs.utils.templates import TemplateContext
@@ -61,6 +60,7 @@ from langso.content.adapter import (
     with_cards,
 )
 from langso.content.config import ContentConfig
+from langso.content.nav.adapter import NavWindow, sections
 from langso.escaping import html_text, page_title_html, safe_edit_url
 from langso.frontmatter import (
     CheckedPage,
@@ -89,9 +89,6 @@ from langso.village import VILLAGE_FILE, load_village
 
 __all__ = ["ContentPlugin"]
 
-NEIGHBOURS = 3
-"""Pages shown on either side of the current page in the window of a big navigation section."""
-
 _CHECKED: Recall[CheckedPage] = Recall("checked-pages")
 """Pages checked by the earlier builds of this process (``mkdocs serve``), by content."""
 
@@ -101,25 +98,6 @@ GUIDES_CSS = "assets/langso/guides.css"
 ESCAPED_META = ("title", "description", "subtitle")
 """Front-matter keys the theme prints unescaped (Material's ``base.html``, ``header.html``,
 ``nav-item.html``): handed to it as HTML text (:func:`langso.escaping.html_text`)."""
-
-
-@dataclass(frozen=True)
-class _BigSection:
-    """A navigation section cut to a window: its index page, its other children and the link
-    to the full list."""
-
-    index: Page | None
-    others: list[StructureItem]
-    positions: dict[int, int]
-    more: Link
-
-    def window(self, current: StructureItem | None) -> list[StructureItem]:
-        """The children shown when ``current`` (a child, or ``None``) leads to the current page."""
-        size = 2 * NEIGHBOURS + 1
-        position = self.positions.get(id(current), 0) if current is not None else 0
-        start = max(0, min(position - NEIGHBOURS, len(self.others) - size))
-        head = [self.index] if self.index is not None else []
-        return [*head, *self.others[start : start + size], self.more]
 
 
 class ContentPlugin(BasePlugin[ContentConfig]):
@@ -133,11 +111,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.written: dict[str, tuple[str, int]] = {}
         # folder → (src_uri of its full list's first page, anchor of the list on it)
         self.listings: dict[str, tuple[str, str]] = {}
-        self.big: dict[int, _BigSection] = {}
-        self.trimmed: dict[int, Section] = {}
-        # The navigation's top-level items as shown outside them, and their positions by id.
-        self.top: list[StructureItem] = []
-        self.top_positions: dict[int, int] = {}
+        self.window = NavWindow()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Make :func:`langso.text.slugify` the heading-id rule of the ``toc`` extension.
@@ -416,92 +390,17 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Find the sections too big to show in full; make the copies pages outside them use."""
         BUILD_LOG.update({f.src_uri for f in files})
-        self.big = {}
-        self.trimmed = {}
-        self.top = []
-        self.top_positions = {}
         if config.nav is None:  # section titles are folder names, which the theme prints as HTML
-            for section in _sections(nav.items):
+            for section in sections(nav.items):
                 section.title = html_text(section.title)
-        if self.config.nav_section_limit > 0:
-            for section in _sections(nav.items):
-                self._find_big(section, files)
-            if self.big:
-                self.top = [self._trimmed(item) for item in nav.items]
-                self.top_positions = {id(item): n for n, item in enumerate(nav.items)}
+        self.window.find(nav, files, self.config.nav_section_limit, self.listings)
         return nav
-
-    def _find_big(self, section: Section, files: Files) -> None:
-        index = None
-        for child in section.children:
-            if isinstance(child, Page) and child.is_index:
-                index = child
-                break
-        others = [child for child in section.children if child is not index]
-        if len(others) <= self.config.nav_section_limit:
-            return
-        target = self._full_list(index, others, files)
-        if target is None:
-            return  # nowhere lists them all: keep every child reachable from the navigation
-        kind = "trang" if all(isinstance(c, Page) for c in others) else "mục"
-        self.big[id(section)] = _BigSection(
-            index=index,
-            others=others,
-            positions={id(child): n for n, child in enumerate(others)},
-            more=Link(f"Xem tất cả {len(others)} {kind}", target),
-        )
-
-    def _full_list(
-        self, index: Page | None, others: list[StructureItem], files: Files
-    ) -> str | None:
-        """The URL of the page listing every child of a section, if there is one."""
-        folders = {
-            posixpath.dirname(child.file.src_uri) for child in others if isinstance(child, Page)
-        }
-        if len(folders) == 1 and (listing := self.listings.get(folders.pop())) is not None:
-            file = files.get_file_from_path(listing[0])
-            if file is not None:
-                return file.url + (f"#{listing[1]}" if listing[1] else "")
-        return index.url if index is not None else None
-
-    def _trimmed(self, item: StructureItem) -> StructureItem:
-        """The copy of ``item`` shown when the current page is outside it (built once)."""
-        if not isinstance(item, Section):
-            return item
-        if id(item) not in self.trimmed:
-            big = self.big.get(id(item))
-            children = big.window(None) if big is not None else item.children
-            self.trimmed[id(item)] = Section(item.title, [self._trimmed(c) for c in children])
-        return self.trimmed[id(item)]
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         """Hand the theme this page's own copy of the navigation when a section is cut."""
-        if not self.big:
-            return context
-        path: list[StructureItem] = [*list(page.ancestors)[::-1], page]
-
-        def shown(item: StructureItem, depth: int) -> StructureItem:
-            if depth + 1 >= len(path) or item is not path[depth]:
-                return self._trimmed(item)
-            assert isinstance(item, Section)
-            big = self.big.get(id(item))
-            following = path[depth + 1]
-            children = big.window(following) if big is not None else item.children
-            section = Section(item.title, [shown(c, depth + 1) for c in children])
-            section.active = True
-            return section
-
-        # Only the top-level item leading to the page differs from the trimmed navigation.
-        items = list(self.top)
-        position = self.top_positions.get(id(path[0]))
-        if position is not None and len(path) > 1:
-            items[position] = shown(path[0], 0)
-        own = object.__new__(Navigation)  # a shallow copy; copy.copy is slower
-        own.__dict__ = {**nav.__dict__, "items": items}
-        context["nav"] = own
-        return context
+        return self.window.page_context(context, page, nav)
 
     def on_build_error(self, *, error: Exception) -> None:
         """The build log is no longer this build's to translate."""
@@ -511,16 +410,6 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         """Keep the checked pages for the next process (:class:`langso.cache.Recall`)."""
         BUILD_LOG.stop()
         Recall.save_all()
-
-
-def _sections(items: list[StructureItem]) -> list[Section]:
-    """Every section in ``items``, nested ones included."""
-    found = []
-    for item in items:
-        if isinstance(item, Section):
-            found.append(item)
-            found += _sections(item.children)
-    return found
 
 
 def _file_title(src_uri: str) -> str:

@@ -27,6 +27,7 @@ __all__ = [
     "to_json",
     "to_vcard",
     "to_vcards",
+    "village_record",
 ]
 
 CSV_COLUMNS = (
@@ -107,9 +108,28 @@ def records(
     return [record(e, directory, village, urls[e.id]) for e in directory.sorted_entries()]
 
 
+def village_record(village: Village) -> dict[str, str | None]:
+    """Who the directory belongs to, as ``danh-ba.json`` carries it: the village's names as
+    written in ``village.yml`` (``ten``, ``loai``, ``xa``, ``tinh``, ``xa_cu``, ``huyen_cu``) and
+    ``ho_tro``, the id of the entry (in ``dich_vu``) readers call for help; ``None`` when not
+    given. Listed one by one so a new ``village.yml`` field is exported only on purpose: the home
+    page's picture (``anh``, a path in the content folder, with ``anh_mo_ta``, ``anh_la_tranh``)
+    means nothing in a downloaded file and is left out."""
+    return {
+        "ten": village.name,
+        "loai": village.kind,
+        "xa": village.commune,
+        "tinh": village.province,
+        "xa_cu": village.former_commune,
+        "huyen_cu": village.former_district,
+        "ho_tro": village.help_service,
+    }
+
+
 def to_json(rows: list[dict[str, Any]], village: Village | None) -> str:
-    """``danh-ba.json``: ``{"lang": …, "dich_vu": [record, …]}``, UTF-8, readable."""
-    data = {"lang": village.model_dump(by_alias=True) if village else None, "dich_vu": rows}
+    """``danh-ba.json``: ``{"lang": village_record | null, "dich_vu": [record, …]}``, UTF-8,
+    readable (:func:`village_record`, :func:`record`)."""
+    data = {"lang": village_record(village) if village else None, "dich_vu": rows}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

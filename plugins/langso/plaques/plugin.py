@@ -270,12 +270,14 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
             uri = f"{pages_dir}/{plaque.id}-{name.lower()}.html"
             files.append(_cached(config, uri, path))
             print_links[name] = posixpath.basename(uri)
-        target = plaque.target if destination.kind == "page" and not destination.via else None
+        # A replaced plaque's code leads where its replacement leads: so does its name.
+        target = destination.target if destination.kind == "page" else None
+        target_link = _page_link(target, pages_dir) if target else None
         return PlaqueView(
             plaque=plaque,
             short_url=short_url,
             short_link=get_relative_url(short_path(plaque.id), f"{pages_dir}/"),
-            target_link=_page_link(target, pages_dir) if target else None,
+            target_link=target_link,
             svg_link=f"{plaque.id}.svg",
             png_link=f"{plaque.id}.png",
             print_links=print_links,
@@ -391,5 +393,5 @@ def _status(destination: Destination) -> str:
     if destination.kind == "retired":
         return "Đã gỡ"
     if destination.via:
-        return f"Đã thay bằng `{destination.via[-1]}`"
+        return "Đã thay bằng biển mới, mã cũ vẫn dùng được"
     return "Đang dùng"

@@ -36,7 +36,10 @@ PAPERS: dict[str, Paper] = {name: _ALL_PAPERS[name] for name in ("A5", "A6")}
 PLAQUE_CODE = (
     "qr.py",
     "plaques/render.py",
-    "printing.py",
+    "printing/fonts.py",
+    "printing/layout.py",
+    "printing/rules.py",
+    "printing/sheets.py",
     "render.py",
     "templates/plaque_print.html",
 )

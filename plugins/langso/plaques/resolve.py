@@ -31,6 +31,8 @@ class Destination:
         url: the target page's URL relative to the site root (``page`` only).
         via: ids of the replacement chain followed, oldest first (empty when none).
         message: the notice of a retired plaque.
+        target: the page ``url`` is built from, as the registry names it (``page`` only): the
+            last replacement's target when ``via`` is not empty.
     """
 
     entry: PlaqueEntry
@@ -38,6 +40,7 @@ class Destination:
     url: str | None = None
     via: tuple[str, ...] = ()
     message: str | None = None
+    target: str | None = None
 
 
 def page_source(target: str) -> str:
@@ -106,7 +109,7 @@ def resolve(
                         )
                     )
                 continue
-            destinations.append(Destination(entry, "page", url=url, via=via))
+            destinations.append(Destination(entry, "page", url=url, via=via, target=target))
     return destinations, problems
 
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import gzip
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from langso.reader.markup import local_scripts, local_stylesheets
 
-__all__ = ["FirstLoad", "built_file", "first_load", "gzip_size", "over_budget"]
+__all__ = ["FirstLoad", "budget_message", "built_file", "first_load", "gzip_size", "over_budget"]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -117,3 +117,18 @@ def over_budget(measure: Callable[[int], FirstLoad], limit_bytes: int) -> FirstL
         return None
     exact = measure(6)
     return exact if exact.gzip_bytes > limit_bytes else None
+
+
+def budget_message(over: Sequence[tuple[str, FirstLoad]], budget_kb: int) -> str:
+    """The build's error for the pages ``over`` the budget (``(source path, weight)``, in the
+    order they were built), in Vietnamese and English, one line per page:
+    ``index.md: 89.7 KB (3 tệp/files)``."""
+    pages = "\n".join(
+        f"{src}: {weight.gzip_bytes / 1000:.1f} KB ({weight.requests} tệp/files)"
+        for src, weight in over
+    )
+    return (
+        f"Làng số: {len(over)} trang nặng hơn {budget_kb} KB khi mở lần đầu "
+        "(HTML, CSS, JS, gzip) — bớt mã nhúng, tệp CSS/JS thêm vào hoặc chia nhỏ trang. / "
+        f"{len(over)} page(s) weigh more than {budget_kb} KB on first load:\n{pages}"
+    )

@@ -13,13 +13,23 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from langso.edits import Edit
 from langso.escaping import html_text
+from langso.offline.build import ICON_URIS, WEBMANIFEST_URI
 
-__all__ = ["NOT_FOUND_TITLE", "HelpLine", "not_found_body", "not_found_edits"]
+__all__ = [
+    "NOT_FOUND_TITLE",
+    "HelpLine",
+    "directory_page",
+    "help_line",
+    "manifest_links",
+    "not_found_body",
+    "not_found_edits",
+    "search_page",
+]
 
 NOT_FOUND_TITLE = "Không tìm thấy trang"
 
@@ -127,3 +137,48 @@ def not_found_edits(page_html: str, body: str) -> Sequence[Edit]:
     if heading:
         edits.append(Edit(heading.start(), heading.end(), body))
     return edits
+
+
+# What the 404 page links to, from the site's configuration: ``plugins`` is MkDocs'
+# ``config.plugins`` (the plugins by name), ``extra`` its ``config.extra``; ``root`` the site's
+# path (``/lang-so/``).
+
+
+def search_page(plugins: Mapping[str, object], root: str) -> str | None:
+    """The absolute path of ``langso/search``'s full search page, if the site uses it."""
+    plugin = plugins.get("langso/search")
+    url = getattr(plugin, "search_url", None) if plugin is not None else None
+    return root + url if isinstance(url, str) else None
+
+
+def help_line(extra: Mapping[str, object], root: str) -> HelpLine | None:
+    """The village's helper (``extra["langso_help"]``, :class:`langso.helpline.Help`, published
+    by ``langso/directory``), its page an absolute path; ``None`` without one."""
+    found = extra.get("langso_help")
+    url = getattr(found, "url", None)
+    if found is None or not isinstance(url, str):
+        return None
+    phones = tuple((phone.display, phone.tel) for phone in getattr(found, "phones", ()))
+    name = getattr(found, "name", None)
+    sample = bool(getattr(found, "sample", False))
+    return HelpLine(name if isinstance(name, str) else None, phones, root + url, sample)
+
+
+def directory_page(
+    plugins: Mapping[str, object], use_directory_urls: bool, root: str
+) -> str | None:
+    """The absolute path of the directory's index (``danh-ba/``) when ``langso/directory``
+    makes one."""
+    if "langso/directory" not in plugins:
+        return None
+    return root + ("danh-ba/" if use_directory_urls else "danh-ba/index.html")
+
+
+def manifest_links(plugins: Mapping[str, object], root: str) -> str:
+    """The web app manifest and icon links ``langso/offline`` gives every page, absolute."""
+    if "langso/offline" not in plugins:
+        return ""
+    return (
+        f'<link rel="manifest" href="{root}{WEBMANIFEST_URI}">'
+        f'<link rel="apple-touch-icon" href="{root}{ICON_URIS[192]}">'
+    )

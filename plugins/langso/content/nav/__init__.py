@@ -1,0 +1,1 @@
+"""The navigation window of ``langso/content`` (:mod:`.adapter`)."""
