@@ -177,6 +177,23 @@ def test_a_plaque_scanned_without_signal_leads_to_its_saved_page(
     assert page.locator("article h1").inner_text() == "Đình làng Phú Mỹ"
 
 
+def test_search_works_without_signal_once_everything_is_saved(
+    context: BrowserContext, site: Any
+) -> None:
+    """The reader never searched with signal: saving everything saved the index too."""
+    _, site_dir, base = site
+    manifest = json.loads((site_dir / "assets/langso/offline.json").read_text("utf-8"))
+    page = context.new_page()
+    visit(page, base)
+    box = page.locator("#langso-offline")
+    box.get_by_role("button", name="Lưu để đọc khi mất mạng").click()
+    box.get_by_role("button", name=f"Lưu {manifest['total_label']}").click()
+    box.locator("[aria-live=polite]").filter(has_text="Đã lưu xong").wait_for()
+    context.set_offline(True)
+    page.goto(base + "tim-kiem/?q=dinh+lang")
+    page.locator("article").get_by_role("link", name="Đình làng Phú Mỹ").first.wait_for()
+
+
 def test_button_is_hidden_without_javascript(browser: Browser, site: Any) -> None:
     _, _, base = site
     context = browser.new_context(java_script_enabled=False)

@@ -133,8 +133,9 @@ def test_offline_page_is_vietnamese_and_links_home_through_the_worker() -> None:
     html = offline_page_html("Làng <Phú Mỹ>")
     assert '<html lang="vi">' in html
     assert "<h1>Đang mất mạng</h1>" in html
-    assert '<a href="../../">Về trang chủ Làng &lt;Phú Mỹ&gt;</a>' in html
-    assert "<link" not in html and "<script" not in html  # served at any depth: standalone
+    assert '<a href="../../" id="langso-home">Về trang chủ Làng &lt;Phú Mỹ&gt;</a>' in html
+    # Served at any depth: standalone, nothing to load (the inline script reads the size).
+    assert "<link" not in html and "<script src" not in html
 
 
 @pytest.mark.parametrize(
@@ -226,7 +227,7 @@ def test_offline_pages_tell_not_saved_from_no_such_page() -> None:
     assert '<html lang="vi">' in missing
     assert "<h1>Không có trang này</h1>" in missing
     assert "chưa được lưu" not in missing
-    assert '<a href="../../">Về trang chủ Làng &lt;Phú Mỹ&gt;</a>' in missing
+    assert '<a href="../../" id="langso-home">Về trang chủ Làng &lt;Phú Mỹ&gt;</a>' in missing
     assert '<a href="../../tim-kiem/">Tìm trong sổ tay</a>' in missing
     assert "<link" not in missing and "<script" not in missing
     assert "Tìm trong sổ tay" not in missing_page_html("Làng", None)
@@ -280,11 +281,15 @@ def test_build_writes_the_worker_manifest_and_icons(make_site: SiteFactory) -> N
         "q/dinh.html",
         "q/dinh/",
     ]
+    # The search index is saved with the pages (search works without signal), not at install.
+    assert [e["url"] for e in manifest["data"]] == ["assets/langso/search-index.json"]
+    assert "assets/langso/search-index.json" not in precache
     for entry in manifest["redirects"]:
         file = entry["url"] + ("index.html" if entry["url"].endswith("/") else "")
         assert 'http-equiv="refresh"' in result.read(file)
     total = sum(
-        e["bytes"] for e in manifest["pages"] + manifest["redirects"] + manifest["precache"]
+        e["bytes"]
+        for e in manifest["pages"] + manifest["redirects"] + manifest["data"] + manifest["precache"]
     )
     assert manifest["total_bytes"] == total
     assert manifest["total_label"] == format_size(total)

@@ -118,6 +118,7 @@ def build_manifest(
     timeout_ms: int = 4000,
     addresses: Iterable[str] = (),
     redirects: Mapping[str, str] | None = None,
+    data: Iterable[str] = (),
 ) -> dict[str, Any]:
     """The offline manifest of a built site.
 
@@ -132,10 +133,16 @@ def build_manifest(
         redirects: redirect stubs among them (a plaque's short address), address → file:
             saved with the pages when the reader saves everything, so that a plaque scanned
             without signal still leads to its saved page; not counted as pages.
+        data: site-relative paths of files the pages' scripts fetch (the search index):
+            saved with the pages when the reader saves everything, not when the worker
+            installs (they grow with the site); those missing are left out.
     """
     redirects = redirects or {}
     page_entries = [_entry(site_dir, url, pages[url]) for url in sorted(pages)]
     stub_entries = [_entry(site_dir, url, redirects[url]) for url in sorted(redirects)]
+    data_entries = [
+        _entry(site_dir, path, path) for path in sorted(set(data)) if (site_dir / path).is_file()
+    ]
     files = set(pages.values()) | set(redirects.values())
     precache = sorted(
         a
@@ -143,7 +150,7 @@ def build_manifest(
         if a not in files and (site_dir / a).is_file()
     )
     asset_entries = [_entry(site_dir, path, path) for path in precache]
-    entries = page_entries + stub_entries + asset_entries
+    entries = page_entries + stub_entries + data_entries + asset_entries
     total = sum(e["bytes"] for e in entries)
     version = _digest(
         json.dumps([[e["url"], e["digest"]] for e in entries] + [timeout_ms]).encode()
@@ -156,6 +163,7 @@ def build_manifest(
         "missing_page": MISSING_PAGE_URI,
         "known": sorted(set(addresses) - set(pages) - set(redirects)),
         "redirects": stub_entries,
+        "data": data_entries,
         "timeout_ms": timeout_ms,
         "pages": page_entries,
         "precache": asset_entries,
@@ -185,10 +193,23 @@ def html_addresses(dest_uris: Iterable[str]) -> set[str]:
     return out
 
 
-_PAGE_STYLE = """body{{font-family:system-ui,sans-serif;font-size:1.15rem;line-height:1.5;margin:0;
-padding:1.5rem;color:#1a1a1a;background:#fff;max-width:36rem;overflow-wrap:anywhere}}
-h1{{font-size:1.5rem}}a{{color:#2a3c9e}}
-ul{{padding:0;list-style:none}}li a{{display:inline-flex;align-items:center;min-height:48px}}"""
+# The reader's size (A−…A+, ``--langso-scale`` in reader.css) applies here too, from 18 px.
+_PAGE_STYLE = """html{{--s:1}}html[data-langso-size="-1"]{{--s:.9}}html[data-langso-size="1"]{{--s:1.2}}
+html[data-langso-size="2"]{{--s:1.4}}html[data-langso-size="3"]{{--s:1.6}}
+body{{font-family:system-ui,sans-serif;font-size:calc(1.15rem*var(--s));line-height:1.5;margin:0;
+padding:1.5rem 1rem;color:#1a1a1a;background:#fff;max-width:36rem;overflow-wrap:anywhere}}
+h1{{font-size:1.4em;line-height:1.25}}a{{color:#2a3c9e}}
+ul{{padding:0;list-style:none}}a{{display:inline-flex;align-items:center;min-height:48px}}"""
+
+# The size the reader chose on the site (kept under the site root's path + ``langso.size``, as
+# reader/markup.py ``head_script`` keeps it), read through the home link: the worker rewrites
+# its ``../../`` to its scope, the site root, wherever the page is served.
+_SIZE_SCRIPT = (
+    "<script>try{var h=document.getElementById('langso-home'),"
+    "s=localStorage.getItem(new URL(h.getAttribute('href'),location).pathname+'langso.size');"
+    "if(s&&s!=='0')document.documentElement.setAttribute('data-langso-size',s)}catch(e){}"
+    "</script>"
+)
 
 
 def _standalone(title: str, body: str) -> str:
@@ -206,6 +227,7 @@ def _standalone(title: str, body: str) -> str:
 <main>
 {body}
 </main>
+{_SIZE_SCRIPT}
 </body>
 </html>
 """
@@ -222,7 +244,7 @@ def offline_page_html(site_name: str) -> str:
 <p>Những trang đã mở trước đây vẫn đọc được. Khi có sóng trở lại, hãy tải lại trang.</p>
 <p>Mẹo: lúc có mạng, bấm nút <strong>Lưu để đọc khi mất mạng</strong> ở đầu trang để lưu cả
 cuốn sổ tay vào máy.</p>
-<p><a href="{ROOT_PLACEHOLDER}">Về trang chủ {name}</a></p>""",
+<p><a href="{ROOT_PLACEHOLDER}" id="langso-home">Về trang chủ {name}</a></p>""",
     )
 
 
@@ -246,7 +268,7 @@ def missing_page_html(site_name: str, search_link: str | None) -> str:
 đổi chỗ.</p>
 <p>Máy đang mất mạng, nhưng những trang đã lưu vẫn đọc được:</p>
 <ul>
-<li><a href="{ROOT_PLACEHOLDER}">Về trang chủ {name}</a></li>
+<li><a href="{ROOT_PLACEHOLDER}" id="langso-home">Về trang chủ {name}</a></li>
 {search}</ul>""",
     )
 
@@ -306,15 +328,17 @@ def icon_png(size: int, background: str, foreground: str = "#ffffff") -> bytes:
 
 
 # The offer's look, inline: it must be right before the theme's stylesheet arrives, and no
-# stylesheet of the site knows it. While the script may show the offer (JavaScript on, service
-# workers available, not yet saved or put off: class ``langso-offer``, set in <head> before the
-# first paint), its place under the toolbar is kept: nothing moves when it appears.
+# stylesheet of the site knows it. When the offer will show under the toolbar (JavaScript on,
+# service workers available, not yet saved or put off: class ``langso-offer``, set in <head>
+# before the first paint), it shows from the first paint, buttons and all (they answer once the
+# deferred script has run; saving waits for the worker): no empty band is held for it, and
+# nothing moves when the script takes it over. Its text follows the reader's size (``--langso-scale``, reader.css).
 _OFFER_STYLE = (
     "<style>"
     ".langso-offline{box-sizing:border-box;max-width:61rem;margin:0 auto;padding:.2rem .8rem;"
-    "font-size:.8rem;line-height:1.3;overflow-wrap:anywhere}"
+    "font-size:calc(.8rem*var(--langso-scale,1));line-height:1.3;overflow-wrap:anywhere}"
     ".langso-offline[hidden],.langso-offline [hidden]{display:none}"
-    ".langso-offer .langso-offline--top[hidden]{display:block;visibility:hidden}"
+    ".langso-offer .langso-offline--top[hidden]{display:block}"
     ".langso-offline__row{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center}"
     ".langso-offline button{box-sizing:border-box;min-height:48px;min-width:48px;"
     "padding:.2em .7em;border:1px solid currentcolor;border-radius:.2rem;"
@@ -366,10 +390,11 @@ def offline_edits(page_html: str, root: str, theme_color: str, label: str) -> li
     sees it: under the header and the reader's toolbar, before Material's ``md-container``
     (else at the start of ``<body>``, else first).
 
-    ``root`` is the site root relative to the page (``./``, ``../../``). The box stays hidden
-    until the script has registered the worker: without JavaScript, or where service workers are
-    unavailable, the reader never sees a button that cannot work. Its place is kept from the
-    first paint while it may appear (``langso-offer``, see ``_OFFER_STYLE``).
+    ``root`` is the site root relative to the page (``./``, ``../../``). The box is hidden
+    without JavaScript, where service workers are unavailable, and once saved or put off (then
+    the script shows it at the end of the article): the reader never sees a button that cannot
+    work. Where it will show under the toolbar it shows from the first paint (``langso-offer``,
+    see ``_OFFER_STYLE``): no empty band, no shift.
     """
     head, box = _offline_snippets(root, theme_color, label)
     head_at = page_html.rfind("</head>")

@@ -50,7 +50,7 @@ from langso.offline.build import (
     webmanifest_json,
 )
 from langso.offline.config import OfflineConfig
-from langso.search.index import SEARCH_PAGE_URI
+from langso.search.index import INDEX_URI, SEARCH_PAGE_URI
 
 __all__ = ["OfflinePlugin"]
 
@@ -165,6 +165,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
             timeout_ms=self.config.timeout_ms,
             addresses=self.addresses | {"404.html"},
             redirects=self.redirects,
+            data=[INDEX_URI],  # search works without signal once everything is saved
         )
         write(MANIFEST_URI, dumps_manifest(manifest))
         write(SW_URI, service_worker_js(manifest))

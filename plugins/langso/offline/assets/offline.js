@@ -1,10 +1,11 @@
 /* Làng số: offline reading (langso/offline). Registers the service worker (sw.js at the site
  * root, found through the page's relative root) and runs the "save the whole guidebook" offer.
  *
- * The offer sits under the toolbar, where it is seen, and shows as soon as the worker is
- * registered. Its place is kept from the first paint (class `langso-offer` on <html>, set in
- * <head> while the offer may show), so nothing moves when it appears; its question opens inside
- * it, in view. Once the reader has saved the guidebook or put the offer off ("Để sau"), later
+ * The offer sits under the toolbar, where it is seen. Where it will show there (class
+ * `langso-offer` on <html>, set in <head>: service workers available, not saved or put off)
+ * the page's inline style shows it from the first paint, so no empty band waits for it and
+ * nothing moves; saving waits for the worker, registered once the page has loaded. Its
+ * question opens inside it, in view. Once the reader has saved the guidebook or put the offer off ("Để sau"), later
  * pages show it at the end of the article instead (to save a newer copy). It stays hidden
  * without JavaScript and where service workers are unavailable.
  */
@@ -107,7 +108,10 @@
       bar.max = message.total;
       bar.value = message.done;
       if (message.type === "progress") {
-        status.textContent = "Đang lưu… " + message.done + "/" + message.total;
+        // Counted in pages, as the question and the result are ("50 trang"): the files the
+        // pages need come after them and move only the bar.
+        status.textContent = "Đang lưu… " + Math.min(message.done, message.pages) + "/" +
+          message.pages + " trang";
       } else if (message.failed) {
         status.textContent = "Chưa lưu được " + message.failed + "/" + message.total +
           " tệp. Thử lại khi có sóng tốt hơn.";

@@ -24,6 +24,9 @@ var PAGES = MANIFEST.pages.map(function (p) { return abs(p.url); });
 // A plaque's short address: a redirect stub saved with the pages, so that a plaque scanned
 // without signal still leads to its saved page.
 var REDIRECTS = MANIFEST.redirects.map(function (p) { return abs(p.url); });
+// What the pages' scripts fetch (the search index): saved with the pages, so that search
+// works without signal once everything is saved.
+var DATA = MANIFEST.data.map(function (p) { return abs(p.url); });
 var ASSETS = MANIFEST.precache.map(function (a) { return abs(a.url); });
 var PAGE_SET = new Set(PAGES);
 var OFFLINE = abs(MANIFEST.offline_page);
@@ -190,10 +193,12 @@ self.addEventListener("fetch", function (event) {
 
 async function saveAll(port) {
   var cache = await caches.open(CACHE);
-  var urls = PAGES.concat(REDIRECTS, ASSETS);
+  var urls = PAGES.concat(REDIRECTS, DATA, ASSETS);
   var done = 0;
   var failed = 0;
-  port.postMessage({ type: "progress", done: 0, failed: 0, total: urls.length });
+  port.postMessage({
+    type: "progress", done: 0, failed: 0, total: urls.length, pages: PAGES.length,
+  });
   for (var i = 0; i < urls.length; i++) {
     try {
       await save(cache, urls[i]);
@@ -201,7 +206,10 @@ async function saveAll(port) {
       failed += 1;
     }
     done += 1;
-    port.postMessage({ type: "progress", done: done, failed: failed, total: urls.length });
+    // The pages come first: `done` up to `pages` counts pages, the files they need after.
+    port.postMessage({
+      type: "progress", done: done, failed: failed, total: urls.length, pages: PAGES.length,
+    });
   }
   port.postMessage({
     type: "done", done: done, failed: failed, total: urls.length, pages: PAGES.length,
