@@ -102,12 +102,22 @@ class _Body:
         self.data = None
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """A browser that has what it needs closes the connection mid-answer: not an error."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(site_dir: Path, prefix: str = PREFIX) -> Iterator[str]:
     """Serve ``site_dir`` on 127.0.0.1 under ``prefix``; yields the base URL (ending in ``/``)."""
     handler_class = type("Handler", (SubPathHandler,), {"prefix": prefix})
     handler = functools.partial(handler_class, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -137,21 +137,22 @@ def test_links_nav_and_sources_are_located_and_translated(make_site: SiteFactory
 
 
 def test_github_annotations(make_site: SiteFactory) -> None:
+    # Warnings block publishing (`mkdocs build --strict`): annotated as errors, like the verdict.
     root = make_site(files=LINK_MISTAKES, config={"nav": NAV})
     result = langso(root, "check", "--format", "github", "--lang", "en")
     lines = result.stdout.splitlines()
     assert lines[0] == (
-        "::warning file=content/dia-diem/gieng-lang.md,title=Làng số page.no-sources::the page"
+        "::error file=content/dia-diem/gieng-lang.md,title=Làng số page.no-sources::the page"
         " states history or facts but has no `## Nguồn` (sources) section — add a `## Nguồn`"
         " section at the end listing the articles and documents used, with links"
     )
     assert lines[2] == (
-        "::warning file=content/dia-diem/gieng-lang.md,line=7,title=Làng số page.link-missing::"
+        "::error file=content/dia-diem/gieng-lang.md,line=7,title=Làng số page.link-missing::"
         "the link `khong-co.md` leads to `content/dia-diem/khong-co.md`, which is not a file of"
         " the content folder — point it at an existing `.md` file, relative to this page's folder"
     )
     assert lines[4] == (
-        f"::warning file=mkdocs.yml,line={nav_line(root)},title=Làng số page.not-in-nav::the"
+        f"::error file=mkdocs.yml,line={nav_line(root)},title=Làng số page.not-in-nav::the"
         " page `dia-diem/gieng-lang.md` is not in `nav:`, so it is missing from the menu — add a"
         " line `- dia-diem/gieng-lang.md` to `nav:` in mkdocs.yml, or remove the whole `nav:` so"
         " the menu lists every page"
@@ -282,3 +283,16 @@ def test_starter_text_left_from_langso_new_is_a_warning_that_does_not_block(
         "the page still holds the starter text of `langso new`"
     )
     assert github.returncode == 0
+
+
+def test_a_guide_without_steps_is_an_error_annotation_as_it_blocks_publishing(
+    make_site: SiteFactory,
+) -> None:
+    root = make_site(files={"content/huong-dan/lam-thu.md": "# Làm thử\n\nChỉ có lời.\n"})
+    result = langso(root, "check", "--format", "github")
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(
+        "::error file=content/huong-dan/lam-thu.md,line=1,title=Làng số guide.no-steps::"
+    )
+    assert lines[-1].startswith("Chưa thể xuất bản: 1 lỗi phải sửa trong 1 tệp")
+    assert result.returncode == 1

@@ -195,8 +195,10 @@ def test_every_message_kind_comes_out_of_langso_check(
             # the home page's picture named but not in the content folder
             "content/village.yml": (
                 "ten: 'Phú Mỹ'\nxa: 'xã Yên Định'\ntinh: 'tỉnh Thanh Hóa'\n"
-                "anh: 'anh/khong-co.webp'\nanh_mo_ta: 'Đình làng'\n"
+                "anh: 'anh/khong-co.webp'\nanh_mo_ta: 'Đình làng'\nho_tro: 'khong-so'\n"
             ),
+            # ... and a helper with neither a phone nor Zalo, in the same run
+            "content/danh-ba/khong-so.yml": "ten: 'Tổ'\nloai: 'cho'\n",
         }
     )
     (more / "content/danh-ba/utf16.yml").write_bytes("ten: A\n".encode("utf-16"))

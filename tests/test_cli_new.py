@@ -51,6 +51,10 @@ def test_each_kind_then_check_is_clean(make_site: SiteFactory) -> None:
 
     guide = langso(root, "new", "guide", "--title", "Cài VNeID")
     assert guide.stdout.splitlines()[0] == "Đã tạo / created content/huong-dan/cai-vneid.md"
+    # The first guide: the section's index page is written too (see the tests below).
+    assert guide.stdout.splitlines()[2].startswith(
+        "Đã tạo trang mục lục content/huong-dan/index.md"
+    )
 
     service = langso(root, "new", "service", "--title", "Quán nước bà Tư", "--category", "Chợ")
     assert service.stdout.splitlines()[0] == "Đã tạo / created content/danh-ba/quan-nuoc-ba-tu.yml"
@@ -77,7 +81,7 @@ def test_each_kind_then_check_is_clean(make_site: SiteFactory) -> None:
 
     check = langso(root, "check")
     assert check.stdout.splitlines()[-2:] == [
-        "Đã kiểm tra 5 trang, 2 mục danh bạ, 3 biển.",
+        "Đã kiểm tra 6 trang, 2 mục danh bạ, 3 biển.",
         # The starter text is left in: a warning per page that does not block publishing.
         "Có thể xuất bản; 3 cảnh báo không chặn xuất bản / Ready to publish; 3 warnings that do"
         " not block it",

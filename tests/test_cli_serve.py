@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -14,6 +15,8 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from PIL import Image
 
 from tests.browser import fetch, free_port, wait_for
 from tests.conftest import REPO, SiteFactory
@@ -163,3 +166,42 @@ def test_serve_starts_on_the_unmodified_sample(tmp_path: Path) -> None:
         assert "https://example.github.io/lang-so/dia-diem/dinh-lang-la-thon/" in stub
     assert "Traceback" not in errors[0]
     assert "ERROR" not in errors[0]
+
+
+# --- village.yml edited while serving (issue 14, fresh tester) ------------------------------
+
+GUIDE_TEXT = "# Làm thử\n\n## Các bước\n\n1. Mở ứng dụng.\n2. Bấm **Bắt đầu**.\n"
+
+
+def test_serve_shows_a_changed_village_file_on_the_pages_that_show_it(
+    make_site: SiteFactory,
+) -> None:
+    # Dirty rebuilds render only pages whose Markdown changed; the home page shows the picture
+    # of village.yml and a guide the helper it names, so they must be rendered again too.
+    root = make_site(files={"content/huong-dan/lam-thu.md": GUIDE_TEXT})
+    (root / "content/anh").mkdir()
+    image = io.BytesIO()
+    Image.new("RGB", (64, 32), (200, 160, 120)).save(image, "PNG")
+    (root / "content/anh/lang.png").write_bytes(image.getvalue())
+    port = free_port()
+    with serving(root, port) as errors:
+        base = f"http://127.0.0.1:{port}/lang-phu-my/"
+        assert wait_for(base + "huong-dan/lam-thu/", "Tìm số điện thoại trong danh bạ", 90)
+        home = fetch(base) or ""
+        assert "Khẩn cấp" in home and "langso-hero" not in home
+        village = root / "content/village.yml"
+        village.write_text(
+            village.read_text(encoding="utf-8")
+            + "ho_tro: 'cho-phu-my'\nanh: 'anh/lang.png'\nanh_mo_ta: 'Cổng làng'\n",
+            encoding="utf-8",
+        )
+        assert wait_for(base, 'alt="Cổng làng"', 60), errors
+        assert wait_for(base + "huong-dan/lam-thu/", "<p>Gọi Chợ Phú Mỹ:</p>", 10)
+        # The helper's own entry changes the box as well.
+        service = root / "content/danh-ba/cho-phu-my.yml"
+        service.write_text(
+            service.read_text(encoding="utf-8").replace("0300 000 001", "0300 000 009"),
+            encoding="utf-8",
+        )
+        assert wait_for(base + "huong-dan/lam-thu/", 'href="tel:+84300000009"', 60), errors
+    assert "Traceback" not in errors[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import pytest
 import yaml
 
 from langso.init import HOSTS, Host, InitError, create_village, resolve_site_url
+from langso.text import slugify
 from langso.village import load_village
 
 DAY = dt.date(2026, 11, 1)
@@ -145,6 +147,40 @@ def test_sample_service_and_plaque(tmp_path: Path) -> None:
     ]
     landmark = (tmp_path / "content/dia-diem/dinh-thon-la-thon.md").read_text("utf-8")
     assert "\n## Nguồn\n" in landmark
+
+
+@pytest.mark.parametrize(
+    ("village", "kind", "landmark", "service"),
+    [
+        ("Xóm Mới", "xóm", "Đình Xóm Mới", "Nhà văn hóa Xóm Mới (dữ liệu mẫu)"),
+        # Typed decomposed (NFD, as macOS may give it) and in another case: still the same word.
+        (
+            unicodedata.normalize("NFD", "Bản Lác"),
+            "BẢN",
+            "Đình Bản Lác",
+            "Nhà văn hóa Bản Lác (dữ liệu mẫu)",
+        ),
+        ("Phú Mỹ", "xóm", "Đình xóm Phú Mỹ", "Nhà văn hóa xóm Phú Mỹ (dữ liệu mẫu)"),
+        ("Xóm", "xóm", "Đình xóm Xóm", "Nhà văn hóa xóm Xóm (dữ liệu mẫu)"),
+    ],
+)
+def test_a_name_starting_with_its_kind_is_not_prefixed_again(
+    tmp_path: Path, village: str, kind: str, landmark: str, service: str
+) -> None:
+    written = make(tmp_path, village=village, kind=kind)
+    names = {p.relative_to(tmp_path).as_posix() for p in written}
+    assert f"content/dia-diem/{slugify(landmark)}.md" in names
+    assert f"content/danh-ba/{slugify(service)}.yml" in names
+    page = (tmp_path / f"content/dia-diem/{slugify(landmark)}.md").read_text("utf-8")
+    assert page.startswith(f"---\ntitle: '{landmark}'\n")
+    entry = yaml.safe_load((tmp_path / f"content/danh-ba/{slugify(service)}.yml").read_text())
+    assert entry["ten"] == service
+    place = landmark.removeprefix("Đình ")
+    home = (tmp_path / "content/index.md").read_text("utf-8")
+    assert f"\nChào bà con {place}, xã Yên Định, tỉnh Thanh Hóa.\n" in home
+    assert f"Sổ tay làng số của {place}, xã Yên Định" in config(tmp_path)["site_description"]
+    found, problems = load_village(tmp_path / "content", "content")
+    assert problems == [] and found is not None and found.full_name == place
 
 
 def test_github_workflow_checks_pull_requests_builds_and_deploys_main(tmp_path: Path) -> None:

@@ -282,8 +282,9 @@ _WEB_ONLY_ROW = re.compile(
 _WEB_ONLY_BLOCK = re.compile(
     r"<(p|div)\b[^>]*class=\"[^\"]*\blangso-web-only\b[^\"]*\"[^>]*>.*?</\1>", re.S
 )
+# The map link reads "Mở bản đồ" with its coordinates in its title: "Tọa độ 19.98, 105.64".
 _MAP_LINK = re.compile(
-    r"<a\b[^>]*class=\"[^\"]*\blangso-map\b[^\"]*\"[^>]*>[^<]*?\(([^()<]*)\)</a>", re.S
+    r"<a\b(?=[^>]*class=\"[^\"]*\blangso-map\b)[^>]*title=\"Tọa độ ([^\"]*)\"[^>]*>[^<]*</a>", re.S
 )
 
 

@@ -97,6 +97,13 @@ class Finding:
         return {"warning": "warning", "info": "notice"}.get(self.problem.severity, "error")  # type: ignore[return-value]
 
     @property
+    def annotation(self) -> Literal["error", "notice"]:
+        """The level of its GitHub annotation (``langso check --format github``): ``error`` for
+        whatever blocks publishing (a warning too: ``mkdocs build --strict`` fails on it), else
+        ``notice``, so the annotations never say less than the verdict."""
+        return "error" if self.blocks else "notice"
+
+    @property
     def blocks(self) -> bool:
         """Whether this problem stops ``mkdocs build --strict``, so the site cannot be published."""
         return self.problem.severity != "info"

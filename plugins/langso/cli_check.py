@@ -104,7 +104,7 @@ def run_check(args: argparse.Namespace) -> int:
             if problem.line:
                 props += f",line={problem.line}"
             props += f",title={github_escape(f'Làng số {problem.code}', prop=True)}"
-            print(f"::{finding.severity} {props}::{github_escape(finding.text(lang))}")
+            print(f"::{finding.annotation} {props}::{github_escape(finding.text(lang))}")
     else:
         previous: str | None = None
         for finding in findings:

@@ -16,6 +16,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 
 from langso.adapter import content_location
+from langso.cli_index import plan_index, write_index
 from langso.cli_site import UserError, config_option, plugin_option, read_config, report_problems
 from langso.directory.loading import load_categories
 from langso.paths import repo_path
@@ -187,10 +188,13 @@ def run_new(args: argparse.Namespace) -> int:
             raise UserError(f"`{title}`: tên cần có chữ hoặc số / the title needs letters")
         folder = KIND_FOLDERS[kind]
         path = unique_file(content.docs_dir / folder, slug, ".md")
+        index = plan_index(content.docs_dir, content.docs_rel, folder, path.name, title)
         _write_text(path, place_text(title) if kind == "place" else guide_text(title))
         print(f"Đã tạo / created {_shown(content, path)}")
         page = f"{folder}/{path.name}"
-        _nav_note(content, folder, page, title)
+        also = f"{folder}/index.md" if index.created else None
+        _nav_note(content, folder, page, title, also)
+        write_index(index)
     elif kind == "service":
         title = _ask(args.title, "--title", "Tên dịch vụ / service name")
         category = _category(content, args.category)
@@ -211,7 +215,9 @@ def run_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _nav_note(content: _Content, folder: str, page: str, title: str) -> None:
+def _nav_note(
+    content: _Content, folder: str, page: str, title: str, index: str | None = None
+) -> None:
     if content.config.nav is None:
         print(
             "mkdocs.yml không có `nav:`: trang tự hiện trong trình đơn. / No `nav:`: the page "
@@ -221,9 +227,11 @@ def _nav_note(content: _Content, folder: str, page: str, title: str) -> None:
     text = content.config_path.read_text(encoding="utf-8")
     changed = add_to_nav(text, folder, page, title)
     if changed is None:
+        pages = f"`- {index}` và `- {page}`" if index else f"`- {page}`"
+        them = "them" if index else "it"
         print(
-            f"Nhớ thêm `- {page}` vào `nav:` trong {content.config_path.name}. / Remember to add "
-            f"it to `nav:` in {content.config_path.name}."
+            f"Nhớ thêm {pages} vào `nav:` trong {content.config_path.name}. / Remember to add "
+            f"{them} to `nav:` in {content.config_path.name}."
         )
         return
     content.config_path.write_text(changed, encoding="utf-8")

@@ -215,9 +215,10 @@ def mark_steps(page_html: str) -> str:
 
 
 def help_box_html(help: Help, href: str) -> str:
-    """The "Cần giúp?" box: a big call button for each of the helper's numbers and a link to
-    its page (``href``, relative to the page showing it); with no named helper, a link to the
-    directory. Every text from content is escaped once.
+    """The "Cần giúp?" box: a big call button for each of the helper's numbers (its Zalo when
+    it has no phone), the sample-data warning under them when the entry is sample data, and a
+    link to its page (``href``, relative to the page showing it); with no named helper, a link
+    to the directory. Every text from content is escaped once.
 
     >>> from langso.phones import parse_phone
     >>> box = help_box_html(Help("Tổ & bạn", (parse_phone("0300 000 011"),), "x/"), "../x/")
@@ -235,18 +236,27 @@ def help_box_html(help: Help, href: str) -> str:
         )
     else:
         name = html_text(help.name)
-        parts.append(f"<p>Gọi {name}:</p>" if help.phones else f"<p>Hỏi {name}.</p>")
-        if help.phones:
-            calls = "".join(
-                f'<a class="langso-help__call" href="tel:{html_text(phone.tel)}">'
-                f'Gọi <span class="langso-help__number">{html_text(phone.display)}</span></a>'
-                for phone in help.phones
+        calls = "".join(
+            f'<a class="langso-help__call" href="tel:{html_text(phone.tel)}">'
+            f'Gọi <span class="langso-help__number">{html_text(phone.display)}</span></a>'
+            for phone in help.phones
+        )
+        if not calls and help.zalo is not None:  # a helper reached on Zalo only
+            calls = (
+                f'<a class="langso-help__call" href="{html_text(help.zalo.zalo_url)}">'
+                f'Zalo <span class="langso-help__number">{html_text(help.zalo.display)}</span></a>'
             )
+        if calls:
+            verb = "Gọi" if help.phones else "Nhắn Zalo cho"
+            parts.append(f"<p>{verb} {name}:</p>")
             parts.append(f'<p class="langso-help__calls">{calls}</p>')
-        if help.sample:
-            parts.append(
-                '<p class="langso-help__sample">Dữ liệu mẫu: số này là số giả, chưa gọi được.</p>'
-            )
+            if help.sample:  # only under a number: the warning is about it
+                parts.append(
+                    '<p class="langso-help__sample">Dữ liệu mẫu: số này là số giả, chưa gọi '
+                    "được.</p>"
+                )
+        else:  # unreachable helpers are refused (village.help-unreachable); the page still leads
+            parts.append(f"<p>Hỏi {name}.</p>")
         parts.append(
             f'<p><a class="langso-help__page" href="{target}">Địa chỉ, giờ làm việc</a></p>'
         )

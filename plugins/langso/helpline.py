@@ -10,7 +10,9 @@ made from it (:func:`langso.guides.help_box_html`) and the 404 page shows its nu
 
 Without ``ho_tro`` the help is the directory itself (``name`` ``None``, no phones, ``url`` the
 directory's index), so every guide still leads somewhere. A ``ho_tro`` naming no entry is a
-located error in ``village.yml`` with a "did you mean" (``village.help-unknown``).
+located error in ``village.yml`` with a "did you mean" (``village.help-unknown``); so is one
+naming an entry with neither a phone number nor a Zalo number (``village.help-unreachable``): the
+team must be reachable from the box.
 """
 
 from __future__ import annotations
@@ -22,10 +24,14 @@ from langso.phones import Phone
 from langso.problems import Problem
 from langso.schema import did_you_mean
 
-__all__ = ["HELP_KEY", "Help", "HelpEntry", "resolve_help"]
+__all__ = ["HELP_KEY", "HELP_WANTED_KEY", "Help", "HelpEntry", "resolve_help"]
 
 HELP_KEY = "langso_help"
 """The key of :class:`Help` in MkDocs' ``config.extra``."""
+
+HELP_WANTED_KEY = "langso_help_wanted"
+"""The key in ``config.extra`` of ``(ho_tro, its line)`` as ``village.yml`` writes them (each
+``None`` when absent), set by ``langso/content`` even when another field of the file is wrong."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,9 @@ class HelpEntry:
         phones: its numbers, in file order.
         page: ``src_uri`` of its generated page (``danh-ba/<id>.md``).
         sample: whether the entry is sample data (``du_lieu_mau: có``).
+        zalo: its Zalo number, if any.
+        source: its YAML file relative to ``docs_dir`` (``danh-ba/to-cong-nghe-so.yml``): pages
+            showing the helper depend on it (:mod:`langso.content.stale`).
     """
 
     id: str
@@ -45,6 +54,8 @@ class HelpEntry:
     phones: tuple[Phone, ...]
     page: str
     sample: bool
+    zalo: Phone | None = None
+    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,12 +74,16 @@ class Help:
             ``use_directory_urls: false`` ``danh-ba/to-cong-nghe-so.html``). Make it relative to
             the page that shows it (``mkdocs.utils.get_relative_url(url, page.url)``).
         sample: whether the helper's entry is sample data (its numbers reach no one).
+        zalo: the helper's Zalo number (:attr:`langso.phones.Phone.zalo_url`), if any.
+        source: the helper entry's YAML file relative to ``docs_dir``, ``None`` in the fallback.
     """
 
     name: str | None
     phones: tuple[Phone, ...]
     url: str
     sample: bool = False
+    zalo: Phone | None = None
+    source: str | None = None
 
 
 def resolve_help(
@@ -91,8 +106,9 @@ def resolve_help(
 
     Returns:
         ``(help, [])``; ``(None, [problem])`` when ``ho_tro`` names no entry
-        (``village.help-unknown``, located on its line); ``(None, [])`` when there is neither a
-        helper nor a directory index to lead to.
+        (``village.help-unknown``, located on its line) or an entry with neither a phone nor a
+        Zalo number (``village.help-unreachable``, on the same line); ``(None, [])`` when there
+        is neither a helper nor a directory index to lead to.
     """
     by_id = {entry.id: entry for entry in entries}
     if wanted is None:
@@ -115,7 +131,10 @@ def resolve_help(
             village_rel, line, "village.help-unknown", "ho_tro", {"id": wanted, **params}
         )
         return None, [problem]
+    if not entry.phones and entry.zalo is None:
+        params = {"id": wanted, "name": entry.name, "path": entry.source or f"{wanted}.yml"}
+        return None, [Problem(village_rel, line, "village.help-unreachable", "ho_tro", params)]
     url = url_of(entry.page)
     if url is None:  # its page was not added (a clash, reported by the directory)
         return None, []
-    return Help(entry.name, entry.phones, url, entry.sample), []
+    return Help(entry.name, entry.phones, url, entry.sample, entry.zalo, entry.source), []

@@ -46,6 +46,7 @@ from langso.origin import SourceError, installed_requirement, requirement_from
 from langso.printing import check_site_url
 from langso.render import md
 from langso.text import nfc, slugify
+from langso.village import kind_and_name
 
 __all__ = [
     "HOSTS",
@@ -223,11 +224,13 @@ def create_village(
         raise InitError(error.vi, error.en) from None
 
     day = today or clock.today()
-    landmark = f"Đình {kind} {village}"
-    service = f"Nhà văn hóa {kind} {village} (dữ liệu mẫu)"
+    place = kind_and_name(kind, village)  # "xóm Phú Mỹ", but "Xóm Mới" alone, never "xóm Xóm Mới"
+    landmark = f"Đình {place}"
+    service = f"Nhà văn hóa {place} (dữ liệu mẫu)"
     context = {
         "village": village,
         "kind": kind,
+        "place": place,
         "commune": commune,
         "province": province,
         "host": host,

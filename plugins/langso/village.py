@@ -17,20 +17,41 @@ Example::
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field, PrivateAttr, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from langso.geography import check_unit
 from langso.home import PICTURE_TYPES, check_picture_path
 from langso.paths import repo_path
 from langso.problems import Problem
 from langso.schema import Model, Text, YesNo, invalid, read_yaml, validate
-from langso.yamlsource import Mapping, line_of
+from langso.text import nfc
+from langso.yamlsource import Mapping, Scalar, line_of
 
-__all__ = ["VILLAGE_FILE", "Village", "load_village"]
+__all__ = [
+    "VILLAGE_FILE",
+    "Village",
+    "VillageFile",
+    "kind_and_name",
+    "load_village",
+    "read_village",
+]
 
 VILLAGE_FILE = "village.yml"
+
+
+def kind_and_name(kind: str, name: str) -> str:
+    """``xóm Phú Mỹ`` — the kind then the name, unless the name already starts with the kind
+    (compared in NFC, ignoring case): ``xóm`` + ``Xóm Mới`` is ``Xóm Mới``, not ``xóm Xóm Mới``.
+    """
+    kind, name = nfc(kind).strip(), nfc(name).strip()
+    if not kind or name.casefold().startswith(kind.casefold() + " "):
+        return name
+    return f"{kind} {name}"
 
 
 class Village(Model):
@@ -108,20 +129,30 @@ class Village(Model):
     def _commune_exists(self) -> Village:
         check_unit(self.commune, self.province, field_prefix="")
         if self.picture is not None and self.picture_alt is None:
-            raise invalid(
-                "có `anh` nhưng thiếu `anh_mo_ta`",
-                "`anh` is given without `anh_mo_ta`",
-                "thêm dòng `anh_mo_ta:` tả ngắn điều ảnh cho thấy, ví dụ `anh_mo_ta: 'Đình làng "
-                "giữa cánh đồng lúa'`",
-                "add an `anh_mo_ta:` line saying briefly what the picture shows",
-                field="anh_mo_ta",
-            )
+            raise _alt_missing()
         return self
+
+    @classmethod
+    def despite_errors(cls, data: Any, context: dict[str, Any] | None) -> list[Any]:
+        """The commune and the picture's description, checked when another field is wrong, so
+        every mistake of ``village.yml`` shows in one run (:meth:`Model.despite_errors`)."""
+        if not isinstance(data, dict):
+            return []
+        found: list[Any] = []
+        commune, province = data.get("xa"), data.get("tinh")
+        if isinstance(commune, str) and isinstance(province, str):
+            try:
+                check_unit(commune.strip(), province.strip(), field_prefix="")
+            except PydanticCustomError as error:
+                found.append(error)
+        if data.get("anh") is not None and data.get("anh_mo_ta") is None:
+            found.append(_alt_missing())
+        return found
 
     @property
     def full_name(self) -> str:
-        """``làng Là Thôn`` — kind and name."""
-        return f"{self.kind} {self.name}"
+        """``làng Là Thôn`` — kind and name (:func:`kind_and_name`: never ``xóm Xóm Mới``)."""
+        return kind_and_name(self.kind, self.name)
 
     @property
     def address(self) -> str:
@@ -135,25 +166,87 @@ class Village(Model):
         return ", ".join(parts) or None
 
 
-def load_village(docs_dir: Path, docs_rel: str) -> tuple[Village | None, list[Problem]]:
-    """Read and validate ``village.yml`` in ``docs_dir``.
+def _alt_missing() -> PydanticCustomError:
+    """``anh`` without ``anh_mo_ta``: reported on the ``anh`` line, the field that needs it."""
+    return invalid(
+        "có `anh` nhưng thiếu `anh_mo_ta`",
+        "`anh` is given without `anh_mo_ta`",
+        "thêm dòng `anh_mo_ta:` tả ngắn điều ảnh cho thấy, ví dụ `anh_mo_ta: 'Đình làng "
+        "giữa cánh đồng lúa'`",
+        "add an `anh_mo_ta:` line saying briefly what the picture shows",
+        field="anh",
+    )
+
+
+@dataclass(frozen=True)
+class VillageFile:
+    """What :func:`read_village` found in ``village.yml``.
+
+    Attributes:
+        village: the valid village, or ``None`` when the file has any error.
+        problems: every mistake of the file, each on its line, in one run.
+        help_service: the text of ``ho_tro`` as written (spaces stripped), even when another
+            field is wrong, so a wrong helper is reported with the rest; ``None`` when absent
+            or not text.
+        help_line: the line of ``ho_tro``, ``None`` when absent.
+    """
+
+    village: Village | None
+    problems: tuple[Problem, ...]
+    help_service: str | None = None
+    help_line: int | None = None
+
+
+def read_village(docs_dir: Path, docs_rel: str) -> VillageFile:
+    """Read and validate ``village.yml`` in ``docs_dir``, listing every mistake in one run: the
+    fields (:func:`langso.schema.validate`, with :meth:`Village.despite_errors`) and a picture
+    that is not in the content folder (``village.picture-missing``).
 
     Args:
         docs_dir: the MkDocs ``docs_dir``.
         docs_rel: ``docs_dir`` relative to the repository, for messages (e.g. ``content``).
+    """
+    rel = repo_path(docs_rel, VILLAGE_FILE)
+    node, problems = read_yaml(docs_dir / VILLAGE_FILE, rel)
+    if problems or not isinstance(node, Mapping):
+        village, problems = (None, problems) if problems else validate(Village, node, rel)
+        return VillageFile(village, tuple(problems))
+    village, problems = validate(Village, node, rel)
+    if village is not None:
+        village._lines = {key: line for key, (line, _) in node.entries.items()}
+    picture = _scalar_text(node, "anh")
+    if picture is not None and _is_picture_path(picture) and not (docs_dir / picture).is_file():
+        params = {"path": picture, "types": ", ".join(PICTURE_TYPES)}
+        line = line_of(node, ("anh",))
+        problems.append(Problem(rel, line, "village.picture-missing", "anh", params=params))
+        problems.sort(key=lambda p: p.line or 0)
+        village = None
+    help_line = node.entries["ho_tro"][0] if "ho_tro" in node.entries else None
+    return VillageFile(village, tuple(problems), _scalar_text(node, "ho_tro"), help_line)
+
+
+def load_village(docs_dir: Path, docs_rel: str) -> tuple[Village | None, list[Problem]]:
+    """Read and validate ``village.yml`` in ``docs_dir`` (see :func:`read_village`).
 
     Returns:
         ``(village, [])`` or ``(None, problems)``.
     """
-    rel = repo_path(docs_rel, VILLAGE_FILE)
-    node, problems = read_yaml(docs_dir / VILLAGE_FILE, rel)
-    if problems:
-        return None, problems
-    village, problems = validate(Village, node, rel)
-    if village is not None and isinstance(node, Mapping):
-        village._lines = {key: line for key, (line, _) in node.entries.items()}
-    if village is not None and village.picture and not (docs_dir / village.picture).is_file():
-        params = {"path": village.picture, "types": ", ".join(PICTURE_TYPES)}
-        line = line_of(node, ("anh",))
-        return None, [Problem(rel, line, "village.picture-missing", "anh", params=params)]
-    return village, problems
+    found = read_village(docs_dir, docs_rel)
+    return found.village, list(found.problems)
+
+
+def _scalar_text(node: Mapping, key: str) -> str | None:
+    """The text of ``key`` in ``node`` as written, stripped; ``None`` when absent or not text."""
+    value = node.entries.get(key, (0, None))[1]
+    if not isinstance(value, Scalar) or value.null:
+        return None
+    return value.text.strip() or None
+
+
+def _is_picture_path(value: str) -> bool:
+    """Whether ``anh`` is a picture path at all (else its own error says so)."""
+    try:
+        check_picture_path(value)
+    except PydanticCustomError:
+        return False
+    return True

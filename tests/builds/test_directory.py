@@ -410,7 +410,8 @@ def test_service_page_details(rich: BuildResult) -> None:
         "Điện thoại": "0912 345 678, 0237 3721 150, 115",
         "Zalo": "0912 345 678",
         "Trang web": "https://example.gov.vn",
-        "Bản đồ": "Mở bản đồ (19.9810, 105.6420)",
+        # Words, not the raw coordinates: those are the link's title only.
+        "Bản đồ": "Mở bản đồ",
         "Thanh toán": "Tiền mặt, Chuyển khoản ngân hàng",
     }
     facts = page.select("p.langso-fact")
@@ -421,10 +422,10 @@ def test_service_page_details(rich: BuildResult) -> None:
         "0237 3721 150": "tel:+842373721150",
         "115": "tel:115",
         "https://example.gov.vn": "https://example.gov.vn",
-        "Mở bản đồ (19.9810, 105.6420)": (
-            "https://www.google.com/maps/search/?api=1&query=19.981,105.642"
-        ),
+        "Mở bản đồ": "https://www.google.com/maps/search/?api=1&query=19.981,105.642",
     }
+    map_link = page.select_one("a.langso-map")
+    assert map_link is not None and map_link["title"] == "Tọa độ 19.9810, 105.6420"
     tel = [a["href"] for a in page.select('p.langso-fact a[href^="tel:"]')]
     assert tel == ["tel:+84912345678", "tel:+842373721150", "tel:115"]
     assert (rich.site_dir / "danh-ba" / "tram-y-te.vcf").is_file()

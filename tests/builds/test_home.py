@@ -138,7 +138,9 @@ def test_picture_without_description_is_refused(make_site: SiteFactory) -> None:
     root = make_site(files={"content/village.yml": VILLAGE + "anh: 'anh/lang.png'\n"})
     result = build_site(root)
     assert not result.ok
-    assert "anh_mo_ta: có `anh` nhưng thiếu `anh_mo_ta`" in result.text()
+    # On the `anh` line (7), the field that needs its companion; with the missing file, at once.
+    assert "content/village.yml:7: anh: có `anh` nhưng thiếu `anh_mo_ta`" in result.text()
+    assert "content/village.yml:7: anh: không thấy ảnh `anh/lang.png`" in result.text()
 
 
 def test_picture_outside_the_content_folder_is_refused(make_site: SiteFactory) -> None:

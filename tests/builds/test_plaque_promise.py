@@ -88,7 +88,10 @@ def test_a_documented_successor_may_lead_elsewhere(make_site: SiteFactory) -> No
     result = build_site(make_site(files={RECORD: PRINTED, REGISTRY: text}))
     assert result.ok, result.text()
     assert 'content="0; url=../../danh-ba/cho-phu-my/"' in result.read("q/dinh/index.html")
-    assert status_line(result, "Đình làng Phú Mỹ") == "Tình trạng: Đã thay bằng biển mới, mã cũ vẫn dùng được"
+    assert (
+        status_line(result, "Đình làng Phú Mỹ")
+        == "Tình trạng: Đã thay bằng biển mới, mã cũ vẫn dùng được"
+    )
 
 
 def test_a_retired_plaque_shows_its_notice(make_site: SiteFactory) -> None:

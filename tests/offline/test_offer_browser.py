@@ -10,6 +10,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -183,3 +184,90 @@ def test_without_signal_an_unsaved_page_and_a_plaque_address_are_not_saved_yet(
         assert response is not None and response.status == 503, address
         assert page.locator("h1").inner_text() == "Đang mất mạng"
         assert "Trang này chưa được lưu" in page.locator("main").inner_text()
+
+
+def test_the_offer_is_drawn_from_the_first_paint_not_an_empty_band(
+    context: BrowserContext, site: Any
+) -> None:
+    """Where the offer will show, its buttons are there before its script has run (here the
+    script never arrives): the space under the toolbar is never an empty band."""
+    _, base = site
+    page = context.new_page()
+    page.route("**/offline.js", lambda route: route.abort())
+    open_page(page, base + PLACE)
+    assert page.evaluate("document.documentElement.classList.contains('langso-offer')")
+    box = page.locator("#langso-offline")
+    save = box.get_by_role("button", name="Lưu để đọc khi mất mạng")
+    assert save.is_visible()
+    where, title = box.bounding_box(), page.locator("article h1").bounding_box()
+    assert where is not None and title is not None and save.bounding_box() is not None
+    assert where["y"] + where["height"] <= title["y"]
+    assert page.evaluate("window.__titleTop") == pytest.approx(title["y"], abs=0.5)
+
+
+def sized(context: BrowserContext, base: str, size: int) -> None:
+    """The reader chose ``size`` before (kept under the site root's path, as reader.js does)."""
+    key = urlsplit(base).path + "langso.size"
+    context.add_init_script(f"localStorage.setItem('{key}', '{size}')")
+
+
+def font_px(page: Page, selector: str) -> float:
+    return float(
+        page.locator(selector).first.evaluate("n => parseFloat(getComputedStyle(n).fontSize)")
+    )
+
+
+def test_the_question_follows_the_readers_size_and_counts_pages(
+    context: BrowserContext, site: Any
+) -> None:
+    """At A+ max the question and its "Lưu …"/"Thôi" buttons are as large as the page's text
+    (they stayed at 16 px); while saving, the progress counts pages, as the question and the
+    result do (it counted files: "Đang lưu… 78/80" then "Đã lưu xong 50 trang")."""
+    site_dir, base = site
+    pages = len(json.loads((site_dir / "assets/langso/offline.json").read_text("utf-8"))["pages"])
+    sized(context, base, 3)
+    page = context.new_page()
+    open_page(page, base + PLACE)
+    until(page, CONTROLLED)
+    text = font_px(page, ".md-content .md-typeset")
+    assert text == pytest.approx(0.9 * 20 * 1.6, abs=0.1)  # Material's rem is 20 px
+    box = page.locator("#langso-offline")
+    box.get_by_role("button", name="Lưu để đọc khi mất mạng").click()
+    status = box.locator("[aria-live=polite]")
+    status.filter(has_text="nặng khoảng").wait_for()
+    assert f"({pages} trang)" in status.inner_text()
+    for part in (".langso-offline__status", ".langso-offline__yes", ".langso-offline__no"):
+        assert font_px(page, part) == pytest.approx(text, abs=0.1), part
+    for name in ("Lưu ", "Thôi"):
+        where = box.locator("button").filter(has_text=name).first.bounding_box()
+        assert where is not None and where["height"] >= 48 and where["width"] >= 48
+        assert where["x"] + where["width"] <= PHONE["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.evaluate(
+        """status => { window.said = [];
+          new MutationObserver(() => window.said.push(status.textContent))
+            .observe(status, {childList: true, characterData: true, subtree: true}); }""",
+        status.element_handle(),
+    )
+    box.locator("button.langso-offline__yes").click()
+    status.filter(has_text="Đã lưu xong").wait_for()
+    said = page.evaluate("window.said")
+    progress = [line for line in said if line.startswith("Đang lưu… ")]
+    assert progress, said
+    assert all(line.endswith(f"/{pages} trang") for line in progress), said
+    assert progress[-1] == f"Đang lưu… {pages}/{pages} trang"
+    assert said[-1] == f"Đã lưu xong {pages} trang: đọc được cả khi mất mạng."
+
+
+@pytest.mark.parametrize("name", ["mat-mang.html", "khong-co-trang.html"])
+def test_the_pages_without_signal_follow_the_readers_size(
+    context: BrowserContext, site: Any, name: str
+) -> None:
+    _, base = site
+    sized(context, base, 3)
+    page = context.new_page()
+    open_page(page, f"{base}assets/langso/{name}")
+    assert font_px(page, "main p") == pytest.approx(1.15 * 16 * 1.6, abs=0.1)
+    home = page.locator("#langso-home").bounding_box()
+    assert home is not None and home["height"] >= 48
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

@@ -181,12 +181,29 @@ def test_every_control_is_big_enough_for_a_finger(
 def test_the_service_page_calls_from_the_first_screen(sized: tuple[str, Page], base: str) -> None:
     size, page = sized
     open_page(page, base, "service")
-    call = page.locator('article a[href^="tel:"]').first
+    call = page.locator("article a.langso-action--call").first
     box = call.bounding_box()
     assert box is not None, size
     assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], (size, box)
     assert box["height"] >= TAP and box["width"] >= TAP, (size, box)
     assert call.inner_text().strip().startswith("Gọi"), call.inner_text()
+
+
+def test_the_home_page_calls_emergency_numbers_from_the_first_screen(
+    sized: tuple[str, Page], base: str
+) -> None:
+    size, page = sized
+    open_page(page, base, "home")
+    calls = page.locator("article a.langso-call")
+    assert calls.count() == 3, size
+    for index in range(3):
+        box = calls.nth(index).bounding_box()
+        assert box is not None and box["y"] + box["height"] <= PHONE["height"], (size, box)
+    assert [calls.nth(i).get_attribute("href") for i in range(3)] == [
+        "tel:113",
+        "tel:114",
+        "tel:115",
+    ]
 
 
 def test_a_phone_number_never_breaks_inside(sized: tuple[str, Page], base: str) -> None:

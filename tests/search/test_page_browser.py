@@ -130,3 +130,77 @@ def test_nothing_found_says_so_in_vietnamese(browser: Browser, cards_url: str) -
         )
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("size", [0, 3])
+def test_the_search_page_has_its_own_big_box_with_the_query(
+    browser: Browser, cards_url: str, size: int
+) -> None:
+    """Not "type in the box at the top": a labelled box of its own, filled with the query; a
+    new query typed there and sent lists its results (the same page, ``?q=``)."""
+    page = search_page(browser, cards_url, size, "dinh+lang")
+    try:
+        box = page.get_by_role("searchbox", name="Tìm trong sổ tay")
+        assert box.input_value() == "dinh lang"
+        assert page.input_value("#langso-search-input") == "dinh lang"
+        go = page.locator("#langso-search-page").get_by_role("button", name="Tìm")
+        for part in (box, go):
+            where = part.bounding_box()
+            assert where is not None and where["height"] >= 48 and where["width"] >= 48
+            assert where["x"] >= 0 and where["x"] + where["width"] <= PHONE["width"]
+        body = page.locator("article p").first.evaluate(
+            "node => parseFloat(getComputedStyle(node).fontSize)"
+        )
+        assert box.evaluate("node => parseFloat(getComputedStyle(node).fontSize)") == body
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        box.fill("cho lang")
+        box.press("Enter")
+        page.wait_for_url(f"{cards_url}tim-kiem/?q=cho%20lang")
+        count = page.locator("#langso-search-page .langso-search__count")
+        count.filter(has_text="cho lang").wait_for()
+    finally:
+        page.context.close()
+
+
+def test_without_javascript_the_search_page_box_sends_the_query(
+    browser: Browser, cards_url: str
+) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)  # type: ignore[arg-type]
+    try:
+        page = context.new_page()
+        page.goto(f"{cards_url}tim-kiem/")
+        page.get_by_role("searchbox", name="Tìm trong sổ tay").fill("dinh")
+        page.get_by_role("searchbox", name="Tìm trong sổ tay").press("Enter")
+        page.wait_for_url(f"{cards_url}tim-kiem/?q=dinh")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("size", [0, 3])
+def test_the_header_box_and_its_results_follow_the_readers_size(
+    browser: Browser, cards_url: str, size: int
+) -> None:
+    """At A+ the results under the header box are as large as the page's text (they were
+    15 px beside 28.8 px text), and the box's own words grow too (to 20 px)."""
+    page = search_page(browser, cards_url, size, "dinh+lang")
+    try:
+        page.goto(cards_url)
+        text = page.locator("article p").first.evaluate(
+            "node => parseFloat(getComputedStyle(node).fontSize)"
+        )
+        assert text == pytest.approx(18 * (1.6 if size else 1), abs=0.1)
+        page.fill("#langso-search-input", "dinh lang")
+        panel = page.locator("#langso-search-results")
+        panel.locator(".langso-search__item").first.wait_for()
+        snippet = panel.locator(".langso-search__snippet").first
+        assert snippet.evaluate("node => parseFloat(getComputedStyle(node).fontSize)") == text
+        field = page.locator("#langso-search-input")
+        assert field.evaluate("node => parseFloat(getComputedStyle(node).fontSize)") == (
+            pytest.approx(20 if size else 16, abs=0.1)  # up to what the header holds
+        )
+        where = panel.bounding_box()
+        assert where is not None and where["x"] >= 0
+        assert where["x"] + where["width"] <= PHONE["width"]
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    finally:
+        page.context.close()

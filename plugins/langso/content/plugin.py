@@ -17,7 +17,9 @@
   which a section bigger than ``nav_section_limit`` shows only its index page, a window of
   neighbours around the current page and a link to the full list; the shared navigation is never
   changed. Pages so stay the same size however many pages the site has
-  (:mod:`langso.content.nav.adapter`).
+  (:mod:`langso.content.nav.adapter`). In a dirty build (``langso serve``) ``on_nav`` also
+  removes the published file of each page older than ``village.yml``, the home picture or the
+  helper's entry, so it is rendered again (:mod:`langso.content.stale`).
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ from langso.content.adapter import (
 )
 from langso.content.config import ContentConfig
 from langso.content.nav.adapter import NavWindow, sections
+from langso.content.stale import remove_stale
 from langso.escaping import html_text, page_title_html, safe_edit_url
 from langso.frontmatter import (
     CheckedPage,
@@ -77,15 +80,16 @@ from langso.guides import (
     with_help_box,
     with_need_box,
 )
-from langso.helpline import HELP_KEY, Help
+from langso.helpline import HELP_KEY, HELP_WANTED_KEY, Help
 from langso.listing import listing_uri
 from langso.paths import ascii_page_uri, repo_path
 from langso.problems import Problem
+from langso.sectionindex import index_title
 from langso.sections import LISTING_HEADING, ListedPage, linked_uris, section_listing
 from langso.strict_html import unsafe_html_problems
 from langso.text import nfc, slugify
 from langso.textfile import decode_text
-from langso.village import VILLAGE_FILE, load_village
+from langso.village import VILLAGE_FILE, Village, read_village
 
 __all__ = ["ContentPlugin"]
 
@@ -147,9 +151,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.written = {}
         self.listings = {}
         docs_dir, docs_rel = content_location(config)
-        village, problems = load_village(docs_dir, docs_rel)
-        self.reporter.report(problems)
-        config.extra["village"] = village
+        found = read_village(docs_dir, docs_rel)
+        self.reporter.report(found.problems)
+        config.extra["village"] = found.village
+        config.extra[HELP_WANTED_KEY] = (found.help_service, found.help_line)
         kept: list[File] = []
         urls: dict[str, str] = {}
         _CHECKED.new_round()
@@ -390,11 +395,34 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Find the sections too big to show in full; make the copies pages outside them use."""
         BUILD_LOG.update({f.src_uri for f in files})
+        self._remove_stale(files, config)
         if config.nav is None:  # section titles are folder names, which the theme prints as HTML
             for section in sections(nav.items):
-                section.title = html_text(section.title)
+                index = next(
+                    (c for c in section.children if isinstance(c, Page) and c.is_index), None
+                )
+                source = index.file.abs_src_path if index is not None else None
+                found = index_title(source, index.file.src_uri) if index and source else None
+                section.title = html_text(found or section.title)  # "Hướng dẫn", not "Huong dan"
         self.window.find(nav, files, self.config.nav_section_limit, self.listings)
         return nav
+
+    def _remove_stale(self, files: Files, config: MkDocsConfig) -> None:
+        """Before a dirty build renders the pages whose Markdown changed: remove the published
+        file of each page older than ``village.yml``, the home picture or the helper's entry,
+        so it is rendered too (:mod:`langso.content.stale`). Here, once ``langso/directory``
+        has published the helper."""
+        docs_dir = content_location(config)[0]
+        village, help = config.extra.get("village"), config.extra.get(HELP_KEY)
+        picture = village.picture if isinstance(village, Village) else None
+        helper = help.source if isinstance(help, Help) else None
+        remove_stale(
+            ((f.src_uri, f.abs_dest_path) for f in files.documentation_pages()),
+            docs_dir / VILLAGE_FILE,
+            docs_dir / picture if picture else None,
+            docs_dir / helper if helper else None,
+            self.sources,
+        )
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation

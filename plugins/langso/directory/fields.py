@@ -23,6 +23,7 @@ from langso.text import fold, slugify, strip_accents
 from langso.vietqr import BANKS, VietQRAccount, vietqr_payload
 
 __all__ = [
+    "EMERGENCY_NUMBERS",
     "PAYMENT_METHODS",
     "VERIFIER_ROLES",
     "Address",
@@ -151,8 +152,42 @@ class Address(Model):
     )
 
 
+EMERGENCY_NUMBERS = {
+    "111": "bảo vệ trẻ em",
+    "112": "tìm kiếm cứu nạn",
+    "113": "công an",
+    "114": "cứu hỏa",
+    "115": "cấp cứu",
+}
+"""The national emergency numbers a category may give as ``khan_cap`` (free, 24/7, no area code;
+Thông tư 22/2014/TT-BTTTT, the national numbering plan: 113 police, 114 fire and rescue, 115 medical
+emergency, 112 search and rescue, 111 child protection), with who answers."""
+
+
+def _emergency(value: object) -> object:
+    """``khan_cap`` as the number's text: ``113`` typed without quotes is read as the integer."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str) and value.strip() in EMERGENCY_NUMBERS:
+        return value.strip()
+    listing = ", ".join(f"'{n}' ({who})" for n, who in EMERGENCY_NUMBERS.items())
+    raise invalid(
+        f"`{value}` không phải số khẩn cấp quốc gia",
+        f"`{value}` is not a national emergency number",
+        f"dùng một trong: {listing}, hoặc xóa dòng `khan_cap`",
+        "use one of 111 (child protection), 112 (search and rescue), 113 (police), "
+        "114 (fire), 115 (ambulance), or delete the `khan_cap` line",
+    )
+
+
 class Category(Model):
-    """A directory category; the order of ``categories.yml`` is the display order."""
+    """A directory category; the order of ``categories.yml`` is the display order.
+
+    ``khan_cap`` (an emergency number of :data:`EMERGENCY_NUMBERS`, as text) marks a category
+    whose places a reader may need urgently — police, health, fire: each of its places shows
+    "Khẩn cấp gọi 113" as a ``tel:`` link beside the "open now" badge, on its page and in the
+    lists, so "Đang đóng cửa" never reads as "no one can be reached".
+    """
 
     id: Text = Field(description="Mã ASCII, ví dụ `y-te`. / An ASCII id.")
     name: Text = Field(alias="ten", description="Tên hiển thị, ví dụ `Y tế`. / The name shown.")
@@ -161,6 +196,16 @@ class Category(Model):
         alias="bieu_tuong",
         max_length=8,
         description="Một biểu tượng emoji, ví dụ `🏥`. / One emoji.",
+    )
+    emergency: Annotated[str, BeforeValidator(_emergency)] | None = Field(
+        None,
+        alias="khan_cap",
+        description="Số khẩn cấp quốc gia cho các nơi thuộc loại này, ví dụ `'113'` cho công "
+        "an, `'115'` cho y tế, `'114'` cho cứu hỏa: trang và danh sách hiện nút \"Khẩn cấp gọi "
+        '113" cạnh giờ mở cửa, để "Đang đóng cửa" không bị hiểu là không liên lạc được. / '
+        "A national emergency number for this category's places (e.g. `'113'` police, `'115'` "
+        "health, `'114'` fire), shown as a \"call in an emergency\" link beside the opening "
+        'badge, so "closed" never reads as "unreachable".',
     )
 
     @field_validator("id")

@@ -41,7 +41,7 @@ from langso.directory.outputs import (
 )
 from langso.directory.review import review
 from langso.geography import use_cache
-from langso.helpline import HELP_KEY, HelpEntry, resolve_help
+from langso.helpline import HELP_KEY, HELP_WANTED_KEY, HelpEntry, resolve_help
 from langso.paths import repo_path
 from langso.problems import Problem
 from langso.village import VILLAGE_FILE, Village
@@ -146,7 +146,15 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
         """Publish ``config.extra["langso_help"]``, the helper ``ho_tro`` names (see
         :func:`langso.helpline.resolve_help`)."""
         entries = [
-            HelpEntry(e.id, e.service.name, e.service.phones, e.page, e.service.sample)
+            HelpEntry(
+                e.id,
+                e.service.name,
+                e.service.phones,
+                e.page,
+                e.service.sample,
+                e.service.zalo,
+                e.source,
+            )
             for e in directory.entries
         ]
 
@@ -154,8 +162,8 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
             file = files.get_file_from_path(src_uri)
             return file.url if file is not None else None
 
-        wanted = village.help_service if village is not None else None
-        line = village.line("ho_tro") if village is not None else None
+        # As written, even when another field of village.yml is wrong (one run, every mistake).
+        wanted, line = config.extra.get(HELP_WANTED_KEY) or (None, None)
         found, problems = resolve_help(
             wanted,
             line,

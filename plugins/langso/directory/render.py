@@ -225,7 +225,9 @@ def index_markdown(
 ) -> str:
     """The index page: the downloads, then the categories in file order and the index letters.
 
-    While the whole directory fits on one page (``per_page`` entries), every entry is listed
+    While the whole directory fits on one page (``per_page`` entries), it opens with a jump list
+    (``nav.langso-chips``: one large chip per category linking its section, then "Tra theo
+    tên"), and every entry is listed
     under its category (Vietnamese order) and again under its index letter. A bigger directory
     lists only the categories with their counts, linking their own pages, and the index letters,
     linking the list by name (:func:`listing_markdown`): the index stays the same size.
@@ -250,6 +252,7 @@ def index_markdown(
         front_matter=_front_matter(_index_description(directory, title, village)),
         metas=_card_metas(directory.entries, directory, with_category=False),
         badges=_badges(directory.entries) if complete else {},
+        urgents=_urgents(directory.entries, directory),
         title=title,
         complete=complete,
         groups=directory.by_category(),
@@ -285,6 +288,7 @@ def listing_markdown(
                 total=len(members),
                 entries=entries,
                 badges=_badges(entries),
+                urgents=_urgents(entries, directory),
                 pager=pager,
                 index_uri=index_uri,
                 title=title,
@@ -359,6 +363,17 @@ def _badges(entries: Iterable[ServiceEntry]) -> dict[str, str]:
     return badges
 
 
+def _urgents(entries: Iterable[ServiceEntry], directory: Directory) -> dict[str, str]:
+    """The emergency number (``'113'``) of each entry whose category has one (``khan_cap`` in
+    ``categories.yml``), shown beside its "open now" badge: "closed" is not "unreachable"."""
+    urgents = {}
+    for entry in entries:
+        number = directory.category(entry.service.category).emergency
+        if number:
+            urgents[entry.id] = number
+    return urgents
+
+
 def _closed_days(rows: tuple[OpeningRow, ...]) -> str | None:
     listed = {day for row in rows for day in row.days.weekdays}
     missing = [WEEKDAY_NAMES[day] for day in range(1, 8) if day not in listed]
@@ -376,7 +391,8 @@ def service_markdown(
 ) -> str:
     """The page of one service, actions first: its name, the "open now" badge, then large
     buttons — Gọi (each number), Zalo, Chỉ đường (:func:`directions_url`), Lưu vào danh bạ (the
-    vCard) — then the sample-data and freshness notices, the description, the details as
+    vCard) — with "Khẩn cấp gọi 113" beside the badge when the category has ``khan_cap`` —
+    then the sample-data and freshness notices, the description, the details as
     stacked rows (no table: nothing wider than a phone at any font size), the opening hours,
     VietQR with a "Chép số tài khoản" button, the services offered, the note and the last check.
     Numbers in the description and the note are ``tel:`` links (:func:`linked_paragraphs`); the

@@ -194,8 +194,8 @@ def html_addresses(dest_uris: Iterable[str]) -> set[str]:
 
 
 # The reader's size (A−…A+, ``--langso-scale`` in reader.css) applies here too, from 18 px.
-_PAGE_STYLE = """html{{--s:1}}html[data-langso-size="-1"]{{--s:.9}}html[data-langso-size="1"]{{--s:1.2}}
-html[data-langso-size="2"]{{--s:1.4}}html[data-langso-size="3"]{{--s:1.6}}
+_PAGE_STYLE = """html{{--s:1}}html[data-langso-size="-1"]{{--s:.9}}
+html[data-langso-size="1"]{{--s:1.2}}html[data-langso-size="2"]{{--s:1.4}}html[data-langso-size="3"]{{--s:1.6}}
 body{{font-family:system-ui,sans-serif;font-size:calc(1.15rem*var(--s));line-height:1.5;margin:0;
 padding:1.5rem 1rem;color:#1a1a1a;background:#fff;max-width:36rem;overflow-wrap:anywhere}}
 h1{{font-size:1.4em;line-height:1.25}}a{{color:#2a3c9e}}
@@ -332,21 +332,30 @@ def icon_png(size: int, background: str, foreground: str = "#ffffff") -> bytes:
 # service workers available, not yet saved or put off: class ``langso-offer``, set in <head>
 # before the first paint), it shows from the first paint, buttons and all (they answer once the
 # deferred script has run; saving waits for the worker): no empty band is held for it, and
-# nothing moves when the script takes it over. Its text follows the reader's size (``--langso-scale``, reader.css).
+# nothing moves when the script takes it over. Its text follows the reader's size
+# (``--langso-scale``, reader.css): the question and its answers as the page's text, the offer's
+# row up to 20 px.
 _OFFER_STYLE = (
     "<style>"
     ".langso-offline{box-sizing:border-box;max-width:61rem;margin:0 auto;padding:.2rem .8rem;"
-    "font-size:calc(.8rem*var(--langso-scale,1));line-height:1.3;overflow-wrap:anywhere}"
+    # Up to 20 px: at A+ max a larger row would take the first screen's middle.
+    "font-size:calc(.8rem*min(var(--langso-scale,1),1.25));line-height:1.3;"
+    "overflow-wrap:anywhere}"
     ".langso-offline[hidden],.langso-offline [hidden]{display:none}"
     ".langso-offer .langso-offline--top[hidden]{display:block}"
     ".langso-offline__row{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center}"
     ".langso-offline button{box-sizing:border-box;min-height:48px;min-width:48px;"
     "padding:.2em .7em;border:1px solid currentcolor;border-radius:.2rem;"
     "background:var(--md-default-bg-color,#fff);color:inherit;font:inherit;font-weight:700}"
-    ".langso-offline .langso-offline__save{flex:1 1 12em;text-align:left}"
+    # One row at any size: the offer's label wraps inside its button rather than pushing
+    # "Để sau" onto a second row (120 px of the first screen at A+ max).
+    ".langso-offline .langso-offline__save{flex:1 1 0;min-width:0;text-align:left}"
+    ".langso-offline .langso-offline__later{flex:0 0 auto}"
     ".langso-offline .langso-offline__yes{background:var(--md-primary-fg-color,#4051b5);"
     "color:var(--md-primary-bg-color,#fff)}"
     ".langso-offline__status{margin:.3em 0 0}.langso-offline__status:empty{display:none}"
+    # The question and its answers as large as the page's text (.9rem, reader.css).
+    ".langso-offline__status,.langso-offline__confirm{font-size:calc(.9rem*var(--langso-scale,1))}"
     ".langso-offline__progress{width:100%}"
     "</style>"
 )

@@ -15,6 +15,16 @@ MESSAGES: dict[str, Message] = {
         "there is no service `{id}` in the directory{did_you_mean_en}",
         "{fix_en}",
     ),
+    "village.help-unreachable": Message(
+        'dịch vụ `{id}` ({name}) không có số điện thoại hay Zalo nào, nên hộp "Cần giúp?" '
+        "không gọi được ai",
+        "thêm `dien_thoai:` (hoặc `zalo:`) vào `{path}`, hoặc đổi `ho_tro` sang dịch vụ có số "
+        "gọi được; không muốn có tổ hỗ trợ thì xóa dòng `ho_tro` (hướng dẫn sẽ dẫn tới danh bạ)",
+        'the service `{id}` ({name}) has no phone or Zalo number, so the "Cần giúp?" (need '
+        "help?) box can call no one",
+        "add `dien_thoai:` (or `zalo:`) to `{path}`, or set `ho_tro` to a service that can be "
+        "called; for no helper, delete the `ho_tro` line (guides then lead to the directory)",
+    ),
     "config.unreadable": Message(
         "không dùng được tệp cấu hình: {detail}",
         "sửa mkdocs.yml theo thông báo, so với mkdocs.yml của làng mẫu",

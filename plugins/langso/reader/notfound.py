@@ -72,7 +72,7 @@ def _help_html(help_line: HelpLine | None, directory: str | None) -> str:
     )
     sample = (
         '<p class="langso-notfound__sample">Đây là số mẫu: chưa gọi được.</p>'
-        if help_line.sample
+        if help_line.sample and calls  # the warning is about a number shown
         else ""
     )
     return (

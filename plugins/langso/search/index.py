@@ -445,7 +445,9 @@ def page_description(page_html: str) -> str:
 
 
 def search_page_markdown(title: str, home_link: str) -> str:
-    """The generated search page: honest about needing JavaScript, useful without it.
+    """The generated search page: its own big search box (a plain GET form to itself: ``q``,
+    which ``search.js`` reads, fills in and answers), honest about needing JavaScript, useful
+    without it.
 
     ``home_link`` is the Markdown link target of the home page, relative to the search page.
     """
@@ -457,13 +459,20 @@ def search_page_markdown(title: str, home_link: str) -> str:
         "---\n\n"
         f"# {title}\n\n"
         '<div class="langso-search-page" id="langso-search-page">\n'
+        '<form class="langso-search-page__form" role="search" action="./" method="get">'
+        '<label class="langso-search-page__label" for="langso-search-page-q">'
+        "Tìm trong sổ tay</label>"
+        '<input class="langso-search-page__input" id="langso-search-page-q" type="search"'
+        ' name="q" placeholder="đình làng, y tế…" autocomplete="off">'
+        '<button class="md-button md-button--primary langso-search-page__go" type="submit">'
+        "Tìm</button></form>\n"
         "<noscript><p>Tìm kiếm chạy ngay trong trình duyệt nên cần bật JavaScript."
         " Trình duyệt này đang tắt JavaScript: mời bà con xem mục lục ở đầu trang hoặc"
         " ở trang chủ.</p>"
         "<p><em>Search runs in the browser and needs JavaScript, which is turned off here."
         " Please use the menu or the home page.</em></p></noscript>\n"
-        '<p class="langso-search-page__hint">Gõ vào ô tìm kiếm ở đầu trang — có dấu hay'
-        " không dấu đều được (<em>dinh lang</em> tìm được <em>Đình làng</em>).</p>\n"
+        '<p class="langso-search-page__hint">Có dấu hay không dấu đều được'
+        " (<em>dinh lang</em> tìm được <em>Đình làng</em>).</p>\n"
         "</div>\n\n"
         f"[Về trang chủ]({home_link})\n"
     )

@@ -33,7 +33,10 @@
     try { localStorage.setItem(key, value); } catch (e) { /* private mode: ask again */ }
   }
 
+  var putOff = false; // "Để sau" on this page, perhaps before the worker was registered
+
   function show() {
+    if (putOff) return;
     if (!html.classList.contains("langso-offer")) {
       // Saved or put off before: the offer waits at the end of the article, moving nothing.
       var article = document.querySelector("article") || document.body;
@@ -72,6 +75,7 @@
   }
 
   later.addEventListener("click", function () {
+    putOff = true;
     remember("later");
     html.classList.remove("langso-offer");
     box.hidden = true;

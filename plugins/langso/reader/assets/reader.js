@@ -53,12 +53,21 @@
     return canonical ? canonical.href : location.href.split("#")[0];
   }
   var cleared = 0;
-  // The status line shows over the page, below the toolbar: nothing moves when it speaks.
-  function say(status, text, brief) {
+  // "Đã chép" shows on the button for a while (reader.css keeps its width: nothing moves or is
+  // covered) and the status line says it to screen readers; an address to copy by hand shows
+  // in the status line itself, under the toolbar.
+  function say(button, status, text, brief) {
     if (!status) return;
     status.textContent = text;
+    status.classList.toggle("langso-reader__status--shown", !brief);
     clearTimeout(cleared);
-    if (brief) cleared = setTimeout(function () { status.textContent = ""; }, 5000);
+    if (brief) {
+      button.textContent = "Đã chép";
+      cleared = setTimeout(function () {
+        status.textContent = "";
+        button.textContent = "Chia sẻ";
+      }, 5000);
+    }
   }
   function copy(text) {
     if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -88,8 +97,8 @@
         return;
       }
       copy(url).then(
-        function () { say(status, "Đã chép liên kết", true); },
-        function () { say(status, url); }
+        function () { say(button, status, "Đã chép liên kết", true); },
+        function () { say(button, status, url); }
       );
     });
   });

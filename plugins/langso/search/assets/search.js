@@ -241,6 +241,14 @@
   var indexUrl = new URL(form.getAttribute("data-index"), location.href);
   var loading = null, pages = null, timer = 0;
   var LIMIT = 8;
+  // The search page's own box, when it has one, is the one that answers there; the header's
+  // box then just sends its words to the page (a plain GET), both showing the query.
+  var pageForm = pageBox && pageBox.querySelector("form.langso-search-page__form");
+  if (pageForm) {
+    input.value = new URLSearchParams(location.search).get("q") || "";
+    form = pageForm;
+    input = pageForm.querySelector("input[type=search]");
+  }
 
   function load() {
     if (!loading) {
@@ -384,10 +392,13 @@
     return Array.prototype.slice.call(box.querySelectorAll(".langso-search__link"));
   }
 
-  // With the script the box shows results as you type: a combobox (ARIA 1.2) with its panel.
-  input.setAttribute("role", "combobox");
-  input.setAttribute("aria-autocomplete", "list");
-  input.setAttribute("aria-expanded", "false");
+  // With the script the box shows results as you type: a combobox (ARIA 1.2) with its panel;
+  // on the search page, the results below it.
+  if (!pageForm) {
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+  }
   input.addEventListener("focus", function () { load().catch(function () {}); });
   input.addEventListener("input", function () {
     clearTimeout(timer);
