@@ -9,6 +9,7 @@ import shutil
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 import resvg_py
@@ -144,6 +145,43 @@ def build_site(
 
 
 SiteFactory = Callable[..., Path]
+
+SAMPLE_PREFIX = "/lang-so/"
+"""The path the sample is served under in the browser tests, as GitHub Pages serves it."""
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The repository's own ``mkdocs.yml`` built once per test process: read it, never change
+    it (tests that change the sample copy it first)."""
+    result = build_site(REPO, site_dir=tmp_path_factory.mktemp("sample") / "site")
+    assert result.ok, result.text()
+    return result
+
+
+@pytest.fixture(scope="session")
+def sample_url(sample_site: BuildResult) -> Iterator[str]:
+    """The built sample served under :data:`SAMPLE_PREFIX` (``tests/browser.py``'s host)."""
+    from tests.browser import serve
+
+    with serve(sample_site.site_dir, SAMPLE_PREFIX) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Chromium for a test module (``tests/browser.py``'s :func:`launch`). Not for the whole
+    session: Playwright's sync API cannot start while another instance runs, and some tests
+    start their own."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import launch
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
 
 BUILD_DAY = "1795996800"  # 2026-11-30 00:00 UTC: freshness is judged on a fixed day
 

@@ -23,7 +23,7 @@ from langso.booklet import booklet_folders, booklet_plaques, read_booklet_pages
 from langso.cli import main
 from langso.plaques.model import load_plaques
 from langso.text import sort_key
-from tests.conftest import REPO, BuildResult, build_site
+from tests.conftest import REPO, BuildResult
 from tests.test_printing import page_texts, rasterise, read_codes
 
 SITE_URL = "https://example.github.io/lang-so/"
@@ -31,10 +31,8 @@ _TOC_LINE = re.compile(r"^(.*?)\s*(?:\. ?)+\s*(\d+)$")
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    result = build_site(REPO, site_dir=tmp_path_factory.mktemp("sample") / "site")
-    assert result.ok, result.text()
-    return result
+def built(sample_site: BuildResult) -> BuildResult:
+    return sample_site
 
 
 @pytest.fixture(scope="module")

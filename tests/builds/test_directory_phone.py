@@ -9,8 +9,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.browser import launch, serve
-from tests.conftest import REPO, build_site
+from tests.browser import launch
 
 pytestmark = pytest.mark.browser
 
@@ -25,11 +24,8 @@ TAP = 48
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    result = build_site(REPO, site_dir=tmp_path_factory.mktemp("directory-phone") / "site")
-    assert result.ok, result.text()
-    with serve(result.site_dir, PREFIX) as url:
-        yield url
+def base(sample_url: str) -> str:
+    return sample_url
 
 
 @pytest.fixture(scope="module")

@@ -8,12 +8,11 @@ a located, bilingual message.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, BuildResult, SiteFactory, build_site
+from tests.conftest import BuildResult, SiteFactory, build_site
 
 GUIDE = "content/huong-dan/lam-thu.md"
 VILLAGE = "content/village.yml"
@@ -210,10 +209,8 @@ def test_hostile_names_are_escaped_once(make_site: SiteFactory) -> None:
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuildResult]:
-    result = build_site(REPO, site_dir=tmp_path_factory.mktemp("guides") / "site")
-    assert result.ok, result.text()
-    yield result
+def sample(sample_site: BuildResult) -> BuildResult:
+    return sample_site
 
 
 SAMPLE_GUIDES = ("vneid-muc-1", "vneid-muc-2", "chu-ky-so", "thanh-toan-vietqr", "tien-dien")

@@ -34,10 +34,8 @@ RASTER = {"JPEG", "PNG", "WEBP"}
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    result = build_site(REPO, site_dir=tmp_path_factory.mktemp("previews") / "site")
-    assert result.ok, result.text()
-    return result
+def sample(sample_site: BuildResult) -> BuildResult:
+    return sample_site
 
 
 def pages(sample: BuildResult) -> list[str]:

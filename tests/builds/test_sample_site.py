@@ -10,14 +10,14 @@ import pytest
 import yaml
 
 from langso.paths import page_for_data_file
-from tests.conftest import REPO, BuildResult, build_site, decode_png, decode_svg
+from tests.conftest import REPO, BuildResult, decode_png, decode_svg
 
 SITE_URL = "https://example.github.io/lang-so/"
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    return build_site(REPO, site_dir=tmp_path_factory.mktemp("sample") / "site")
+def sample(sample_site: BuildResult) -> BuildResult:
+    return sample_site
 
 
 def registry() -> list[dict[str, str]]:

@@ -14,7 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.browser import launch, serve
-from tests.conftest import REPO, SiteFactory, build_site
+from tests.conftest import SiteFactory, build_site
 from tests.reader.sites import reader_site
 
 pytestmark = pytest.mark.browser  # skipped without Chromium, failed under CI: conftest.py
@@ -25,11 +25,8 @@ PAGES = ["", "dia-diem/dinh-lang-la-thon/", "danh-ba/tram-y-te-xa-yen-dinh/", "h
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    result = build_site(REPO, site_dir=tmp_path_factory.mktemp("chrome") / "site")
-    assert result.ok, result.text()
-    with serve(result.site_dir, PREFIX) as url:
-        yield url
+def base(sample_url: str) -> str:
+    return sample_url
 
 
 @pytest.fixture(scope="module")

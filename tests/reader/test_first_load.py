@@ -8,16 +8,12 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from PIL import Image, ImageChops
-from playwright.sync_api import Browser, Page, sync_playwright
-
-from tests.browser import launch, serve
-from tests.conftest import REPO, build_site
+from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser  # skipped without Chromium, failed under CI: conftest.py
 
@@ -38,19 +34,8 @@ PHONE = {"width": 360, "height": 740}
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    result = build_site(REPO, site_dir=tmp_path_factory.mktemp("first-load") / "site")
-    assert result.ok, result.text()
-    with serve(result.site_dir, PREFIX) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
+def base(sample_url: str) -> str:
+    return sample_url
 
 
 def first_visit(browser: Browser, url: str) -> tuple[list[str], int, Page]:

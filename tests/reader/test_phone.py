@@ -17,10 +17,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
-
-from tests.browser import launch, serve
-from tests.conftest import REPO, build_site
+from playwright.sync_api import Browser, BrowserContext, Page
 
 pytestmark = pytest.mark.browser  # skipped without Chromium, failed under CI: conftest.py
 
@@ -49,19 +46,8 @@ INDEX = "/search-index.json"
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    result = build_site(REPO, site_dir=tmp_path_factory.mktemp("phone") / "site")
-    assert result.ok, result.text()
-    with serve(result.site_dir, PREFIX) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
+def base(sample_url: str) -> str:
+    return sample_url
 
 
 def phone(browser: Browser, size: int) -> BrowserContext:
