@@ -192,6 +192,12 @@ def test_search_works_without_signal_once_everything_is_saved(
     context.set_offline(True)
     page.goto(base + "tim-kiem/?q=dinh+lang")
     page.locator("article").get_by_role("link", name="Đình làng Phú Mỹ").first.wait_for()
+    # "Lưu vào danh bạ" too: the contact card was saved with the pages.
+    card = page.evaluate(
+        "url => fetch(url).then(r => r.status + ' ' + r.headers.get('content-type'))",
+        base + "danh-ba/cho-phu-my.vcf",
+    )
+    assert card.startswith("200 "), card
 
 
 def test_button_is_hidden_without_javascript(browser: Browser, site: Any) -> None:

@@ -282,7 +282,12 @@ def test_build_writes_the_worker_manifest_and_icons(make_site: SiteFactory) -> N
         "q/dinh/",
     ]
     # The search index is saved with the pages (search works without signal), not at install.
-    assert [e["url"] for e in manifest["data"]] == ["assets/langso/search-index.json"]
+    # So are the contact cards ("Lưu vào danh bạ").
+    assert [e["url"] for e in manifest["data"]] == [
+        "assets/langso/search-index.json",
+        "danh-ba/cho-phu-my.vcf",
+        "danh-ba/danh-ba.vcf",
+    ]
     assert "assets/langso/search-index.json" not in precache
     for entry in manifest["redirects"]:
         file = entry["url"] + ("index.html" if entry["url"].endswith("/") else "")

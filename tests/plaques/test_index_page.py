@@ -42,7 +42,7 @@ def test_every_plaque_is_a_card_without_a_table(make_site: SiteFactory) -> None:
     lines = [line.strip() for line in first.get_text().split("\n")]
     assert lines[1].startswith("Tình trạng: ")
     assert lines[2] == f"Địa chỉ in trên biển: {SITE_URL}q/dinh/"
-    assert lines[3] == "Bản in: A5, A6, ảnh PNG"
+    assert lines[3] == "Bản in: A5 · A6 · ảnh PNG"
     assert "../assets/langso/plaques.css" in result.read("bien-qr/index.html")
     assert (result.site_dir / "assets/langso/plaques.css").is_file()
 

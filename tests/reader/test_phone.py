@@ -192,6 +192,22 @@ def test_the_home_page_calls_emergency_numbers_from_the_first_screen(
     ]
 
 
+def test_the_emergency_page_puts_its_numbers_first_as_buttons(
+    sized: tuple[str, Page], base: str
+) -> None:
+    """Someone in a panic opens this page: the first number on the first screen, every
+    number a finger's size."""
+    size, page = sized
+    page.goto(base + "huong-dan/so-khan-cap/", wait_until="networkidle")
+    calls = page.locator('article li a[href^="tel:"]')
+    assert calls.count() == 5, size
+    first = calls.first.bounding_box()
+    assert first is not None and first["y"] + first["height"] <= PHONE["height"], (size, first)
+    for index in range(5):
+        box = calls.nth(index).bounding_box()
+        assert box is not None and box["width"] >= TAP and box["height"] >= TAP, (size, box)
+
+
 def test_a_phone_number_never_breaks_inside(sized: tuple[str, Page], base: str) -> None:
     """Each number is read on one line: a number split over two lines gets dialled wrong."""
     size, page = sized

@@ -66,6 +66,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         self.live: set[str] = set()
         self.addresses: set[str] = set()  # the site's other HTML files, by address
         self.redirects: dict[str, str] = {}  # redirect stubs among them: address → file
+        self.data: list[str] = []  # contact cards, saved with the pages
         self.dirty = False
         self.memo: Memo | None = None
         self.look = ("", "")  # theme colour and button label, read once a build
@@ -117,6 +118,8 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         self.addresses = html_addresses(file.dest_uri for file in others)
         # A plaque's short address (q/dinh/) is a redirect stub of a few hundred bytes: saved
         # with the pages, a plaque scanned without signal still leads to its saved page.
+        # Contact cards (danh-ba/*.vcf): "Lưu vào danh bạ" works without signal once saved.
+        self.data = sorted(file.dest_uri for file in others if file.dest_uri.endswith(".vcf"))
         self.redirects = {
             address: file.dest_uri
             for file in others
@@ -165,7 +168,8 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
             timeout_ms=self.config.timeout_ms,
             addresses=self.addresses | {"404.html"},
             redirects=self.redirects,
-            data=[INDEX_URI],  # search works without signal once everything is saved
+            # search works without signal once everything is saved; so do contact cards
+            data=[INDEX_URI, *self.data],
         )
         write(MANIFEST_URI, dumps_manifest(manifest))
         write(SW_URI, service_worker_js(manifest))

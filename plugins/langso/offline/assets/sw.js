@@ -31,7 +31,7 @@ var ASSETS = MANIFEST.precache.map(function (a) { return abs(a.url); });
 var PAGE_SET = new Set(PAGES);
 var OFFLINE = abs(MANIFEST.offline_page);
 var MISSING = abs(MANIFEST.missing_page);
-var KNOWN = new Set(MANIFEST.known.map(function (url) { return abs(url); }));
+var KNOWN = new Set(MANIFEST.known.map(function (url) { return abs(url); }).concat(DATA));
 
 /** The address as the manifest writes it: "x/index.html" is "x/". */
 function bare(href) {
