@@ -180,3 +180,37 @@ def wait_for(url: str, text: str, seconds: float) -> bool:
             return True
         time.sleep(0.3)
     return False
+
+
+def first_visit(
+    browser: Any, url: str, site: str, viewport: dict[str, int], leave_out: tuple[str, ...] = ()
+) -> tuple[list[str], int, Any]:
+    """Open ``url`` in a fresh phone context (cold cache) and weigh what it loads until the
+    network is quiet: every URL requested but images (photos load lazily and are weighed
+    apart) and addresses ending with one of ``leave_out``, and the bytes received for them
+    (``encodedDataLength``: compressed bodies and headers). Asserts that nothing came from
+    outside ``site``. Returns ``(urls, bytes, page)``; the caller closes ``page.context``."""
+    context = browser.new_context(viewport=viewport, device_scale_factor=2, is_mobile=True)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    kinds: dict[str, tuple[str, str]] = {}
+    received: dict[str, int] = {}
+    cdp.on(
+        "Network.requestWillBeSent",
+        lambda e: kinds.__setitem__(e["requestId"], (e.get("type", ""), e["request"]["url"])),
+    )
+    cdp.on(
+        "Network.loadingFinished",
+        lambda event: received.__setitem__(event["requestId"], int(event["encodedDataLength"])),
+    )
+    page.goto(url, wait_until="networkidle")
+    kinds = {rid: v for rid, v in kinds.items() if not v[1].startswith("data:")}  # no transfer
+    everything = [address for _, address in kinds.values()]
+    assert all(address.startswith(site) for address in everything), everything
+    counted = [
+        rid
+        for rid, (kind, address) in kinds.items()
+        if kind != "Image" and not address.split("?")[0].endswith(leave_out)
+    ]
+    return [kinds[rid][1] for rid in counted], sum(received.get(rid, 0) for rid in counted), page

@@ -15,6 +15,8 @@ from axe_playwright_python.sync_playwright import Axe
 from PIL import Image, ImageChops
 from playwright.sync_api import Browser, Page
 
+from tests.browser import first_visit as shared_first_visit
+
 pytestmark = pytest.mark.browser  # skipped without Chromium, failed under CI: conftest.py
 
 PREFIX = "/lang-so/"
@@ -39,33 +41,8 @@ def base(sample_url: str) -> str:
 
 
 def first_visit(browser: Browser, url: str) -> tuple[list[str], int, Page]:
-    """Open ``url`` in a fresh context (cold cache); every URL requested but images (which
-    the budget leaves out, as photos load lazily) and the bytes received for them
-    (``encodedDataLength``: compressed bodies and headers) until the network is quiet."""
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    kinds: dict[str, tuple[str, str]] = {}
-    received: dict[str, int] = {}
-    cdp.on(
-        "Network.requestWillBeSent",
-        lambda e: kinds.__setitem__(e["requestId"], (e.get("type", ""), e["request"]["url"])),
-    )
-    cdp.on(
-        "Network.loadingFinished",
-        lambda event: received.__setitem__(event["requestId"], int(event["encodedDataLength"])),
-    )
-    page.goto(url, wait_until="networkidle")
-    kinds = {rid: v for rid, v in kinds.items() if not v[1].startswith("data:")}  # no transfer
-    counted = [rid for rid, (kind, _) in kinds.items() if kind != "Image"]
-    everything = [address for _, address in kinds.values()]
-    assert all(address.startswith(base_of(url)) for address in everything), everything
-    return [kinds[rid][1] for rid in counted], sum(received.get(rid, 0) for rid in counted), page
-
-
-def base_of(url: str) -> str:
-    return url[: url.index(PREFIX) + len(PREFIX)]
+    """:func:`tests.browser.first_visit` of ``url`` on a phone, the site under ``PREFIX``."""
+    return shared_first_visit(browser, url, url[: url.index(PREFIX) + len(PREFIX)], PHONE)
 
 
 @pytest.mark.parametrize("kind", list(PAGES))

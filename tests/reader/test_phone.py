@@ -19,6 +19,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from tests.browser import first_visit
+
 pytestmark = pytest.mark.browser  # skipped without Chromium, failed under CI: conftest.py
 
 PREFIX = "/lang-so/"
@@ -270,32 +272,13 @@ def test_first_load_is_small_and_from_the_site_only(browser: Browser, base: str,
     search page, the search index: the data the reader asked for by searching, which grows
     with the site (``build_tools/benchmark.py`` weighs it); every other page loads it only
     when the reader starts typing."""
-    context = phone(browser, 0)
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    kinds: dict[str, tuple[str, str]] = {}
-    received: dict[str, int] = {}
-    cdp.on(
-        "Network.requestWillBeSent",
-        lambda e: kinds.__setitem__(e["requestId"], (e.get("type", ""), e["request"]["url"])),
-    )
-    cdp.on(
-        "Network.loadingFinished",
-        lambda e: received.__setitem__(e["requestId"], int(e["encodedDataLength"])),
+    requested, received, page = first_visit(
+        browser, base + PAGES[kind], base, PHONE, leave_out=(INDEX,) if kind == "search" else ()
     )
     try:
-        open_page(page, base, kind)
-        addresses = [url for _, url in kinds.values() if not url.startswith("data:")]
-        assert [url for url in addresses if not url.startswith(base)] == [], kind
-        weight = sum(
-            received.get(rid, 0)
-            for rid, (what, url) in kinds.items()
-            if what != "Image" and not url.startswith("data:") and not url.endswith(INDEX)
-        )
-        assert weight <= BUDGET_BYTES, (kind, weight, addresses)
+        assert received <= BUDGET_BYTES, (kind, received, requested)
     finally:
-        context.close()
+        page.context.close()
 
 
 CONTRAST = """selector => [...document.querySelectorAll(selector)].map(el => {
