@@ -141,6 +141,8 @@ SERVICE = """ten: 'Quán {n}'
 loai: 'cho'
 dien_thoai: '0300 000 00{n}'
 mo_ta: 'Quán số {n} bán bún, phở.'
+dia_chi:
+  chi_tiet: 'ngõ {n}'
 du_lieu_mau: 'có'
 """
 
@@ -165,6 +167,15 @@ def test_directory_snippets_are_prose_not_the_table_or_the_sample_notice(
         top = pages[f"danh-ba/quan-{n}/"]["s"][0]
         assert top[2] == f"Quán số {n} bán bún, phở."
         assert "dữ liệu mẫu" in top[3].lower() and "0300 000 00" in top[3]  # still searchable
+        # the detail rows are searched, never shown: a search for "Chợ" shows the description
+        (details,) = [s for s in pages[f"danh-ba/quan-{n}/"]["s"] if s[0] == "thong-tin"]
+        assert details == [
+            "thong-tin",
+            "Thông tin",
+            "",
+            f"Loại Chợ Địa chỉ ngõ {n}, xã Yên Định, tỉnh Thanh Hóa Địa chỉ cũ (trước 01/07/2025)"
+            f" xã Định Long, huyện Yên Định Điện thoại 0300 000 00{n} ← Danh bạ",
+        ]
     shown = " ".join(s[2] for p in pages.values() for s in p["s"])
     assert "dữ liệu mẫu" not in shown.lower()
     assert "Chi tiết" not in shown
@@ -187,3 +198,37 @@ def test_a_pages_description_is_in_the_index(make_site: SiteFactory) -> None:
     }
     home = json.loads(result.read(INDEX))["pages"][0]
     assert "d" not in home  # the site's description is no page's own
+
+
+GUIDE = """---
+title: "Tạo tài khoản VNeID mức 1"
+can_chuan_bi:
+  - "Thẻ căn cước gắn chíp"
+  - "Điện thoại đã cài VNeID"
+---
+
+# Tạo tài khoản VNeID mức 1
+
+Bà con tự làm được trên điện thoại.
+
+- Có mạng
+- Có pin
+
+## Các bước
+
+1. Mở ứng dụng VNeID.
+2. Chọn Đăng ký tài khoản mức 1.
+"""
+
+
+def test_a_guides_need_box_is_searched_not_shown_and_items_are_kept_apart(
+    make_site: SiteFactory,
+) -> None:
+    files = {**NO_DATA, "content/index.md": HOME, "content/huong-dan/vneid.md": GUIDE}
+    result = build_site(make_site(files=files, config=SEARCH_ONLY))
+    assert result.ok, result.text()
+    (entry,) = [p for p in json.loads(result.read(INDEX))["pages"] if p["u"] == "huong-dan/vneid/"]
+    top, steps = entry["s"][:2]
+    assert top[2] == "Bà con tự làm được trên điện thoại. Có mạng · Có pin"
+    assert "Cần chuẩn bị Thẻ căn cước gắn chíp Điện thoại đã cài VNeID" in top[3]
+    assert steps[:3] == ["cac-buoc", "Các bước", "Mở ứng dụng VNeID. Chọn Đăng ký tài khoản mức 1."]

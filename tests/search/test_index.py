@@ -203,3 +203,56 @@ def test_search_page_says_javascript_is_needed() -> None:
 def test_the_index_holds_every_run_of_spaces_as_one(text: str) -> None:
     index = build_index([IndexPage("T", "", (Section("", "", (text,)),))])
     assert index["pages"] == [{"t": "T", "u": "", "s": [["", "", "Chợ quê"]]}]
+
+
+def test_prose_blocks_are_kept_apart_in_what_a_snippet_shows() -> None:
+    """List items and paragraphs are separate blocks: "VNeID · Chỗ", never "VNeID Chỗ"."""
+    html = (
+        "<p>Bà con chuẩn bị</p><ul><li>Điện thoại đã cài VNeID</li>"
+        "<li>Chỗ đủ sáng để chụp ảnh</li><li>Thẻ căn cước.</li></ul><p>Rồi làm theo</p>"
+    )
+    (section,) = extract_sections(html)
+    expected = (
+        "Bà con chuẩn bị · Điện thoại đã cài VNeID · Chỗ đủ sáng để chụp ảnh · Thẻ căn cước."
+        " Rồi làm theo"
+    )
+    assert section.text == expected
+    page = IndexPage("Trang", "trang/", (section,))
+    assert build_index([page])["pages"] == [
+        {"t": "Trang", "u": "trang/", "s": [["", "", expected]]}
+    ]
+
+
+def test_labelled_ui_blocks_are_searched_never_shown() -> None:
+    """A service page's detail rows, a guide's "Cần chuẩn bị" box and "Cần giúp?" box read as a
+    form: searchable, in the rest of the text, but never a snippet (like a table)."""
+    from langso.guides import need_box_html
+
+    html = (
+        '<h1 id="t">Trạm Y tế</h1>'
+        + need_box_html(["Điện thoại", "Biết mình đang ở đâu"])
+        + "<p>Bấm vào số để gọi ngay.</p>"
+        '<p class="langso-description">Khám chữa bệnh ban đầu.</p>'
+        '<h2 id="thong-tin">Thông tin</h2>'
+        '<p class="langso-fact"><span class="langso-fact__label">Loại</span> 🏥 '
+        '<a href="../y-te/">Y tế</a></p>'
+        '<p class="langso-fact"><span class="langso-fact__label">Địa chỉ</span>'
+        " gần nhà văn hóa</p>"
+        '<div class="langso-help" id="langso-can-giup">'
+        '<h2 class="langso-help__title">Cần giúp?</h2>'
+        '<p class="langso-help__sample">Dữ liệu mẫu: số này là số giả.</p></div>'
+    )
+    assert extract_sections(html, "Trạm Y tế") == (
+        Section(
+            "",
+            "",
+            ("Bấm vào số để gọi ngay.", "Khám chữa bệnh ban đầu."),
+            "Cần chuẩn bị Điện thoại Biết mình đang ở đâu",
+        ),
+        Section(
+            "thong-tin",
+            "Thông tin",
+            (),
+            "Loại 🏥 Y tế Địa chỉ gần nhà văn hóa Cần giúp? Dữ liệu mẫu: số này là số giả.",
+        ),
+    )

@@ -201,6 +201,11 @@ def test_the_header_box_and_its_results_follow_the_readers_size(
         where = panel.bounding_box()
         assert where is not None and where["x"] >= 0
         assert where["x"] + where["width"] <= PHONE["width"]
-        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        wide = page.evaluate(
+            "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
+            " > 360.5).slice(0, 4).map(e => e.tagName + '.' + e.className + ' '"
+            " + Math.round(e.getBoundingClientRect().right))"
+        )
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], wide
     finally:
         page.context.close()

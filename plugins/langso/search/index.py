@@ -43,6 +43,7 @@ __all__ = [
     "extract_sections",
     "form_edit",
     "inject_form",
+    "join_prose",
     "page_description",
     "search_form_html",
     "search_page_markdown",
@@ -100,12 +101,44 @@ _VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "col", "ar
 _PROSE = {"p", "li", "dd", "dt", "blockquote", "figcaption", "address"}
 # Containers whose whole text is never a snippet.
 _QUIET = {"table", "pre", "nav", "form", "summary", "header", "footer", "button", "select"}
-_QUIET_CLASSES = {"admonition-title", "langso-nosnippet", "headerlink"}
+# Labelled UI blocks: a service page's detail rows, a guide's "Cần chuẩn bị" box and its
+# "Cần giúp?" box read as a form, not as sentences (like a table).
+_QUIET_CLASSES = {
+    "admonition-title",
+    "langso-nosnippet",
+    "headerlink",
+    "langso-fact",
+    "langso-need",
+    "langso-help",
+}
 SAMPLE_NOTICE = "du lieu mau"
 """The folded title of the sample-data notice (an admonition or ``<details>`` of type
 ``warning`` titled "Dữ liệu mẫu"): its text is never a snippet."""
 REPEATED_PAGES = 3
 """A paragraph found word for word on this many pages or more is a notice, not a snippet."""
+
+
+_ENDS_SENTENCE = frozenset(".!?…:;")
+PROSE_SEPARATOR = " · "
+"""Put between two prose blocks (list items, paragraphs) when the first does not end a
+sentence: "Điện thoại đã cài VNeID · Chỗ đủ sáng", never "VNeID Chỗ"."""
+
+
+def join_prose(blocks: Iterable[str]) -> str:
+    """Join prose blocks into the one string a snippet shows: after a block that ends with
+    punctuation (``. ! ? … : ;``) a space, else :data:`PROSE_SEPARATOR`. Empty blocks are left out.
+
+    >>> join_prose(["Điện thoại", "Biết mình đang ở đâu", "Bấm vào số. Gọi ngay.", "Xong"])
+    'Điện thoại · Biết mình đang ở đâu · Bấm vào số. Gọi ngay. Xong'
+    """
+    out: list[str] = []
+    for block in blocks:
+        if not block:
+            continue
+        if out:
+            out.append(" " if out[-1][-1] in _ENDS_SENTENCE else PROSE_SEPARATOR)
+        out.append(block)
+    return "".join(out)
 
 
 def _clean(text: str) -> str:
@@ -130,8 +163,8 @@ class Section:
 
     @property
     def text(self) -> str:
-        """The prose as one string."""
-        return " ".join(self.prose)
+        """The prose as one string, blocks kept apart (:func:`join_prose`)."""
+        return join_prose(self.prose)
 
 
 @dataclass(frozen=True)
@@ -360,7 +393,7 @@ def build_index(pages: Iterable[IndexPage]) -> dict[str, object]:
 
     def section(s: Section) -> list[str]:
         prose = [b for b in (_clean(block) for block in s.prose) if b]
-        kept = " ".join(b for b in prose if b not in repeated)
+        kept = join_prose(b for b in prose if b not in repeated)
         extra = " ".join([*(b for b in prose if b in repeated), _clean(s.extra)]).strip()
         return [s.anchor, _clean(s.heading), kept, *([extra] if extra else [])]
 
