@@ -9,7 +9,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from langso.guides import guide_problems, is_guide, mark_steps, with_help_box, with_need_box
+from langso.guides import (
+    guide_problems,
+    help_line_html,
+    is_guide,
+    mark_steps,
+    with_help_box,
+    with_need_box,
+)
 from langso.helpline import Help, HelpEntry, resolve_help
 from langso.phones import parse_phone
 from tests.conftest import REPO
@@ -69,6 +76,42 @@ def test_boxes_go_under_the_title_and_before_the_sources() -> None:
     assert with_need_box(page, []) == page
     assert with_help_box(page, "<div>H</div>") == page.replace("<h2", "<div>H</div>\n<h2")
     assert with_help_box("<p>x</p>", "<div>H</div>") == "<p>x</p>\n<div>H</div>"
+
+
+def test_the_help_line_goes_after_what_to_bring_else_before_the_first_section() -> None:
+    need = '<div class="langso-need"><ul><li>A</li></ul></div>'
+    page = f'<h1 id="t">T</h1>\n{need}\n<p>x</p>\n<h2 id="cac-buoc">Các bước</h2><ol></ol>'
+    assert with_help_box(page, "<div>H</div>", "<p>L</p>") == (
+        f'<h1 id="t">T</h1>\n{need}\n<p>L</p>\n<p>x</p>\n<h2 id="cac-buoc">Các bước</h2><ol></ol>'
+        "\n<div>H</div>"
+    )
+    plain = '<h1 id="t">T</h1>\n<p>x</p>\n<h2 id="b">B</h2>\n<h2 id="nguon">Nguồn</h2>'
+    assert with_help_box(plain, "<div>H</div>", "<p>L</p>") == (
+        '<h1 id="t">T</h1>\n<p>x</p>\n<p>L</p>\n<h2 id="b">B</h2>\n<div>H</div>\n'
+        '<h2 id="nguon">Nguồn</h2>'
+    )
+    assert with_help_box('<h1 id="t">T</h1><p>x</p>', "<div>H</div>", "<p>L</p>") == (
+        '<h1 id="t">T</h1>\n<p>L</p><p>x</p>\n<div>H</div>'
+    )
+
+
+def test_the_help_line_calls_the_first_number_escaped_once() -> None:
+    phones = (parse_phone("0300 000 011"), parse_phone("0300 000 012"))
+    team = Help('Tổ <b>"A&B"</b>', phones, "danh-ba/to-so/")
+    assert help_line_html(team, "../danh-ba/to-so/") == (
+        '<p class="langso-helpline langso-nosnippet">Khó quá? '
+        '<a class="langso-helpline__call" href="tel:+84300000011">'
+        'Gọi <span class="langso-help__number">0300 000 011</span></a> '
+        '<a class="langso-helpline__more" href="#langso-can-giup">Nhờ giúp</a></p>'
+    )
+    zalo = Help("Tổ", (), "danh-ba/to/", zalo=parse_phone("0300 000 013"))
+    assert '<a class="langso-helpline__call" href="https://zalo.me/0300000013">Zalo ' in (
+        help_line_html(zalo, "../danh-ba/to/")
+    )
+    directory = help_line_html(Help(None, (), "danh-ba/"), '../danh-ba/?a="<&>"')
+    assert '<a class="langso-helpline__call" href="../danh-ba/?a=&quot;&lt;&amp;&gt;&quot;">' in (
+        directory
+    )
 
 
 # --- the help contact -----------------------------------------------------------------------------

@@ -36,7 +36,8 @@ A guide is a page of ``huong-dan/`` (its ``index.md`` aside), or any page whose 
   :func:`guide_problems` warns, on the line, when a guide has no steps, puts another section
   first, or has steps without numbers.
 - The page ends with "Cần giúp?" (:func:`help_box_html`), leading to the village's digital team
-  (:mod:`langso.helpline`), placed before ``## Nguồn``.
+  (:mod:`langso.helpline`), placed before ``## Nguồn``; a one-line "Khó quá?" link to call them
+  (:func:`help_line_html`) sits near the top, before the steps, for a reader stuck on step 3.
 
 Headings are found line by line: ``##`` at the start of a line, outside fenced code (the way
 volunteers write guides; a setext ``---`` heading is not looked for).
@@ -58,6 +59,7 @@ __all__ = [
     "NEED_KEY",
     "guide_problems",
     "help_box_html",
+    "help_line_html",
     "is_guide",
     "mark_steps",
     "need_box_html",
@@ -225,7 +227,7 @@ def help_box_html(help: Help, href: str) -> str:
     >>> "<p>Gọi Tổ &amp; bạn:</p>" in box and 'href="tel:+84300000011"' in box
     True
     """
-    parts = ['<div class="langso-help" id="langso-can-giup">']
+    parts = [f'<div class="langso-help" id="{HELP_BOX_ID}">']
     parts.append('<h2 class="langso-help__title">Cần giúp?</h2>')
     target = html_text(href)
     if help.name is None:
@@ -264,8 +266,65 @@ def help_box_html(help: Help, href: str) -> str:
     return "".join(parts)
 
 
-def with_help_box(page_html: str, box: str) -> str:
-    """``page_html`` with ``box`` before its sources section (a ``<h2>`` "Nguồn"), else last."""
+HELP_BOX_ID = "langso-can-giup"
+"""The ``id`` of the "Cần giúp?" box, the target of the top line's "Xem cách nhờ giúp"."""
+
+
+def help_line_html(help: Help, href: str) -> str:
+    """The one-line "Khó quá?" link near a guide's top: a call link to the helper's first number
+    (its Zalo when it has no phone; with no named helper, the directory at ``href``, relative to
+    the page) and "Nhờ giúp", a link to the "Cần giúp?" box at the end, which names the helper.
+    Short on purpose: at the default size on a 360 px phone it is one 48 px row, so step 1 stays
+    on the first screen (the team's name would take two more rows). Class ``langso-nosnippet``:
+    never a search result's snippet. Text from content is escaped once.
+
+    >>> from langso.phones import parse_phone
+    >>> line = help_line_html(Help("Tổ & bạn", (parse_phone("0300 000 011"),), "x/"), "../x/")
+    >>> 'href="tel:+84300000011">Gọi <span class="langso-help__number">0300 000 011</span>' in line
+    True
+    """
+    if help.name is None:
+        call = f'<a class="langso-helpline__call" href="{html_text(href)}">Tìm số trong danh bạ</a>'
+    elif help.phones or help.zalo is not None:
+        phone = help.phones[0] if help.phones else help.zalo
+        assert phone is not None
+        target = f"tel:{phone.tel}" if help.phones else phone.zalo_url
+        verb = "Gọi" if help.phones else "Zalo"
+        call = (
+            f'<a class="langso-helpline__call" href="{html_text(target)}">{verb} '
+            f'<span class="langso-help__number">{html_text(phone.display)}</span></a>'
+        )
+    else:  # unreachable helpers are refused (village.help-unreachable); still lead to the box
+        call = ""
+    return (
+        f'<p class="langso-helpline langso-nosnippet">Khó quá? {call}'
+        f' <a class="langso-helpline__more" href="#{HELP_BOX_ID}">Nhờ giúp</a></p>'
+    )
+
+
+_NEED_BOX = re.compile(r'<div class="langso-need">.*?</div>', re.DOTALL)
+
+
+def _with_help_line(page_html: str, line: str) -> str:
+    """``page_html`` with ``line`` right after the "Cần chuẩn bị" box, else before the first
+    ``<h2>`` (after the title's opening sentence), else after ``<h1>``, else first."""
+    need = _NEED_BOX.search(page_html)
+    if need is not None:
+        return f"{page_html[: need.end()]}\n{line}{page_html[need.end() :]}"
+    h2 = _H2_TAG.search(page_html)
+    if h2 is not None:
+        return f"{page_html[: h2.start()]}{line}\n{page_html[h2.start() :]}"
+    h1 = _H1_END.search(page_html)
+    if h1 is not None:
+        return f"{page_html[: h1.end()]}\n{line}{page_html[h1.end() :]}"
+    return f"{line}\n{page_html}"
+
+
+def with_help_box(page_html: str, box: str, line: str = "") -> str:
+    """``page_html`` with ``box`` before its sources section (a ``<h2>`` "Nguồn"), else last,
+    and ``line`` (:func:`help_line_html`, none when empty) near the top, before the steps."""
+    if line:
+        page_html = _with_help_line(page_html, line)
     for heading in _H2_TAG.finditer(page_html):
         if _heading_text(heading.group(1)) in _SOURCES:
             return f"{page_html[: heading.start()]}{box}\n{page_html[heading.start() :]}"

@@ -63,6 +63,14 @@ HELP_BOX = (
 )
 
 
+HELP_LINE = (
+    '<p class="langso-helpline langso-nosnippet">Khó quá? '
+    '<a class="langso-helpline__call" href="tel:+84300000001">'
+    'Gọi <span class="langso-help__number">0300 000 001</span></a> '
+    '<a class="langso-helpline__more" href="#langso-can-giup">Nhờ giúp</a></p>'
+)
+
+
 def guide_site(make_site: SiteFactory, **files: str | None) -> Path:
     return make_site(files={VILLAGE: VILLAGE_TEXT, GUIDE: GUIDE_TEXT, **files})
 
@@ -88,6 +96,9 @@ def test_a_guide_shows_what_to_bring_then_the_steps_then_the_background(
     assert page.index('id="cac-buoc"') < page.index('<ol class="langso-steps">')
     assert page.index('<ol class="langso-steps">') < page.index('id="tim-hieu-them"')
     assert HELP_BOX + '\n<h2 id="nguon">' in page
+    # A reader stuck on step 3 finds help near the top too: right after "Cần chuẩn bị".
+    assert NEED_BOX + "\n" + HELP_LINE + "\n<p>Một câu mở đầu.</p>" in page
+    assert page.count('<p class="langso-helpline') == 1
     # The stylesheet that draws the big numbers is published and linked.
     assert "counter(langso-step)" in result.read("assets/langso/guides.css")
     assert "assets/langso/guides.css" in page
@@ -111,6 +122,34 @@ def test_without_ho_tro_the_help_box_leads_to_the_directory(make_site: SiteFacto
         '<p><a class="langso-help__page" href="../../danh-ba/">Tìm số điện thoại trong danh bạ</a>'
         "</p></div>"
     ) in result.read("huong-dan/lam-thu/index.html")
+
+
+def test_without_what_to_bring_the_help_line_follows_the_opening_sentence(
+    make_site: SiteFactory,
+) -> None:
+    """No "Cần chuẩn bị" box: the line goes before the steps; with no ``ho_tro``, it leads to
+    the directory, as the box at the end does."""
+    guide = GUIDE_TEXT.replace('can_chuan_bi:\n  - "Điện thoại"\n  - "Thẻ căn cước gắn chíp"\n', "")
+    village = VILLAGE_TEXT.replace("ho_tro: 'cho-phu-my'\n", "")
+    result = build_site(guide_site(make_site, **{GUIDE: guide, VILLAGE: village}))
+    assert result.ok, result.text()
+    page = result.read("huong-dan/lam-thu/index.html")
+    assert (
+        "<p>Một câu mở đầu.</p>\n"
+        '<p class="langso-helpline langso-nosnippet">Khó quá? '
+        '<a class="langso-helpline__call" href="../../danh-ba/">Tìm số trong danh bạ</a> '
+        '<a class="langso-helpline__more" href="#langso-can-giup">Nhờ giúp</a></p>\n'
+        '<h2 id="cac-buoc">'
+    ) in page
+
+
+def test_the_help_line_is_no_search_snippet(sample: BuildResult) -> None:
+    """Like the box at the end, the line is added after the search plugin read the page (and is
+    ``langso-nosnippet``): the same words on every guide are no result."""
+    assert '<p class="langso-helpline' in sample.read("huong-dan/vneid-muc-1/index.html")
+    index = sample.read("assets/langso/search-index.json")
+    assert "Bà con tự làm được trên điện thoại" in index
+    assert "Khó quá" not in index and "Nhờ giúp" not in index
 
 
 def test_a_guide_without_steps_is_a_located_message(make_site: SiteFactory) -> None:
@@ -202,6 +241,7 @@ def test_hostile_names_are_escaped_once(make_site: SiteFactory) -> None:
     page = result.read("huong-dan/lam-thu/index.html")
     assert "<li>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;thẻ&quot;</li>" in page
     assert "<p>Gọi Tổ &lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;:</p>" in page
+    assert HELP_LINE in page  # the line names no one: nothing from content but the number
     assert "<script>alert(1)" not in page and "&amp;lt;" not in page and "&amp;amp;" not in page
 
 
@@ -226,13 +266,20 @@ def test_each_sample_guide_starts_with_its_steps_and_calls_the_digital_team(
     assert article is not None
     assert article.select_one("h2").get("id") == "cac-buoc"  # type: ignore[union-attr]
     assert len(article.select("ol.langso-steps > li")) >= 5
-    assert article.select_one("h1 + div.langso-need") is not None
+    if guide != "so-khan-cap":  # the emergency page opens with its numbers, nothing to bring
+        assert article.select_one("h1 + div.langso-need") is not None
     call = article.select("div.langso-help a.langso-help__call")
     assert [(a["href"], a.get_text()) for a in call] == [("tel:+84300000011", "Gọi 0300 000 011")]
     team = article.select_one("div.langso-help a.langso-help__page")
     assert team is not None
     assert team["href"] == "../../danh-ba/to-cong-nghe-so-cong-dong-la-thon/"
     assert "<p>Gọi Tổ công nghệ số cộng đồng Là Thôn:</p>" in page
+    line = article.select_one("p.langso-helpline")
+    assert article.select_one("p.langso-helpline ~ h2#cac-buoc") is not None
+    assert line is not None
+    links = [(a["href"], a.get_text()) for a in line.select("a")]
+    assert links == [("tel:+84300000011", "Gọi 0300 000 011"), ("#langso-can-giup", "Nhờ giúp")]
+    assert article.select_one("#langso-can-giup") is not None
 
 
 # --- on a phone ----------------------------------------------------------------------------------
@@ -251,6 +298,7 @@ def test_on_a_phone_the_first_step_is_on_the_first_screen(sample: BuildResult) -
     from tests.browser import launch, serve
 
     seen: dict[str, tuple[int, float, float]] = {}
+    lines: dict[str, list[tuple[float, float, float]]] = {}
     with serve(sample.site_dir, PREFIX) as base, sync_playwright() as playwright:
         browser = launch(playwright)
         try:
@@ -274,9 +322,15 @@ def test_on_a_phone_the_first_step_is_on_the_first_screen(sample: BuildResult) -
                 )
                 assert first is not None
                 seen[name] = (width, first["y"] + first["height"], number)
+                boxes = [a.bounding_box() for a in page.locator(".langso-helpline a").all()]
+                lines[name] = [(b["y"], b["height"], b["width"]) for b in boxes if b is not None]
                 context.close()
         finally:
             browser.close()
     assert {name: width for name, (width, _, _) in seen.items()} == dict.fromkeys(SIZES, 360)
     assert seen["A"][1] <= 740, seen
     assert seen["A"][2] >= 40, seen  # the step's number is big: a disc of at least 40 px
+    # "Khó quá?" near the top: two tap targets of at least 48 × 48 px, in one row at A.
+    assert all(len(found) == 2 for found in lines.values()), lines
+    assert all(h >= 48 and w >= 48 for found in lines.values() for _, h, w in found), lines
+    assert lines["A"][0][0] == lines["A"][1][0], lines

@@ -75,6 +75,7 @@ from langso.frontmatter import (
 from langso.guides import (
     NEED_KEY,
     help_box_html,
+    help_line_html,
     is_guide,
     mark_steps,
     with_help_box,
@@ -262,8 +263,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         help = config.extra.get(HELP_KEY)
         if not isinstance(help, Help) or not is_guide(page.file.src_uri, page.meta):
             return html
-        box = help_box_html(help, get_relative_url(help.url, page.url))
-        return with_help_box(html, box)
+        href = get_relative_url(help.url, page.url)
+        return with_help_box(html, help_box_html(help, href), help_line_html(help, href))
 
     on_page_content = CombinedEvent(_on_page_content, _guide_help)
 
