@@ -150,3 +150,17 @@ def test_website_with_vietnamese_letters_and_escapes_is_published(
     assert result.ok, result.text()
     links = result.soup("danh-ba/cho-phu-my/index.html").select("article a[href^='https://x']")
     assert [a["href"] for a in links] == ["https://x%C3%A3.vn/trang-ch%E1%BB%A7?a=1&b=%20"]
+
+
+def test_a_category_mistake_is_not_repeated_as_a_broken_link(make_site: SiteFactory) -> None:
+    """`langso check` goes on rendering to find every link problem: a category the file
+    failed to give has no page, so its services do not link to it, and the one mistake is said
+    once, at its line, not again as a link to a missing `cho/index.md`."""
+    from tests.test_cli_check import langso
+
+    categories = "- id: 'y-te'\n  ten: 'Y tế'\n- id: 'cho'\n  ten: ''\n"
+    site = make_site(files={"content/categories.yml": categories, SERVICE: GOOD})
+    result = langso(site, "check")
+    assert result.returncode == 1
+    assert "content/categories.yml:4: ten: `ten` để trống" in result.stdout
+    assert "cho/index.md" not in result.stdout, result.stdout

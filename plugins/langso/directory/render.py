@@ -418,7 +418,11 @@ def service_markdown(
         front_matter=_front_matter(service_description(service, category, address)),
         service=service,
         category=category,
-        category_link=_relative(category_uri(index_uri, category.id), entry.page),
+        # No page for a category the categories file failed to give (reported there): no
+        # link to it either, or one mistake would show up again as a broken link.
+        category_link=_relative(category_uri(index_uri, category.id), entry.page)
+        if category in directory.categories
+        else None,
         index_link=_relative(index_uri, entry.page),
         vcard_link=posixpath.basename(entry.page).removesuffix(".md") + ".vcf",
         directions_url=directions_url(service.location) if service.location else None,
