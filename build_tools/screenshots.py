@@ -45,6 +45,7 @@ PREFIX = "/lang-so/"
 VIEWPORT = {"width": 360, "height": 740}
 PAGES = {
     "home": "",
+    "about": "lang-so/",
     "landmark": "dia-diem/dinh-lang-la-thon/",
     "places": "dia-diem/",
     "guide": "huong-dan/vneid-muc-1/",

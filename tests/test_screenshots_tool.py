@@ -50,6 +50,7 @@ def test_another_village_is_shot_under_its_path_with_its_own_pages(tmp_path: Pat
         "404": "khong-co-trang-nay/",
     }
     assert notes == [
+        "about: bỏ qua, trang web không có lang-so/ / skipped: no lang-so/",
         "landmark: không có dia-diem/dinh-lang-la-thon/, chụp dia-diem/dinh-ban-lac/ / no "
         "dia-diem/dinh-lang-la-thon/, shooting dia-diem/dinh-ban-lac/",
         "guide: bỏ qua, trang web không có huong-dan/vneid-muc-1/ / skipped: no "
