@@ -205,3 +205,28 @@ def test_serve_shows_a_changed_village_file_on_the_pages_that_show_it(
         )
         assert wait_for(base + "huong-dan/lam-thu/", 'href="tel:+84300000009"', 60), errors
     assert "Traceback" not in errors[0]
+
+
+def test_mkdocs_dirty_build_warning_is_said_in_vietnamese_as_information() -> None:
+    """A volunteer saw MkDocs' English "A 'dirty' build is being performed …" as a WARNING on
+    every edit (issue 14's testers): it is the preview's choice, said as what it means."""
+    import logging
+
+    from langso.cli_serve import DIRTY_VI, DirtyBuildNote
+
+    record = logging.LogRecord(
+        "mkdocs.commands.build",
+        logging.WARNING,
+        __file__,
+        1,
+        "A 'dirty' build is being performed, this will likely lead to inaccurate navigation and"
+        " other links within your site. This option is designed for site development purposes"
+        " only.",
+        (),
+        None,
+    )
+    assert DirtyBuildNote().filter(record)
+    assert (record.levelname, record.getMessage()) == ("INFO", DIRTY_VI)
+    assert DIRTY_VI.startswith("Bản xem trước chỉ dựng lại những trang vừa sửa")
+    other = logging.LogRecord("mkdocs", logging.WARNING, __file__, 1, "khác", (), None)
+    assert DirtyBuildNote().filter(other) and other.levelname == "WARNING"

@@ -13,7 +13,27 @@ from mkdocs.exceptions import MkDocsException
 
 from langso.cli_site import UserError, config_option
 
-__all__ = ["add_serve_parser", "run_serve"]
+__all__ = ["DirtyBuildNote", "add_serve_parser", "run_serve"]
+
+DIRTY_VI = (
+    "Bản xem trước chỉ dựng lại những trang vừa sửa: trình đơn ở các trang khác có thể còn tên "
+    "cũ cho tới lần dựng lại sau — `langso serve --full` dựng lại tất cả mỗi lần sửa. / Only the "
+    "pages that changed are rebuilt: other pages' menus may show old titles until the next "
+    "rebuild; `langso serve --full` rebuilds everything on every change."
+)
+
+
+class DirtyBuildNote(logging.Filter):
+    """MkDocs' English warning for a dirty build ("A 'dirty' build is being performed, this will
+    likely lead to inaccurate navigation…", ``mkdocs/commands/build.py``), said to a volunteer
+    as what it means for them, in Vietnamese then English, as information: the preview is
+    dirty by choice (:func:`run_serve`), nothing is wrong."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.getMessage().startswith("A 'dirty' build is being performed"):
+            record.msg, record.args = DIRTY_VI, ()
+            record.levelno, record.levelname = logging.INFO, "INFO"
+        return True
 
 
 def add_serve_parser(commands: Any) -> None:
@@ -60,6 +80,7 @@ def run_serve(args: argparse.Namespace) -> int:
 
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.addFilter(DirtyBuildNote())
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(handler)
     mkdocs_log.setLevel(logging.INFO)
