@@ -206,22 +206,34 @@ def make_site(tmp_path: Path) -> Iterator[SiteFactory]:
         config: dict[str, object] | None = None,
     ) -> Path:
         root = tmp_path / f"{name}-{len(list(tmp_path.iterdir()))}"
-        shutil.copytree(FIXTURE_SITES / name, root)
-        for rel, content in (files or {}).items():
-            path = root / rel
-            if content is None:
-                path.unlink()
-                continue
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(content, encoding="utf-8")
-        if config:
-            config_path = root / "mkdocs.yml"
-            data = yaml.safe_load(config_path.read_text(encoding="utf-8"))
-            data.update(config)
-            config_path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-        return root
+        return copy_site(root, name, files, config)
 
     yield factory
+
+
+def copy_site(
+    root: Path,
+    name: str = "minimal",
+    files: dict[str, str | None] | None = None,
+    config: dict[str, object] | None = None,
+) -> Path:
+    """The fixture site ``name`` copied to ``root`` (which must not exist), then ``files``
+    written (``None`` deletes one) and ``config`` merged into its ``mkdocs.yml``; returns
+    ``root``. What :func:`make_site` does, for fixtures of a wider scope."""
+    shutil.copytree(FIXTURE_SITES / name, root)
+    for rel, content in (files or {}).items():
+        path = root / rel
+        if content is None:
+            path.unlink()
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+    if config:
+        config_path = root / "mkdocs.yml"
+        data = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+        data.update(config)
+        config_path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return root
 
 
 def decode_png(data: bytes) -> list[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import launch, serve
-from tests.conftest import BUILD_DAY, FIXTURE_SITES, build_site
+from tests.conftest import BUILD_DAY, build_site
 from tests.reader.sites import reader_site
 
 pytestmark = pytest.mark.browser  # skipped without Chromium, failed under CI: conftest.py
@@ -25,28 +25,14 @@ CANONICAL = f"https://example.github.io{PREFIX}{PLACE}"
 
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import shutil
-
-    import yaml
+    from tests.conftest import copy_site
 
     base = tmp_path_factory.mktemp("reader")
 
     def make_site(
         files: dict[str, str | None] | None = None, config: dict[str, object] | None = None
     ) -> Path:
-        root = base / "src"
-        shutil.copytree(FIXTURE_SITES / "minimal", root)
-        for rel, content in (files or {}).items():
-            path = root / rel
-            if content is None:
-                path.unlink()
-            else:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(content, encoding="utf-8")
-        data = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-        data.update(config or {})
-        (root / "mkdocs.yml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-        return root
+        return copy_site(base / "src", "minimal", files, config)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", BUILD_DAY)

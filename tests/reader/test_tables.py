@@ -59,27 +59,12 @@ def test_the_built_page_has_the_focusable_table(make_site: SiteFactory) -> None:
 
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import shutil
-
-    import yaml
-
-    from tests.conftest import FIXTURE_SITES
+    from tests.conftest import copy_site
 
     root = tmp_path_factory.mktemp("tables") / "src"
-    shutil.copytree(FIXTURE_SITES / "minimal", root)
 
     def make(files: dict[str, str | None] | None = None, config: Any = None) -> Any:
-        for rel, content in (files or {}).items():
-            path = root / rel
-            if content is None:
-                path.unlink()
-            else:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(content, encoding="utf-8")
-        data = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-        data.update(config or {})
-        (root / "mkdocs.yml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-        return root
+        return copy_site(root, "minimal", files, config)
 
     reader_site(make)
     (root / "content/dia-diem/dinh-lang-phu-my.md").write_text(WIDE, encoding="utf-8")

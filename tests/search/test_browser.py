@@ -12,7 +12,7 @@ import pytest
 
 from langso.text import fold
 from tests.browser import launch, serve
-from tests.conftest import BUILD_DAY, FIXTURE_SITES, build_site
+from tests.conftest import BUILD_DAY, build_site
 from tests.search import sites
 from tests.search.test_fold_agreement import TABLE
 
@@ -31,28 +31,14 @@ def _serve(site_dir: Path) -> Iterator[str]:
 
 def _built(tmp_path_factory: pytest.TempPathFactory, make: object) -> Path:
     """Build one of the sites of :mod:`tests.search.sites` (they take a ``make_site``)."""
-    import shutil
-
-    import yaml
+    from tests.conftest import copy_site
 
     base = tmp_path_factory.mktemp("search")
 
     def make_site(
         files: dict[str, str | None] | None = None, config: dict[str, object] | None = None
     ) -> Path:
-        root = base / "src"
-        shutil.copytree(FIXTURE_SITES / "minimal", root)
-        for rel, content in (files or {}).items():
-            path = root / rel
-            if content is None:
-                path.unlink()
-            else:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(content, encoding="utf-8")
-        data = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-        data.update(config or {})
-        (root / "mkdocs.yml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-        return root
+        return copy_site(base / "src", "minimal", files, config)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", BUILD_DAY)
