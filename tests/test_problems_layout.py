@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from langso.problems import MESSAGES, directory, pages, plaques, reading, site
+from langso.problems import MESSAGES, directory, events, notices, pages, plaques, reading, site
 
 MODULES = {
     reading: {"yaml", "file", "text"},
@@ -10,6 +10,8 @@ MODULES = {
     pages: {"page", "frontmatter", "guide", "html", "nav"},
     plaques: {"plaque", "record", "print"},
     site: {"village", "config", "build", "photo"},
+    notices: {"notice", "loa"},
+    events: {"event", "date"},
 }
 """Each topic module and the code prefixes it holds (as the docstring of langso.problems says)."""
 

@@ -17,6 +17,8 @@ each. A code's first part (before the dot) names the module that holds it:
 - ``page.*``, ``frontmatter.*``, ``guide.*``, ``html.*``, ``nav.*``: :mod:`langso.problems.pages`
 - ``plaque.*``, ``record.*``, ``print.*``: :mod:`langso.problems.plaques`
 - ``village.*``, ``config.*``, ``build.*``, ``photo.*``: :mod:`langso.problems.site`
+- ``notice.*``, ``loa.*``: :mod:`langso.problems.notices`
+- ``event.*``, ``date.*``: :mod:`langso.problems.events`
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from collections.abc import Mapping as MappingType
 from dataclasses import dataclass
 from typing import Literal
 
-from langso.problems import directory, pages, plaques, reading, site
+from langso.problems import directory, events, notices, pages, plaques, reading, site
 from langso.problems.message import Message
 
 __all__ = ["MESSAGES", "Message", "Problem", "ProblemList", "Severity"]
@@ -43,6 +45,8 @@ MESSAGES: dict[str, Message] = {
     **pages.MESSAGES,
     **plaques.MESSAGES,
     **site.MESSAGES,
+    **notices.MESSAGES,
+    **events.MESSAGES,
 }
 
 
