@@ -14,6 +14,11 @@ its sub-path as GitHub Pages would, and writes ``OUTPUT_DIR/<page>-<size>.png`` 
 ``screenshots/``): ``size`` is ``a-minus`` (A−), ``a`` (default) and ``a-plus-max`` (A+ pressed
 until it stops). The first screen only, as the phone shows it on arrival, unless ``--full``.
 
+The sample is built on a fixed day (``SOURCE_DATE_EPOCH``, :data:`FIXED_MOMENT` unless set) and
+the browser's clock is fixed to the same moment, so what the build judged (a notice's expiry,
+the agenda's next dates) and what the pages' scripts judge again agree in every screenshot.
+Page types the site does not have (the notices, the calendar) are skipped, and said so.
+
 The sub-path (``--prefix``) defaults to the path of the site's ``site_url``, read from the built
 site's ``sitemap.xml`` (else the home page's canonical link; else ``/lang-so/``, the sample's).
 With ``--site``, a page type of :data:`PAGES` whose page the site does not have is replaced by
@@ -24,7 +29,9 @@ the first page of the same type (:data:`EQUIVALENTS`: a page under ``dia-diem/``
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
+import os
 import re
 import sys
 import tempfile
@@ -56,15 +63,31 @@ PAGES = {
     "shop-vietqr": "danh-ba/tap-hoa-mau-so-1-du-lieu-mau/",
     "search": "tim-kiem/?q=dinh+lang",
     "plaques": "bien-qr/",
+    "notices": "thong-bao/",
+    "notice": "thong-bao/2026-11-29-canh-bao-bao/",
+    "notice-expired": "thong-bao/2026-11-18-dang-ky-giong-lua-vu-xuan/",
+    "loudspeaker": "thong-bao/loa/",
+    "agenda": "lich/",
+    "event": "lich/tet-nguyen-dan/",
     "404": "khong-co-trang-nay/",
 }
 SIZES = {"a-minus": -1, "a": 0, "a-plus-max": 3}
 """Reader sizes as ``reader.js`` stores them (``MIN`` −1, ``MAX`` 3)."""
+FIXED_MOMENT = 1795996800
+"""The moment the sample is built and shot at, in seconds since 1970: 2026-11-30 07:00 in
+Viet Nam, the tests' build day (``tests/conftest.py``, ``BUILD_DAY``)."""
+
+
+def shot_moment() -> int:
+    """``SOURCE_DATE_EPOCH`` when set (and a whole number), else :data:`FIXED_MOMENT`."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return int(epoch) if epoch.isdigit() else FIXED_MOMENT
 
 
 def build_sample(site_dir: Path) -> None:
     """Build the repository's own ``mkdocs.yml`` into ``site_dir``."""
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    os.environ["SOURCE_DATE_EPOCH"] = str(shot_moment())
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir))
     config.plugins.on_startup(command="build", dirty=False)
     try:
@@ -91,6 +114,9 @@ def _is_entry(site_dir: Path, page: str) -> bool:
     return (site_dir / f"{page.rstrip('/')}.vcf").is_file()
 
 
+_EXPIRED = re.compile(r'class="langso-notice-head [^"]*\blangso-expired\b')
+"""The block under a notice's title, as the build wrote it for an expired notice."""
+
 EQUIVALENTS: dict[str, tuple[str, Callable[[Path, str], bool]]] = {
     "landmark": ("dia-diem", lambda site, page: "langso-cards" not in _html(site, page)),
     "guide": ("huong-dan", lambda site, page: "langso-cards" not in _html(site, page)),
@@ -100,6 +126,12 @@ EQUIVALENTS: dict[str, tuple[str, Callable[[Path, str], bool]]] = {
         lambda site, page: _is_entry(site, page) and "langso-vietqr" in _html(site, page),
     ),
     "category": ("danh-ba", lambda site, page: not _is_entry(site, page)),
+    "notice": ("thong-bao", lambda site, page: "langso-notice-head" in _html(site, page)),
+    "notice-expired": (
+        "thong-bao",
+        lambda site, page: _EXPIRED.search(_html(site, page)) is not None,
+    ),
+    "event": ("lich", lambda site, page: True),
 }
 """Page types the sample names by one of its own pages: where to look for another site's
 (a folder) and what makes a page of that folder one of that type."""
@@ -182,6 +214,8 @@ def shoot(
             key = f"{prefix}langso.size"
             context.add_init_script(f"try{{localStorage.setItem('{key}','{size}')}}catch(e){{}}")
             page = context.new_page()
+            moment = dt.datetime.fromtimestamp(shot_moment(), tz=dt.UTC)
+            page.clock.set_fixed_time(moment)
             for name, path in (PAGES if pages is None else pages).items():
                 page.goto(base + path, wait_until="networkidle")
                 page.wait_for_timeout(300)
@@ -219,7 +253,10 @@ def main() -> None:
             site = Path(tmp) / "site"
             build_sample(site)
             prefix = args.prefix or site_prefix(site) or PREFIX
-            written = shoot(site, args.output, args.full, _slashed(prefix))
+            pages, notes = pages_of(site)
+            for note in notes:
+                print(note, file=sys.stderr)
+            written = shoot(site, args.output, args.full, _slashed(prefix), pages)
     for path in written:
         print(path)
 

@@ -166,6 +166,32 @@ def page_mistakes(make_site: SiteFactory) -> Path:
     return root
 
 
+def bulletin_mistakes(make_site: SiteFactory) -> Path:
+    """Notices (``thong-bao/``) and events (``lich/``) with mistakes (issue 15)."""
+    notice = "---\ntitle: 'A'\nloai: 'họp thôn'\nnguoi_dang: 'Trưởng thôn'\n"
+    root = make_site(
+        files={
+            "content/thong-bao/khong-dau.md": "# Không có phần đầu\n",
+            "content/thong-bao/het-han.md": notice
+            + "ngay_dang: '28/11/2026'\nhet_han: '20/11/2026'\n---\n# A\n",
+            "content/thong-bao/tuong-lai.md": notice + "ngay_dang: '28/11/2027'\n---\n# A\n",
+            "content/thong-bao/thieu-tep.md": notice
+            + "ngay_dang: '28/11/2026'\ndinh_kem: ['tep/khong-co.pdf']\n---\n# A\n",
+            "content/thong-bao/tep-lon.md": notice
+            + "ngay_dang: '28/11/2026'\ndinh_kem: ['tep/lon.pdf']\n---\n# A\n",
+            "content/thong-bao/luu-tru/index.md": "# Viết tay\n",
+            "content/lich/index.md": "# Viết tay\n",
+            "content/lich/khong-dau.md": "# Không có phần đầu\n",
+        }
+    )
+    (root / "content/tep").mkdir()
+    (root / "content/tep/lon.pdf").write_bytes(b"%PDF-1.4\n" + b"0" * 6_000_000)
+    data = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    data["plugins"] = [*data.get("plugins", []), "langso/notices", "langso/events"]
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return root
+
+
 def set_plugins(root: Path, *, plaques: dict[str, object] | None = None,
                 directory: dict[str, object] | None = None,
                 photos: dict[str, object] | None = None) -> None:  # fmt: skip
@@ -188,6 +214,7 @@ def test_every_message_kind_comes_out_of_langso_check(
     seen = codes_of(content_mistakes(make_site))
     seen |= codes_of(plaque_mistakes(make_site))
     seen |= codes_of(page_mistakes(make_site))
+    seen |= codes_of(bulletin_mistakes(make_site))
     more = make_site(
         files={
             "content/plaques.yml": "id: 'dinh'\nten: 'Đình'\n",

@@ -43,12 +43,16 @@ def test_a_new_village_passes_check_and_a_strict_build(tmp_path: Path, host: str
     # Publishable, with the sample pages' "Trang mẫu" boxes named as starter text to replace.
     out = checked.stdout.splitlines()
     assert out[-1] == (
-        "Có thể xuất bản; 2 cảnh báo không chặn xuất bản / Ready to publish; 2 warnings that do"
+        "Có thể xuất bản; 4 cảnh báo không chặn xuất bản / Ready to publish; 4 warnings that do"
         " not block it"
     )
+    # Dated the day `langso init` ran (its environment has no fixed build day).
+    (notice,) = (village / "content/thong-bao").glob("*-thong-bao-mau-hop-cuoi-nam.md")
     assert [line.split(": cảnh báo")[0] for line in out if "trang còn chữ mẫu" in line] == [
         "content/dia-diem/dinh-thon-tan-ngu.md:8",
-        "content/index.md:16",
+        "content/index.md:18",
+        "content/lich/hop-thon-hang-thang-du-lieu-mau.md:11",
+        f"content/thong-bao/{notice.name}:11",
     ]
     built = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=village, env=ENV,

@@ -56,6 +56,9 @@ def test_the_first_guide_of_a_fresh_village_gets_its_section(tmp_path: Path) -> 
         ("danh-ba/", "Danh bạ"),
         ("dia-diem/", "Địa điểm"),
         ("huong-dan/", "Hướng dẫn"),
+        # The starter's sample notice and event (langso init).
+        ("thong-bao/", "Thông báo"),
+        ("lich/", "Lịch"),
     ]
     menu = home.select_one("nav.md-nav--primary")
     assert menu is not None

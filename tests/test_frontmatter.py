@@ -406,9 +406,22 @@ def test_unknown_key_close_to_a_known_one() -> None:
 
 
 def test_unknown_key_values_keep_yaml_types_and_never_fail() -> None:
-    page, problems = read_page("---\nngay: 2024-13-45\nso: 3\nbat: true\n---\n", PATH)
-    assert page.meta == {"ngay": "2024-13-45", "so": 3, "bat": True}
+    page, problems = read_page("---\nngay_le: 2024-13-45\nso: 3\nbat: true\n---\n", PATH)
+    assert page.meta == {"ngay_le": "2024-13-45", "so": 3, "bat": True}
     assert [p.severity for p in problems] == ["warning"] * 3
+
+
+def test_notice_and_event_keys_are_kept_as_yaml_without_a_warning() -> None:
+    """Issue 15: the notices' and events' loaders type these keys; here they are accepted."""
+    text = "---\ntitle: A\nloai: họp thôn\nngay_dang: 28/11/2026 07:30\nngay: 2026-12-05\n---\n"
+    page, problems = read_page(text, PATH)
+    assert problems == []
+    assert page.meta == {
+        "title": "A",
+        "loai": "họp thôn",
+        "ngay_dang": "28/11/2026 07:30",
+        "ngay": datetime.date(2026, 12, 5),
+    }
 
 
 def test_front_matter_tag_is_located_not_a_traceback() -> None:

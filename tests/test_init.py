@@ -29,9 +29,11 @@ COMMON = [
     "content/dia-diem/dinh-thon-la-thon.md",
     "content/danh-ba/nha-van-hoa-thon-la-thon-du-lieu-mau.yml",
     "content/plaques.yml",
+    "content/thong-bao/2026-11-01-thong-bao-mau-hop-cuoi-nam.md",
+    "content/lich/hop-thon-hang-thang-du-lieu-mau.md",
 ]
 HOST_FILE = {
-    "github": [".github/workflows/pages.yml"],
+    "github": [".github/workflows/pages.yml", ".github/workflows/daily.yml"],
     "gitlab": [".gitlab-ci.yml"],
     "netlify": ["netlify.toml"],
     "cloudflare": [".python-version"],
@@ -85,18 +87,20 @@ def test_mkdocs_yml(tmp_path: Path, host: Host, redirect_pages: bool) -> None:
     assert data["extra"] == {"generator": False}
     assert data["docs_dir"] == "content"
     plugins = data["plugins"]
-    assert plugins[:6] == [
+    assert plugins[:8] == [
         {"langso/search": {"placeholder": "Tìm kiếm"}},  # whole in a phone's header
         "langso/content",
         "langso/photos",
         "langso/reader",
         "langso/offline",
         {"langso/directory": {"stale_level": "info"}},
+        "langso/notices",
+        "langso/events",
     ]
     if redirect_pages:
-        assert plugins[6:] == ["langso/plaques"]
+        assert plugins[8:] == ["langso/plaques"]
     else:
-        assert plugins[6:] == [{"langso/plaques": {"redirect_pages": False}}]
+        assert plugins[8:] == [{"langso/plaques": {"redirect_pages": False}}]
     # A custom domain: the repository is unknown, so no "edit this page" button.
     assert "edit_uri" not in data
     assert "content.action.edit" not in data["theme"]["features"]
@@ -192,6 +196,7 @@ def test_github_workflow_checks_pull_requests_builds_and_deploys_main(tmp_path: 
         "push": {"branches": ["main"]},
         "pull_request": None,
         "workflow_dispatch": None,
+        "workflow_call": None,  # by daily.yml
     }
     assert workflow["permissions"] == {"contents": "read"}
     jobs = workflow["jobs"]
@@ -227,6 +232,21 @@ def test_github_workflow_checks_pull_requests_builds_and_deploys_main(tmp_path: 
     assert deploy["steps"] == [{"id": "deployment", "uses": "actions/deploy-pages@v4"}]
 
 
+def test_github_rebuilds_nightly_through_the_publishing_workflow(tmp_path: Path) -> None:
+    make(tmp_path, "github")
+    daily = yaml.safe_load((tmp_path / ".github/workflows/daily.yml").read_text("utf-8"))
+    # 17:15 UTC is 00:15 in Viet Nam: a notice that expired yesterday leaves the home page.
+    assert daily[True] == {"schedule": [{"cron": "15 17 * * *"}], "workflow_dispatch": None}
+    assert daily["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert daily["jobs"] == {"publish": {"uses": "./.github/workflows/pages.yml"}}
+    # Called on a schedule, pages.yml builds and deploys (its check job is for pull requests).
+    pages = yaml.safe_load((tmp_path / ".github/workflows/pages.yml").read_text("utf-8"))
+    assert "workflow_call" in pages[True] and "pull_request" in pages[True]
+    assert pages["jobs"]["build"]["if"] == "github.event_name != 'pull_request'"
+    readme = (tmp_path / "README.md").read_text("utf-8")
+    assert "**Actions → Dựng lại mỗi ngày → Enable workflow**" in readme
+
+
 def test_gitlab_checks_merge_requests_and_publishes_public(tmp_path: Path) -> None:
     make(tmp_path, "gitlab")
     ci = yaml.safe_load((tmp_path / ".gitlab-ci.yml").read_text("utf-8"))
@@ -242,7 +262,15 @@ def test_gitlab_checks_merge_requests_and_publishes_public(tmp_path: Path) -> No
         "python -m mkdocs build --strict --site-dir public",
     ]
     assert job["artifacts"] == {"paths": ["public"]}
+    # A scheduled pipeline on the default branch sets CI_COMMIT_BRANCH too: it publishes.
     assert job["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    text = (tmp_path / ".gitlab-ci.yml").read_text("utf-8")
+    assert "# ở Build → Pipeline schedules → New schedule: Interval Pattern `15 0 * * *`" in text
+    readme = (tmp_path / "README.md").read_text("utf-8")
+    assert (
+        "**Build → Pipeline schedules → New\nschedule**, Interval Pattern: `15 0 * * *` (00:15 "
+        "mỗi ngày), Cron timezone: `[UTC+7] Hanoi`"
+    ) in readme
 
 
 def test_netlify_toml(tmp_path: Path) -> None:
@@ -251,6 +279,15 @@ def test_netlify_toml(tmp_path: Path) -> None:
     assert data["build"]["publish"] == "site"
     assert data["build"]["command"].endswith("mkdocs build --strict --site-dir site")
     assert data["build"]["environment"]["PYTHON_VERSION"] == "3.12"
+    # Deploy previews (pull requests) say each mistake by file and line before building.
+    assert data["context"]["deploy-preview"]["command"] == (
+        "python -m pip install -r requirements.txt && langso check && python -m mkdocs build "
+        "--strict --site-dir site"
+    )
+    readme = (tmp_path / "README.md").read_text("utf-8")
+    assert "Build hooks\n   → Add build hook**" in readme
+    assert "         - run: curl --fail -X POST -d '{}' \"$BUILD_HOOK\"\n" in readme
+    assert "BUILD_HOOK: ${{ secrets.BUILD_HOOK }}\n   ```\n" in readme
 
 
 def test_cloudflare_settings_are_in_the_readme(tmp_path: Path) -> None:
@@ -259,6 +296,37 @@ def test_cloudflare_settings_are_in_the_readme(tmp_path: Path) -> None:
     assert "Build command: `pip install -r requirements.txt && mkdocs build --strict`" in readme
     assert "Build output directory: `site`" in readme
     assert (tmp_path / ".python-version").read_text("utf-8") == "3.12\n"
+    assert "**Settings → Builds → Add deploy hook**" in readme
+    assert "`pip install -r requirements.txt && langso check && mkdocs build --strict`" in readme
+
+
+def test_a_sample_notice_and_event_clearly_marked(tmp_path: Path) -> None:
+    make(tmp_path, kind="xóm", village="Xóm Mới")
+    notice = (tmp_path / "content/thong-bao/2026-11-01-thong-bao-mau-hop-cuoi-nam.md").read_text(
+        "utf-8"
+    )
+    meta = yaml.safe_load(notice.split("---\n")[1])
+    # Current for 30 days after the init day, then it leaves the home page by itself.
+    assert meta == {
+        "title": "Thông báo mẫu: họp xóm cuối năm (dữ liệu mẫu)",
+        "loai": "Họp thôn",
+        "ngay_dang": "01/11/2026 07:00",
+        "nguoi_dang": "Trưởng thôn",
+        "het_han": "01/12/2026",
+    }
+    assert '\n!!! note "Trang mẫu"\n    Đây là thông báo mẫu, hết hạn ngày 01/12/2026.' in notice
+    event = (tmp_path / "content/lich/hop-xom-hang-thang-du-lieu-mau.md").read_text("utf-8")
+    assert yaml.safe_load(event.split("---\n")[1]) == {
+        "title": "Họp xóm hằng tháng (dữ liệu mẫu)",
+        "loai": "Họp",
+        "hang_thang": [5],
+        "gio": "19:30",
+        "dia_diem": "Nhà văn hóa Xóm Mới",
+    }
+    assert '\n!!! note "Trang mẫu"\n' in event
+    home = (tmp_path / "content/index.md").read_text("utf-8")
+    assert "\n- [Thông báo](thong-bao/index.md): tin của xóm và của xã" in home
+    assert "\n- [Lịch](lich/index.md): lễ hội, tiêm chủng, họp, phiên chợ sắp tới.\n" in home
 
 
 def test_requirement_can_be_pinned(tmp_path: Path) -> None:

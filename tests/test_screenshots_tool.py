@@ -47,6 +47,10 @@ def test_another_village_is_shot_under_its_path_with_its_own_pages(tmp_path: Pat
         "service": "danh-ba/nha-van-hoa-ban-lac-du-lieu-mau/",
         "search": "tim-kiem/?q=dinh+lang",
         "plaques": "bien-qr/",
+        "notices": "thong-bao/",
+        "notice": "thong-bao/2026-11-01-thong-bao-mau-hop-cuoi-nam/",
+        "agenda": "lich/",
+        "event": "lich/hop-ban-hang-thang-du-lieu-mau/",
         "404": "khong-co-trang-nay/",
     }
     assert notes == [
@@ -63,6 +67,16 @@ def test_another_village_is_shot_under_its_path_with_its_own_pages(tmp_path: Pat
         "shooting danh-ba/nha-van-hoa-ban-lac-du-lieu-mau/",
         "shop-vietqr: bỏ qua, trang web không có danh-ba/tap-hoa-mau-so-1-du-lieu-mau/ / "
         "skipped: no danh-ba/tap-hoa-mau-so-1-du-lieu-mau/",
+        "notice: không có thong-bao/2026-11-29-canh-bao-bao/, chụp "
+        "thong-bao/2026-11-01-thong-bao-mau-hop-cuoi-nam/ / no "
+        "thong-bao/2026-11-29-canh-bao-bao/, shooting "
+        "thong-bao/2026-11-01-thong-bao-mau-hop-cuoi-nam/",
+        "notice-expired: bỏ qua, trang web không có "
+        "thong-bao/2026-11-18-dang-ky-giong-lua-vu-xuan/ / skipped: no "
+        "thong-bao/2026-11-18-dang-ky-giong-lua-vu-xuan/",
+        "loudspeaker: bỏ qua, trang web không có thong-bao/loa/ / skipped: no thong-bao/loa/",
+        "event: không có lich/tet-nguyen-dan/, chụp lich/hop-ban-hang-thang-du-lieu-mau/ / no "
+        "lich/tet-nguyen-dan/, shooting lich/hop-ban-hang-thang-du-lieu-mau/",
     ]
 
 

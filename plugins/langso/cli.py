@@ -15,6 +15,7 @@ what they share in :mod:`langso.cli_site`. Usage::
     langso check [--config mkdocs.yml] [--lang vi|en] [--format text|github]
     langso photos fix [--config mkdocs.yml]
     langso new place|guide|service|plaque [--title TÊN] [--category MÃ] [--page TRANG]
+    langso new thong-bao|su-kien [--loai LOẠI] [--tieu-de TIÊU_ĐỀ] [--het-han NGÀY] [--ngay NGÀY]…
     langso serve [--config mkdocs.yml] [-a 127.0.0.1:8000]
 
 Mistakes are reported as located, bilingual lines and the command exits with status 1 (2 for a

@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from langso.adapter import content_location
 from langso.cli_index import plan_index, write_index
+from langso.cli_new_notice import NOTICE_COMMANDS, add_notice_arguments, run_new_notice
 from langso.cli_site import UserError, config_option, plugin_option, read_config, report_problems
 from langso.directory.loading import load_categories
 from langso.paths import repo_path
@@ -38,7 +39,7 @@ from langso.textfile import decode_text
 
 __all__ = ["KINDS", "add_new_parser", "run_new"]
 
-KINDS = ("place", "guide", "service", "plaque")
+KINDS = ("place", "guide", "service", "plaque", *NOTICE_COMMANDS)
 _KIND_ALIASES = {"dia-diem": "place", "huong-dan": "guide", "danh-ba": "service", "bien": "plaque"}
 
 
@@ -46,8 +47,9 @@ def _kind(value: str) -> str:
     kind = _KIND_ALIASES.get(value, value)
     if kind not in KINDS:
         raise argparse.ArgumentTypeError(
-            f"không có loại `{value}`; chọn place, guide, service hoặc plaque / no kind "
-            f"`{value}`: choose place, guide, service or plaque"
+            f"không có loại `{value}`; chọn place, guide, service, plaque, thong-bao hoặc "
+            f"su-kien / no kind `{value}`: choose place, guide, service, plaque, thong-bao or "
+            "su-kien"
         )
     return kind
 
@@ -56,29 +58,32 @@ def add_new_parser(commands: Any) -> None:
     """Add ``langso new`` to the subcommands ``commands`` (``add_subparsers()``)."""
     new = commands.add_parser(
         "new",
-        help="tạo tệp mẫu: địa điểm, hướng dẫn, dịch vụ, biển / create a starter file",
+        help="tạo tệp mẫu: địa điểm, hướng dẫn, dịch vụ, biển, thông báo, sự kiện / create a "
+        "starter file",
         description="Tạo tệp mẫu đã điền sẵn, qua được `langso check`: place (content/dia-diem/), "
-        "guide (content/huong-dan/), service (content/danh-ba/), plaque (thêm vào plaques.yml). "
+        "guide (content/huong-dan/), service (content/danh-ba/), plaque (thêm vào plaques.yml), "
+        "thong-bao (content/thong-bao/), su-kien (content/lich/). "
         "/ Create a starter file that passes `langso check`.",
     )
     new.add_argument(
         "kind",
         type=_kind,
-        metavar="place|guide|service|plaque",
+        metavar="place|guide|service|plaque|thong-bao|su-kien",
         help="loại tệp: place (địa điểm), guide (hướng dẫn), service (dịch vụ trong danh bạ), "
-        "plaque (biển mã QR) / the kind of file",
+        "plaque (biển mã QR), thong-bao (thông báo), su-kien (sự kiện trong lịch) / the kind",
     )
     new.add_argument(
         "--title",
         "--ten",
+        "--tieu-de",
         metavar="TÊN/TITLE",
-        help="tên trang, dịch vụ hoặc biển / the title or name",
+        help="tên trang, dịch vụ, biển; tiêu đề thông báo, sự kiện / the title or name",
     )
     new.add_argument(
         "--category",
         "--loai",
         metavar="MÃ/ID",
-        help="mã loại dịch vụ (service) / the service's category id",
+        help="mã loại dịch vụ (service); loại thông báo, sự kiện: số hoặc tên / the category",
     )
     new.add_argument(
         "--page",
@@ -86,6 +91,7 @@ def add_new_parser(commands: Any) -> None:
         metavar="TRANG/PAGE",
         help="trang đích của biển (plaque), ví dụ dia-diem/dinh-lang.md / the plaque's page",
     )
+    add_notice_arguments(new)
     config_option(new)
 
 
@@ -180,7 +186,9 @@ def run_new(args: argparse.Namespace) -> int:
     """``langso new``: write a starter file and say what was written."""
     content = _load_content(args.config)
     kind: str = args.kind
-    if kind in ("place", "guide"):
+    if kind in NOTICE_COMMANDS:
+        run_new_notice(args, content.config, content.docs_dir, content.docs_rel)
+    elif kind in ("place", "guide"):
         question = "Tên địa điểm / place name" if kind == "place" else "Tên hướng dẫn / guide title"
         title = _ask(args.title, "--title", question)
         slug = slugify(title)

@@ -18,6 +18,7 @@ import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Annotated, Any, cast
 
 import yaml
@@ -45,6 +46,7 @@ __all__ = [
     "mkdocs_source",
     "page_title",
     "read_page",
+    "section_keys",
     "sources_problems",
     "template_problem",
     "theme_file_exists",
@@ -64,6 +66,19 @@ KNOWN_KEYS = frozenset(
 )
 """Front-matter keys MkDocs and Material read, and ``can_chuan_bi`` (a guide's "what you need",
 :mod:`langso.guides`); a key one typo away from these is reported."""
+
+
+@cache
+def section_keys() -> frozenset[str]:
+    """The keys of a notice (:data:`langso.notices.loading.NOTICE_KEYS`) and of an event
+    (:data:`langso.events.loading.EVENT_KEYS`), issue 15: accepted here without a warning and kept
+    as YAML gives them; their loaders type them, with located errors. (Imported when first
+    asked: both loaders read pages with this module.)"""
+    from langso.events.loading import EVENT_KEYS
+    from langso.notices.loading import NOTICE_KEYS
+
+    return frozenset(NOTICE_KEYS) | frozenset(EVENT_KEYS)
+
 
 TEXT_KEYS = frozenset({"title", "description"})
 """Keys always kept as the text typed (``title: No`` is the title "No", never ``False``)."""
@@ -223,7 +238,8 @@ def _typed_page(
     known: dict[str, tuple[int, Node]] = {}
     for key, (line, value) in node.entries.items():
         if key not in KNOWN_KEYS:
-            warnings.append(_unknown_key(rel, line, key, KNOWN_KEYS))
+            if key not in section_keys():
+                warnings.append(_unknown_key(rel, line, key, KNOWN_KEYS))
             continue
         if key == "search" and isinstance(value, Mapping):
             for sub, (sub_line, _) in value.entries.items():

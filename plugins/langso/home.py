@@ -10,6 +10,11 @@ volunteer's own text, so a village writes no HTML for it. What it holds:
   ``tel:`` links, one tap each (source: Bộ Công an and Bộ Y tế, as summarised in
   ``huong-dan/so-khan-cap.md`` of the sample), and a link to the village's emergency page when it
   exists;
+- "Thông báo mới": the current notices ``langso/notices`` publishes as
+  ``config.extra["langso_notices"]`` (:data:`NOTICES_KEY`, a list of :class:`HomeNotice`),
+  urgent first and set apart by the word "KHẨN" and a warning sign, each with its
+  ``data-het-han`` time: the notices script hides one whose time has passed in the reader's
+  browser (issue 15);
 - one tile for each section of :data:`TILES` that exists in the site. A new section (e.g.
   "Thông báo", issue 15) is one more :class:`Tile` in that list.
 
@@ -33,9 +38,12 @@ from langso.schema import invalid
 __all__ = [
     "EMERGENCY",
     "EMERGENCY_PAGES",
+    "NOTICES_INDEX_KEY",
+    "NOTICES_KEY",
     "PICTURE_TYPES",
     "TILES",
     "Call",
+    "HomeNotice",
     "Picture",
     "Tile",
     "check_picture_path",
@@ -92,8 +100,45 @@ TILES: tuple[Tile, ...] = (
     Tile("Địa điểm", "Đình làng, di tích", ("dia-diem/index.md",), "roof"),
     Tile("Hướng dẫn", "Làm từng bước trên điện thoại", ("huong-dan/index.md",), "steps"),
     Tile("Thông báo", "Tin mới của thôn, xã", ("thong-bao/index.md",), "bell"),
+    Tile("Lịch", "Lễ hội, họp, phiên chợ", ("lich/index.md",), "calendar"),
 )
 """The home page's tiles, in order. Only those whose section exists are shown."""
+
+
+NOTICES_KEY = "langso_notices"
+"""``config.extra`` key of the home page's notices (a list of :class:`HomeNotice`, in the order
+shown), set by ``langso/notices``; absent without that plugin."""
+
+NOTICES_INDEX_KEY = "langso_notices_index"
+"""``config.extra`` key of the source path of the notices index (``thong-bao/index.md``)."""
+
+
+@dataclass(frozen=True)
+class HomeNotice:
+    """A current notice as the home page lists it (plain data; see ``langso/notices``).
+
+    Attributes:
+        title: its title, plain text (escaped when rendered).
+        src_uri: its page's source path, relative to ``docs_dir`` (``thong-bao/x.md``).
+        kind: the name of its kind (``Lịch cắt điện``).
+        kind_key: the kind's ASCII key (``cat-dien``), for the CSS class.
+        urgent: shown first and set apart ("KHẨN", a warning sign, a red frame).
+        posted: when it was posted, ISO 8601 with the offset (``2026-11-28T07:30:00+07:00``).
+        posted_label: the same as readers see it (``07:30 Thứ Bảy, 28/11/2026``).
+        expires: its ``het_han``, ISO 8601 with the offset, or ``None``.
+        leaves: when it leaves the home page, ISO 8601 with the offset: its expiry, else the end
+            of its fresh days; ``None``: never (the reader's script compares it with the clock).
+    """
+
+    title: str
+    src_uri: str
+    kind: str
+    kind_key: str
+    urgent: bool
+    posted: str
+    posted_label: str
+    expires: str | None
+    leaves: str | None
 
 
 @dataclass(frozen=True)
@@ -169,6 +214,8 @@ def render_home(
     picture: Picture | None,
     href: Callable[[str], str | None],
     tiles: Sequence[Tile] = TILES,
+    notices: Sequence[HomeNotice] | None = None,
+    notices_index: str | None = None,
 ) -> str:
     """The HTML of the top of the home page (``home_tiles.html``).
 
@@ -177,6 +224,9 @@ def render_home(
         href: the link from the home page to a page given by its source path, ``None`` when the
             site has no such page.
         tiles: the tiles to offer; those leading nowhere are left out.
+        notices: the current notices, in order; ``None``: the site has no notices (no block);
+            empty: the block says there is no new notice.
+        notices_index: the source path of the notices index, linked from the block.
     """
     shown = []
     for tile in tiles:
@@ -184,8 +234,18 @@ def render_home(
         if link is not None:
             shown.append((tile, link))
     more = next((h for h in map(href, EMERGENCY_PAGES) if h is not None), None)
+    news = None
+    if notices is not None:
+        news = [(n, link) for n in notices if (link := href(n.src_uri)) is not None]
+    all_news = href(notices_index) if notices_index else None
     return render_template(
-        "home_tiles.html", picture=picture, calls=EMERGENCY, more=more, tiles=shown
+        "home_tiles.html",
+        picture=picture,
+        calls=EMERGENCY,
+        more=more,
+        tiles=shown,
+        news=news,
+        all_news=all_news,
     ).strip()
 
 

@@ -17,7 +17,13 @@ no ``print_sheets`` (plaques are printed with ``langso plaques print``, which gu
 them, and the host then needs no Pango), and ``edit_uri`` only where the repository can be told
 from ``site_url`` (GitHub and GitLab Pages). On GitHub the workflow also runs
 ``langso check --format github`` on every pull request, on GitLab ``langso check`` on every merge
-request.
+request, on Netlify in the build of every deploy preview. The site is rebuilt nightly so that an
+expired notice leaves the home page without a push: on GitHub by ``.github/workflows/daily.yml``
+(a ``schedule`` that calls ``pages.yml``, in a file of its own because GitHub disables the
+scheduled workflows of a repository idle for 60 days); elsewhere the README says how (a GitLab
+pipeline schedule, a Netlify build hook or Cloudflare deploy hook called daily), since those
+files cannot hold a schedule. The starter has one sample notice (expiring 30 days after the
+init day) and one sample monthly event, each in a "Trang mẫu" box.
 
 ``requirements.txt`` installs Làng số from a real source (:mod:`langso.origin`): the
 ``requirement`` given, or where the running Làng số was installed from; never a placeholder.
@@ -119,13 +125,18 @@ _FILES: tuple[tuple[str, str, tuple[str, ...] | None], ...] = (
     ("landmark.md.j2", "content/dia-diem/{landmark_file}", None),
     ("service.yml.j2", "content/danh-ba/{service_file}", None),
     ("plaques.yml.j2", "content/plaques.yml", None),
+    ("notice.md.j2", "content/thong-bao/{notice_file}", None),
+    ("event.md.j2", "content/lich/{event_file}", None),
     ("github-pages.yml.j2", ".github/workflows/pages.yml", ("github",)),
+    ("github-daily.yml.j2", ".github/workflows/daily.yml", ("github",)),
     ("gitlab-ci.yml.j2", ".gitlab-ci.yml", ("gitlab",)),
     ("netlify.toml.j2", "netlify.toml", ("netlify",)),
     ("python-version.j2", ".python-version", ("cloudflare",)),
 )
 
 PLAQUE_ID = "dinh"
+NOTICE_DAYS = dt.timedelta(days=30)
+"""How long the sample notice stays on the home page after ``langso init``."""
 
 
 class InitError(ValueError):
@@ -246,6 +257,9 @@ def create_village(
         "service_file": f"{slugify(service)}.yml",
         "plaque_id": PLAQUE_ID,
         "today": f"{day:%d/%m/%Y}",
+        "notice_file": f"{day:%Y-%m-%d}-thong-bao-mau-hop-cuoi-nam.md",
+        "notice_expiry": f"{day + NOTICE_DAYS:%d/%m/%Y}",
+        "event_file": f"{slugify(f'Họp {kind} hằng tháng (dữ liệu mẫu)')}.md",
         "python_version": PYTHON_VERSION,
         "requirement": source.requirement,
     }

@@ -16,6 +16,9 @@ from pydantic.fields import FieldInfo
 from langso.directory.fields import Address, Category, Verification, VietQR
 from langso.directory.hours import OpeningRow, Season
 from langso.directory.model import Service
+from langso.events.loading import EventMatter
+from langso.notices.loa import BroadcastEntry, ScheduleFile
+from langso.notices.loading import AttachmentEntry, NoticeFront
 from langso.plaques.model import Plaque
 from langso.problems import MESSAGES
 from langso.village import Village
@@ -32,6 +35,11 @@ SECTIONS: list[tuple[str, str, type[BaseModel]]] = [
     ("`vietqr`", "Tài khoản VietQR / VietQR account", VietQR),
     ("`xac_minh`", "Lần kiểm tra / verification", Verification),
     ("`plaques.yml` (mỗi mục / each item)", "Biển mã QR / plaques", Plaque),
+    ("`thong-bao/*.md` (phần đầu trang / front matter)", "Thông báo / a notice", NoticeFront),
+    ("`dinh_kem` (mỗi mục / each item)", "Tệp đính kèm / attachment", AttachmentEntry),
+    ("`thong-bao/loa.yml`", "Lịch phát loa / loudspeaker schedule", ScheduleFile),
+    ("`lich_phat` (mỗi mục / each item)", "Một buổi phát / one broadcast", BroadcastEntry),
+    ("`lich/*.md` (phần đầu trang / front matter)", "Sự kiện / an event", EventMatter),
 ]
 
 # What each section is for, in Vietnamese; the model's docstring gives the English after it.
@@ -45,6 +53,13 @@ INTROS_VI: dict[type[BaseModel], str] = {
     VietQR: "Tài khoản ngân hàng mà khách trả tiền bằng cách quét mã VietQR.",
     Verification: "Lần kiểm tra gần nhất và ai kiểm tra (ghi vai trò, không ghi tên người).",
     Plaque: "Một biển mã QR đã cấp.",
+    NoticeFront: "Một thông báo của thôn: một trang Markdown trong `thong-bao/` "
+    "(xem docs/dang-thong-bao.md).",
+    AttachmentEntry: "Một tệp đi kèm thông báo: ảnh hay PDF trong thư mục nội dung.",
+    ScheduleFile: "Giờ phát của loa truyền thanh thôn.",
+    BroadcastEntry: "Một buổi phát: giờ, những ngày nào, đọc gì.",
+    EventMatter: "Một sự kiện của lịch: một trang Markdown trong `lich/`, nói ngày diễn ra "
+    "theo một trong năm cách (xem docs/lich.md).",
 }
 
 _KINDS = {

@@ -23,7 +23,9 @@ from langso.text import nfc, slugify
 from langso.textfile import decode_text
 
 __all__ = [
+    "EVENT_PLACEHOLDER",
     "KIND_FOLDERS",
+    "NOTICE_PLACEHOLDER",
     "Created",
     "add_to_nav",
     "build_day",
@@ -81,10 +83,22 @@ _PLACE_WAY = "Chỉ đường từ trụ sở xã hoặc một nơi ai cũng bi�
 _PLACE_SOURCE = "- Ghi tên sách, bài báo, tài liệu hoặc người kể đã dùng (kèm liên kết nếu có)."
 _GUIDE_INTRO = "Hướng dẫn này giúp bà con làm việc gì, mất bao lâu."
 _GUIDE_STEPS = ("1. Bước thứ nhất.", "2. Bước thứ hai.")
+# The body `langso new thong-bao` / `su-kien` write when no text is typed (langso.cli_new_notice).
+NOTICE_PLACEHOLDER = "Viết nội dung thông báo ở đây: việc gì, ở đâu, khi nào, bà con cần làm gì."
+EVENT_PLACEHOLDER = "Viết vài dòng về sự kiện: làm gì, ở đâu, ai nên đến, cần mang gì."
 # The "Trang mẫu" (sample page) boxes of the pages `langso init` writes (langso/starter/*.md.j2).
 _INIT_BOXES = ('!!! note "Trang mẫu"', '!!! warning "Trang mẫu"')
 STARTER_LINES = frozenset(
-    {_PLACE_INTRO, _PLACE_WAY, _PLACE_SOURCE, _GUIDE_INTRO, *_GUIDE_STEPS, *_INIT_BOXES}
+    {
+        _PLACE_INTRO,
+        _PLACE_WAY,
+        _PLACE_SOURCE,
+        _GUIDE_INTRO,
+        *_GUIDE_STEPS,
+        *_INIT_BOXES,
+        NOTICE_PLACEHOLDER,
+        EVENT_PLACEHOLDER,
+    }
 )
 """The placeholder lines of :func:`place_text` and :func:`guide_text`, and the "Trang mẫu" boxes
 of the pages ``langso init`` writes: text to replace, which :func:`starter_problems` finds when

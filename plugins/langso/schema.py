@@ -8,7 +8,6 @@ silently (C-05 to C-07).
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from collections.abc import Iterable
 from pathlib import Path
@@ -117,28 +116,16 @@ YesNo = Annotated[bool, BeforeValidator(_yes_no)]
 """A yes/no field declared in the schema: ``có``/``không`` as well as ``true``/``false`` (C-07)."""
 
 
-_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
-
-
 def parse_date(value: object) -> object:
-    """Parse ``01/05/2026`` (the Vietnamese order), ``2026-05-01`` and similar into a date.
+    """Parse ``01/05/2026`` (the Vietnamese order), ``2026-05-01`` and similar into a date:
+    :func:`langso.dates.parse_day`, which takes every form volunteers type.
 
     Raises:
         PydanticCustomError: for text that is not a real date (``30/02/2026``).
     """
-    if not isinstance(value, str):
-        return value
-    for date_format in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(value.strip(), date_format).date()
-        except ValueError:
-            continue
-    raise invalid(
-        f"`{value}` không phải một ngày có thật",
-        f"`{value}` is not a real date",
-        "viết ngày/tháng/năm, ví dụ '01/05/2026' (hoặc '2026-05-01')",
-        "write day/month/year, e.g. '01/05/2026' (or '2026-05-01')",
-    )
+    from langso.dates import parse_day  # here: langso.dates imports this module
+
+    return parse_day(value)
 
 
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:

@@ -3,8 +3,9 @@
 
 - :func:`register_css` (``on_config``) and :func:`css_file` (``on_files``): ``cards.css``, the
   stylesheet of the tiles and cards, published as ``assets/langso/cards.css``.
-- :func:`home_html` (``on_page_content`` of the home page): the picture, the emergency calls
-  and the tiles, placed right after the ``<h1>``.
+- :func:`home_html` (``on_page_content`` of the home page): the picture, the emergency calls,
+  the current notices (``config.extra["langso_notices"]``, from ``langso/notices``) and the
+  tiles, placed right after the ``<h1>``.
 - :func:`with_cards` (``on_page_markdown`` of an index page): lists of links to pages as cards.
 """
 
@@ -20,7 +21,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from langso.cards import CardPicture, CardTarget, card_lists, page_summary
-from langso.home import Picture, insert_after_h1, picture_size, render_home
+from langso.home import (
+    NOTICES_INDEX_KEY,
+    NOTICES_KEY,
+    HomeNotice,
+    Picture,
+    insert_after_h1,
+    picture_size,
+    render_home,
+)
 from langso.text import nfc
 from langso.village import Village
 
@@ -61,7 +70,18 @@ def home_html(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
             src = file.url_relative_to(page.file)
             picture = Picture(src, village.picture_alt, *size, drawn=village.picture_drawn)
 
-    return insert_after_h1(html, render_home(picture, lambda uri: _href(files, page, uri)))
+    listed = config.extra.get(NOTICES_KEY)
+    notices = None
+    if isinstance(listed, list):
+        notices = [n for n in listed if isinstance(n, HomeNotice)]
+    index = config.extra.get(NOTICES_INDEX_KEY)
+    block = render_home(
+        picture,
+        lambda uri: _href(files, page, uri),
+        notices=notices,
+        notices_index=index if isinstance(index, str) else None,
+    )
+    return insert_after_h1(html, block)
 
 
 def is_index(page: Page) -> bool:

@@ -86,6 +86,9 @@ class Rule:
             month (1..30 or 1..31), sorted; ``weekly``: ``(weekday,)`` with Monday = 0.
         since, until: the first and last day a recurring event happens (``tu_ngay``,
             ``den_ngay``), or ``None`` for no bound.
+        leap: ``lunar-yearly``: the day is in the leap month (``ngay_am: 10/3 nhuận``), so the
+            event happens only in years with a leap month ``lunar_month``. (Added by engineer
+            A1 for issue 15: the typed rule needs it; default ``False``.)
     """
 
     how: Literal["once", "lunar-yearly", "lunar-monthly", "weekly", "monthly"]
@@ -95,6 +98,7 @@ class Rule:
     days: tuple[int, ...] = ()
     since: dt.date | None = None
     until: dt.date | None = None
+    leap: bool = False
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,27 @@ from langso.previews import (
 )
 from langso.reader.markup import OpenGraph, og_image_url
 
-__all__ = ["PageLike", "PreviewSite", "Previews"]
+__all__ = ["IMAGE_KEY", "PageLike", "PreviewSite", "Previews"]
+
+IMAGE_KEY = "langso_preview_image"
+"""``page.meta`` key a plugin sets to name the page's own preview image, before its first photo:
+``{"src": link from the page, "width": px or None, "height": px or None, "alt": plain text}``
+(``langso/notices``: a notice's photo of the paper notice, issue 15)."""
+
+
+def _meta_photo(meta: MutableMapping[str, Any]) -> Photo | None:
+    """The photo :data:`IMAGE_KEY` names in ``meta``, or ``None``."""
+    value = meta.get(IMAGE_KEY)
+    if not isinstance(value, dict) or not isinstance(value.get("src"), str):
+        return None
+    width, height = value.get("width"), value.get("height")
+    sized = isinstance(width, int) and isinstance(height, int)
+    return Photo(
+        value["src"],
+        width if sized else None,
+        height if sized else None,
+        str(value.get("alt") or ""),
+    )
 
 
 class _Titled(Protocol):
@@ -158,7 +178,7 @@ class Previews:
         if seen is not None and seen[0] is page and seen[1] is content:
             return seen[2], seen[3]
         site = self.site
-        photo = first_photo(content)
+        photo = _meta_photo(page.meta) or first_photo(content)
         card = None
         if photo is None and site.site_url and not site.og_image:
             title = preview_title(page.meta.get("title"), content, page.title, site.site_name)

@@ -1,0 +1,174 @@
+"""iCalendar files (RFC 5545) of the events calendar: one per event and one for all.
+
+Built with the ``icalendar`` library, which escapes text (``,`` ``;`` ``\\`` and line breaks,
+§3.3.11), folds lines longer than 75 octets (§3.1) and ends every line with CRLF. Each file is:
+
+- ``VCALENDAR`` with ``VERSION:2.0``, ``PRODID`` (:data:`PRODID`), ``CALSCALE:GREGORIAN``,
+  ``METHOD:PUBLISH``, ``X-WR-CALNAME`` (the calendar's name, or the event's title) and
+  ``X-WR-TIMEZONE`` (read by Google Calendar and Apple Calendar);
+- a ``VTIMEZONE`` for ``Asia/Ho_Chi_Minh`` (UTC+7) when an event has a time of day
+  (``icalendar.Calendar.add_missing_timezones``, from the IANA time zone database);
+- ``VEVENT`` per event or per occurrence: ``UID``, ``DTSTAMP``, ``DTSTART`` (and ``DTEND``),
+  ``SUMMARY`` (title), ``LOCATION`` (place), ``DESCRIPTION`` (summary, the lunar date, the
+  source of the date, the page's address), ``URL`` (the page, when absolute).
+
+An all-day event is ``DTSTART;VALUE=DATE`` with ``DTEND`` the day after its last day
+(exclusive, §3.6.1); a timed one has ``TZID=Asia/Ho_Chi_Minh`` and ends at its end time (no
+``DTEND`` without one: it is a moment). Weekly events, and monthly ones on days 1 to 28, carry an
+``RRULE`` from their first occurrence on or after the day of the build (``UNTIL`` their last day);
+every other recurrence (lunar ones, which no calendar program computes, and solar days 29–31,
+which move to a shorter month's last day here but are skipped by ``RRULE``) becomes one
+``VEVENT`` per occurrence within ``months`` months, each with its own ``UID``.
+
+Deterministic: ``DTSTAMP`` is the day of the build (00:00 in Viet Nam), ``UID`` is made of the
+page path and the site's host (``lich-hoi-lang@example.org``, plus ``-20270415`` per
+occurrence), so the same content built on the same day gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections.abc import Iterable, Mapping
+from urllib.parse import urlsplit
+
+from icalendar import Calendar, vRecur
+from icalendar import Event as VEvent
+
+from langso.clock import VIETNAM_TIME
+from langso.events.model import Event, Occurrence
+from langso.events.occurrences import horizon, occurrences
+from langso.lunar import format_lunar
+
+__all__ = ["PRODID", "TIMEZONE", "calendar_ics", "event_ics"]
+
+PRODID = "-//Lang so//Lich thon//VI"
+"""Who made the file (§3.7.3): the project, the calendar, the language."""
+
+TIMEZONE = "Asia/Ho_Chi_Minh"
+"""The IANA name of Viet Nam's time zone (UTC+7, no daylight saving since 1975)."""
+
+NO_HOST = "lang-so.invalid"
+"""The host in ``UID`` when the site has no ``site_url`` (``.invalid``: RFC 2606)."""
+
+_ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_ZONE = zoneinfo.ZoneInfo(TIMEZONE)
+
+
+def event_ics(event: Event, url: str, today: dt.date, months: int) -> str:
+    """The ``.ics`` file of one event (its title as the calendar's name).
+
+    Args:
+        event: the event.
+        url: the address of its page (absolute when the site has a ``site_url``).
+        today: the day of the build.
+        months: how far ahead lunar recurrences are listed (``months_ahead``).
+
+    Returns:
+        The file's text, lines ending in CRLF.
+    """
+    return calendar_ics([event], {event.src_uri: url}, event.title, today, months)
+
+
+def calendar_ics(
+    events: Iterable[Event], urls: Mapping[str, str], name: str, today: dt.date, months: int
+) -> str:
+    """The ``.ics`` file of the whole calendar ``name``; ``urls`` maps each event's ``src_uri``
+    to its page's address (see :func:`event_ics`). Events are written in the order given."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", TIMEZONE)
+    stamp = dt.datetime.combine(today, dt.time(0, 0), VIETNAM_TIME).astimezone(dt.UTC)
+    last = horizon(today, months)
+    for event in events:
+        url = urls.get(event.src_uri, "")
+        for component in _vevents(event, url, today, last, stamp):
+            calendar.add_component(component)
+    calendar.add_missing_timezones()
+    data: bytes = calendar.to_ical()
+    return data.decode("utf-8")
+
+
+def _vevents(
+    event: Event, url: str, today: dt.date, last: dt.date, stamp: dt.datetime
+) -> list[VEvent]:
+    rule = event.rule
+    base = _uid_base(event)
+    found = occurrences(event, today, last)
+    if not found:
+        return []
+    if rule.how == "once":
+        return [_vevent(event, found[0], url, base, stamp)]
+    if rule.how == "weekly" or (rule.how == "monthly" and max(rule.days) <= 28):
+        component = _vevent(event, found[0], url, base, stamp, lunar=False)
+        component.add("rrule", _rrule(event))
+        return [component]
+    return [_vevent(event, o, url, f"{base}-{o.first:%Y%m%d}", stamp) for o in found]
+
+
+def _uid_base(event: Event) -> str:
+    """``lich-hoi-lang`` for ``lich/hoi-lang.md``: the page path, ASCII as file names are."""
+    return event.src_uri.removesuffix(".md").replace("/", "-")
+
+
+def _rrule(event: Event) -> vRecur:
+    rule = event.rule
+    recur: dict[str, object] = {}
+    if rule.how == "weekly":
+        recur = {"freq": "weekly", "byday": [_ICAL_DAYS[rule.days[0]]]}
+    else:
+        recur = {"freq": "monthly", "bymonthday": list(rule.days)}
+    if rule.until is not None:
+        if event.start is None:
+            recur["until"] = rule.until
+        else:  # with a TZID start, UNTIL is UTC (§3.3.10)
+            end = dt.datetime.combine(rule.until, dt.time(23, 59, 59), VIETNAM_TIME)
+            recur["until"] = end.astimezone(dt.UTC)
+    return vRecur(recur)
+
+
+def _vevent(
+    event: Event,
+    occurrence: Occurrence,
+    url: str,
+    uid: str,
+    stamp: dt.datetime,
+    *,
+    lunar: bool = True,
+) -> VEvent:
+    component = VEvent()
+    host = urlsplit(url).hostname or NO_HOST
+    component.add("uid", f"{uid}@{host}")
+    component.add("dtstamp", stamp)
+    if event.start is None:
+        component.add("dtstart", occurrence.first)
+        component.add("dtend", occurrence.last + dt.timedelta(days=1))
+    else:
+        component.add("dtstart", dt.datetime.combine(occurrence.first, event.start, _ZONE))
+        if event.end is not None:
+            component.add("dtend", dt.datetime.combine(occurrence.last, event.end, _ZONE))
+        elif occurrence.last != occurrence.first:
+            end = dt.datetime.combine(occurrence.last, dt.time(23, 59), _ZONE)
+            component.add("dtend", end)
+    component.add("summary", event.title)
+    if event.place:
+        component.add("location", event.place)
+    component.add("description", _description(event, occurrence, url, lunar=lunar))
+    if urlsplit(url).scheme in ("http", "https"):
+        component.add("url", url)
+    return component
+
+
+def _description(event: Event, occurrence: Occurrence, url: str, *, lunar: bool) -> str:
+    lines = [event.summary] if event.summary else []
+    if lunar and event.rule.how in ("lunar-yearly", "lunar-monthly"):
+        lines.append(f"Âm lịch: {format_lunar(occurrence.lunar)}.")
+    if event.source_url:
+        lines.append(f"Nguồn ngày này: {event.source_url}")
+    if urlsplit(url).scheme in ("http", "https"):
+        lines.append(f"Xem: {url}")
+    return "\n".join(lines)

@@ -1,0 +1,133 @@
+"""The pages ``langso new thong-bao`` and ``langso new su-kien`` write (plain Python).
+
+:func:`notice_text` and :func:`event_text` give the whole file: front matter whose every value is
+a one-line, double-quoted YAML scalar (JSON escaping: a newline, ``"`` or ``---`` typed in a
+title stays inside its line), then the title as a heading escaped by :func:`langso.render.md`,
+then the text or a placeholder line that ``langso check`` points at
+(:data:`langso.scaffold.STARTER_LINES`). :func:`parse_lunar_day` reads a yearly lunar day as
+volunteers type it (``10/3 âm``). The terminal side is :mod:`langso.cli_new_notice`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+
+from langso.render import md
+from langso.scaffold import EVENT_PLACEHOLDER, NOTICE_PLACEHOLDER
+from langso.text import fold, nfc
+
+__all__ = ["LunarDay", "event_text", "moment_text", "notice_text", "one_line", "parse_lunar_day"]
+
+
+def _quoted(text: str) -> str:
+    """A one-line YAML double-quoted scalar (a JSON string is one): newlines become ``\\n``."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def one_line(text: str) -> str:
+    """``text`` in NFC with every run of spaces, tabs and line breaks made one space."""
+    return " ".join(nfc(text).split())
+
+
+def moment_text(value: dt.datetime) -> str:
+    """``05/12/2026 07:30``; a day's end (23:59:59, a day typed alone) as ``05/12/2026``."""
+    if value.time() == dt.time(23, 59, 59):
+        return f"{value:%d/%m/%Y}"
+    return f"{value:%d/%m/%Y %H:%M}"
+
+
+def _body(title: str, text: str, placeholder: str) -> str:
+    paragraph = nfc(text).strip().replace("\r\n", "\n").replace("\r", "\n") or placeholder
+    return f"# {md(title)}\n\n{paragraph}\n"
+
+
+def notice_text(
+    *,
+    title: str,
+    kind: str,
+    posted: dt.datetime,
+    poster: str,
+    expires: dt.datetime | None = None,
+    text: str = "",
+) -> str:
+    """The notice page: front matter (``title``, ``loai``, ``ngay_dang``, ``nguoi_dang``, and
+    ``het_han`` when given), the title as its heading, then ``text`` or
+    :data:`NOTICE_PLACEHOLDER`. ``kind`` is a label of :data:`NOTICE_KINDS`."""
+    lines = [
+        "---",
+        f"title: {_quoted(one_line(title))}",
+        f"loai: {_quoted(kind)}",
+        f"ngay_dang: {_quoted(moment_text(posted))}",
+        f"nguoi_dang: {_quoted(one_line(poster))}",
+    ]
+    if expires is not None:
+        lines.append(f"het_han: {_quoted(moment_text(expires))}")
+    lines += ["---", "", _body(one_line(title), text, NOTICE_PLACEHOLDER)]
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class LunarDay:
+    """A yearly lunar day as ``ngay_am`` takes it: day 1..30, month 1..12, leap month or not."""
+
+    day: int
+    month: int
+    leap: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.day}/{self.month}" + (" nhuận" if self.leap else "")
+
+
+def event_text(
+    *,
+    title: str,
+    kind: str,
+    when: dt.date | LunarDay,
+    time: str = "",
+    place: str = "",
+    text: str = "",
+) -> str:
+    """The event page: front matter (``title``, ``loai``, ``ngay`` for a solar day or ``ngay_am``
+    for a yearly lunar one, ``gio`` and ``dia_diem`` when given), the title as its heading, then
+    ``text`` or :data:`EVENT_PLACEHOLDER`."""
+    day = (
+        f"ngay_am: {_quoted(str(when))}"
+        if isinstance(when, LunarDay)
+        else f"ngay: {_quoted(f'{when:%d/%m/%Y}')}"
+    )
+    lines = ["---", f"title: {_quoted(one_line(title))}", f"loai: {_quoted(kind)}", day]
+    if time:
+        lines.append(f"gio: {_quoted(time)}")
+    if place.strip():
+        lines.append(f"dia_diem: {_quoted(one_line(place))}")
+    lines += ["---", "", _body(one_line(title), text, EVENT_PLACEHOLDER)]
+    return "\n".join(lines)
+
+
+_LUNAR_WORDS = re.compile(r"\b(?:am lich|am|al)\b|\(al\)")
+_LUNAR = re.compile(r"^(?:ngay\s+)?(?:mung\s+)?(\d{1,2})\s*(?:/|-|\.|\s+thang\s+)\s*(\d{1,2})$")
+
+
+def parse_lunar_day(typed: str) -> LunarDay | None:
+    """The yearly lunar day in ``typed`` (``10/3 âm``, ``mùng 10 tháng 3 âm lịch``,
+    ``10/3 nhuận (ÂL)``), or ``None`` when ``typed`` does not say ``âm``/``ÂL``.
+
+    Raises:
+        ValueError: it says ``âm`` but the day or month is not one (bilingual message).
+    """
+    folded = fold(typed)
+    if not _LUNAR_WORDS.search(folded):
+        return None
+    leap = bool(re.search(r"\bnhuan\b", folded))
+    rest = " ".join(re.sub(r"\bnhuan\b", " ", _LUNAR_WORDS.sub(" ", folded)).split())
+    match = _LUNAR.match(rest)
+    if match is None or not (1 <= int(match[1]) <= 30 and 1 <= int(match[2]) <= 12):
+        raise ValueError(
+            f"`{typed}` không phải ngày âm lịch: viết ngày/tháng rồi chữ âm, ví dụ 10/3 âm (ngày"
+            f" 1–30, tháng 1–12)\n    (en) not a lunar day: write day/month then `âm`, e.g. "
+            "10/3 âm"
+        )
+    return LunarDay(int(match[1]), int(match[2]), leap)

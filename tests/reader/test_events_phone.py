@@ -1,0 +1,198 @@
+"""The events calendar on a 360 × 740 phone (``langso/events``, issue 15), in Chromium, served
+under the site's sub-path with gzip as a static host serves it.
+
+The agenda and an event page: nothing wider than the screen and every control a finger's size at
+A− and at A+ pressed until it stops; axe-core finds nothing, text contrast at 7:1 included
+(``color-contrast-enhanced``, WCAG AAA); the first load within 35 KB gzip with no request to
+another host; and, with the reader's clock days after the build, what is over leaves the agenda
+and says "(đã qua)" on its page; without JavaScript the build day decides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page
+
+from langso.clock import VIETNAM_TIME
+from tests.browser import first_visit, serve
+from tests.conftest import BUILD_DAY, copy_site
+from tests.events.test_build import EVENTS, NO_DATA
+from tests.reader.test_phone import SMALL_TARGETS
+
+pytestmark = pytest.mark.browser  # skipped without Chromium, failed under CI: conftest.py
+
+PREFIX = "/lang-phu-my/"
+PHONE = {"width": 360, "height": 740}
+SIZES = {"A-": -1, "A+max": 3}
+BUDGET_BYTES = 35_000
+PAGES = {"agenda": "lich/", "festival": "lich/gio-to/", "vaccination": "lich/tiem-chung/"}
+PLUGINS = ["langso/search", "langso/content", "langso/reader", "langso/offline", "langso/events"]
+BUILT_ON = dt.datetime(2026, 11, 30, 8, 0, tzinfo=VIETNAM_TIME)
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from tests.conftest import build_site
+
+    root = copy_site(
+        tmp_path_factory.mktemp("events-phone") / "site",
+        files={**NO_DATA, **EVENTS},
+        # As the sample: no "Made with Material for MkDocs" line in grey English at the foot.
+        config={"plugins": PLUGINS, "extra": {"generator": False}},
+    )
+    patch = pytest.MonkeyPatch()  # the autouse fixed day is per test; this build is per module
+    patch.setenv("SOURCE_DATE_EPOCH", BUILD_DAY)
+    try:
+        result = build_site(root)
+    finally:
+        patch.undo()
+    assert result.ok, result.text()
+    with serve(Path(result.site_dir), PREFIX) as url:
+        yield url
+
+
+def phone(browser: Browser, size: int, now: dt.datetime = BUILT_ON, js: bool = True) -> Page:
+    """A fresh phone whose reader chose ``size``, its clock at ``now``."""
+    context = browser.new_context(
+        viewport=PHONE,  # type: ignore[arg-type]
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        java_script_enabled=js,
+    )
+    context.add_init_script(
+        f"try{{localStorage.setItem('{PREFIX}langso.size','{size}')}}catch(e){{}}"
+    )
+    page = context.new_page()
+    if js:
+        page.clock.set_fixed_time(now)
+    return page
+
+
+WIDE = """() => [document.documentElement.scrollWidth, document.body.scrollWidth,
+  [...document.querySelectorAll('article *')]
+    .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)
+    .slice(0, 3).map(e => e.tagName + '.' + e.className)]"""
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_nothing_is_wider_than_the_phone_and_every_control_fits_a_finger(
+    browser: Browser, base: str, kind: str, size: str
+) -> None:
+    page = phone(browser, SIZES[size])
+    try:
+        page.goto(base + PAGES[kind], wait_until="networkidle")
+        wide = page.evaluate(WIDE)
+        assert wide[0] <= PHONE["width"] and wide[1] <= PHONE["width"], (kind, size, wide)
+        assert wide[2] == [], (kind, size, wide)
+        assert page.evaluate(SMALL_TARGETS) == [], (kind, size)
+        for button in page.locator("article a.langso-event-action").all():
+            box = button.bounding_box()
+            assert box is not None and box["height"] >= 48 and box["width"] >= 48, (kind, box)
+    finally:
+        page.context.close()
+
+
+AXE_OPTIONS = {
+    "resultTypes": ["violations"],
+    "rules": {"label-content-name-mismatch": {"enabled": True}},
+}
+ENHANCED = {"resultTypes": ["violations"], "runOnly": ["color-contrast-enhanced"]}
+"""Text contrast at 7:1 (WCAG 2.1 AAA, 1.4.6), checked on the calendar's own markup (the
+theme's header and footer are the reader tests' business: ``test_phone.py``)."""
+OURS = {"include": [[".langso-agenda"], [".langso-event"]]}
+
+
+def violations(page: Page, context: object = None, options: object = AXE_OPTIONS) -> list[str]:
+    results: Any = Axe().run(page, context=context, options=options)
+    return [
+        f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+    ]
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_axe_finds_nothing_and_text_reads_at_7_to_1(
+    browser: Browser, base: str, kind: str, size: str
+) -> None:
+    page = phone(browser, SIZES[size])
+    try:
+        page.goto(base + PAGES[kind], wait_until="networkidle")
+        assert violations(page) == [], (kind, size)
+        assert violations(page, OURS, ENHANCED) == [], (kind, size)
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_first_load_is_small_and_from_the_site_only(browser: Browser, base: str, kind: str) -> None:
+    requested, received, page = first_visit(browser, base + PAGES[kind], base, PHONE)
+    try:
+        assert received <= BUDGET_BYTES, (kind, received, requested)
+    finally:
+        page.context.close()
+
+
+def agenda_days(page: Page) -> list[str]:
+    """The first day shown of each visible agenda entry, in order."""
+    return list(
+        page.locator("li.langso-agenda__entry:visible .langso-agenda__day").all_inner_texts()
+    )
+
+
+def test_what_is_over_leaves_the_agenda_by_the_readers_clock(browser: Browser, base: str) -> None:
+    page = phone(browser, 0)
+    try:
+        page.goto(base + PAGES["agenda"], wait_until="networkidle")
+        assert agenda_days(page)[:3] == [
+            "Thứ Bảy, 05/12/2026",
+            "Thứ Bảy, 05/12/2026",
+            "Thứ Tư, 09/12/2026",
+        ]
+    finally:
+        page.context.close()
+    # 13/12 at 06:30 in Viet Nam is still 12/12 in UTC: the script counts Viet Nam's day.
+    later = dt.datetime(2026, 12, 13, 6, 30, tzinfo=VIETNAM_TIME)
+    page = phone(browser, 0, now=later)
+    try:
+        page.goto(base + PAGES["agenda"], wait_until="networkidle")
+        days = agenda_days(page)
+        assert days[:2] == ["Thứ Ba, 15/12/2026 đến Thứ Năm, 17/12/2026", "Thứ Bảy, 19/12/2026"]
+        # A month with nothing left goes with its heading.
+        january = dt.datetime(2027, 1, 1, 7, 0, tzinfo=VIETNAM_TIME)
+        page.clock.set_fixed_time(january)
+        page.reload(wait_until="networkidle")
+        months = page.locator("section.langso-agenda__month:visible h2").all_inner_texts()
+        assert months == [
+            "Tháng 1 năm 2027",
+            "Tháng 2 năm 2027",
+            "Tháng 4 năm 2027",
+        ]
+        page.goto(base + PAGES["vaccination"], wait_until="networkidle")
+        date = page.locator("li.langso-event__date").first
+        assert date.inner_text().split("\n")[0] == "Thứ Bảy, 12/12/2026 (đã qua)"
+    finally:
+        page.context.close()
+
+
+def test_without_javascript_the_build_day_decides(browser: Browser, base: str) -> None:
+    page = phone(browser, 0, js=False)
+    try:
+        page.goto(base + PAGES["agenda"], wait_until="networkidle")
+        assert agenda_days(page)[0] == "Thứ Bảy, 05/12/2026"
+        page.goto(base + "lich/da-qua/", wait_until="networkidle")
+        date = page.locator("li.langso-event__date").first
+        assert date.inner_text().split("\n")[0] == "Thứ Bảy, 28/11/2026 (đã qua)"
+        page.goto(base + PAGES["festival"], wait_until="networkidle")
+        shown = page.locator("ul.langso-event__dates").all_inner_texts()
+        assert len(shown) == 2 and "(đã qua)" not in "".join(shown), shown
+    finally:
+        page.context.close()
