@@ -3,7 +3,7 @@
 font size, so a person can look at what a reader sees.
 
     .venv/bin/python build_tools/screenshots.py [OUTPUT_DIR] [--site SITE_DIR] [--prefix /PATH/]
-                                                [--full]
+                                                [--full] [--font PX]
 
 Needs the test extras (Playwright): ``python3 build_tools/dev.py test`` installs them into
 ``.venv``; without them the script says so and stops. Uses the system's Chromium (Debian's
@@ -24,6 +24,10 @@ site's ``sitemap.xml`` (else the home page's canonical link; else ``/lang-so/``,
 With ``--site``, a page type of :data:`PAGES` whose page the site does not have is replaced by
 the first page of the same type (:data:`EQUIVALENTS`: a page under ``dia-diem/``,
 ``huong-dan/``, a ``danh-ba/`` entry with its ``.vcf``…), or skipped; both are printed.
+
+``--font PX`` sets the phone's own default text size (Chrome's is 16 px; a reader who made the
+phone's text larger has 20 or 24), through the DevTools protocol as the phone's setting does;
+the files are then named ``<page>-<size>-<PX>px.png``.
 """
 
 from __future__ import annotations
@@ -190,10 +194,15 @@ def pages_of(site_dir: Path) -> tuple[dict[str, str], list[str]]:
 
 
 def shoot(
-    site_dir: Path, out: Path, full: bool, prefix: str = PREFIX, pages: dict[str, str] | None = None
+    site_dir: Path,
+    out: Path,
+    full: bool,
+    prefix: str = PREFIX,
+    pages: dict[str, str] | None = None,
+    font: int = 16,
 ) -> list[Path]:
     """Write one PNG per page (``pages``: type → path under ``prefix``; default :data:`PAGES`)
-    and size; return their paths.
+    and size, with the phone's default text at ``font`` px; return their paths.
 
     Raises:
         SystemExit: Playwright is not installed (:data:`NO_PLAYWRIGHT`).
@@ -216,10 +225,14 @@ def shoot(
             page = context.new_page()
             moment = dt.datetime.fromtimestamp(shot_moment(), tz=dt.UTC)
             page.clock.set_fixed_time(moment)
+            if font != 16:
+                cdp = context.new_cdp_session(page)
+                cdp.send("Page.setFontSizes", {"fontSizes": {"standard": font, "fixed": font}})
+            suffix = "" if font == 16 else f"-{font}px"
             for name, path in (PAGES if pages is None else pages).items():
                 page.goto(base + path, wait_until="networkidle")
                 page.wait_for_timeout(300)
-                target = out / f"{name}-{size_name}.png"
+                target = out / f"{name}-{size_name}{suffix}.png"
                 page.screenshot(path=str(target), full_page=full)
                 written.append(target)
             context.close()
@@ -237,6 +250,9 @@ def main() -> None:
         help="the sub-path the site is served under (default: the path of its site_url, read "
         f"from sitemap.xml, else {PREFIX})",
     )
+    parser.add_argument(
+        "--font", type=int, default=16, help="the phone's default text size in px (default 16)"
+    )
     args = parser.parse_args()
     try:
         import playwright.sync_api  # noqa: F401
@@ -247,7 +263,7 @@ def main() -> None:
         pages, notes = pages_of(args.site)
         for note in notes:
             print(note, file=sys.stderr)
-        written = shoot(args.site, args.output, args.full, _slashed(prefix), pages)
+        written = shoot(args.site, args.output, args.full, _slashed(prefix), pages, args.font)
     else:
         with tempfile.TemporaryDirectory() as tmp:
             site = Path(tmp) / "site"
@@ -256,7 +272,7 @@ def main() -> None:
             pages, notes = pages_of(site)
             for note in notes:
                 print(note, file=sys.stderr)
-            written = shoot(site, args.output, args.full, _slashed(prefix), pages)
+            written = shoot(site, args.output, args.full, _slashed(prefix), pages, args.font)
     for path in written:
         print(path)
 

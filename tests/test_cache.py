@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from langso import cache as cache_module
+from langso import cacheshare
 from langso.cache import FileCache, Memo, Recall, digest
 
 
@@ -46,7 +50,8 @@ def test_entries_are_made_once_and_found_by_the_next_build(tmp_path: Path) -> No
     assert (folder / "a.txt").read_bytes() == b"A" and (folder / "sub/b.txt").read_bytes() == b"B"
     assert FileCache(tmp_path / "c").fetch(key, make) == folder
     assert len(calls) == 1
-    assert [p.name for p in (tmp_path / "c").iterdir()] == [key]  # no staging left behind
+    # No staging left behind (the leases of the two objects, still alive: see below).
+    assert [p.name for p in (tmp_path / "c").iterdir() if p.name != ".leases"] == [key]
 
 
 def test_an_entry_made_meanwhile_by_another_build_is_kept(tmp_path: Path) -> None:
@@ -55,7 +60,7 @@ def test_an_entry_made_meanwhile_by_another_build_is_kept(tmp_path: Path) -> Non
     folder = cache.put(key, {"f": b"first"})
     assert cache.put(key, {"f": b"second"}) == folder
     assert (folder / "f").read_bytes() == b"first"
-    assert [p.name for p in tmp_path.iterdir()] == [key]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".leases", key]
 
 
 def test_prune_keeps_what_this_build_used_and_live_staging(tmp_path: Path) -> None:
@@ -63,6 +68,7 @@ def test_prune_keeps_what_this_build_used_and_live_staging(tmp_path: Path) -> No
     stale, kept = old.key("old"), old.key("kept")
     old.put(stale, {"f": b"1"})
     old.put(kept, {"f": b"2"})
+    del old  # the build before has ended (its lease with it)
     (tmp_path / ".tmp-running").mkdir()
     (tmp_path / ".tmp-killed").mkdir()
     long_ago = time.time() - 2 * cache_module.STAGING_GRACE_S
@@ -223,3 +229,161 @@ def test_memo_reads_a_file_once_until_it_changes(
     third = Memo(path)
     assert third.get(third.key("a"), lambda: 4) == 3
     assert len(parsed) == 1
+
+
+# --- two processes sharing one cache (issue 15, round 2) ---------------------------------------
+
+OTHER_PID = 2**22 + 12345
+"""A process id no test process has (Linux ids stay below 2**22)."""
+
+
+def _other_lease(folder: Path, taken: float) -> Path:
+    """A lease of another process on the cache ``folder``, taken at ``taken`` (seconds)."""
+    lease = folder / cacheshare.LEASES / f"{OTHER_PID}-build"
+    lease.parent.mkdir(parents=True, exist_ok=True)
+    lease.touch()
+    os.utime(lease, (taken, taken))
+    return lease
+
+
+def _age(path: Path, seconds: float) -> None:
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+
+
+def test_a_reader_finding_an_entry_gone_makes_it_again(tmp_path: Path) -> None:
+    cache = FileCache(tmp_path)
+    key = cache.key("x")
+    folder = cache.put(key, {"f": b"1"})
+    shutil.rmtree(folder)  # removed by something else since
+    later = FileCache(tmp_path)
+    assert later.get(key) is None
+    assert (later.fetch(key, lambda: {"f": b"1"}) / "f").read_bytes() == b"1"
+
+
+def test_each_use_marks_the_entry_in_use(tmp_path: Path) -> None:
+    cache = FileCache(tmp_path)
+    key = cache.key("x")
+    folder = cache.put(key, {"f": b"1"})
+    _age(folder, 600)
+    assert FileCache(tmp_path).get(key) == folder
+    assert time.time() - folder.stat().st_mtime < 60
+
+
+def test_prune_keeps_what_another_running_build_touched(tmp_path: Path) -> None:
+    """The other build took its lease 100 s ago: what it touched since is its own; what nobody
+    touched since is removed (that build makes it again if it needs it)."""
+    earlier = FileCache(tmp_path)
+    theirs, forgotten = earlier.key("theirs"), earlier.key("forgotten")
+    earlier.put(theirs, {"f": b"1"})
+    earlier.put(forgotten, {"f": b"2"})
+    del earlier
+    _age(tmp_path / theirs, 50)
+    _age(tmp_path / forgotten, 500)
+    lease = _other_lease(tmp_path, time.time() - 100)
+    build = FileCache(tmp_path)
+    mine = build.key("mine")
+    build.put(mine, {"f": b"3"})
+    assert build.prune() == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([".leases", mine, theirs])
+    assert [p.name for p in (tmp_path / ".leases").iterdir()] == [lease.name]  # mine ended
+
+    lease.unlink()  # that build ended: nothing of it is kept any more
+    again = FileCache(tmp_path)
+    again.get(mine)
+    assert again.prune() == 1
+    assert [p.name for p in tmp_path.iterdir()] == [mine]
+
+
+def test_an_entry_touched_while_it_is_pruned_is_put_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another build starts and touches the entry after the prune read the leases, before it
+    renamed the entry aside: the prune reads the leases again and puts the entry back."""
+    old = FileCache(tmp_path)
+    key = old.key("x")
+    folder = old.put(key, {"f": b"1"})
+    del old
+    _age(folder, 500)
+    real = cacheshare.oldest_other_lease
+    calls: list[int | None] = []
+
+    def starting_meanwhile(cache: Path) -> int | None:
+        found = real(cache)
+        if not calls:  # the other build begins right after this first look
+            _other_lease(cache, time.time())
+            os.utime(folder)
+        calls.append(found)
+        return found
+
+    monkeypatch.setattr(cacheshare, "oldest_other_lease", starting_meanwhile)
+    assert FileCache(tmp_path).prune() == 0
+    assert len(calls) == 2 and calls[0] is None
+    assert (folder / "f").read_bytes() == b"1"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(cacheshare.TRASH)]
+
+
+def test_the_lease_of_a_killed_build_is_not_waited_for(tmp_path: Path) -> None:
+    old = FileCache(tmp_path)
+    key = old.key("x")
+    old.put(key, {"f": b"1"})
+    del old
+    _age(tmp_path / key, 3 * cacheshare.LEASE_GRACE_S)
+    lease = _other_lease(tmp_path, time.time() - 2 * cacheshare.LEASE_GRACE_S)
+    assert FileCache(tmp_path).prune() == 1
+    assert not lease.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_discarded_entry_is_never_seen_half_removed(tmp_path: Path) -> None:
+    cache = FileCache(tmp_path)
+    key = cache.key("x")
+    cache.put(key, {"a": b"1", "b": b"2"})
+    cache.discard(key)
+    assert cache.get(key) is None
+    assert [p.name for p in tmp_path.iterdir()] == [".leases"]
+
+
+WORKER = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+root, site_url, site_dir, rounds = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+for _ in range(rounds):
+    build(load_config(config_file=root + "/mkdocs.yml", site_url=site_url, site_dir=site_dir))
+"""
+
+
+def test_two_processes_build_the_same_village_at_once(make_site: Callable[..., Path]) -> None:
+    """``langso serve`` (its own ``site_url``, the local address) and ``mkdocs build`` in the
+    same folder, building over and over: each prunes what it did not use while the other is
+    about to copy it (``FileNotFoundError: …/.cache/langso/directory/<key>/in-a4.html``)."""
+    root = make_site()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WORKER, str(root), url, str(root / name), "6"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for url, name in [
+            ("https://lang.example.org/phu-my/", "site"),
+            ("http://127.0.0.1:8000/phu-my/", "preview"),
+        ]
+    ]
+    errors = []
+    for worker in workers:
+        try:
+            errors.append(worker.communicate(timeout=300)[1])
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            errors.append(worker.communicate()[1])
+    assert [w.returncode for w in workers] == [0, 0], "\n".join(errors)
+    assert "Traceback" not in "".join(errors)
+    assert not (root / ".cache/langso/directory/.leases").exists()  # every lease ended
+    assert "https://lang.example.org/phu-my/" in (root / "site/danh-ba/in-a4.html").read_text(
+        encoding="utf-8"
+    )

@@ -100,8 +100,8 @@ LINK_MISTAKES = {
 }
 NOT_IN_NAV_VI = (
     "mkdocs.yml:{line}: trang `dia-diem/gieng-lang.md` không có trong mục `nav:` nên không hiện"
-    " trong trình đơn — thêm dòng `- dia-diem/gieng-lang.md` vào `nav:` trong mkdocs.yml, hoặc"
-    " xóa cả mục `nav:` để trình đơn tự liệt kê mọi trang"
+    " trong trình đơn — thêm dòng `- dia-diem/gieng-lang.md` vào `nav:` trong mkdocs.yml, dưới"
+    " các trang cùng thư mục (`langso new` tự thêm dòng này cho trang nó tạo)"
 )
 
 
@@ -154,8 +154,8 @@ def test_github_annotations(make_site: SiteFactory) -> None:
     assert lines[4] == (
         f"::error file=mkdocs.yml,line={nav_line(root)},title=Làng số page.not-in-nav::the"
         " page `dia-diem/gieng-lang.md` is not in `nav:`, so it is missing from the menu — add a"
-        " line `- dia-diem/gieng-lang.md` to `nav:` in mkdocs.yml, or remove the whole `nav:` so"
-        " the menu lists every page"
+        " line `- dia-diem/gieng-lang.md` to `nav:` in mkdocs.yml, under the pages of its folder"
+        " (`langso new` adds this line for the pages it makes)"
     )
     assert lines[5:] == [
         "Checked 3 pages, 1 directory entry, 2 plaques.",

@@ -182,6 +182,10 @@ def bulletin_mistakes(make_site: SiteFactory) -> Path:
             "content/thong-bao/luu-tru/index.md": "# Viết tay\n",
             "content/lich/index.md": "# Viết tay\n",
             "content/lich/khong-dau.md": "# Không có phần đầu\n",
+            # a notice's key on a page outside thong-bao/ would do nothing
+            # a front matter over 1 MB, in a page (pages may be 2 MB)
+            "content/dia-diem/dai.md": "---\ntitle: '" + "a" * 1_000_001 + "'\n---\n# Dài\n",
+            "content/dia-diem/lac.md": "---\nhet_han: '01/12/2026'\n---\n# Lạc\n\n## Nguồn\n",
         }
     )
     (root / "content/tep").mkdir()

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -137,3 +138,74 @@ def test_names_typed_without_accents_are_said_as_written(tmp_path: Path) -> None
         "Đã ghi `Thanh Hoa` là `tỉnh Thanh Hóa` (content/village.yml). / `Thanh Hoa` was written"
         " as `tỉnh Thanh Hóa`."
     ) in lines
+
+
+# --- the menu of a new village (issue 15, round 2) ---------------------------------------------
+
+MENU = ["Trang chủ", "Địa điểm", "Thông báo", "Lịch", "Danh bạ dịch vụ", "Biển mã QR"]
+"""The drawer of the sample's same sections; MkDocs alone says "Bien qr", "Lich", "Thong bao"."""
+
+
+@pytest.fixture(scope="module")
+def built_village(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A village made by `langso init` and built strictly; its `site/` folder."""
+    root = tmp_path_factory.mktemp("init-menu")
+    made = langso(
+        "init", "lang-moi", "--village", "Tân Ngữ", "--commune", "xã Yên Định",
+        "--province", "tỉnh Thanh Hóa", "--host", "github", "--nguon", str(REPO), cwd=root,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    village = root / "lang-moi"
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=village, env=ENV,
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert built.returncode == 0, built.stderr
+    return village / "site"
+
+
+def _menu(html: str) -> list[str]:
+    """The top-level entries of the drawer (``nav.md-nav--primary``), as the reader reads them."""
+    from bs4 import BeautifulSoup
+
+    nav = BeautifulSoup(html, "html.parser").select_one("nav.md-nav--primary > ul")
+    assert nav is not None
+    labels = [li.select_one(".md-ellipsis") for li in nav.find_all("li", recursive=False)]
+    return [" ".join(label.get_text().split()) if label else "" for label in labels]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "index.html",
+        "dia-diem/dinh-thon-tan-ngu/index.html",
+        "thong-bao/index.html",
+        "lich/index.html",
+        "danh-ba/index.html",
+        "bien-qr/index.html",
+    ],
+)
+def test_the_menu_of_a_new_village_names_its_sections_in_vietnamese(
+    built_village: Path, page: str
+) -> None:
+    assert _menu((built_village / page).read_text(encoding="utf-8")) == MENU
+
+
+@pytest.mark.browser
+def test_the_drawer_of_a_new_village_on_a_phone(built_village: Path, browser: Any) -> None:
+    """What a reader sees on a 360 px phone after tapping ☰ (JavaScript off: the drawer is
+    HTML and CSS), on a notice index, a generated page whose folder has no Markdown."""
+    from tests.browser import serve
+
+    with serve(built_village, "/tan-ngu/") as base:
+        context = browser.new_context(
+            viewport={"width": 360, "height": 740}, java_script_enabled=False
+        )
+        page = context.new_page()
+        page.goto(base + "thong-bao/")
+        page.locator("label.md-header__button[for='__drawer']").click()
+        page.wait_for_timeout(400)  # the drawer slides in (CSS transition)
+        items = page.locator("nav.md-nav--primary > ul > li > :is(a, div) .md-ellipsis")
+        assert [" ".join(text.split()) for text in items.all_inner_texts()] == MENU
+        assert all(box and box["x"] >= 0 for box in (i.bounding_box() for i in items.all()))
+        context.close()

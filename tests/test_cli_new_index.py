@@ -4,6 +4,9 @@ given a link to each new page (the list that becomes cards), the volunteer's tex
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -25,8 +28,8 @@ def test_the_first_guide_of_a_fresh_village_gets_its_section(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "Đã tạo / created content/huong-dan/doi-the-bhyt.md",
-        "mkdocs.yml không có `nav:`: trang tự hiện trong trình đơn. / No `nav:`: the page is "
-        "listed automatically.",
+        "Đã thêm mục “Hướng dẫn” vào `nav:` trong mkdocs.yml. / Added the section to `nav:` in "
+        "mkdocs.yml.",
         "Đã tạo trang mục lục content/huong-dan/index.md (“Hướng dẫn”), có liên kết tới trang "
         "mới: mục “Hướng dẫn” hiện trên trang chủ và trong trình đơn. / Created the section's "
         "index page content/huong-dan/index.md (“Hướng dẫn”) listing the new page: the section "
@@ -40,6 +43,26 @@ def test_the_first_guide_of_a_fresh_village_gets_its_section(tmp_path: Path) -> 
         "Các hướng dẫn ngắn cho bà con, làm lần lượt từng bước trên điện thoại.\n\n"
         "- [Đổi thẻ BHYT](doi-the-bhyt.md)\n"
     )
+    # the menu of the fresh village gets the section, after "Địa điểm", before the notices
+    nav = (root / "mkdocs.yml").read_text("utf-8").split("\nnav:\n")[1]
+    assert nav.splitlines()[:8] == [
+        "  - Trang chủ: index.md",
+        "  - Địa điểm:",
+        "      - dia-diem/index.md",
+        "      - dia-diem/dinh-xom-moi.md",
+        '  - "Hướng dẫn":',
+        "      - huong-dan/index.md",
+        "      - huong-dan/doi-the-bhyt.md",
+        "  - Thông báo: thong-bao/index.md",
+    ]
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
+    assert built.returncode == 0, built.stderr
     place = langso(root, "new", "place", "--title", "Giếng làng")
     assert place.stdout.splitlines()[2] == (
         "Đã thêm `- [Giếng làng](gieng-lang.md)` vào danh sách liên kết của "

@@ -21,7 +21,15 @@ from langso.cli import build_parser
 from langso.cli_new_notice import _Asker, now, run_new_notice
 from langso.cli_site import UserError, read_config
 from langso.clock import VIETNAM_TIME
-from langso.notice_starter import LunarDay, event_text, notice_text, parse_lunar_day
+from langso.events.loading import load_events
+from langso.notice_starter import (
+    LunarDay,
+    Repeat,
+    event_text,
+    notice_text,
+    parse_lunar_day,
+    parse_repeat,
+)
 from langso.scaffold import starter_line
 from tests.conftest import SiteFactory
 from tests.test_cli_new import langso
@@ -199,8 +207,8 @@ def test_an_event_from_options(make_site: SiteFactory) -> None:
         (
             ["thong-bao", "--loai", "1", "--tieu-de", "A", "--het-han", "31/11/2026"],
             "--het-han: `31/11/2026` không phải một ngày có thật — viết ngày/tháng/năm, ví dụ "
-            "'01/05/2026' (hoặc '2026-05-01')\n    (en) `31/11/2026` is not a real date — write "
-            "day/month/year, e.g. '01/05/2026' (or '2026-05-01')\n",
+            "01/05/2026 (hoặc 2026-05-01)\n    (en) `31/11/2026` is not a real date — write "
+            "day/month/year, e.g. 01/05/2026 (or 2026-05-01)\n",
         ),
         (
             ["thong-bao", "--loai", "1", "--tieu-de", "A", "--nguoi-dang", "Ông Ba 0912345678"],
@@ -209,14 +217,21 @@ def test_an_event_from_options(make_site: SiteFactory) -> None:
         ),
         (
             ["su-kien", "--loai", "hop", "--tieu-de", "A"],
-            "thiếu --ngay: Ngày: dương lịch 15/01/2027, hoặc âm lịch hằng năm 10/3 âm / the day"
-            "\n    (en) --ngay is missing\n",
+            "thiếu --ngay: Ngày diễn ra / the day\n"
+            "Ngày, gõ theo một trong các cách / the day, one of:\n"
+            "  15/01/2027                       một lần, ngày dương lịch / once\n"
+            "  10/3 âm                          hằng năm, ngày âm lịch / every year, lunar\n"
+            "  ngày 1 và 15 âm lịch hằng tháng  phiên chợ / lunar days, every month\n"
+            "  thứ bảy hằng tuần                mỗi tuần / every week\n"
+            "  ngày 5 hằng tháng                ngày dương lịch, mỗi tháng / every month\n"
+            "    (en) --ngay is missing\n",
         ),
         (
             ["su-kien", "--loai", "hop", "--tieu-de", "A", "--ngay", "1/1/2027", "--gio", "25h"],
-            "--gio: giờ `25h` không đúng dạng — viết giờ:phút theo 24 giờ, ví dụ '07:30' hoặc "
-            "'17:00', trong dấu nháy\n    (en) `25h` is not a time of day — write hours:minutes "
-            "on the 24-hour clock, e.g. '07:30' or '17:00', in quotes\n",
+            # Said for an option or a prompt: no quotes (the front matter's message has them).
+            "--gio: giờ `25h` không đúng dạng — viết giờ:phút theo 24 giờ, ví dụ 07:30 hoặc "
+            "17:00\n    (en) `25h` is not a time of day — write hours:minutes on the 24-hour "
+            "clock, e.g. 07:30 or 17:00\n",
         ),
     ],
 )
@@ -304,8 +319,7 @@ def test_ctrl_c_or_end_of_input_stops_without_writing(
     expected = (
         "\nĐã dừng, chưa ghi tệp nào. / Stopped; nothing was written."
         if isinstance(stop, KeyboardInterrupt)
-        else "thiếu --ngay: Ngày: dương lịch 15/01/2027, hoặc âm lịch hằng năm 10/3 âm / the day"
-        "\n    (en) --ngay is missing"
+        else "thiếu --ngay: Ngày diễn ra / the day\n    (en) --ngay is missing"
     )
     assert str(raised.value) == expected
     assert not (root / "content/lich").exists()
@@ -336,3 +350,106 @@ def test_the_commands_the_docs_show_parse(page: str) -> None:
     for command in commands:
         args = build_parser().parse_args(shlex.split(command))
         assert args.kind in ("thong-bao", "su-kien")
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("ngày 1 và 15 âm lịch hằng tháng", Repeat("hang_thang_am", (1, 15))),
+        ("mùng 1, rằm âm hằng tháng", Repeat("hang_thang_am", (1, 15))),
+        ("Mùng 1 và Rằm hàng tháng (ÂL)", Repeat("hang_thang_am", (1, 15))),
+        ("thứ bảy hằng tuần", Repeat("hang_tuan", (5,))),
+        ("T7 mỗi tuần", Repeat("hang_tuan", (5,))),
+        ("chủ nhật hàng tuần", Repeat("hang_tuan", (6,))),
+        ("ngày 5 hằng tháng", Repeat("hang_thang", (5,))),
+        ("các ngày 20 và 5 hằng tháng", Repeat("hang_thang", (5, 20))),
+        ("15/01/2027", None),
+        ("10/3 âm", None),
+    ],
+)
+def test_days_that_come_back_as_typed(typed: str, expected: Repeat | None) -> None:
+    assert parse_repeat(typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("hằng tuần", "không rõ thứ mấy"),
+        ("thứ bảy và chủ nhật hằng tuần", "không rõ thứ mấy"),
+        ("ngày 32 hằng tháng", "không rõ ngày nào trong tháng — gõ các ngày (từ 1 đến 31)"),
+        ("ngày 31 âm lịch hằng tháng", "(âm lịch từ 1 đến 30)"),
+    ],
+)
+def test_days_that_come_back_but_unclear_are_refused(typed: str, says: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(says)):
+        parse_repeat(typed)
+
+
+def test_a_market_typed_at_the_prompts_is_written_and_loads(
+    site: tuple[Path, object], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The day prompt takes lunar market days; a time typed wrongly is said for the prompt
+    (no "in quotes": nothing typed there needs quotes), then asked again."""
+    root, config = site
+    path = run(
+        root, config, parsed("su-kien", "--loai", "phien cho", "--tieu-de", "Phiên chợ (thử)"),
+        typed("ngày 1 và 15 âm lịch hằng tháng", "25h", "5h-10h", "Chợ xã", ""),
+    )  # fmt: skip
+    out = capsys.readouterr().out
+    assert "→ Hằng tháng vào ngày 1 và 15 âm lịch\n" in out
+    assert (
+        "giờ `25h` không đúng dạng — viết giờ:phút theo 24 giờ, ví dụ 07:30 hoặc 17:00\n"
+        "    (en) `25h` is not a time of day — write hours:minutes on the 24-hour clock,"
+        " e.g. 07:30 or 17:00\n"
+    ) in out
+    assert "nháy" not in out and "quotes" not in out
+    text = path.read_text("utf-8")
+    assert front_matter(text) == {
+        "title": "Phiên chợ (thử)",
+        "loai": "Phiên chợ",
+        "hang_thang_am": [1, 15],
+        "gio": "05:00-10:00",
+        "dia_diem": "Chợ xã",
+    }
+    events, problems = load_events([("lich/phien-cho-thu.md", text)], "content")
+    assert problems == []
+    assert (events[0].rule.how, events[0].rule.days) == ("lunar-monthly", (1, 15))
+
+
+@pytest.mark.parametrize(
+    ("day", "line", "how"),
+    [
+        ("thứ bảy hằng tuần", 'hang_tuan: "thứ bảy"', ("weekly", (5,))),
+        ("ngày 5 và 20 hằng tháng", "hang_thang: [5, 20]", ("monthly", (5, 20))),
+    ],
+)
+def test_weekly_and_monthly_days_from_options(
+    make_site: SiteFactory, day: str, line: str, how: tuple[str, tuple[int, ...]]
+) -> None:
+    root = make_site()
+    result = langso(root, "new", "su-kien", "--loai", "hop", "--tieu-de", "Họp", "--ngay", day)
+    assert result.returncode == 0, result.stderr
+    text = (root / "content/lich/hop.md").read_text("utf-8")
+    assert line in text.splitlines()
+    events, problems = load_events([("lich/hop.md", text)], "content")
+    assert problems == []
+    assert (events[0].rule.how, events[0].rule.days) == how
+
+
+def test_a_day_refused_at_the_prompt_shows_every_way_to_write_it(
+    site: tuple[Path, object], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root, config = site
+    run(
+        root, config, parsed("su-kien", "--loai", "hop", "--tieu-de", "Họp"),
+        typed("thứ bảy", "15/01/2027", "", "", ""),
+    )  # fmt: skip
+    out = capsys.readouterr().out
+    assert (
+        "Gõ theo một trong các cách / type one of:\n"
+        "  15/01/2027                       một lần, ngày dương lịch / once\n"
+        "  10/3 âm                          hằng năm, ngày âm lịch / every year, lunar\n"
+        "  ngày 1 và 15 âm lịch hằng tháng  phiên chợ / lunar days, every month\n"
+        "  thứ bảy hằng tuần                mỗi tuần / every week\n"
+        "  ngày 5 hằng tháng                ngày dương lịch, mỗi tháng / every month\n"
+    ) in out

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -16,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from tests.browser import fetch, free_port, wait_for
@@ -230,3 +233,94 @@ def test_mkdocs_dirty_build_warning_is_said_in_vietnamese_as_information() -> No
     assert DIRTY_VI.startswith("Bản xem trước chỉ dựng lại những trang vừa sửa")
     other = logging.LogRecord("mkdocs", logging.WARNING, __file__, 1, "khác", (), None)
     assert DirtyBuildNote().filter(other) and other.levelname == "WARNING"
+
+
+# --- the address: taken or malformed (issue 15, round 2) -------------------------------------
+
+
+def _serve_once(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "langso.cli", "serve", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+
+
+def test_a_port_in_use_is_said_in_words_before_building(make_site: SiteFactory) -> None:
+    root = make_site()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = _serve_once(root, "-a", f"127.0.0.1:{port}")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    first, second = result.stderr.splitlines()[:2]
+    assert first.startswith(
+        f"127.0.0.1:{port}: cổng {port} đang được một chương trình khác dùng (có thể là một"
+        " `langso serve` hay `mkdocs serve` còn chạy trong cửa sổ khác) — dừng chương trình đó"
+        " bằng Ctrl+C, hoặc chọn cổng khác: `langso serve -a 127.0.0.1:"
+    )
+    suggested = int(first.rsplit(":", 1)[1].rstrip("`"))
+    assert suggested > port
+    assert second == (
+        f"    (en) port {port} is already in use (perhaps by another `langso serve` or `mkdocs"
+        f" serve`) — stop it with Ctrl+C, or pick another port: `langso serve -a"
+        f" 127.0.0.1:{suggested}`"
+    )
+    assert "Building documentation" not in result.stderr  # said before the first build
+    assert not (root / "site").exists()
+
+
+PORT_RANGE = ("cổng phải là số từ 1 đến 65535", "the port must be a number from 1 to 65535")
+NOT_IP = ("trước dấu `:` phải là địa chỉ IP", "before the `:` must be an IP address")
+
+
+@pytest.mark.parametrize(
+    ("address", "why"),
+    [
+        ("localhost", ("thiếu cổng", "the port is missing")),
+        ("127.0.0.1:99999", PORT_RANGE),
+        ("127.0.0.1:http", PORT_RANGE),
+        ("lang.local:8000", NOT_IP),
+    ],
+)
+def test_a_malformed_address_is_said_with_an_example(
+    tmp_path: Path, address: str, why: tuple[str, str]
+) -> None:
+    why_vi, why_en = why
+    (tmp_path / "mkdocs.yml").write_text("site_name: X\n", encoding="utf-8")
+    result = _serve_once(tmp_path, "-a", address)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"-a {address}: địa chỉ không đúng dạng IP:CỔNG ({why_vi}) — ví dụ `langso serve -a"
+        " 127.0.0.1:8001`",
+        f"    (en) not an IP:PORT address ({why_en}) — e.g. `langso serve -a 127.0.0.1:8001`",
+    ]
+
+
+def test_a_port_taken_during_the_first_build_is_said_in_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The port was free when tried, then taken while the first build ran: MkDocs' bind fails."""
+    import argparse
+
+    from mkdocs.commands import serve as mkdocs_serve
+
+    from langso import cli_serve
+
+    def taken(**_: object) -> None:
+        raise OSError(errno.EADDRINUSE, "Address already in use")
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: X\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(mkdocs_serve, "serve", taken)
+    args = argparse.Namespace(config="mkdocs.yml", dev_addr="127.0.0.1:8123", full=False)
+    assert cli_serve.run_serve(args) == 1
+    assert capsys.readouterr().err.startswith(
+        "127.0.0.1:8123: cổng 8123 đang được một chương trình khác dùng"
+    )

@@ -12,9 +12,11 @@ from mkdocs.utils.meta import get_data
 from langso.frontmatter import (
     TEXT_KEYS,
     PageSource,
+    SectionKeys,
     check_page,
     mkdocs_source,
     read_page,
+    section_keys_for,
     template_problem,
 )
 from langso.problems import Problem
@@ -411,17 +413,48 @@ def test_unknown_key_values_keep_yaml_types_and_never_fail() -> None:
     assert [p.severity for p in problems] == ["warning"] * 3
 
 
-def test_notice_and_event_keys_are_kept_as_yaml_without_a_warning() -> None:
-    """Issue 15: the notices' and events' loaders type these keys; here they are accepted."""
-    text = "---\ntitle: A\nloai: họp thôn\nngay_dang: 28/11/2026 07:30\nngay: 2026-12-05\n---\n"
-    page, problems = read_page(text, PATH)
+SECTIONS = {"thong-bao": frozenset({"loai", "ngay_dang"}), "lich": frozenset({"ngay"})}
+"""Folders whose plugins add front-matter keys (issue 15), as ``config.extra`` registers them."""
+
+
+def test_a_section_s_keys_are_kept_as_yaml_without_a_warning_in_its_folder() -> None:
+    """Issue 15: the notices' loader types these keys; here they are accepted in their folder."""
+    text = "---\ntitle: A\nloai: họp thôn\nngay_dang: 28/11/2026 07:30\n---\n"
+    sections = section_keys_for("thong-bao/hop.md", SECTIONS)
+    assert sections == SectionKeys(frozenset({"loai", "ngay_dang"}), (("ngay", "lich"),))
+    page, problems = read_page(text, "content/thong-bao/hop.md", sections)
     assert problems == []
-    assert page.meta == {
-        "title": "A",
-        "loai": "họp thôn",
-        "ngay_dang": "28/11/2026 07:30",
-        "ngay": datetime.date(2026, 12, 5),
-    }
+    assert page.meta == {"title": "A", "loai": "họp thôn", "ngay_dang": "28/11/2026 07:30"}
+
+
+def test_a_section_s_key_elsewhere_says_where_it_works() -> None:
+    """``het_han`` on a page outside ``thong-bao/`` would silently do nothing."""
+    text = "---\ntitle: A\nngay_dang: 28/11/2026\nngay: 2026-12-05\nngya: 1\n---\n"
+    sections = section_keys_for("dia-diem/dinh.md", SECTIONS)
+    _, problems = read_page(text, PATH, sections)
+    assert [p.format() for p in problems[:2]] == [
+        f"{PATH}:3: ngay_dang: khóa `ngay_dang` chỉ có tác dụng với trang trong thư mục "
+        "`thong-bao/`, ở đây nó không làm gì — chuyển tệp này vào thư mục `thong-bao/` nếu đó "
+        "là việc bạn muốn, hoặc xóa dòng này\n"
+        "    (en) the key `ngay_dang` only works on pages in the folder `thong-bao/`; here it "
+        "does nothing — move this file into `thong-bao/` if that is what you meant, or delete "
+        "the line",
+        f"{PATH}:4: ngay: khóa `ngay` chỉ có tác dụng với trang trong thư mục `lich/`, ở đây "
+        "nó không làm gì — chuyển tệp này vào thư mục `lich/` nếu đó là việc bạn muốn, hoặc "
+        "xóa dòng này\n"
+        "    (en) the key `ngay` only works on pages in the folder `lich/`; here it does "
+        "nothing — move this file into `lich/` if that is what you meant, or delete the line",
+    ]
+    assert [(p.code, p.severity) for p in problems] == [
+        ("frontmatter.section-key", "warning"),
+        ("frontmatter.section-key", "warning"),
+        ("frontmatter.unknown-key", "warning"),
+    ]
+
+
+def test_without_the_plugins_their_keys_are_unknown() -> None:
+    _, problems = read_page("---\ntitle: A\nngay_dang: 28/11/2026\n---\n", PATH)
+    assert [p.code for p in problems] == ["frontmatter.unknown-key"]
 
 
 def test_front_matter_tag_is_located_not_a_traceback() -> None:
@@ -483,3 +516,28 @@ def test_checked_page_names_its_template() -> None:
     )
     assert page.template == ("rieng.html", 4)
     assert check_page("# A\n", PATH, needs_sources=False).template is None
+
+
+def test_a_slip_in_a_section_s_key_is_told_the_key_it_meant() -> None:
+    """`het_hna` on a notice: "did you mean `het_han`?", not "delete this line" (the notice would
+    then never expire)."""
+    sections = section_keys_for("thong-bao/hop.md", {"thong-bao": ["het_han", "loai"]})
+    _, problems = read_page("---\ntitle: A\nhet_hna: 20/12/2026\n---\n", PATH, sections)
+    assert problems[0].format().split("\n")[0] == (
+        f"{PATH}:3: het_hna: khóa `het_hna` không được dùng (có phải ý bạn là `het_han`?) — sửa "
+        "thành `het_han`"
+    )
+
+
+def test_too_large_front_matter_says_so_with_its_own_limit() -> None:
+    """A 1.2 MB front matter in a page (pages may be 2 MB) was "tệp quá lớn (…, tối đa 1 000 kB)":
+    the limit of another kind of file; here it is the front matter's, said as such."""
+    text = "---\ntitle: A\ndescription: '" + "a" * 1_200_000 + "'\n---\n# A\n"
+    page, problems = read_page(text, PATH)
+    assert page.meta == {}
+    assert [p.format() for p in problems] == [
+        f"{PATH}:1: phần đầu trang (giữa hai dòng `---`) quá lớn (1 201 kB, tối đa 1 000 kB) — "
+        "đưa phần chữ dài xuống nội dung trang, bên dưới dòng `---` thứ hai\n"
+        "    (en) the front matter (between the `---` lines) is too large (1 201 kB, at most "
+        "1 000 kB) — move the long text into the page's body, below the second `---` line"
+    ]

@@ -22,8 +22,8 @@ REQUIREMENT = "langso @ git+https://github.com/xa-yen-dinh/lang-so@v0.1.0"
 
 SITE_SPECIFIC = {"site_name", "site_description", "site_url", "edit_uri"}
 """Keys whose values belong to each village."""
-SAMPLE_ONLY_KEYS = {"nav"}
-"""The sample lists its many pages in order; a new village's three pages need no ``nav``."""
+SAMPLE_ONLY_KEYS: set[str] = set()
+"""Every key of the sample is in a new village's ``mkdocs.yml`` too (``nav`` with other pages)."""
 SAMPLE_ONLY_OPTIONS = {"langso/plaques": {"print_sheets"}}
 """A new village prints with ``langso plaques print``, which refuses placeholders and records
 each print; sheets published with the site would do neither (and need Pango on the host)."""
@@ -91,7 +91,7 @@ def test_theme_markdown_and_validation_as_the_sample(tmp_path: Path, host: Host)
     # The sample names no repository (no pencil leading nowhere); a GitHub or GitLab Pages
     # address tells a new village's repository, hence its "Chỉnh sửa" links.
     assert set(ours) - set(sample) == ({"edit_uri"} if host in ("github", "gitlab") else set())
-    for key in set(ours) - SITE_SPECIFIC - {"plugins"}:
+    for key in set(ours) - SITE_SPECIFIC - {"plugins", "nav"}:
         if key == "theme" and "edit_uri" not in ours:
             # No repository known: no "edit this page" button that would lead nowhere.
             features = [f for f in sample["theme"]["features"] if f != "content.action.edit"]
@@ -140,3 +140,29 @@ def test_a_placeholder_address_gets_no_edit_button(tmp_path: Path) -> None:
     assert "site_url: 'https://example.github.io/tan-ngu/'" in text
     assert "edit_uri" not in text
     assert "content.action.edit" not in text
+
+
+def _titles(nav: list[Any]) -> dict[str, Any]:
+    """Each top-level entry of ``nav`` as title → its page, or its section's first page."""
+    found = {}
+    for item in nav:
+        ((title, target),) = item.items()
+        found[title] = target[0] if isinstance(target, list) else target
+    return found
+
+
+@pytest.mark.parametrize("host", list(HOSTS))
+def test_the_menu_names_each_section_as_the_sample_does(tmp_path: Path, host: Host) -> None:
+    """Without ``nav:`` MkDocs names a folder after itself ("Bien qr", "Thong bao": issue 15,
+    round 2): a new village's menu has the sample's Vietnamese titles for the same pages."""
+    sample = _titles(read_yaml(REPO / "mkdocs.yml")["nav"])
+    ours = _titles(new_village(tmp_path, host)["nav"])
+    assert list(ours) == [
+        "Trang chủ",
+        "Địa điểm",
+        "Thông báo",
+        "Lịch",
+        "Danh bạ dịch vụ",
+        "Biển mã QR",
+    ]
+    assert ours == {title: sample[title] for title in ours}

@@ -15,7 +15,8 @@ only costs the time to make it all again, byte for byte the same.
   (``mkdocs serve``, ``langso serve``) and in a ``pickle`` file for the next process.
 
 Writes are atomic (written aside, then renamed), so a build or ``mkdocs serve`` running at the same
-time never reads half an entry. A memo or recall file this process read or wrote is not read again
+time never reads half an entry, and a file entry is never removed while another build may still
+copy it (:class:`FileCache`). A memo or recall file this process read or wrote is not read again
 while it is unchanged. Each store remembers the keys a build used; :meth:`FileCache.prune`
 and :meth:`Memo.save`, called after a successful build, drop the others (a dirty build, which
 renders only some pages, keeps the memo's), so the cache holds what the last build needed and does
@@ -44,6 +45,8 @@ from importlib import metadata
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
+
+from langso import cacheshare
 
 __all__ = ["FileCache", "Memo", "Recall", "code_digest", "digest", "text_digest"]
 
@@ -138,6 +141,14 @@ def code_digest(code: Iterable[str] = (), libraries: Iterable[str] = ()) -> dict
 class FileCache:
     """Files made from inputs, one folder per digest: ``<folder>/<key>/<name>``.
 
+    Safe for two processes sharing ``folder`` (``langso serve`` and ``mkdocs build`` at once,
+    with different keys: the preview's ``site_url`` is the local address). An entry is written
+    whole aside, then renamed into place; a reader that finds one gone makes it again; a path
+    :meth:`get` hands out is read until the end of that build (MkDocs copies the file then), so
+    :meth:`prune` never removes an entry touched by another build still running (touches and
+    leases, :mod:`langso.cacheshare`). Alone, pruning stays immediate and exact: no time limit to
+    guess, no ``fcntl`` (which Windows lacks).
+
     Args:
         folder: where the entries are kept (created when the first is written).
         code, libraries: what of the software shapes the files (see :func:`code_digest`);
@@ -157,40 +168,56 @@ class FileCache:
         self.made = 0
         self.reused = 0
         self.used: set[str] = set()
+        self._lease: weakref.finalize[[str], object] | None = None
 
     def key(self, *inputs: object) -> str:
         """The key of the entry made from ``inputs`` (bytes, or JSON-ready data) by this code."""
         return digest(self._salt, *inputs)
 
     def get(self, key: str) -> Path | None:
-        """The folder of the entry ``key``, or ``None`` when it was never made."""
+        """The folder of the entry ``key`` (touched: in use), or ``None`` when it is not there."""
         self.used.add(key)
         folder = self.folder / key
-        if folder.is_dir():
-            self.reused += 1
-            return folder
-        return None
+        if self._lease is None:
+            if not self.folder.is_dir():
+                return None
+            self._take_lease()
+        if not cacheshare.touch(folder) or not folder.is_dir():
+            return None
+        self.reused += 1
+        return folder
 
     def put(self, key: str, contents: Mapping[str, bytes]) -> Path:
         """Write the entry ``key`` (file name → bytes; names may hold ``/``) and return its folder.
 
         The entry appears whole or not at all: its files are written in a staging folder then
         renamed. When another build wrote the same key meanwhile, its entry is kept (same bytes).
+
+        Raises:
+            OSError: the folder cannot be written.
         """
         self.used.add(key)
         self.made += 1
         folder = self.folder / key
         self.folder.mkdir(parents=True, exist_ok=True)
+        self._take_lease()
         staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.folder))
         try:
             for name, data in contents.items():
                 path = staging / name
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(data)
-            if folder.exists() and not folder.is_dir():
-                folder.unlink()
-            with contextlib.suppress(OSError):  # made meanwhile by another build
-                staging.rename(folder)
+            for _ in range(3):
+                if folder.exists() and not folder.is_dir():
+                    folder.unlink()
+                try:
+                    staging.rename(folder)
+                    break
+                except OSError:
+                    if cacheshare.touch(folder) and folder.is_dir():
+                        break  # made meanwhile by another build
+            else:
+                raise OSError(f"{folder}: cannot be written")
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         return folder
@@ -201,26 +228,42 @@ class FileCache:
 
     def discard(self, key: str) -> None:
         """Remove the entry ``key`` (found damaged); the next :meth:`get` misses it."""
-        shutil.rmtree(self.folder / key, ignore_errors=True)
+        cacheshare.discard(self.folder / key)
 
     def prune(self) -> int:
-        """Remove the entries not asked for since this object was made, and stale staging
-        folders; return how many entries were removed. Call it after a successful build."""
+        """Remove the entries not asked for since this object was made that no other running
+        build touched (see the class), and stale staging folders; end this object's lease.
+        Return how many entries were removed. Call it after a successful build."""
         removed = 0
         try:
             children = list(os.scandir(self.folder))
         except OSError:
+            self._end_lease()
             return 0
         now = time.time()
+        oldest = cacheshare.oldest_other_lease(self.folder)
         for child in children:
             if _KEY.match(child.name) and child.name not in self.used:
-                shutil.rmtree(child.path, ignore_errors=True)
-                removed += 1
-            elif child.name.startswith(".tmp-"):
+                removed += cacheshare.remove_unless_in_use(Path(child.path), oldest)
+            elif child.name.startswith((".tmp-", cacheshare.TRASH)):
                 with contextlib.suppress(OSError):
-                    if now - child.stat().st_mtime > STAGING_GRACE_S:
+                    status = child.stat(follow_symlinks=False)
+                    changed = status.st_mtime
+                    if child.name.startswith(cacheshare.TRASH):  # renamed aside: its ctime
+                        changed = max(changed, status.st_ctime)
+                    if now - changed > STAGING_GRACE_S:
                         shutil.rmtree(child.path, ignore_errors=True)
+        self._end_lease()
         return removed
+
+    def _take_lease(self) -> None:
+        if self._lease is None:
+            self._lease = cacheshare.take_lease(self.folder, self)
+
+    def _end_lease(self) -> None:
+        if self._lease is not None:
+            self._lease()
+            self._lease = None
 
 
 class Memo:
@@ -438,9 +481,14 @@ def _write_file(path: Path, values: dict[str, Any], write: Callable[[Any], objec
     old file or the new one) with ``write(binary_file)``; remember ``values`` as its content."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    with os.fdopen(fd, "wb") as out:
-        write(out)
-    os.replace(temporary, path)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            write(out)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
+        raise
     identity = _identity(path)
     if identity is not None:
         _KNOWN_FILES[path] = (identity, values)

@@ -24,6 +24,7 @@ from langso.paths import repo_path
 from langso.plaques.record import PRINTED_FILE
 from langso.scaffold import (
     KIND_FOLDERS,
+    add_section_to_nav,
     add_to_nav,
     build_day,
     guide_text,
@@ -34,6 +35,7 @@ from langso.scaffold import (
     unique_file,
     used_plaque_ids,
 )
+from langso.sectionindex import SECTION_INDEXES
 from langso.text import fold, nfc, slugify
 from langso.textfile import decode_text
 
@@ -234,6 +236,17 @@ def _nav_note(
         return
     text = content.config_path.read_text(encoding="utf-8")
     changed = add_to_nav(text, folder, page, title)
+    if changed is None and index is not None and folder in SECTION_INDEXES:
+        # the section's first page: the section itself goes into the menu, with both pages
+        section = SECTION_INDEXES[folder].title
+        changed = add_section_to_nav(text, section, [index, page])
+        if changed is not None:
+            content.config_path.write_text(changed, encoding="utf-8")
+            print(
+                f"Đã thêm mục “{section}” vào `nav:` trong {content.config_path.name}. / Added "
+                f"the section to `nav:` in {content.config_path.name}."
+            )
+            return
     if changed is None:
         pages = f"`- {index}` và `- {page}`" if index else f"`- {page}`"
         them = "them" if index else "it"

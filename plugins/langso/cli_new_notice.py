@@ -4,15 +4,23 @@ An adapter, like :mod:`langso.cli_new` (which registers it): it asks at the term
 given as an option, checks each answer as ``langso check`` would, and writes one new file::
 
     content/thong-bao/<yyyy-mm-dd>-<slug>.md   (a notice, dated now in Viet Nam, UTC+7)
-    content/lich/<slug>.md                     (an event, once or every year by the lunar calendar)
+    content/lich/<slug>.md                     (an event: once, yearly by the lunar calendar,
+                                               every week or every month)
 
 Questions (Vietnamese, English after): the kind (a numbered list of
 :data:`langso.notices.model.NOTICE_KINDS` or :data:`langso.events.model.EVENT_KINDS` labels; the
 number, the label or a word such as ``cat dien`` is accepted), the title, who posts (a role,
 never a phone number; default ``Trưởng thôn``) and the expiry for a notice (empty = none; as
 volunteers type dates, read by :func:`langso.dates.moment_end`); for an event its day, solar
-(``15/01/2027``) or lunar (``10/3 âm``, ``10/3 nhuận âm``), time and place; then one paragraph
+(``15/01/2027``), lunar every year (``10/3 âm``, ``10/3 nhuận âm``), or coming back
+(:data:`DAY_FORMS`: ``thứ bảy hằng tuần``, ``ngày 5 hằng tháng``, ``ngày 1 và 15 âm lịch hằng
+tháng``, read by :func:`langso.notice_starter.parse_repeat`), time and place; then one paragraph
 of text (empty = a placeholder line that ``langso check`` points at).
+
+Messages fit where the answer was typed: the date and time messages of :mod:`langso.dates` are
+written for front matter (an example ``'07:30'`` "trong dấu nháy", in quotes, as YAML needs);
+here they are said without quotes (:func:`_for_prompt`), since nothing typed at a prompt or
+given to an option needs them.
 
 Options answer the questions without a terminal: ``--loai``, ``--tieu-de``, ``--nguoi-dang``,
 ``--het-han``, ``--ngay``, ``--gio``, ``--dia-diem``, ``--noi-dung``. With no terminal a missing
@@ -30,6 +38,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -46,11 +55,13 @@ from langso.events.model import EVENT_KINDS
 from langso.events.model import find_kind as find_event_kind
 from langso.notice_starter import (
     LunarDay,
+    Repeat,
     event_text,
     moment_text,
     notice_text,
     one_line,
     parse_lunar_day,
+    parse_repeat,
 )
 from langso.notices.model import NOTICE_KINDS
 from langso.notices.model import find_kind as find_notice_kind
@@ -60,6 +71,7 @@ from langso.scaffold import unique_file
 from langso.text import fold, slugify
 
 __all__ = [
+    "DAY_FORMS",
     "NOTICE_COMMANDS",
     "add_notice_arguments",
     "now",
@@ -92,7 +104,8 @@ def add_notice_arguments(new: argparse.ArgumentParser) -> None:
     new.add_argument(
         "--ngay",
         metavar="NGÀY/DATE",
-        help="su-kien: ngày dương lịch (15/01/2027) hoặc âm lịch hằng năm ('10/3 âm') / the day",
+        help="su-kien: ngày dương lịch (15/01/2027), âm lịch hằng năm ('10/3 âm'), hoặc lặp lại:"
+        " 'thứ bảy hằng tuần', 'ngày 5 hằng tháng', 'ngày 1 và 15 âm lịch hằng tháng' / the day",
     )
     new.add_argument(
         "--gio", metavar="GIỜ/TIME", help="su-kien: giờ, ví dụ 07:30 hoặc 07:30-11:00 / the time"
@@ -206,11 +219,23 @@ def _poster(typed: str) -> str:
     return poster
 
 
+_QUOTED_EXAMPLE = re.compile(r"'([^'\n]*)'")
+_IN_QUOTES = re.compile(r",? *(?:trong dấu nháy|in quotes)")
+
+
+def _for_prompt(text: str) -> str:
+    """A front-matter message said for a prompt: ``'07:30'`` → ``07:30``, no "trong dấu
+    nháy" / "in quotes" (YAML needs them; a prompt or an option does not)."""
+    return _QUOTED_EXAMPLE.sub(r"\1", _IN_QUOTES.sub("", text))
+
+
 def _date_error(error: PydanticCustomError) -> ValueError:
     context: dict[str, Any] = error.context or {}
     return ValueError(
-        f"{context.get('vi', error.message())} — {context.get('fix_vi', '')}\n"
-        f"    (en) {context.get('en', error.message())} — {context.get('fix_en', '')}"
+        _for_prompt(
+            f"{context.get('vi', error.message())} — {context.get('fix_vi', '')}\n"
+            f"    (en) {context.get('en', error.message())} — {context.get('fix_en', '')}"
+        )
     )
 
 
@@ -234,7 +259,25 @@ def _expiry_reader(posted: dt.datetime) -> Callable[[str], dt.datetime | None]:
     return read
 
 
-def _event_day(typed: str) -> dt.date | LunarDay:
+DAY_FORMS = (
+    ("15/01/2027", "một lần, ngày dương lịch / once"),
+    ("10/3 âm", "hằng năm, ngày âm lịch / every year, lunar"),
+    ("ngày 1 và 15 âm lịch hằng tháng", "phiên chợ / lunar days, every month"),
+    ("thứ bảy hằng tuần", "mỗi tuần / every week"),
+    ("ngày 5 hằng tháng", "ngày dương lịch, mỗi tháng / every month"),
+)
+"""What the day question accepts, one example each (shown before it, and with a refusal)."""
+
+
+def _day_forms() -> str:
+    width = max(len(example) for example, _ in DAY_FORMS)
+    return "\n".join(f"  {example:<{width}}  {what}" for example, what in DAY_FORMS)
+
+
+def _event_day(typed: str) -> dt.date | LunarDay | Repeat:
+    repeat = parse_repeat(typed)
+    if repeat is not None:
+        return repeat
     lunar = parse_lunar_day(typed)
     if lunar is not None:
         return lunar
@@ -242,8 +285,7 @@ def _event_day(typed: str) -> dt.date | LunarDay:
         day = dates.parse_day(typed.strip())
     except PydanticCustomError as error:
         raise ValueError(
-            f"{_date_error(error)}\nNgày âm lịch hằng năm: thêm chữ âm, ví dụ 10/3 âm. / "
-            "A yearly lunar day: add `âm`, e.g. 10/3 âm."
+            f"{_date_error(error)}\nGõ theo một trong các cách / type one of:\n{_day_forms()}"
         ) from None
     assert isinstance(day, dt.date)  # text in, a date out
     return day
@@ -378,9 +420,12 @@ def _new_event(
     when = asker.get(
         args.ngay,
         "--ngay",
-        "Ngày: dương lịch 15/01/2027, hoặc âm lịch hằng năm 10/3 âm / the day",
+        "Ngày diễn ra / the day",
         _event_day,
+        listing="Ngày, gõ theo một trong các cách / the day, one of:\n" + _day_forms(),
     )
+    if isinstance(when, Repeat):
+        print(f"→ {when}")
     time = asker.get(
         args.gio,
         "--gio",

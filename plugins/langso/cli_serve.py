@@ -1,10 +1,18 @@
-"""``langso serve``: ``mkdocs serve`` with live reload of only the pages that changed."""
+"""``langso serve``: ``mkdocs serve`` with live reload of only the pages that changed.
+
+The address (``-a``, else ``dev_addr`` of ``mkdocs.yml``, else ``127.0.0.1:8000``) is checked
+and tried before the first build (:mod:`langso.devaddr`): a malformed one or a port already in
+use is a message in Vietnamese then English naming a free port to type, exit status 1, never a
+traceback (also when the port is taken during the first build).
+"""
 
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,6 +20,7 @@ from typing import Any
 from mkdocs.exceptions import MkDocsException
 
 from langso.cli_site import UserError, config_option
+from langso.devaddr import DEFAULT_ADDRESS, AddressError, check_free, in_use_error, parse_address
 
 __all__ = ["DirtyBuildNote", "add_serve_parser", "run_serve"]
 
@@ -76,6 +85,7 @@ def run_serve(args: argparse.Namespace) -> int:
             f"hoặc chỉ đường bằng --config\n    (en) no such configuration file — run the "
             "command in the folder holding mkdocs.yml or give --config"
         )
+    host, port = _address(args)
     from mkdocs.commands.serve import serve
 
     handler = logging.StreamHandler(sys.stderr)
@@ -85,8 +95,8 @@ def run_serve(args: argparse.Namespace) -> int:
     mkdocs_log.addHandler(handler)
     mkdocs_log.setLevel(logging.INFO)
     options: dict[str, Any] = {}
-    if args.dev_addr:
-        options["dev_addr"] = args.dev_addr
+    if host:
+        options["dev_addr"] = f"{host}:{port}"  # as MkDocs reads IPv6 too: `::1:8001`
     try:
         build_type = None if args.full else "dirty"
         serve(config_file=args.config, livereload=True, build_type=build_type, **options)
@@ -98,8 +108,41 @@ def run_serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    except OSError as error:
+        if error.errno != errno.EADDRINUSE or not host:
+            raise
+        print(in_use_error(host, port), file=sys.stderr)  # taken during the first build
+        return 1
     except KeyboardInterrupt:
         pass
     finally:
         mkdocs_log.removeHandler(handler)
     return 0
+
+
+_DEV_ADDR = re.compile(r"^dev_addr\s*:\s*['\"]?([^'\"\s#]+)", re.MULTILINE)
+
+
+def _address(args: argparse.Namespace) -> tuple[str, int]:
+    """The preview's ``(host, port)``, checked free; ``("", 0)`` when ``mkdocs.yml`` names an
+    address MkDocs will report itself (a malformed ``dev_addr``).
+
+    Raises:
+        UserError: ``-a`` is malformed, or the port is in use.
+    """
+    given = args.dev_addr
+    if given is None:
+        configured = _DEV_ADDR.search(
+            Path(args.config).read_text(encoding="utf-8", errors="replace")
+        )
+        given = configured.group(1) if configured else DEFAULT_ADDRESS
+        try:
+            parse_address(given)
+        except AddressError:
+            return "", 0  # MkDocs names the field of mkdocs.yml
+    try:
+        host, port = parse_address(given)
+        check_free(host, port)
+    except AddressError as error:
+        raise UserError(str(error)) from None
+    return host, port

@@ -18,7 +18,6 @@ import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Annotated, Any, cast
 
 import yaml
@@ -31,22 +30,24 @@ from langso.headings import heading_problems
 from langso.problems import Problem
 from langso.schema import Model, Text, YesNo, did_you_mean, invalid, validate
 from langso.text import fold, nfc
-from langso.textfile import control_problems
+from langso.textfile import DATA_MAX_BYTES, control_problems, thousands
 from langso.yamlsource import Mapping, Node, Sequence, parse_yaml
 
 __all__ = [
     "HIDE_VALUES",
     "KNOWN_KEYS",
+    "SECTION_KEYS",
     "TEXT_KEYS",
     "CheckedPage",
     "FrontMatter",
     "PageSource",
+    "SectionKeys",
     "check_page",
     "icon_problem",
     "mkdocs_source",
     "page_title",
     "read_page",
-    "section_keys",
+    "section_keys_for",
     "sources_problems",
     "template_problem",
     "theme_file_exists",
@@ -68,16 +69,40 @@ KNOWN_KEYS = frozenset(
 :mod:`langso.guides`); a key one typo away from these is reported."""
 
 
-@cache
-def section_keys() -> frozenset[str]:
-    """The keys of a notice (:data:`langso.notices.loading.NOTICE_KEYS`) and of an event
-    (:data:`langso.events.loading.EVENT_KEYS`), issue 15: accepted here without a warning and kept
-    as YAML gives them; their loaders type them, with located errors. (Imported when first
-    asked: both loaders read pages with this module.)"""
-    from langso.events.loading import EVENT_KEYS
-    from langso.notices.loading import NOTICE_KEYS
+SECTION_KEYS = "langso_section_keys"
+"""``config.extra`` key where a plugin that owns a folder of pages registers the front-matter keys
+those pages add: ``{"thong-bao": [...], "lich": [...]}`` (folder relative to ``docs_dir`` → the
+sorted keys), issue 15."""
 
-    return frozenset(NOTICE_KEYS) | frozenset(EVENT_KEYS)
+
+@dataclass(frozen=True)
+class SectionKeys:
+    """The front-matter keys a section of the site adds (notices, events), as they apply to one
+    page (see :func:`section_keys_for`).
+
+    Attributes:
+        own: the keys of the page's own section: accepted and kept as YAML gives them (that
+            section's loader types them, with located errors).
+        elsewhere: ``(key, folder)`` for each key of another section: a warning on this page
+            (the key would do nothing here), naming the folder where it works.
+    """
+
+    own: frozenset[str] = frozenset()
+    elsewhere: tuple[tuple[str, str], ...] = ()
+
+
+def section_keys_for(src_uri: str, sections: dict[str, Iterable[str]]) -> SectionKeys:
+    """The :class:`SectionKeys` of the page ``src_uri`` (relative to ``docs_dir``) given the
+    registered ``sections`` (:data:`SECTION_KEYS`; lists of keys, as ``config.extra`` must stay
+    JSON-serialisable)."""
+    own: frozenset[str] = frozenset()
+    elsewhere: dict[str, str] = {}
+    for folder, keys in sorted(sections.items()):
+        if src_uri.startswith(folder.strip("/") + "/"):
+            own |= frozenset(keys)
+        else:
+            elsewhere.update({key: folder.strip("/") for key in keys})
+    return SectionKeys(own, tuple(sorted((k, f) for k, f in elsewhere.items() if k not in own)))
 
 
 TEXT_KEYS = frozenset({"title", "description"})
@@ -185,7 +210,9 @@ class PageSource:
     lines: dict[str, int] = field(default_factory=dict, compare=False)
 
 
-def read_page(text: str, rel: str) -> tuple[PageSource, list[Problem]]:
+def read_page(
+    text: str, rel: str, sections: SectionKeys = SectionKeys()
+) -> tuple[PageSource, list[Problem]]:
     """Split ``text`` into front matter and body and check the front matter strictly.
 
     Args:
@@ -217,6 +244,17 @@ def read_page(text: str, rel: str) -> tuple[PageSource, list[Problem]]:
     block = match.group(1)
     body = text[match.end() :]
     body_line = text.count("\n", 0, match.end()) + 1
+    # The front matter is data: bounded like a YAML file (1 MB), though the page may be 2 MB; said
+    # as the front matter's size, so the limit in the message is the one that applies.
+    size = len(block.encode("utf-8", "surrogatepass"))
+    if size > DATA_MAX_BYTES:
+        params = {
+            "size_kb": thousands(-(-size // 1000)),
+            "limit_kb": thousands(DATA_MAX_BYTES // 1000),
+        }
+        return PageSource(body=body, body_line=body_line), [
+            Problem(rel, 1, "frontmatter.too-large", params=params)
+        ]
     node, problems = parse_yaml(block, rel, first_line=2)
     if problems:
         return PageSource(body=body, body_line=body_line), problems
@@ -226,20 +264,29 @@ def read_page(text: str, rel: str) -> tuple[PageSource, list[Problem]]:
         return PageSource(body=body, body_line=body_line), [
             Problem(rel, node.line, "frontmatter.not-mapping")
         ]
-    return _typed_page(node, rel, body, body_line)
+    return _typed_page(node, rel, body, body_line, sections)
 
 
 def _typed_page(
-    node: Mapping, rel: str, body: str, body_line: int
+    node: Mapping, rel: str, body: str, body_line: int, sections: SectionKeys = SectionKeys()
 ) -> tuple[PageSource, list[Problem]]:
     """Check the known keys of the front matter ``node`` (:class:`FrontMatter`) and warn about the
-    others; the others keep the types YAML gives them, for a theme override that reads them."""
+    others; the others keep the types YAML gives them, for a theme override that reads them.
+    The keys of the page's own section (``sections.own``) are no warning; those of another
+    section are one that names where they work (``frontmatter.section-key``)."""
     warnings: list[Problem] = []
     known: dict[str, tuple[int, Node]] = {}
+    elsewhere = dict(sections.elsewhere)
     for key, (line, value) in node.entries.items():
         if key not in KNOWN_KEYS:
-            if key not in section_keys():
-                warnings.append(_unknown_key(rel, line, key, KNOWN_KEYS))
+            if key in elsewhere:
+                params = {"key": key, "folder": elsewhere[key]}
+                warnings.append(
+                    Problem(rel, line, "frontmatter.section-key", key, params, "warning")
+                )
+            elif key not in sections.own:
+                # a notice's `het_hna` is one slip from `het_han`, not a key to delete
+                warnings.append(_unknown_key(rel, line, key, KNOWN_KEYS | sections.own))
             continue
         if key == "search" and isinstance(value, Mapping):
             for sub, (sub_line, _) in value.entries.items():
@@ -449,6 +496,7 @@ def check_page(
     needs_sources: bool,
     recall: Recall[CheckedPage] | None = None,
     guide: bool = False,
+    sections: SectionKeys = SectionKeys(),
 ) -> CheckedPage:
     """Read the page ``text`` (:func:`read_page`) and check it: a title, and a sources section
     when ``needs_sources``; the title and sources warnings only when the front matter is valid.
@@ -462,17 +510,25 @@ def check_page(
         guide: whether the page is in the guides' folder (:func:`langso.guides.is_guide`); a
             page with ``can_chuan_bi`` is a guide too. A guide's structure is checked
             (:func:`langso.guides.guide_problems`).
+        sections: the front-matter keys of the site's sections, as they apply to this page
+            (:func:`section_keys_for`).
     """
     if recall is None:
-        return _check_page(text, rel, needs_sources, guide)
+        return _check_page(text, rel, needs_sources, guide, sections)
     return recall.get(
-        digest(text, rel, needs_sources, guide),
-        lambda: _check_page(text, rel, needs_sources, guide),
+        digest(text, rel, needs_sources, guide, sorted(sections.own), sections.elsewhere),
+        lambda: _check_page(text, rel, needs_sources, guide, sections),
     )
 
 
-def _check_page(text: str, rel: str, needs_sources: bool, guide: bool = False) -> CheckedPage:
-    page, problems = read_page(text, rel)
+def _check_page(
+    text: str,
+    rel: str,
+    needs_sources: bool,
+    guide: bool = False,
+    sections: SectionKeys = SectionKeys(),
+) -> CheckedPage:
+    page, problems = read_page(text, rel, sections)
     if not any(p.severity == "error" for p in problems):
         problems += title_problems(page, rel)
         if needs_sources:

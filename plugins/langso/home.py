@@ -225,7 +225,8 @@ def render_home(
             site has no such page.
         tiles: the tiles to offer; those leading nowhere are left out.
         notices: the current notices, in order; ``None``: the site has no notices (no block);
-            empty: the block says there is no new notice.
+            empty: the block says there is no new notice. Urgent ones are shown first of all,
+            above the picture; the others after the emergency numbers.
         notices_index: the source path of the notices index, linked from the block.
     """
     shown = []
@@ -238,13 +239,17 @@ def render_home(
     if notices is not None:
         news = [(n, link) for n in notices if (link := href(n.src_uri)) is not None]
     all_news = href(notices_index) if notices_index else None
+    # An urgent notice (a storm, a flood) comes before the picture: on the first screen at any
+    # font size; the others follow the emergency numbers.
     return render_template(
         "home_tiles.html",
         picture=picture,
         calls=EMERGENCY,
         more=more,
         tiles=shown,
-        news=news,
+        urgent_news=[item for item in news or () if item[0].urgent],
+        news=None if news is None else [item for item in news if not item[0].urgent],
+        any_news=bool(news),
         all_news=all_news,
     ).strip()
 

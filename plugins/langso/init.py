@@ -25,6 +25,12 @@ pipeline schedule, a Netlify build hook or Cloudflare deploy hook called daily),
 files cannot hold a schedule. The starter has one sample notice (expiring 30 days after the
 init day) and one sample monthly event, each in a "Trang mẫu" box.
 
+Its ``nav:`` names each section in Vietnamese, as the sample's does ("Biển mã QR", "Lịch",
+"Thông báo"): without one MkDocs titles a folder after its name ("Bien qr", "Thong bao"), and the
+generated index pages (notices, calendar, directory, plaques) have no Markdown file to take a
+title from. A comment above it says how to add a page (``langso new`` adds the line itself;
+``langso check`` names a missing one); notices and events need no line.
+
 ``requirements.txt`` installs Làng số from a real source (:mod:`langso.origin`): the
 ``requirement`` given, or where the running Làng số was installed from; never a placeholder.
 

@@ -5,7 +5,9 @@ a one-line, double-quoted YAML scalar (JSON escaping: a newline, ``"`` or ``---`
 title stays inside its line), then the title as a heading escaped by :func:`langso.render.md`,
 then the text or a placeholder line that ``langso check`` points at
 (:data:`langso.scaffold.STARTER_LINES`). :func:`parse_lunar_day` reads a yearly lunar day as
-volunteers type it (``10/3 âm``). The terminal side is :mod:`langso.cli_new_notice`.
+volunteers type it (``10/3 âm``), :func:`parse_repeat` a day that comes back every week or month
+(``thứ bảy hằng tuần``, ``ngày 5 hằng tháng``, ``ngày 1 và 15 âm lịch hằng tháng``). The
+terminal side is :mod:`langso.cli_new_notice`.
 """
 
 from __future__ import annotations
@@ -15,11 +17,21 @@ import json
 import re
 from dataclasses import dataclass
 
+from langso.dates import WEEKDAYS, find_weekday
 from langso.render import md
 from langso.scaffold import EVENT_PLACEHOLDER, NOTICE_PLACEHOLDER
 from langso.text import fold, nfc
 
-__all__ = ["LunarDay", "event_text", "moment_text", "notice_text", "one_line", "parse_lunar_day"]
+__all__ = [
+    "LunarDay",
+    "Repeat",
+    "event_text",
+    "moment_text",
+    "notice_text",
+    "one_line",
+    "parse_lunar_day",
+    "parse_repeat",
+]
 
 
 def _quoted(text: str) -> str:
@@ -81,23 +93,52 @@ class LunarDay:
         return f"{self.day}/{self.month}" + (" nhuận" if self.leap else "")
 
 
+@dataclass(frozen=True)
+class Repeat:
+    """A day that comes back, as the event front matter says it.
+
+    Attributes:
+        key: ``hang_tuan`` (``days`` one weekday, 0 = Monday), ``hang_thang`` (solar days of
+            the month, 1..31) or ``hang_thang_am`` (lunar days, 1..30).
+        days: sorted, each once.
+    """
+
+    key: str
+    days: tuple[int, ...]
+
+    def line(self) -> str:
+        """The front-matter line: ``hang_tuan: "thứ bảy"``, ``hang_thang_am: [1, 15]``."""
+        if self.key == "hang_tuan":
+            return f"hang_tuan: {_quoted(WEEKDAYS[self.days[0]].lower())}"
+        return f"{self.key}: [{', '.join(str(d) for d in self.days)}]"
+
+    def __str__(self) -> str:
+        """``Hằng tuần vào Thứ Bảy``, ``Hằng tháng vào ngày 1 và 15 âm lịch``."""
+        if self.key == "hang_tuan":
+            return f"Hằng tuần vào {WEEKDAYS[self.days[0]]}"
+        days = " và ".join(str(d) for d in self.days)
+        calendar = "âm lịch" if self.key == "hang_thang_am" else "dương lịch"
+        return f"Hằng tháng vào ngày {days} {calendar}"
+
+
 def event_text(
     *,
     title: str,
     kind: str,
-    when: dt.date | LunarDay,
+    when: dt.date | LunarDay | Repeat,
     time: str = "",
     place: str = "",
     text: str = "",
 ) -> str:
-    """The event page: front matter (``title``, ``loai``, ``ngay`` for a solar day or ``ngay_am``
-    for a yearly lunar one, ``gio`` and ``dia_diem`` when given), the title as its heading, then
-    ``text`` or :data:`EVENT_PLACEHOLDER`."""
-    day = (
-        f"ngay_am: {_quoted(str(when))}"
-        if isinstance(when, LunarDay)
-        else f"ngay: {_quoted(f'{when:%d/%m/%Y}')}"
-    )
+    """The event page: front matter (``title``, ``loai``, ``ngay`` for a solar day, ``ngay_am``
+    for a yearly lunar one, or the :class:`Repeat` line; ``gio`` and ``dia_diem`` when given),
+    the title as its heading, then ``text`` or :data:`EVENT_PLACEHOLDER`."""
+    if isinstance(when, Repeat):
+        day = when.line()
+    elif isinstance(when, LunarDay):
+        day = f"ngay_am: {_quoted(str(when))}"
+    else:
+        day = f"ngay: {_quoted(f'{when:%d/%m/%Y}')}"
     lines = ["---", f"title: {_quoted(one_line(title))}", f"loai: {_quoted(kind)}", day]
     if time:
         lines.append(f"gio: {_quoted(time)}")
@@ -111,6 +152,51 @@ _LUNAR_WORDS = re.compile(r"\b(?:am lich|am|al)\b|\(al\)")
 _LUNAR = re.compile(r"^(?:ngay\s+)?(?:mung\s+)?(\d{1,2})\s*(?:/|-|\.|\s+thang\s+)\s*(\d{1,2})$")
 
 
+_EVERY_WEEK = re.compile(r"\b(?:hang|moi)\s+tuan\b")
+_EVERY_MONTH = re.compile(r"\b(?:hang|moi)\s+thang\b")
+_EVERY_YEAR = re.compile(r"\b(?:hang|moi)\s+nam\b")
+_DAY_WORDS = re.compile(r"\b(?:cac\s+)?(?:ngay|mung)\b|\bvao\b")
+_DAY_SPLIT = re.compile(r"\s*(?:,|;|&|\+|\bva\b|\s)\s*")
+
+
+def parse_repeat(typed: str) -> Repeat | None:
+    """The day that comes back in ``typed``: ``thứ bảy hằng tuần`` (``mỗi tuần``, ``T7 hằng
+    tuần``), ``ngày 5 hằng tháng``, ``ngày 5 và 20 hằng tháng``, ``ngày 1 và 15 âm lịch hằng
+    tháng`` (``mùng 1, rằm âm hằng tháng``); ``None`` when it says neither ``hằng tuần`` nor
+    ``hằng tháng`` (``hàng``, ``mỗi`` too; accents optional).
+
+    Raises:
+        ValueError: it says one of them but not which day (bilingual message, with examples).
+    """
+    folded = fold(typed).strip()
+    if _EVERY_WEEK.search(folded):
+        rest = " ".join(_DAY_WORDS.sub(" ", _EVERY_WEEK.sub(" ", folded)).split()).strip(" ,")
+        weekday = find_weekday(rest)
+        if weekday is None:
+            raise ValueError(
+                f"`{typed.strip()}`: không rõ thứ mấy — gõ một thứ rồi chữ hằng tuần, ví dụ"
+                " thứ bảy hằng tuần (mỗi sự kiện một thứ)\n    (en) which weekday? type one, then"
+                " `hằng tuần`, e.g. thứ bảy hằng tuần"
+            )
+        return Repeat("hang_tuan", (weekday,))
+    if not _EVERY_MONTH.search(folded):
+        return None
+    lunar = bool(_LUNAR_WORDS.search(folded))
+    rest = _DAY_WORDS.sub(" ", _LUNAR_WORDS.sub(" ", _EVERY_MONTH.sub(" ", folded)))
+    parts = [p for p in _DAY_SPLIT.split(re.sub(r"\bram\b", "15", rest)) if p]
+    highest = 30 if lunar else 31
+    if not parts or not all(p.isdigit() and 1 <= int(p) <= highest for p in parts):
+        calendar_vi = "âm lịch từ 1 đến 30" if lunar else "từ 1 đến 31"
+        raise ValueError(
+            f"`{typed.strip()}`: không rõ ngày nào trong tháng — gõ các ngày ({calendar_vi}) rồi"
+            " chữ hằng tháng, ví dụ ngày 5 hằng tháng, ngày 5 và 20 hằng tháng; theo âm lịch:"
+            " ngày 1 và 15 âm lịch hằng tháng\n    (en) which days of the month? e.g. ngày 5"
+            " hằng tháng; by the lunar calendar: ngày 1 và 15 âm lịch hằng tháng"
+        )
+    key = "hang_thang_am" if lunar else "hang_thang"
+    return Repeat(key, tuple(sorted({int(p) for p in parts})))
+
+
 def parse_lunar_day(typed: str) -> LunarDay | None:
     """The yearly lunar day in ``typed`` (``10/3 âm``, ``mùng 10 tháng 3 âm lịch``,
     ``10/3 nhuận (ÂL)``), or ``None`` when ``typed`` does not say ``âm``/``ÂL``.
@@ -118,7 +204,7 @@ def parse_lunar_day(typed: str) -> LunarDay | None:
     Raises:
         ValueError: it says ``âm`` but the day or month is not one (bilingual message).
     """
-    folded = fold(typed)
+    folded = _EVERY_YEAR.sub(" ", fold(typed))  # "10/3 âm lịch hằng năm": yearly anyway
     if not _LUNAR_WORDS.search(folded):
         return None
     leap = bool(re.search(r"\bnhuan\b", folded))

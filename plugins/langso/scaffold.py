@@ -27,6 +27,7 @@ __all__ = [
     "KIND_FOLDERS",
     "NOTICE_PLACEHOLDER",
     "Created",
+    "add_section_to_nav",
     "add_to_nav",
     "build_day",
     "guide_text",
@@ -225,6 +226,44 @@ def new_plaque_id(title: str, used: Iterable[str]) -> str:
 def plaque_entry(plaque_id: str, title: str, page: str) -> str:
     """The lines of one registry entry."""
     return f"- id: {_single(plaque_id)}\n  ten: {_single(title)}\n  trang: {_single(page)}\n"
+
+
+def add_section_to_nav(config_text: str, section: str, pages: list[str]) -> str | None:
+    """Add a new section ``- section:`` listing ``pages`` to a block-style top-level ``nav:``,
+    right after its last top-level entry that is a page of a section (e.g. after "Địa điểm"),
+    else at the end of the block; indented like the block's own entries.
+
+    Returns the new text, or ``None`` when there is no such ``nav:`` (then nothing is safe to do).
+    """
+    lines = config_text.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if re.match(r"^nav\s*:\s*(#.*)?$", line)), None)
+    if start is None:
+        return None
+    end = len(lines)
+    for i in range(start + 1, len(lines)):
+        if lines[i].strip() and not lines[i][0].isspace() and lines[i][0] not in "#-":
+            end = i
+            break
+    items = [
+        (i, m.group(1)) for i in range(start + 1, end) if (m := re.match(r"^(\s*)-\s", lines[i]))
+    ]
+    if not items:
+        return None
+    indent = min((ind for _, ind in items), key=len)
+    tops = [i for i, ind in items if ind == indent]
+    # after the last top-level section that holds pages (a line ending in `:`), so the new
+    # section sits with the others, before the directory and the plaques
+    sections = [i for i in tops if re.match(r"^\s*-\s+[^:]+:\s*(#.*)?$", lines[i])]
+    after = sections[-1] if sections else tops[-1]
+    follow = next((i for i in tops if i > after), end)
+    while follow > after + 1 and not lines[follow - 1].strip():
+        follow -= 1
+    inner = indent + "    "
+    block = f"{indent}- {_quoted(section)}:\n" + "".join(f"{inner}- {p}\n" for p in pages)
+    if not lines[follow - 1].endswith("\n"):
+        lines[follow - 1] += "\n"
+    lines.insert(follow, block)
+    return "".join(lines)
 
 
 def add_to_nav(config_text: str, folder: str, page: str, title: str) -> str | None:

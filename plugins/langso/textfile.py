@@ -39,6 +39,7 @@ __all__ = [
     "decode_text",
     "max_bytes",
     "size_problem",
+    "thousands",
 ]
 
 DATA_MAX_BYTES = 1_000_000
@@ -102,11 +103,11 @@ def size_problem(size: int, limit: int, rel: str, line: int | None = None) -> Pr
     """A ``file.too-large`` problem when ``size`` bytes exceed ``limit``, else ``None``."""
     if size <= limit:
         return None
-    params = {"size_kb": _thousands(-(-size // 1000)), "limit_kb": _thousands(limit // 1000)}
+    params = {"size_kb": thousands(-(-size // 1000)), "limit_kb": thousands(limit // 1000)}
     return Problem(rel, line, "file.too-large", params=params)
 
 
-def _thousands(number: int) -> str:
+def thousands(number: int) -> str:
     """``1 234``: thousands grouped by a space, readable in Vietnamese and English alike."""
     return f"{number:,}".replace(",", " ")
 

@@ -5,6 +5,9 @@ never a traceback; front matter is typed like the directory."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import time
 
 import pytest
@@ -321,3 +324,24 @@ def test_new_plaque_with_a_record_in_utf16_says_so(make_site: SiteFactory) -> No
     result = langso(root, "new", "plaque", "--title", "Chợ", "--page", "index.md")
     assert result.returncode == 0, result.stderr
     assert "added plaque `cho-3`" in result.stdout
+
+
+def test_a_page_in_utf16_is_one_message_not_mkdocs_encoding_error_too(
+    make_site: SiteFactory,
+) -> None:
+    """langso/content reports the page; MkDocs must not read it again and add "Encoding error
+    reading file" lines to `langso check` (issue 15 tester)."""
+    root = make_site()
+    (root / "content/dia-diem/utf16.md").write_bytes("# Trang\n".encode("utf-16"))
+    result = subprocess.run(
+        [sys.executable, "-m", "langso.cli", "check"],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Encoding error" not in output
+    assert "content/dia-diem/utf16.md: tệp không phải văn bản UTF-8" in output
+    assert "1 lỗi phải sửa trong 1 tệp" in output

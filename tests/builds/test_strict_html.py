@@ -43,6 +43,9 @@ STOPPED = (
 )
 
 
+NEVER = " (thông báo và lịch không bao giờ được; các trang khác khi bật `strict_html`)"
+
+
 def content_plugins(strict: bool) -> list[object]:
     return [
         {"langso/content": {"strict_html": True}} if strict else "langso/content",
@@ -64,23 +67,23 @@ def test_strict_html_reports_each_script_at_its_line(make_site: SiteFactory) -> 
     ]
     where = "content/dia-diem/dinh-lang-phu-my.md"
     assert firsts == [
-        f"{where}:9: trang có thẻ `<script>`, mà trang web bật `strict_html` không cho chạy mã"
-        " trong bài — xóa thẻ `<script>`; muốn nhúng bản đồ hay video thì nhờ người quản trị"
-        " trang web",
+        f"{where}:9: trang có thẻ `<script>` chạy mã trên máy người đọc, mà trang này không được"
+        f" chạy mã{NEVER} — xóa thẻ `<script>`; muốn nhúng bản đồ hay video thì nhờ người quản"
+        " trị trang web",
         f"{where}:11: thẻ `<img>` có thuộc tính `onerror=` chạy mã khi người đọc mở hay bấm,"
-        " mà trang web bật `strict_html` — xóa thuộc tính `onerror=…`",
+        f" mà trang này không được chạy mã{NEVER} — xóa thuộc tính `onerror=…`",
         f"{where}:13: liên kết hoặc ảnh trong thẻ `<a>` dùng địa chỉ `javascript:` chạy mã, mà"
-        " trang web bật `strict_html` — dùng địa chỉ bắt đầu bằng `https://`, hoặc liên kết"
-        " tới một trang `.md` của sổ tay",
+        f" trang này không được chạy mã{NEVER} — dùng địa chỉ bắt đầu bằng `https://`, hoặc"
+        " liên kết tới một trang `.md` của sổ tay",
         f"{where}:13: liên kết hoặc ảnh trong thẻ `<a>` dùng địa chỉ `javascript:` chạy mã, mà"
-        " trang web bật `strict_html` — dùng địa chỉ bắt đầu bằng `https://`, hoặc liên kết"
-        " tới một trang `.md` của sổ tay",
+        f" trang này không được chạy mã{NEVER} — dùng địa chỉ bắt đầu bằng `https://`, hoặc"
+        " liên kết tới một trang `.md` của sổ tay",
         # a reference link: its address is written in the definition
         f"{where}:30: liên kết hoặc ảnh trong thẻ `<a>` dùng địa chỉ `vbscript:` chạy mã, mà"
-        " trang web bật `strict_html` — dùng địa chỉ bắt đầu bằng `https://`, hoặc liên kết"
-        " tới một trang `.md` của sổ tay",
+        f" trang này không được chạy mã{NEVER} — dùng địa chỉ bắt đầu bằng `https://`, hoặc"
+        " liên kết tới một trang `.md` của sổ tay",
         f"{where}:18: thẻ `<p>` có thuộc tính `onclick=` chạy mã khi người đọc mở hay bấm,"
-        " mà trang web bật `strict_html` — xóa thuộc tính `onclick=…`",
+        f" mà trang này không được chạy mã{NEVER} — xóa thuộc tính `onclick=…`",
     ]
     ours = [m for m in result.messages if m.startswith(f"{where}:9: ")]
     assert "\n    (en) the page holds a `<script>` element" in ours[0]
@@ -107,3 +110,32 @@ def test_strict_html_accepts_code_that_shows_a_script(make_site: SiteFactory) ->
     result = build_site(root)
     assert result.ok, result.text()
     assert result.messages == []
+
+
+def test_notices_and_events_never_run_script_even_without_strict_html(
+    make_site: SiteFactory,
+) -> None:
+    """Issue 15: a notice is posted in haste from a phone, often pasted from a chat."""
+    notice = (
+        "---\ntitle: 'Họp thôn'\nloai: 'họp thôn'\nngay_dang: '28/11/2026'\n"
+        "nguoi_dang: 'Trưởng thôn'\n---\n\n# Họp thôn\n\nNội dung <script>alert(4)</script>.\n"
+    )
+    event = (
+        "---\ntitle: 'Chợ'\nhang_tuan: 'thứ bảy'\n---\n\n# Chợ\n\n"
+        '<img src="x" onerror="alert(5)">\n'
+    )
+    plugins = [*content_plugins(False), "langso/notices", "langso/events"]
+    root = make_site(
+        files={"content/thong-bao/hop.md": notice, "content/lich/cho.md": event},
+        config={"plugins": plugins},
+    )
+    result = build_site(root)
+    firsts = sorted(m.split("\n")[0] for m in result.messages if m.startswith("content/"))
+    assert firsts == [
+        "content/lich/cho.md:8: thẻ `<img>` có thuộc tính `onerror=` chạy mã khi người đọc mở hay"
+        f" bấm, mà trang này không được chạy mã{NEVER} — xóa thuộc tính `onerror=…`",
+        "content/thong-bao/hop.md:10: trang có thẻ `<script>` chạy mã trên máy người đọc, mà trang"
+        f" này không được chạy mã{NEVER} — xóa thẻ `<script>`; muốn nhúng bản đồ hay video thì"
+        " nhờ người quản trị trang web",
+    ]
+    assert not (root / "site" / "thong-bao").exists()

@@ -19,6 +19,7 @@ import pytest
 import vobject
 from bs4 import BeautifulSoup, Tag
 
+from langso.cli_check import check_site
 from tests.conftest import BUILD_DAY, BuildResult, SiteFactory, build_site, copy_site
 
 VBPL = "https://vbpl.vn/TW/Pages/vbpq-toanvan.aspx?ItemID=139264"
@@ -322,10 +323,14 @@ def test_the_agenda_says_how_far_it_looks_and_offers_the_whole_calendar(
     soup = built.soup("lich/index.html")
     intro = soup.select_one(".langso-agenda__intro")
     assert intro is not None
+    # Dates, not "from today": true whenever it is read (what is over leaves: the script).
     assert intro.get_text() == (
-        "Lịch 12 tháng tới, tính từ Thứ Hai, 30/11/2026. Phiên chợ và việc lặp lại hằng tuần,"
-        " hằng tháng chỉ ghi 8 tuần tới."
+        "Các ngày sắp tới, đến hết 29/11/2027. Phiên chợ và việc lặp lại hằng tuần, hằng"
+        " tháng ghi đến hết 24/01/2027. Cập nhật ngày Thứ Hai, 30/11/2026."
     )
+    # Shown by the script when the reader's clock has passed every date.
+    none = soup.select_one(".langso-agenda__none")
+    assert none is not None and none.has_attr("hidden") and none.has_attr("data-langso-none")
     button = soup.select_one(".langso-agenda a.langso-event-action")
     assert button is not None
     assert (button["href"], button.get_text()) == ("lich.ics", "Thêm cả lịch vào điện thoại")
@@ -354,10 +359,10 @@ def header(built: BuildResult, page: str) -> Tag:
 
 
 def dates(block: Tag) -> list[tuple[str, bool, str]]:
-    """Each listed date: its ``data-langso-den``, whether it is marked past, and its text
-    without the "(đã qua)" that shows only when it is."""
+    """Each date shown (not a hidden spare): its ``data-langso-den``, whether it is marked
+    past, and its text without the "(đã qua)" that shows only when it is."""
     found = []
-    for li in block.select("li.langso-event__date"):
+    for li in block.select("li.langso-event__date:not([hidden])"):
         past = li.select_one(".langso-event__past")
         assert past is not None and past.get_text() == "(đã qua)"
         past.extract()
@@ -416,7 +421,9 @@ def test_a_festival_page_gives_its_next_dates_its_source_and_both_calendar_links
         ],
     }
     hint = block.select_one(".langso-event__hint")
-    assert hint is not None and hint.get_text().startswith("“Google Lịch” chỉ thêm lần gần nhất.")
+    assert hint is not None and hint.get_text() == (
+        "“Google Lịch” chỉ thêm lần gần nhất. “Thêm vào lịch” thêm các lần trong 10 năm tới."
+    )
 
 
 def test_a_lunar_day_30_in_a_29_day_month_is_kept_on_the_29th_and_said(
@@ -461,6 +468,21 @@ def test_weekly_and_several_day_events_say_how_and_link_google_with_its_rule(
     assert google(weekly)["recur"] == ["RRULE:FREQ=WEEKLY;BYDAY=SA;UNTIL=20261231"]
     assert google(weekly)["dates"] == ["20261205T053000/20261205T053000"]
     assert weekly.select_one(".langso-event__hint") is None
+    # For the reader's clock (events_parts.html): every date carries its own Google link, and
+    # a spare one waits hidden; the page says how many later dates to show.
+    assert weekly["data-langso-repeats"] == "2"
+    spare = weekly.select("li.langso-event__date[hidden]")
+    assert [li["data-langso-den"] for li in spare] == ["2026-12-26"]
+    own = [
+        parse_qs(urlsplit(str(li["data-langso-google"])).query)["dates"]
+        for li in weekly.select("li.langso-event__date")
+    ]
+    assert own == [
+        ["20261205T053000/20261205T053000"],
+        ["20261212T053000/20261212T053000"],
+        ["20261219T053000/20261219T053000"],
+        ["20261226T053000/20261226T053000"],
+    ]
 
     several = header(built, "hoi-xuan")  # no "# heading": the theme's <h1> comes first
     assert dates(several) == [
@@ -510,8 +532,19 @@ def test_the_ics_files_are_read_by_two_parsers_with_the_expected_dates(
                 found += [day_of(period.dt) for period in rdate.dts]
         return sorted(found)
 
-    assert starts("gio-to.ics") == [dt.date(2027, 4, 16)]
-    assert starts("tat-nien.ics") == [dt.date(2027, 2, 5)]
+    # A yearly lunar festival: ten years of dates (ics.LUNAR_YEARS), in its file and the feed.
+    assert starts("gio-to.ics")[:3] == [
+        dt.date(2027, 4, 16),
+        dt.date(2028, 4, 4),
+        dt.date(2029, 4, 23),
+    ]
+    assert starts("gio-to.ics")[-1] == dt.date(2036, 4, 6)
+    assert len(starts("gio-to.ics")) == 10
+    assert starts("tat-nien.ics")[:2] == [dt.date(2027, 2, 5), dt.date(2028, 1, 25)]
+    assert starts("tat-nien.ics")[-1] == dt.date(2036, 1, 27)
+    assert len(starts("tat-nien.ics")) == 10
+    assert starts("lich.ics").count(dt.date(2036, 4, 6)) == 1
+    assert starts("cho-phien.ics")[-1] < dt.date(2027, 12, 1)  # markets: months_ahead only
     assert starts("cho-phien.ics")[:3] == [
         dt.date(2026, 12, 9),
         dt.date(2026, 12, 23),
@@ -568,5 +601,46 @@ def test_no_events_still_gives_an_agenda(make_site: SiteFactory) -> None:
     assert result.ok, result.text()
     soup = BeautifulSoup(result.read("lich/index.html"), "html.parser")
     none = soup.select_one(".langso-agenda__none")
-    assert none is not None and none.get_text() == "Chưa có ngày nào trong 12 tháng tới."
+    assert none is not None and none.get_text() == "Chưa có ngày nào sắp tới, đến hết 29/11/2027."
+    assert not none.has_attr("hidden")
     icalendar.Calendar.from_ical(result.read("lich/lich.ics"))
+
+
+def check_lines(root: Path) -> list[str]:
+    """What ``langso check`` lists for the site in ``root``, one Vietnamese line a problem."""
+    result = check_site(str(root / "mkdocs.yml"))
+    return [finding.line("vi") for finding in result.findings]
+
+
+def test_an_event_page_not_in_utf8_is_reported_once_and_never_a_traceback(
+    make_site: SiteFactory,
+) -> None:
+    """A page saved as UTF-16 (Notepad's "Unicode") is ``langso/content``'s message, said once;
+    the events plugin skips it (no ``UnicodeDecodeError``) and the other events go on."""
+    root = events_site(make_site)
+    text = EVENTS["content/lich/tiem-chung.md"]
+    assert text is not None
+    (root / "content/lich/hop-utf16.md").write_bytes(text.encode("utf-16"))
+    found = check_lines(root)
+    about = [line for line in found if "hop-utf16" in line]
+    assert about == [
+        "content/lich/hop-utf16.md: tệp không phải văn bản UTF-8: tệp được lưu bằng bảng mã"
+        " UTF-16 (Unicode) — lưu lại tệp với bảng mã UTF-8, ví dụ trong Notepad: File > Save As,"
+        " ô Encoding chọn UTF-8, rồi Save (trong VS Code: bấm tên bảng mã ở góc dưới, Save with"
+        " Encoding > UTF-8)"
+    ], found
+    assert len(found) == 1, found
+
+
+def test_one_bad_event_is_the_only_message_and_the_agenda_link_still_resolves(
+    make_site: SiteFactory,
+) -> None:
+    """A mistake in one event page is the one message of ``langso check``: the agenda and the
+    ``.ics`` files of the valid events are still generated, so ``content/index.md``'s link to
+    ``lich/index.md`` is no (false) second error."""
+    bad = '---\ntitle: Hội làng (thử)\nloai: lễ hội\nngay_am: "31/3"\n---\n\n# Hội làng\n'
+    root = events_site(make_site, {"content/lich/hoi-lang.md": bad})
+    found = check_lines(root)
+    assert len(found) == 1 and found[0].startswith("content/lich/hoi-lang.md:"), found
+    result = build_site(root)  # the real build still stops at it
+    assert not result.ok

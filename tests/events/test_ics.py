@@ -11,7 +11,7 @@ import zoneinfo
 import icalendar
 import vobject
 
-from langso.events.ics import calendar_ics, event_ics
+from langso.events.ics import LUNAR_YEARS, calendar_ics, event_ics
 from langso.events.model import EVENT_KINDS, Event, Rule
 from langso.events.occurrences import horizon, occurrences
 
@@ -35,16 +35,32 @@ def vevents(text: str) -> list[icalendar.cal.Component]:
 
 def test_lunar_yearly_becomes_explicit_all_day_dates() -> None:
     text = event_ics(LUNAR, URL, TODAY, 12)
-    (only,) = vevents(text)  # 30/11/2026 to 29/11/2027: one 10/3 (16/04/2027)
-    assert only.decoded("dtstart") == D(2027, 4, 16)
+    # Ten years of dates (30/11/2026 to 29/11/2036), whatever `months` says: a phone imports the
+    # file once, and RRULE cannot follow the lunar calendar (LUNAR_YEARS).
+    found = vevents(text)
+    assert [v.decoded("dtstart") for v in found] == [
+        D(2027, 4, 16),
+        D(2028, 4, 4),
+        D(2029, 4, 23),
+        D(2030, 4, 12),
+        D(2031, 4, 1),
+        D(2032, 4, 19),
+        D(2033, 4, 9),
+        D(2034, 4, 28),
+        D(2035, 4, 17),
+        D(2036, 4, 6),
+    ]
+    assert LUNAR_YEARS == 10
+    assert vevents(event_ics(LUNAR, URL, TODAY, 24)) == found
+    only = found[0]
     assert only.decoded("dtend") == D(2027, 4, 17)  # exclusive
     assert "VALUE=DATE" in text and "RRULE" not in text
     assert str(only["uid"]) == "lich-gio-to-20270416@lang.example.org"
     assert str(only["url"]) == URL
     assert "Âm lịch: mùng 10 tháng Ba năm Đinh Mùi." in str(only["description"])
-    two_years = vevents(event_ics(LUNAR, URL, TODAY, 24))
-    assert [v.decoded("dtstart") for v in two_years] == [D(2027, 4, 16), D(2028, 4, 4)]
+    assert len({str(v["uid"]) for v in found}) == 10
     parsed = vobject.readOne(text)
+    assert [v.dtstart.value for v in parsed.vevent_list][:2] == [D(2027, 4, 16), D(2028, 4, 4)]
     assert parsed.vevent.dtstart.value == D(2027, 4, 16)
     assert parsed.vevent.dtend.value == D(2027, 4, 17)
     assert parsed.x_wr_calname.value == "Giỗ Tổ"
@@ -110,7 +126,7 @@ def test_hostile_title_round_trips_and_lines_follow_rfc_5545() -> None:
     parsed = vobject.readOne(text)
     assert parsed.vevent.summary.value == HOSTILE
     assert parsed.vevent.location.value == HOSTILE
-    assert len(found) == len(markets) + 1 == 25 + 1  # each market day, and Giỗ Tổ
+    assert len(found) == len(markets) + 10 == 25 + 10  # each market day, ten Giỗ Tổ
     assert len({str(v["uid"]) for v in found}) == len(found)
 
 

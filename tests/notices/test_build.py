@@ -197,19 +197,21 @@ def test_an_expired_notice_says_so_on_its_page_and_leaves_the_home(built: BuildR
 
 def test_home_block_current_notices_urgent_first_no_transcripts(built: BuildResult) -> None:
     soup = built.soup("index.html")
-    block = one(soup, "section.langso-news--home")
-    assert block is not None
-    assert [h.get_text() for h in block.select(".langso-news__title")] == [
+    # the urgent notice first of all, above the picture; the others after the emergency calls
+    blocks = soup.select("section.langso-news--home")
+    assert [b.get("aria-label") for b in blocks] == ["Thông báo khẩn", None]
+    assert [h.get_text() for b in blocks for h in b.select(".langso-news__title")] == [
         "Bão sắp vào",
         "Lịch cắt điện ngày 12/12/2026",
         "Cần người làm thời vụ",
     ]
-    items = block.select("li.langso-news__item")
+    items = soup.select("section.langso-news--home li.langso-news__item")
     assert [li.get("data-het-han") for li in items] == [
         "2026-12-10T23:59:59+07:00",
         "2026-12-12T17:00:00+07:00",
         "2026-12-27T08:00:00+07:00",  # no expiry: 30 days after it was posted
     ]
+    block = blocks[1]
     assert "langso-news__item--urgent" in items[0]["class"]
     assert one(block, ".langso-news__none").has_attr("hidden")
     assert one(block, "a.langso-news__more")["href"] == "thong-bao/"
@@ -296,3 +298,62 @@ def test_a_big_notices_folder_gets_no_second_list(make_site: SiteFactory) -> Non
     result = build_site(root)
     assert result.ok, result.text()
     assert len(titles(result, "thong-bao/index.html")) == 2
+
+
+def test_the_index_names_the_feed_in_plain_words_and_keeps_it_findable(
+    built: BuildResult,
+) -> None:
+    """ "Atom" means nothing to a villager: the link says what it does; apps find the feed by
+    the page's ``<link rel="alternate">``."""
+    soup = built.soup("thong-bao/index.html")
+    links = [(a.get_text(), a["href"]) for a in soup.select(".langso-news__links a")]
+    assert links == [
+        ("Lưu trữ theo tháng", "luu-tru/"),
+        ("Loa truyền thanh", "loa/"),
+        ("Nhận tin mới bằng ứng dụng đọc tin", "atom.xml"),
+    ]
+    assert "Atom" not in soup.select_one("article").get_text()  # type: ignore[union-attr]
+    feed = one(soup, 'link[rel="alternate"][type="application/atom+xml"]')
+    assert feed["href"] == "atom.xml"
+
+
+def test_the_urgent_notices_of_the_index_are_a_section_the_script_can_empty(
+    built: BuildResult,
+) -> None:
+    sections = built.soup("thong-bao/index.html").select(".langso-news__section")
+    assert [s.get("class") for s in sections] == [
+        ["langso-news__section", "langso-news__section--urgent"],
+        ["langso-news__section"],
+    ]
+    assert [h.get_text() for h in sections[0].select("h2")] == ["Khẩn cấp"]
+
+
+def test_a_day_without_a_time_is_shown_as_the_day_alone(tmp_path: Path) -> None:
+    """``ngay_dang: 27/11/2026`` is no "Đăng lúc 00:00": the home block, the index, the
+    notice's header and its print page give the day alone."""
+    day_only = notice("Nhận gạo hỗ trợ", "thông báo chung", "27/11/2026")
+    files: dict[str, str | None] = {"content/thong-bao/2026-11-27-gao.md": day_only}
+    result = build_site(notices_site(tmp_path / "site", files))
+    assert result.ok, result.text()
+    label = "Thứ Sáu, 27/11/2026"
+
+    def date_of(path: str) -> list[str]:
+        soup = result.soup(path)
+        item = next(
+            li for li in soup.select("li.langso-news__item") if "Nhận gạo hỗ trợ" in li.get_text()
+        )
+        time = one(item, ".langso-news__date time")
+        return [one(item, ".langso-news__date").get_text(), str(time["datetime"])]
+
+    assert date_of("index.html") == [f"Đăng {label}", "2026-11-27"]
+    assert date_of("thong-bao/trang-3/index.html") == [f"Đăng {label}", "2026-11-27"]
+    head = one(result.soup("thong-bao/2026-11-27-gao/index.html"), ".langso-notice-head__posted")
+    assert head.get_text() == f"Đăng ngày {label} · Trưởng thôn"
+    printed = result.soup("thong-bao/in/2026-11-27-gao/index.html")
+    assert one(printed, "p.meta").get_text() == f"Đăng ngày {label} · Trưởng thôn · làng Phú Mỹ"
+    # a time given is shown
+    timed = result.soup("thong-bao/2026-11-27-viec-lam/index.html")
+    assert (
+        one(timed, ".langso-notice-head__posted").get_text()
+        == "Đăng lúc 08:00 Thứ Sáu, 27/11/2026 · Trưởng thôn"
+    )

@@ -88,6 +88,48 @@ def test_a_day_alone_is_the_start_of_posting_and_the_end_of_expiry(tmp_path: Pat
     assert notices[0].image is None  # no photo, no picture attachment
 
 
+def test_whether_a_time_was_given_is_kept(tmp_path: Path) -> None:
+    """A day alone is posted at 00:00 for sorting, but readers are shown the day alone."""
+    (day,), _ = load(page(ngay_dang="04/11/2026"), tmp_path)
+    (timed,), _ = load(page(ngay_dang="04/11/2026 00:00"), tmp_path)
+    (spoken,), _ = load(page(ngay_dang="7h30 ngày 04/11/2026"), tmp_path)
+    assert day.posted == timed.posted
+    assert (day.posted_has_time, timed.posted_has_time, spoken.posted_has_time) == (
+        False,
+        True,
+        True,
+    )
+
+
+def test_one_run_lists_every_mistake_of_a_notice(tmp_path: Path) -> None:
+    """A misspelt kind hides neither the missing photo, nor a missing attachment beside a
+    wrong one, nor an expiry before the posting."""
+    text = page(
+        loai="họp thn",
+        het_han="27/11/2026",
+        anh="anh/khong-co.png",
+        dinh_kem="\n  - tep: tep/khong-co.pdf\n  - tep/bien-ban.docx",
+    )
+    notices, problems = load(text, tmp_path)
+    assert notices == []
+    assert [(p.line, p.field, p.code) for p in problems] == [
+        (3, "loai", "field.invalid"),
+        (6, "het_han", "notice.expires-before-posted"),
+        (7, "anh", "notice.file-missing"),
+        (9, "dinh_kem.tep", "notice.file-missing"),
+        (10, "dinh_kem.tep", "field.invalid"),
+    ]
+
+
+def test_a_wrong_date_hides_no_missing_file(tmp_path: Path) -> None:
+    text = page(ngay_dang="31/11/2026", dinh_kem="tep/khong-co.pdf")
+    _, problems = load(text, tmp_path)
+    assert [(p.line, p.field, p.code) for p in problems] == [
+        (4, "ngay_dang", "field.invalid"),
+        (6, "dinh_kem.tep", "notice.file-missing"),
+    ]
+
+
 def test_kinds_accept_accents_optional_and_the_urgent_kind_is_urgent(tmp_path: Path) -> None:
     notices, problems = load(page(loai="THIEN TAI"), tmp_path)
     assert problems == []
@@ -241,7 +283,7 @@ def test_a_link_leading_out_of_the_content_folder_is_missing(tmp_path: Path) -> 
 def test_a_heavy_attachment_is_a_warning(tmp_path: Path) -> None:
     (tmp_path / "tep").mkdir()
     with (tmp_path / "tep" / "to.pdf").open("wb") as file:
-        file.truncate(6 * 1024 * 1024)
+        file.truncate(6_000_000)
     notices, problems = load(page(dinh_kem="tep/to.pdf"), tmp_path)
     assert len(notices) == 1
     assert [(p.line, p.severity) for p in problems] == [(6, "warning")]
@@ -251,6 +293,22 @@ def test_a_heavy_attachment_is_a_warning(tmp_path: Path) -> None:
         " PDF (print to PDF at a lower quality, or take a photo of the paper page)"
     )
     assert "6,0 MB" in problems[0].text("vi")
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"), [(5_000_000, None), (5_000_001, "5,1"), (5_200_000, "5,2")]
+)
+def test_the_heavy_file_limit_is_the_one_the_message_states(
+    tmp_path: Path, size: int, shown: str | None
+) -> None:
+    """ "nên dưới 5 MB" means 5,000,000 bytes (MB as the photos plugin counts them), and a file
+    warned about is never shown as "5,0 MB"."""
+    (tmp_path / "tep").mkdir()
+    with (tmp_path / "tep" / "to.pdf").open("wb") as file:
+        file.truncate(size)
+    _, problems = load(page(dinh_kem="tep/to.pdf"), tmp_path)
+    said = [p.text("vi").split(":")[0] for p in problems]
+    assert said == ([f"tệp `tep/to.pdf` nặng {shown} MB (nên dưới 5 MB)"] if shown else [])
 
 
 @pytest.mark.parametrize(

@@ -274,3 +274,37 @@ def test_web_app_manifest_is_installable(context: BrowserContext, site: Any) -> 
         from PIL import Image
 
         assert Image.open(BytesIO(response.body())).size == (size, size)
+
+
+def test_saving_without_signal_says_the_phone_is_offline(
+    context: BrowserContext, site: Any
+) -> None:
+    """Not "Chưa lưu được 122/122 tệp": nothing could be fetched, so say why (issue 15 tester)."""
+    _, site_dir, base = site
+    manifest = json.loads((site_dir / "assets/langso/offline.json").read_text("utf-8"))
+    page = context.new_page()
+    visit(page, base)
+    context.set_offline(True)
+    box = page.locator("#langso-offline")
+    box.get_by_role("button", name="Lưu để đọc khi mất mạng").click()
+    box.get_by_role("button", name=f"Lưu {manifest['total_label']}").click()
+    status = box.locator("[aria-live=polite]")
+    status.filter(has_text="chưa lưu được").wait_for()
+    assert status.inner_text() == (
+        "Đang mất mạng nên chưa lưu được. Bật dữ liệu di động hoặc Wi-Fi rồi bấm lại."
+    )
+
+
+def test_searching_without_signal_says_the_phone_is_offline(
+    context: BrowserContext, site: Any
+) -> None:
+    _, _, base = site
+    page = context.new_page()
+    visit(page, base)
+    context.set_offline(True)
+    page.locator("input[type=search]").first.fill("dinh")
+    count = page.locator(".langso-search__count").first
+    count.filter(has_text="mất mạng").wait_for()
+    assert count.inner_text() == (
+        "Đang mất mạng: tìm kiếm cần có sóng, hoặc bấm “Lưu để đọc khi mất mạng” khi có sóng."
+    )

@@ -5,7 +5,9 @@ The agenda and an event page: nothing wider than the screen and every control a 
 A− and at A+ pressed until it stops; axe-core finds nothing, text contrast at 7:1 included
 (``color-contrast-enhanced``, WCAG AAA); the first load within 35 KB gzip with no request to
 another host; and, with the reader's clock days after the build, what is over leaves the agenda
-and says "(đã qua)" on its page; without JavaScript the build day decides.
+and says "(đã qua)" on a one-off event's page, while a recurring event's page moves its next date
+still to come into "Lần tới", its "Google Lịch" link with it; without JavaScript the build day
+decides.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -31,7 +34,12 @@ PREFIX = "/lang-phu-my/"
 PHONE = {"width": 360, "height": 740}
 SIZES = {"A-": -1, "A+max": 3}
 BUDGET_BYTES = 35_000
-PAGES = {"agenda": "lich/", "festival": "lich/gio-to/", "vaccination": "lich/tiem-chung/"}
+PAGES = {
+    "agenda": "lich/",
+    "festival": "lich/gio-to/",
+    "vaccination": "lich/tiem-chung/",
+    "market": "lich/cho-phien/",
+}
 PLUGINS = ["langso/search", "langso/content", "langso/reader", "langso/offline", "langso/events"]
 BUILT_ON = dt.datetime(2026, 11, 30, 8, 0, tzinfo=VIETNAM_TIME)
 
@@ -194,5 +202,61 @@ def test_without_javascript_the_build_day_decides(browser: Browser, base: str) -
         page.goto(base + PAGES["festival"], wait_until="networkidle")
         shown = page.locator("ul.langso-event__dates").all_inner_texts()
         assert len(shown) == 2 and "(đã qua)" not in "".join(shown), shown
+    finally:
+        page.context.close()
+
+
+def google_dates(page: Page) -> list[str]:
+    href = page.locator("a.langso-event-action", has_text="Google Lịch").get_attribute("href")
+    assert href is not None
+    return parse_qs(urlsplit(href).query)["dates"]
+
+
+def test_a_market_page_moves_its_next_date_by_the_readers_clock(
+    browser: Browser, base: str
+) -> None:
+    """Built on 30/11; read on 11/12/2026, two days after the market of 09/12 (mùng 1): the
+    next one, 23/12, is "Lần tới", the Google link is made for it, and 09/12 is gone."""
+    page = phone(browser, 0, now=dt.datetime(2026, 12, 11, 8, 0, tzinfo=VIETNAM_TIME))
+    try:
+        page.goto(base + PAGES["market"], wait_until="networkidle")
+        heading = page.locator("#ngay-dien-ra")
+        assert heading.inner_text() == "Lần tới"
+        first = page.locator("ul[data-langso-next] li:visible .langso-event__day")
+        assert first.all_inner_texts() == ["Thứ Tư, 23/12/2026"]
+        assert page.locator("#nhung-lan-sau").is_visible()
+        later = page.locator("ul[data-langso-later] li:visible .langso-event__day")
+        assert later.all_inner_texts() == ["Thứ Sáu, 08/01/2027", "Thứ Sáu, 22/01/2027"]
+        assert "09/12/2026" not in page.locator("article").inner_text()
+        assert "(đã qua)" not in page.locator("article").inner_text()
+        assert google_dates(page) == ["20261223T050000/20261223T100000"]
+    finally:
+        page.context.close()
+    # Read on the build day: as built.
+    page = phone(browser, 0)
+    try:
+        page.goto(base + PAGES["market"], wait_until="networkidle")
+        first = page.locator("ul[data-langso-next] li:visible .langso-event__day")
+        assert first.all_inner_texts() == ["Thứ Tư, 09/12/2026"]
+        assert google_dates(page) == ["20261209T050000/20261209T100000"]
+    finally:
+        page.context.close()
+
+
+def test_a_one_off_event_that_is_over_keeps_its_date_and_loses_its_buttons(
+    browser: Browser, base: str
+) -> None:
+    page = phone(browser, 0, now=dt.datetime(2026, 12, 13, 8, 0, tzinfo=VIETNAM_TIME))
+    try:
+        page.goto(base + PAGES["vaccination"], wait_until="networkidle")
+        assert page.locator("#ngay-dien-ra").inner_text() == "Ngày diễn ra"
+        date = page.locator("li.langso-event__date").first
+        assert date.inner_text().split("\n")[0] == "Thứ Bảy, 12/12/2026 (đã qua)"
+        assert (
+            page.locator("a.langso-event-action").evaluate_all(
+                "links => links.filter(a => a.offsetParent !== null).length"
+            )
+            == 0
+        )
     finally:
         page.context.close()

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Browser, Page
 
 from langso.clock import VIETNAM_TIME
@@ -30,6 +31,7 @@ pytestmark = pytest.mark.browser  # skipped without Chromium, failed under CI: c
 
 PREFIX = "/lang-phu-my/"
 PHONE = {"width": 360, "height": 740}
+REPO_VILLAGE = "ten: 'Phú Mỹ'\nloai: 'làng'\nxa: 'xã Yên Định'\ntinh: 'tỉnh Thanh Hóa'\n"
 SIZES = {"A-": -1, "A+max": 3}
 STORM = "thong-bao/2026-11-29-bao/"
 POWER = "thong-bao/2026-11-28-cat-dien/"
@@ -50,7 +52,13 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     monkeypatch = pytest.MonkeyPatch()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795996800")
     try:
-        result = build_site(notices_site(tmp_path_factory.mktemp("phone") / "site"))
+        # with a home picture, as most villages have: the urgent notice must come before it
+        village = REPO_VILLAGE + "anh: 'anh/lang.png'\nanh_mo_ta: 'Cánh đồng'\n"
+        site = notices_site(
+            tmp_path_factory.mktemp("phone") / "site", {"content/village.yml": village}
+        )
+        Image.new("RGB", (1200, 600), (120, 160, 90)).save(site / "content/anh/lang.png")
+        result = build_site(site)
     finally:
         monkeypatch.undo()
     assert result.ok, result.text()
@@ -114,6 +122,11 @@ def test_before_any_expiry_the_home_shows_the_current_urgent_first(
                  .map(li => getComputedStyle(li).borderTopWidth)"""
         )
         assert widths == ["3px", "1px", "1px"]
+        # on the first screen, above the picture, at any font size
+        box = urgent.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= PHONE["height"]
+        hero = page.locator(".langso-hero").bounding_box()
+        assert hero is not None and box["y"] < hero["y"]
         assert not page.locator(".langso-news__none").is_visible()
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         assert page.evaluate(SMALL_TARGETS) == []
@@ -136,6 +149,50 @@ def test_after_the_storm_warning_expires_it_leaves_the_home_and_says_so(
         page.goto(base + POWER, wait_until="networkidle")
         assert expiry(page) == ["Hết hạn: 17:00 Thứ Bảy, 12/12/2026"]
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    finally:
+        page.context.close()
+
+
+def urgent_titles(page: Page) -> list[str]:
+    """The titles under "Khẩn cấp" on the notices index, as shown."""
+    return [
+        t.inner_text()
+        for t in page.locator(".langso-news__section--urgent .langso-news__title").all()
+        if t.is_visible()
+    ]
+
+
+@pytest.mark.parametrize("script", [True, False])
+def test_on_the_index_an_expired_urgent_notice_leaves_khan_cap(
+    browser: Browser, base: str, script: bool
+) -> None:
+    """At read time the storm warning has expired: it leaves "Khẩn cấp" (the heading goes too,
+    nothing else is urgent) and stays, greyed, "Đã hết hạn", in the list. Without JavaScript
+    the build's judgement (still current) stands."""
+    page = open_at(browser, base + "thong-bao/", STORM_OVER, script=script)
+    try:
+        headings = [h.inner_text() for h in page.locator(".langso-news h2").all() if h.is_visible()]
+        listed = page.locator(".langso-news__section:not(.langso-news__section--urgent) li")
+        storm = listed.filter(has_text="Bão sắp vào")
+        if not script:
+            assert urgent_titles(page) == ["Bão sắp vào"]
+            assert headings == ["Khẩn cấp", "Tất cả thông báo, mới nhất trước"]
+            return
+        assert urgent_titles(page) == []
+        assert headings == ["Tất cả thông báo, mới nhất trước"]
+        assert storm.is_visible()
+        assert storm.locator(".langso-expiry").inner_text() == "Đã hết hạn (Thứ Năm, 10/12/2026)"
+        assert storm.evaluate("li => getComputedStyle(li).backgroundColor") == "rgb(244, 244, 244)"
+    finally:
+        page.context.close()
+
+
+def test_on_the_index_a_current_urgent_notice_stays_under_khan_cap(
+    browser: Browser, base: str
+) -> None:
+    page = open_at(browser, base + "thong-bao/", BEFORE)
+    try:
+        assert urgent_titles(page) == ["Bão sắp vào"]
     finally:
         page.context.close()
 

@@ -10,9 +10,11 @@
 - ``on_page_markdown`` and ``on_page_content``: every title and description from content reaches
   the theme as HTML text escaped once (:mod:`langso.escaping`): Material prints them unescaped.
   With ``strict_html``, a page body holding a script, an event handler or a script URL is a
-  located error (:mod:`langso.strict_html`). A guide (:mod:`langso.guides`) gets its "Cần chuẩn
-  bị" box under the title and big numbered steps; after the search index has read it (priority
-  -50), its "Cần giúp?" box from ``config.extra["langso_help"]`` (:mod:`langso.helpline`).
+  located error (:mod:`langso.strict_html`); always so for the pages of a section that adds
+  front-matter keys (notices, events: :data:`langso.frontmatter.SECTION_KEYS`). A guide
+  (:mod:`langso.guides`) gets its "Cần chuẩn bị" box under the title and big numbered steps;
+  after the search index has read it (priority -50), its "Cần giúp?" box from
+  ``config.extra["langso_help"]`` (:mod:`langso.helpline`).
 - ``on_nav`` and ``on_page_context``: each page's template gets its own copy of the navigation in
   which a section bigger than ``nav_section_limit`` shows only its index page, a window of
   neighbours around the current page and a link to the full list; the shared navigation is never
@@ -66,10 +68,12 @@ from langso.content.nav.adapter import NavWindow, sections
 from langso.content.stale import remove_stale
 from langso.escaping import html_text, page_title_html, safe_edit_url
 from langso.frontmatter import (
+    SECTION_KEYS,
     CheckedPage,
     check_page,
     icon_problem,
     read_page,
+    section_keys_for,
     template_problem,
 )
 from langso.guides import (
@@ -176,8 +180,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 clash = urls.setdefault(file.dest_uri, file.src_uri)
                 if clash != file.src_uri:
                     self.reporter.report([_url_clash(docs_rel, file.src_uri, clash, file.url)])
-                if file.is_documentation_page():
-                    self._check_page(file, docs_rel, config)
+                if file.is_documentation_page() and not self._check_page(file, docs_rel, config):
+                    continue  # unreadable (not UTF-8, too large): reported here, not by MkDocs
             kept.append(file)
         if self.config.nav_section_limit > 0:
             kept += self._listings(kept, config, docs_rel)
@@ -311,15 +315,25 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         is_index = posixpath.basename(src_uri) in ("index.md", "README.md")
         return not is_index and _matches(src_uri, self.config.sources_required)
 
-    def _check_page(self, file: File, docs_rel: str, config: MkDocsConfig) -> None:
+    def _check_page(self, file: File, docs_rel: str, config: MkDocsConfig) -> bool:
+        """Check the page ``file`` and keep its checked source; ``False`` when it cannot be read
+        as text at all (its problem is reported)."""
         rel = repo_path(docs_rel, file.src_uri)
         text, problems = decode_text(file.content_bytes, rel)
         if text is None:
             self.reporter.report(problems)
-            return
+            return False
         needs_sources = self._needs_sources(file.src_uri)
         guide = is_guide(file.src_uri, {})
-        page = check_page(text, rel, needs_sources=needs_sources, recall=_CHECKED, guide=guide)
+        sections = section_keys_for(file.src_uri, config.extra.get(SECTION_KEYS) or {})
+        page = check_page(
+            text,
+            rel,
+            needs_sources=needs_sources,
+            recall=_CHECKED,
+            guide=guide,
+            sections=sections,
+        )
         self.reporter.report(page.problems)
         if page.template is not None:  # checked each build: the theme's files may have changed
             custom = config.theme.custom_dir
@@ -333,8 +347,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if page.title:
             self.titles[file.src_uri] = page.title
         self.sources[file.src_uri] = page.source
-        if self.config.strict_html:
-            self.written[file.src_uri] = (text, read_page(text, rel)[0].body_line)
+        # Notices and events (a section's pages: issue 15) are posted in haste from a phone, often
+        # pasted from a chat: they never run script, whatever `strict_html` says.
+        if self.config.strict_html or sections.own:
+            self.written[file.src_uri] = (text, read_page(text, rel, sections)[0].body_line)
+        return True
 
     def _listings(self, files: list[File], config: MkDocsConfig, docs_rel: str) -> list[File]:
         """The full list of each folder with more pages than ``nav_section_limit``: added to its

@@ -291,28 +291,46 @@ class EventMatter(Model):
     )
     once: Day | None = Field(None, alias="ngay", description="Ngày diễn ra (một lần). / Its day.")
     lunar: Annotated[tuple[int, int, bool], BeforeValidator(_lunar_day_month)] | None = Field(
-        None, alias="ngay_am", description="Ngày/tháng âm lịch hằng năm, ví dụ `10/3`."
+        None,
+        alias="ngay_am",
+        description="Ngày/tháng âm lịch hằng năm, ví dụ `10/3`. / Every year on this lunar day.",
     )
     lunar_days: Annotated[tuple[int, ...], BeforeValidator(_days_list(30, lunar=True))] | None = (
-        Field(None, alias="hang_thang_am", description="Các ngày âm lịch mỗi tháng, `[1, 15]`.")
+        Field(
+            None,
+            alias="hang_thang_am",
+            description="Các ngày âm lịch mỗi tháng, `[1, 15]`. / Lunar days, each month.",
+        )
     )
     weekday: Annotated[int, BeforeValidator(_weekday)] | None = Field(
-        None, alias="hang_tuan", description="Thứ trong tuần, ví dụ `thứ bảy`."
+        None,
+        alias="hang_tuan",
+        description="Thứ trong tuần, ví dụ `thứ bảy`. / Every week on this day.",
     )
     month_days: Annotated[tuple[int, ...], BeforeValidator(_days_list(31, lunar=False))] | None = (
-        Field(None, alias="hang_thang", description="Các ngày dương lịch mỗi tháng, `[5, 20]`.")
+        Field(
+            None,
+            alias="hang_thang",
+            description="Các ngày dương lịch mỗi tháng, `[5, 20]`. / Days of each month.",
+        )
     )
-    since: Day | None = Field(None, alias="tu_ngay", description="Bắt đầu lặp lại từ ngày này.")
-    until: Day | None = Field(None, alias="den_ngay", description="Ngày cuối cùng.")
+    since: Day | None = Field(
+        None, alias="tu_ngay", description="Bắt đầu lặp lại từ ngày này. / The first day it recurs."
+    )
+    until: Day | None = Field(None, alias="den_ngay", description="Ngày cuối cùng. / The last day.")
     duration: Annotated[int, BeforeValidator(_duration)] | None = Field(
-        None, alias="so_ngay", description=f"Số ngày kéo dài (1 đến {MAX_DURATION})."
+        None,
+        alias="so_ngay",
+        description=f"Số ngày kéo dài (1 đến {MAX_DURATION}). / Days it lasts.",
     )
     hours: Annotated[tuple[dt.time, dt.time | None], BeforeValidator(_hours)] | None = Field(
-        None, alias="gio", description="Giờ, ví dụ `07:30` hoặc `07:30-11:00`."
+        None, alias="gio", description="Giờ, ví dụ `07:30` hoặc `07:30-11:00`. / The time."
     )
     place: Text | None = Field(None, alias="dia_diem", description="Địa điểm. / Where.")
     source_url: Annotated[str, BeforeValidator(_https)] | None = Field(
-        None, alias="nguon", description="Địa chỉ https:// của nơi công bố ngày này."
+        None,
+        alias="nguon",
+        description="Địa chỉ https:// của nơi công bố ngày này. / Where the date is published.",
     )
 
     @model_validator(mode="after")

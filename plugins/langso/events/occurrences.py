@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from langso.events.model import Event, Occurrence
 from langso.lunar import FIRST_YEAR, LAST_YEAR, from_lunar, month_length, to_lunar
 
-__all__ = ["RECURRING_SHORT", "agenda", "horizon", "occurrences", "shifted"]
+__all__ = ["RECURRING_SHORT", "agenda", "horizon", "occurrences", "shifted", "windows"]
 
 RECURRING_SHORT = frozenset({"lunar-monthly", "weekly", "monthly"})
 """Rules that come back every week or month: the agenda lists them for ``weeks`` only."""
@@ -45,6 +45,14 @@ def horizon(today: dt.date, months: int) -> dt.date:
     year, month = today.year + index // 12, index % 12 + 1
     day = min(today.day, calendar.monthrange(year, month)[1])
     return dt.date(year, month, day) - dt.timedelta(days=1)
+
+
+def windows(today: dt.date, months: int, weeks: int) -> tuple[dt.date, dt.date]:
+    """The last days the agenda lists on ``today``: ``(long_end, short_end)``, the
+    :func:`horizon` of ``months`` and, for :data:`RECURRING_SHORT`, the last of the next
+    ``weeks`` weeks (``7 * weeks`` days from ``today``, never after ``long_end``)."""
+    long_end = horizon(today, months)
+    return long_end, min(today + dt.timedelta(days=7 * weeks - 1), long_end)
 
 
 def occurrences(event: Event, first: dt.date, last: dt.date) -> list[Occurrence]:
@@ -136,8 +144,7 @@ def agenda(events: Iterable[Event], today: dt.date, months: int, weeks: int) -> 
     :func:`horizon` (``months``), the events of :data:`RECURRING_SHORT` only for the next
     ``weeks`` weeks (from ``today``, ``7 * weeks`` days); sorted by first day, then start
     time, title and page."""
-    long_end = horizon(today, months)
-    short_end = min(today + dt.timedelta(days=7 * weeks - 1), long_end)
+    long_end, short_end = windows(today, months, weeks)
     found: list[Occurrence] = []
     for event in events:
         end = short_end if event.rule.how in RECURRING_SHORT else long_end

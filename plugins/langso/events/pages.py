@@ -13,10 +13,12 @@ and file is (relative links, absolute addresses) and inserts the results.
   (:func:`google_calendar_url`) while a date is to come, the source of the date, and the
   "tháng thiếu" note when a lunar day 30 falls on the 29th (:func:`shift_note`).
 
-Both pages end with a few lines of script (:data:`PAST_SCRIPT` in ``events_parts.html``): an
-occurrence whose last day (``data-langso-den``, ISO date) is before today in Viet Nam leaves the
-agenda, and is marked "Đã qua" on the event page, even when the site was built days ago.
-Without JavaScript the build day decides.
+Both pages end with a few lines of script (``events_parts.html``), so what a reader sees stays
+true days after the build: an occurrence whose last day (``data-langso-den``, ISO date) is before
+today in Viet Nam leaves the agenda; on a one-off event's page it is marked "(đã qua)"; on a
+recurring event's page it leaves, and the next date still to come becomes "Lần tới", with its
+own "Google Lịch" link. Without JavaScript the build day decides. The agenda names the day it
+was made and the last day it covers (dates, never "from today"), true whenever it is read.
 
 Every value from content is plain text, escaped once by the ``.html`` templates' autoescape.
 """
@@ -25,17 +27,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlencode, urlsplit
 
 from langso.dates import WEEKDAYS, format_day
+from langso.events.ics import LUNAR_YEARS
 from langso.events.model import Event, Occurrence
-from langso.events.occurrences import shifted
+from langso.events.occurrences import shifted, windows
 from langso.lunar import MONTH_NAMES, format_lunar
 from langso.render import md, render_template
 
 __all__ = [
     "NEXT_DATES",
+    "SPARE_DATES",
     "Shown",
     "agenda_markdown",
     "event_header_html",
@@ -48,6 +52,11 @@ __all__ = [
 
 NEXT_DATES = 3
 """How many next dates an event page lists for a recurring event."""
+
+SPARE_DATES = 6
+"""How many more dates a recurring event's page carries, hidden: when the reader's clock has
+passed the first ones, the page's script shows these (a market on lunar days 1 and 15: three
+more months), until the next build."""
 
 GOOGLE_CALENDAR = "https://calendar.google.com/calendar/render"
 """Google Calendar's "add an event" page (``action=TEMPLATE``; parameters ``text``, ``dates``
@@ -74,6 +83,8 @@ class Shown:
         shift: why it falls on another day than its rule names (:func:`shift_note`), or
             ``None``.
         past: its last day is before the day of the build.
+        google: its own Google Calendar link (:func:`google_calendar_url`) on a recurring
+            event's page, else ``None``.
     """
 
     occurrence: Occurrence
@@ -82,6 +93,7 @@ class Shown:
     lunar: str
     shift: str | None
     past: bool
+    google: str | None = None
 
 
 def shown(occurrence: Occurrence, today: dt.date) -> Shown:
@@ -233,8 +245,14 @@ def agenda_markdown(
         calendar_link: the relative link to the whole calendar (``lich.ics``).
         today: the day of the build.
         months, weeks: how far the agenda looks (``months_ahead``, ``weeks_ahead``).
+
+    The page says the day it was made and the last day each kind of entry is listed to
+    ("Các ngày sắp tới, đến hết 29/11/2027 … Cập nhật ngày Thứ Hai, 30/11/2026."):
+    dates, never "from today", so it stays true when read days later; what is over by then
+    leaves the list (the script), and "Chưa có ngày nào sắp tới" shows when nothing is left.
     """
     items = [shown(o, today) for o in occurrences]
+    long_end, short_end = windows(today, months, weeks)
     body = render_template(
         "events_agenda.html",
         months=_months(items),
@@ -243,8 +261,8 @@ def agenda_markdown(
         recurrence=recurrence_text,
         time_text=time_text,
         today=format_day(today),
-        months_ahead=months,
-        weeks_ahead=weeks,
+        long_end=f"{long_end:%d/%m/%Y}",
+        short_end=f"{short_end:%d/%m/%Y}",
     ).strip()
     return f"# {md(title)}\n\n{body}\n"
 
@@ -255,17 +273,29 @@ def event_header_html(
     today: dt.date,
     ics_link: str,
     page_url: str,
+    months: int = 12,
 ) -> str:
     """The block after the ``<h1>`` of ``event``'s page (``events_header.html``).
 
     Args:
         event: the event.
-        dates: the dates to list: the next ones (the one-off event's own, even past).
+        dates: the dates to list: the one-off event's own (even past), or a recurring event's
+            next ones from the day of the build: the first :data:`NEXT_DATES` are shown, the
+            rest (:data:`SPARE_DATES`) are hidden until the reader's clock has passed some.
         today: the day of the build.
         ics_link: the relative link from the page to its ``.ics`` file.
         page_url: the page's full address (in the Google Calendar details).
+        months: how far its ``.ics`` file lists a lunar-monthly event (``months_ahead``).
+
+    A recurring event's dates each carry the Google Calendar link made for them
+    (``data-langso-google``): the page's script (``events_parts.html``) moves the next date
+    still to come into "Lần tới", and the "Google Lịch" button follows it.
     """
     items = [shown(o, today) for o in dates]
+    if event.rule.how != "once":
+        items = [
+            replace(i, google=google_calendar_url(event, i.occurrence, page_url)) for i in items
+        ]
     upcoming = next((i.occurrence for i in items if not i.past), None)
     google = google_calendar_url(event, upcoming, page_url) if upcoming else None
     source_host = urlsplit(event.source_url).hostname if event.source_url else None
@@ -273,10 +303,27 @@ def event_header_html(
         "events_header.html",
         event=event,
         items=items,
+        shown_later=NEXT_DATES - 1,
         recurrence=recurrence_text(event),
         time=time_text(event),
         ics_link=ics_link,
         google=google,
-        lunar_rule=event.rule.how in ("lunar-yearly", "lunar-monthly"),
+        hint=_hint(event, months),
         source_host=source_host,
     ).strip()
+
+
+def _hint(event: Event, months: int) -> str | None:
+    """What "Thêm vào lịch" adds that "Google Lịch" cannot, for a lunar event (Google's
+    ``recur`` is an RRULE, which cannot follow the lunar calendar), else ``None``."""
+    if event.rule.how == "lunar-yearly":
+        return (
+            "“Google Lịch” chỉ thêm lần gần nhất. “Thêm vào lịch” thêm các lần trong"
+            f" {LUNAR_YEARS} năm tới."
+        )
+    if event.rule.how == "lunar-monthly":
+        return (
+            "“Google Lịch” chỉ thêm lần gần nhất. “Thêm vào lịch” thêm đủ các lần trong"
+            f" {months} tháng tới."
+        )
+    return None

@@ -2,13 +2,16 @@
 
 - ``on_config``: adds the stylesheet ``assets/langso/events.css``.
 - ``on_files`` (priority 0, after ``langso/content``): load and check every event page
-  (:func:`langso.events.loading.load_events`: located, bilingual messages), keep the pages out of
+  (:func:`langso.events.loading.load_events`: located, bilingual messages; a page that is not
+  readable text, which ``langso/content`` reports, is taken out of the site), keep the pages out of
   the navigation (``NOT_IN_NAV``: the agenda lists them), and generate the agenda
   ``lich/index.md`` (:func:`langso.events.pages.agenda_markdown`), one ``lich/<page>.ics`` per
   event and ``lich/lich.ics``, the whole calendar (:mod:`langso.events.ics`). A file written by
   hand at one of these paths, or an event page whose ``.ics`` would take one of them, is an
   error located at that file (``event.generated-path``); the build stops after every plugin
-  has checked its files.
+  has checked its files. The agenda and the ``.ics`` files of the valid events are generated
+  even then, so ``langso check`` (which builds past that stop) reports no false broken link to
+  them.
 - ``on_page_content``: each event page gets its header after the ``<h1>``
   (:func:`langso.events.pages.event_header_html`).
 """
@@ -17,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-import unicodedata
 from importlib.resources import files as package_files
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,13 +33,15 @@ from langso.adapter import GATE_PRIORITY, Reporter, content_location
 from langso.directory.plugin import build_date
 from langso.events.config import EventsConfig
 from langso.events.ics import calendar_ics, event_ics
-from langso.events.loading import load_events
+from langso.events.loading import EVENT_KEYS, load_events
 from langso.events.model import Event, Occurrence
 from langso.events.occurrences import agenda, occurrences
-from langso.events.pages import NEXT_DATES, agenda_markdown, event_header_html
+from langso.events.pages import NEXT_DATES, SPARE_DATES, agenda_markdown, event_header_html
+from langso.frontmatter import SECTION_KEYS
 from langso.home import insert_after_h1
 from langso.paths import repo_path
 from langso.problems import Problem
+from langso.textfile import decode_text
 
 __all__ = ["EventsPlugin"]
 
@@ -71,6 +75,10 @@ class EventsPlugin(BasePlugin[EventsConfig]):
             )
         if CSS not in [str(item) for item in config.extra_css]:
             config.extra_css.append(CSS)
+        # the event keys are no warning for langso/content in this folder, and one elsewhere
+        sections = config.extra.get(SECTION_KEYS) or {}
+        sections[self.config.events_dir.strip("/")] = sorted(EVENT_KEYS)
+        config.extra[SECTION_KEYS] = sections
         return config
 
     @event_priority(0)
@@ -88,11 +96,19 @@ class EventsPlugin(BasePlugin[EventsConfig]):
             and f.src_uri.endswith(".md")
             and f.src_uri != index_uri
         ]
-        texts = [(f.src_uri, unicodedata.normalize("NFC", f.content_string)) for f in pages]
+        texts = []
+        for file in list(pages):
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+            text, _ = decode_text(file.content_bytes, repo_path(docs_rel, file.src_uri))
+            if text is None:
+                # Not UTF-8, too big, control characters: langso/content said so. The page
+                # leaves the site, so nothing (MkDocs reading it) says it again.
+                files.remove(file)
+                pages.remove(file)
+            else:
+                texts.append((file.src_uri, text))
         events, problems = load_events(texts, docs_rel)
         self.reporter.report(problems)
-        for file in pages:
-            file.inclusion = InclusionLevel.NOT_IN_NAV
 
         css = package_files("langso").joinpath("assets/events.css").read_text("utf-8")
         files.append(File.generated(config, CSS, content=css))
@@ -106,28 +122,31 @@ class EventsPlugin(BasePlugin[EventsConfig]):
                 continue
             wanted[uri] = event.src_uri
             self.events[event.src_uri] = event
-        for uri in wanted:
-            if uri in files.src_uris:
-                self._clash(uri, uri, docs_rel)
-        if self.reporter.errors:
-            return files
-
+        taken = {uri for uri in wanted if uri in files.src_uris}
+        for uri in sorted(taken):
+            self._clash(uri, uri, docs_rel)
+        # Generated even when some pages have errors: the valid events' agenda and .ics files
+        # exist, so a link to them is no false second error in ``langso check``.
         today = build_date()
         months = self.config.months_ahead
         site_url = config.site_url or ""
         urls = {uri: site_url + f.url for uri, f in by_page.items() if uri in self.events}
-        kept = list(self.events.values())
         for uri, src_uri in wanted.items():
             if src_uri is None:
                 continue
+            if uri in taken:
+                del self.events[src_uri]
+                continue
             text = event_ics(self.events[src_uri], urls[src_uri], today, months)
             self.ics[src_uri] = self._add(files, config, uri, text)
-        calendar = self._add(
-            files,
-            config,
-            calendar_uri,
-            calendar_ics(kept, urls, self.config.title, today, months),
-        )
+        kept = list(self.events.values())
+        calendar_text = calendar_ics(kept, urls, self.config.title, today, months)
+        if calendar_uri in taken:
+            calendar = File.generated(config, calendar_uri, content=calendar_text)  # not added
+        else:
+            calendar = self._add(files, config, calendar_uri, calendar_text)
+        if index_uri in taken:
+            return files
         index = File.generated(config, index_uri, content="")
         links = {uri: get_relative_url(by_page[uri].url, index.url) for uri in self.events}
         index.content_string = agenda_markdown(
@@ -174,19 +193,21 @@ class EventsPlugin(BasePlugin[EventsConfig]):
             build_date(),
             get_relative_url(ics.url, page.url),
             page_url,
+            self.config.months_ahead,
         )
         return insert_after_h1(html, header)
 
 
 def _next_dates(event: Event) -> list[Occurrence]:
     """The dates an event page lists: a one-off event's own (even past), else the next
-    :data:`NEXT_DATES` from the day of the build (an occurrence still going on included)."""
+    :data:`NEXT_DATES` and :data:`SPARE_DATES` more from the day of the build (an occurrence
+    still going on included)."""
     rule = event.rule
     if rule.how == "once" and rule.date is not None:
         return occurrences(event, rule.date, rule.last or rule.date)
     today = build_date()
     last = today + dt.timedelta(days=366 * LOOK_AHEAD_YEARS)
-    return occurrences(event, today, last)[:NEXT_DATES]
+    return occurrences(event, today, last)[: NEXT_DATES + SPARE_DATES]
 
 
 def _ics_name(page: File) -> str:

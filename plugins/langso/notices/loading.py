@@ -43,12 +43,13 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import markdown
-from pydantic import BeforeValidator, Field, StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints, TypeAdapter, ValidationError
+from pydantic.fields import FieldInfo
 
-from langso.dates import format_moment, moment_end, moment_start
+from langso.dates import format_moment, moment_end, moment_start, parse_moment
 from langso.frontmatter import read_page
 from langso.home import check_picture_path
 from langso.notices.loa import load_schedule
@@ -59,7 +60,7 @@ from langso.previews import first_prose
 from langso.problems import Problem
 from langso.schema import Model, Text, invalid, validate
 from langso.text import fold, nfc
-from langso.yamlsource import Mapping, Node, line_of, parse_yaml
+from langso.yamlsource import Data, Mapping, Node, line_of, parse_yaml, to_data
 
 __all__ = [
     "ATTACHMENT_TYPES",
@@ -81,8 +82,10 @@ MkDocs' keys, typed by :class:`langso.frontmatter.FrontMatter`)."""
 MAX_ATTACHMENTS = 10
 """Most files ``dinh_kem`` may list: a notice is read on a phone, not browsed like a folder."""
 
-LARGE_FILE_BYTES = 5 * 1024 * 1024
-"""Above this a picture or attachment is a warning: on 3G a reader waits and pays for it."""
+LARGE_FILE_BYTES = 5_000_000
+"""Above this a picture or attachment is a warning: on 3G a reader waits and pays for it. In
+megabytes of 1,000,000 bytes, as the message states it (``nên dưới 5 MB``) and as the photos
+plugin counts them: a file warned about is always shown heavier than the limit."""
 
 SUMMARY_LENGTH = 200
 """Longest summary, in characters, "…" included (cut at a word)."""
@@ -321,23 +324,29 @@ def _load_one(
         return None, [Problem(rel, 1, "notice.no-front-matter")]
     ours = Mapping({k: v for k, v in node.entries.items() if k in _FRONT_KEYS}, node.line)
     front, problems = validate(NoticeFront, ours, rel)
-    if front is None:
-        return None, problems
-    if front.het_han is not None and front.het_han < front.ngay_dang:
-        params = {"expires": format_moment(front.het_han), "posted": format_moment(front.ngay_dang)}
+    # Each check below runs on the fields valid on their own, whatever mistakes the others
+    # hold: one run lists every mistake (a misspelt kind does not hide a missing photo).
+    data = to_data(ours)
+    fields = _valid_fields(data if isinstance(data, dict) else {})
+    posted, expires = fields.get("ngay_dang"), fields.get("het_han")
+    if isinstance(posted, dt.datetime) and isinstance(expires, dt.datetime) and expires < posted:
+        params = {"expires": format_moment(expires), "posted": format_moment(posted)}
         line = line_of(node, ("het_han",))
         problems.append(Problem(rel, line, "notice.expires-before-posted", "het_han", params))
-    if front.ngay_dang > now + dt.timedelta(days=1):
-        params = {"posted": format_moment(front.ngay_dang), "now": format_moment(now)}
+    if isinstance(posted, dt.datetime) and posted > now + dt.timedelta(days=1):
+        params = {"posted": format_moment(posted), "now": format_moment(now)}
         line = line_of(node, ("ngay_dang",))
         problems.append(Problem(rel, line, "notice.posted-future", "ngay_dang", params, "warning"))
-    files: list[tuple[str, tuple[str | int, ...]]] = [(front.anh, ("anh",))] if front.anh else []
-    files += [(entry.tep, ("dinh_kem", i)) for i, entry in enumerate(front.dinh_kem)]
+    photo = fields.get("anh")
+    files: list[tuple[str, tuple[str | int, ...]]] = []
+    if isinstance(photo, str):
+        files.append((photo, ("anh",)))
+    files += [(path, ("dinh_kem", i)) for i, path in _attachment_paths(data)]
     for path, loc in files:
         field = "anh" if loc[0] == "anh" else "dinh_kem.tep"
         problems += _file_problems(docs_dir, docs_rel, path, rel, line_of(node, loc), field)
     problems.sort(key=lambda problem: problem.line or 0)
-    if any(problem.severity == "error" for problem in problems):
+    if front is None or any(problem.severity == "error" for problem in problems):
         return None, problems
     attachments = tuple(
         Attachment(
@@ -356,6 +365,7 @@ def _load_one(
         title=front.title,
         kind=kind,
         posted=front.ngay_dang,
+        posted_has_time=_has_time(data.get("ngay_dang") if isinstance(data, dict) else None),
         poster=front.nguoi_dang,
         expires=front.het_han,
         summary=summarise(front.description, page.body),
@@ -363,6 +373,62 @@ def _load_one(
         attachments=attachments,
     )
     return notice, problems
+
+
+def _field_check(info: FieldInfo) -> TypeAdapter[object]:
+    """A validator of one field of :class:`NoticeFront` on its own."""
+    kind: Any = info.annotation
+    if info.metadata:
+        kind = Annotated.__class_getitem__((kind, *info.metadata))  # type: ignore[attr-defined]
+    return TypeAdapter[object](kind)
+
+
+_FIELD_CHECKS = {name: _field_check(info) for name, info in NoticeFront.model_fields.items()}
+
+
+def _valid_fields(data: dict[str, Data]) -> dict[str, object]:
+    """The fields of ``data`` (a notice's front matter as typed) that are valid on their own,
+    typed as :class:`NoticeFront` types them; the others are left out."""
+    fields: dict[str, object] = {}
+    for name, value in data.items():
+        check = _FIELD_CHECKS.get(name)
+        if check is None:
+            continue
+        try:
+            fields[name] = check.validate_python(value)
+        except ValidationError:
+            continue
+    return fields
+
+
+def _attachment_paths(data: Data) -> list[tuple[int, str]]:
+    """``(index, path)`` of each item of ``dinh_kem`` that is valid on its own (whatever the
+    other items and fields hold), to look for on disk; none when there are more than
+    :data:`MAX_ATTACHMENTS` (that one error says what to do)."""
+    value = data.get("dinh_kem") if isinstance(data, dict) else None
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or len(value) > MAX_ATTACHMENTS:
+        return []
+    paths = []
+    for index, item in enumerate(value):
+        try:
+            entry = AttachmentEntry.model_validate({"tep": item} if isinstance(item, str) else item)
+        except ValidationError:
+            continue
+        paths.append((index, entry.tep))
+    return paths
+
+
+def _has_time(typed: Data) -> bool:
+    """Whether the moment ``typed`` (``ngay_dang`` as written) gives a time of day; a value
+    that is not text (a YAML date) gives none."""
+    if not isinstance(typed, str):
+        return False
+    try:
+        return parse_moment(typed)[1] is not None
+    except ValueError:
+        return False
 
 
 def _front_node(text: str, body_line: int, rel: str) -> Node | None:
@@ -392,12 +458,13 @@ def _file_problems(
         return [Problem(rel, line, "notice.file-missing", field, params)]
     size = found.stat().st_size
     if size > LARGE_FILE_BYTES:
-        mb = size / (1024 * 1024)
+        tenths = -(-size // 100_000)  # rounded up: 5 000 001 bytes is 5,1 MB, never "5,0 MB"
+        mb = f"{tenths // 10}.{tenths % 10}"
         params = {
             "path": path,
-            "size_vi": f"{mb:.1f}".replace(".", ","),
-            "size_en": f"{mb:.1f}",
-            "limit": LARGE_FILE_BYTES // (1024 * 1024),
+            "size_vi": mb.replace(".", ","),
+            "size_en": mb,
+            "limit": f"{LARGE_FILE_BYTES / 1_000_000:g}",
         }
         return [Problem(rel, line, "notice.file-large", field, params, "warning")]
     return []

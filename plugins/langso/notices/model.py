@@ -105,7 +105,7 @@ class Notice:
         title: the title, plain text (NFC; escaped where rendered).
         kind: what it is about.
         posted: when it was posted, aware, in Viet Nam's time (UTC+7); midnight when the
-            volunteer gave only a day.
+            volunteer gave only a day (then ``posted_has_time`` is ``False``).
         poster: who posts, as a role (``Trưởng thôn``), never a private person's number.
         expires: when it stops being current, aware, UTC+7; a day without a time means the end
             of that day (23:59:59). ``None``: it never expires.
@@ -114,6 +114,9 @@ class Notice:
         image: the photo of the notice (``anh``) relative to ``docs_dir``, else the first image
             attachment, else ``None``; used in link previews and the print page.
         attachments: the files of ``dinh_kem``, in order.
+        posted_has_time: whether ``ngay_dang`` gave a time of day (``28/11/2026 07:30``);
+            ``False`` for a day alone (``28/11/2026``): readers see the day alone ("Đăng ngày
+            Thứ Bảy, 28/11/2026"), never a made-up "00:00".
     """
 
     src_uri: str
@@ -126,6 +129,7 @@ class Notice:
     summary: str
     image: str | None = None
     attachments: tuple[Attachment, ...] = ()
+    posted_has_time: bool = True
 
     def is_expired(self, now: dt.datetime) -> bool:
         """Whether the notice's expiry has passed at ``now`` (aware)."""

@@ -48,6 +48,8 @@ __all__ = [
     "loa_page",
     "month_pages",
     "month_uri",
+    "posted_iso",
+    "posted_label",
     "print_uri",
 ]
 
@@ -56,6 +58,9 @@ Href = Callable[[str, str], str]
 
 GeneratedPage = tuple[str, str]
 """``(src_uri, markdown)`` of a page to generate."""
+
+URGENT_HEADING = "Khẩn cấp"
+"""The heading of the current urgent notices on the first page of the index."""
 
 
 def build_now() -> dt.datetime:
@@ -112,12 +117,27 @@ def expiry_label(expires: dt.datetime) -> str:
     return format_moment(local)
 
 
+def posted_iso(notice: Notice) -> str:
+    """When ``notice`` was posted, for ``<time datetime>``: ``2026-11-28T07:30:00+07:00``, or
+    the day alone (``2026-12-04``) when the volunteer gave no time."""
+    if notice.posted_has_time:
+        return _iso(notice.posted)
+    return notice.posted.astimezone(VIETNAM_TIME).date().isoformat()
+
+
+def posted_label(notice: Notice) -> str:
+    """When ``notice`` was posted, as readers see it: ``07:30 Thứ Bảy, 28/11/2026``, or the day
+    alone (``Thứ Sáu, 04/12/2026``) when the volunteer gave no time, never a made-up 00:00."""
+    local = notice.posted.astimezone(VIETNAM_TIME)
+    return format_moment(local) if notice.posted_has_time else format_day(local.date())
+
+
 def _item(notice: Notice, link: str, now: dt.datetime) -> _Item:
     return _Item(
         notice,
         link,
-        _iso(notice.posted),
-        format_moment(notice.posted),
+        posted_iso(notice),
+        posted_label(notice),
         _iso(notice.expires) if notice.expires else None,
         expiry_label(notice.expires) if notice.expires else None,
         notice.is_expired(now),
@@ -143,9 +163,11 @@ def _list_page(
     empty: str = "Chưa có thông báo nào.",
 ) -> GeneratedPage:
     """A generated list page: ``sections`` are ``(heading or None, notices)``; ``links`` are
-    ``(label, to_uri)`` shown under the title (archive, loudspeaker, feed)."""
+    ``(label, to_uri)`` shown under the title (archive, loudspeaker, feed). A section headed
+    :data:`URGENT_HEADING` is marked ``langso-news__section--urgent``: ``notices.js`` takes an
+    expired notice out of it at read time (and the section, once empty)."""
     shown = [
-        (heading, [_item(n, href(uri, n.src_uri), now) for n in notices])
+        (heading, [_item(n, href(uri, n.src_uri), now) for n in notices], heading == URGENT_HEADING)
         for heading, notices in sections
     ]
     html = render_template(
@@ -186,7 +208,7 @@ def index_pages(
     for pager, members in paginate(folder, notices, per_page):
         sections: list[tuple[str | None, Sequence[Notice]]] = []
         if pager.number == 1 and urgent:
-            sections.append(("Khẩn cấp", urgent))
+            sections.append((URGENT_HEADING, urgent))
             sections.append(("Tất cả thông báo, mới nhất trước", members))
         else:
             sections.append((None, members))
@@ -347,8 +369,8 @@ def home_entries(notices: Sequence[Notice], now: dt.datetime, fresh_days: int) -
                 kind=notice.kind.label,
                 kind_key=notice.kind.key,
                 urgent=notice.urgent,
-                posted=_iso(notice.posted),
-                posted_label=format_moment(notice.posted),
+                posted=posted_iso(notice),
+                posted_label=posted_label(notice),
                 expires=_iso(notice.expires) if notice.expires else None,
                 leaves=_iso(leaves),
             )

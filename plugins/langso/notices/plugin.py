@@ -40,11 +40,12 @@ from mkdocs.utils import get_relative_url
 
 from langso.adapter import GATE_PRIORITY, Reporter, content_location
 from langso.escaping import html_text
+from langso.frontmatter import SECTION_KEYS
 from langso.home import NOTICES_INDEX_KEY, NOTICES_KEY, insert_after_h1, picture_size
 from langso.notices.config import NoticesConfig
 from langso.notices.feed import atom_feed
 from langso.notices.loa import load_schedule
-from langso.notices.loading import load_notices
+from langso.notices.loading import NOTICE_KEYS, load_notices
 from langso.notices.model import Notice
 from langso.notices.order import by_month, home_notices, newest_first
 from langso.notices.pages import (
@@ -64,6 +65,7 @@ from langso.notices.printpage import print_html
 from langso.paths import repo_path
 from langso.problems import Problem
 from langso.reader.opengraph import IMAGE_KEY
+from langso.textfile import decode_text
 from langso.village import Village
 
 __all__ = ["NoticesPlugin"]
@@ -111,6 +113,10 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             )
         if CSS not in [str(item) for item in config.extra_css]:
             config.extra_css.append(CSS)
+        # the notice keys are no warning for langso/content in this folder, and one elsewhere
+        sections = config.extra.get(SECTION_KEYS) or {}
+        sections[self.config.folder.strip("/")] = sorted(NOTICE_KEYS)
+        config.extra[SECTION_KEYS] = sections
         script = package_files("langso").joinpath("assets/notices.js").read_text("utf-8")
         self.script = f"<script>{script[script.index('(function') :].strip()}</script>"
         return config
@@ -149,7 +155,13 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
                 files.remove(file)
             elif "/" not in rest and file.is_documentation_page():
                 file.inclusion = InclusionLevel.NOT_IN_NAV
-                pages.append((uri, file.content_string))
+                # Not UTF-8, too big, control characters: langso/content says so. No notice,
+                # and no page (MkDocs would fail to read it and say so again).
+                text, _ = decode_text(file.content_bytes, repo_path(docs_rel, uri))
+                if text is None:
+                    files.remove(file)
+                    continue
+                pages.append((uri, text))
                 by_uri[uri] = file
         notices, problems = load_notices(pages, docs_rel, docs_dir, self.now)
         self.reporter.report(problems)
@@ -191,10 +203,14 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         months = by_month(notices)
         transcripts = [n for n in notices if n.kind.key == "loa"]
         links = [("Lưu trữ theo tháng", f"{folder}/luu-tru/index.md")]
-        has_loa = schedule is not None or bool(transcripts)
+        # a schedule with mistakes still has its page: links to it are no second, false error
+        schedule_file = Path(content_location(config)[0]) / folder / SCHEDULE_FILE
+        has_loa = schedule is not None or bool(transcripts) or schedule_file.is_file()
         if has_loa:
             links.append(("Loa truyền thanh", f"{folder}/loa/index.md"))
-        links.append(("Tin Atom cho ứng dụng đọc tin", f"{folder}/{FEED_FILE}"))
+        # plain words for the feed (a villager does not know "Atom"); its <link rel="alternate">
+        # lets a reader's app find it too
+        links.append(("Nhận tin mới bằng ứng dụng đọc tin", f"{folder}/{FEED_FILE}"))
         made = index_pages(notices, folder, title, size, self.now, lambda a, b: "")
         for uri, _ in made:
             add(uri, in_nav=uri == f"{folder}/index.md")

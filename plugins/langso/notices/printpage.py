@@ -13,10 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from langso.dates import format_moment
 from langso.escaping import plain_text
 from langso.notices.model import Notice
-from langso.notices.pages import expiry_label
+from langso.notices.pages import expiry_label, posted_label
 from langso.qr import make_qr
 from langso.render import render_template
 
@@ -64,7 +63,7 @@ def print_html(
         "notices_print.html",
         notice=notice,
         title=notice.title,
-        posted=format_moment(notice.posted),
+        posted=posted_label(notice),
         expires=expiry_label(notice.expires) if notice.expires else None,
         expired=notice.is_expired(now),
         body=body,

@@ -43,6 +43,19 @@ MESSAGES: dict[str, Message] = {
         "the key `{key}` is not used{did_you_mean_en}",
         "{fix_en}",
     ),
+    "frontmatter.too-large": Message(
+        "phần đầu trang (giữa hai dòng `---`) quá lớn ({size_kb} kB, tối đa {limit_kb} kB)",
+        "đưa phần chữ dài xuống nội dung trang, bên dưới dòng `---` thứ hai",
+        "the front matter (between the `---` lines) is too large ({size_kb} kB, at most"
+        " {limit_kb} kB)",
+        "move the long text into the page's body, below the second `---` line",
+    ),
+    "frontmatter.section-key": Message(
+        "khóa `{key}` chỉ có tác dụng với trang trong thư mục `{folder}/`, ở đây nó không làm gì",
+        "chuyển tệp này vào thư mục `{folder}/` nếu đó là việc bạn muốn, hoặc xóa dòng này",
+        "the key `{key}` only works on pages in the folder `{folder}/`; here it does nothing",
+        "move this file into `{folder}/` if that is what you meant, or delete the line",
+    ),
     "frontmatter.template-missing": Message(
         "không có mẫu trang `{template}` trong giao diện",
         "xóa dòng `template:`, hoặc sửa thành tên một tệp `.html` có trong thư mục {where_vi}",
@@ -119,26 +132,31 @@ MESSAGES: dict[str, Message] = {
     ),
     # --- `strict_html` (langso/content): no script in a page body ------------------------------
     "html.script": Message(
-        "trang có thẻ `<script>`, mà trang web bật `strict_html` không cho chạy mã trong bài",
+        "trang có thẻ `<script>` chạy mã trên máy người đọc, mà trang này không được chạy mã"
+        " (thông báo và lịch không bao giờ được; các trang khác khi bật `strict_html`)",
         "xóa thẻ `<script>`; muốn nhúng bản đồ hay video thì nhờ người quản trị trang web",
-        "the page holds a `<script>` element, and this site's `strict_html` allows no script in"
-        " pages",
+        "the page holds a `<script>` element, which runs on the reader's phone, and this page may"
+        " run no script (notices and events never; other pages with `strict_html` on)",
         "delete the `<script>` element; ask the site's maintainers to embed a map or a video",
     ),
     "html.event-handler": Message(
-        "thẻ `<{tag}>` có thuộc tính `{what}=` chạy mã khi người đọc mở hay bấm, mà trang web"
-        " bật `strict_html`",
+        "thẻ `<{tag}>` có thuộc tính `{what}=` chạy mã khi người đọc mở hay bấm, mà trang này"
+        " không được chạy mã (thông báo và lịch không bao giờ được; các trang khác khi bật"
+        " `strict_html`)",
         "xóa thuộc tính `{what}=…`",
         "the `<{tag}>` element has an `{what}=` attribute that runs script when the reader opens"
-        " or clicks, and this site has `strict_html` on",
+        " or clicks, and this page may run no script (notices and events never; other pages with"
+        " `strict_html` on)",
         "delete the `{what}=…` attribute",
     ),
     "html.script-url": Message(
-        "liên kết hoặc ảnh trong thẻ `<{tag}>` dùng địa chỉ `{what}` chạy mã, mà trang web bật"
-        " `strict_html`",
+        "liên kết hoặc ảnh trong thẻ `<{tag}>` dùng địa chỉ `{what}` chạy mã, mà trang này không"
+        " được chạy mã (thông báo và lịch không bao giờ được; các trang khác khi bật"
+        " `strict_html`)",
         "dùng địa chỉ bắt đầu bằng `https://`, hoặc liên kết tới một trang `.md` của sổ tay",
         "a link or image on a `<{tag}>` element uses a `{what}` address, which runs script, and"
-        " this site has `strict_html` on",
+        " this page may run no script (notices and events never; other pages with `strict_html`"
+        " on)",
         "use an address starting with `https://`, or link to a `.md` page of the guidebook",
     ),
     # --- `langso check`: MkDocs' own warnings, located and translated -------------------------
@@ -182,11 +200,11 @@ MESSAGES: dict[str, Message] = {
     ),
     "page.not-in-nav": Message(
         "trang `{page}` không có trong mục `nav:` nên không hiện trong trình đơn",
-        "thêm dòng `- {page}` vào `nav:` trong mkdocs.yml, hoặc xóa cả mục `nav:` để trình đơn "
-        "tự liệt kê mọi trang",
+        "thêm dòng `- {page}` vào `nav:` trong mkdocs.yml, dưới các trang cùng thư mục "
+        "(`langso new` tự thêm dòng này cho trang nó tạo)",
         "the page `{page}` is not in `nav:`, so it is missing from the menu",
-        "add a line `- {page}` to `nav:` in mkdocs.yml, or remove the whole `nav:` so the menu "
-        "lists every page",
+        "add a line `- {page}` to `nav:` in mkdocs.yml, under the pages of its folder "
+        "(`langso new` adds this line for the pages it makes)",
     ),
     "nav.target-missing": Message(
         "`nav:` nhắc tới `{page}`, nhưng không có trang này",

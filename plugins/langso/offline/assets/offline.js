@@ -117,7 +117,10 @@
         status.textContent = "Đang lưu… " + Math.min(message.done, message.pages) + "/" +
           message.pages + " trang";
       } else if (message.failed) {
-        status.textContent = "Chưa lưu được " + message.failed + "/" + message.total +
+        // Nothing saved at all: most often the phone has no signal; say that, not a count.
+        status.textContent = message.failed === message.total ?
+          "Đang mất mạng nên chưa lưu được. Bật dữ liệu di động hoặc Wi-Fi rồi bấm lại." :
+          "Chưa lưu được " + message.failed + "/" + message.total +
           " tệp. Thử lại khi có sóng tốt hơn.";
         save.disabled = false;
       } else {

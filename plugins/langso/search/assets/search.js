@@ -371,7 +371,8 @@
       render(box, search(pages, query), pageBox ? Infinity : LIMIT, query);
       if (!pageBox) open();
     }, function () {
-      box.querySelector(".langso-search__count").textContent =
+      box.querySelector(".langso-search__count").textContent = navigator.onLine === false ?
+        "Đang mất mạng: tìm kiếm cần có sóng, hoặc bấm “Lưu để đọc khi mất mạng” khi có sóng." :
         "Không tải được dữ liệu tìm kiếm. Mời thử lại sau.";
       if (!pageBox) open();
     });
