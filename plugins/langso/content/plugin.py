@@ -180,8 +180,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 clash = urls.setdefault(file.dest_uri, file.src_uri)
                 if clash != file.src_uri:
                     self.reporter.report([_url_clash(docs_rel, file.src_uri, clash, file.url)])
-                if file.is_documentation_page() and not self._check_page(file, docs_rel, config):
-                    continue  # unreadable (not UTF-8, too large): reported here, not by MkDocs
+                if file.is_documentation_page():
+                    self._check_page(file, docs_rel, config)
             kept.append(file)
         if self.config.nav_section_limit > 0:
             kept += self._listings(kept, config, docs_rel)
@@ -322,6 +322,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         text, problems = decode_text(file.content_bytes, rel)
         if text is None:
             self.reporter.report(problems)
+            # Kept (a plaque or a link to it is no second error), but MkDocs must not read the
+            # bytes itself and add its own "Encoding error": it gets an empty source.
+            self.sources[file.src_uri] = ""
             return False
         needs_sources = self._needs_sources(file.src_uri)
         guide = is_guide(file.src_uri, {})
