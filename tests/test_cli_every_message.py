@@ -55,6 +55,9 @@ def content_mistakes(make_site: SiteFactory) -> Path:
             "content/danh-ba/trong.yml": "",
             "content/danh-ba/thut-le.yml": "ten: A\n  loai: cho\n",
             "content/danh-ba/dau-cach.yml": "ten: A\nloai:'cho'\n",
+            "content/danh-ba/hai-cham.yml": "ten: A\nloai： cho\n",  # a Chinese keyboard's colon
+            "content/danh-ba/nbsp.yml": "ten:\u00a0A\nloai: cho\n",
+            "content/danh-ba/nhay-cong.yml": "ten: “A”\nloai: cho\n",
             "content/danh-ba/chu-thich.yml": "ten: Quán #1\nloai: cho\n",
             "content/danh-ba/rong.yml": "ten:\nloai: cho\n",
             "content/danh-ba/so.yml": service + "dien_thoai: '12345'\n",

@@ -393,7 +393,7 @@ def test_a_market_typed_at_the_prompts_is_written_and_loads(
     root, config = site
     path = run(
         root, config, parsed("su-kien", "--loai", "phien cho", "--tieu-de", "Phiên chợ (thử)"),
-        typed("ngày 1 và 15 âm lịch hằng tháng", "25h", "5h-10h", "Chợ xã", ""),
+        typed("ngày 1 và 15 âm lịch hằng tháng", "", "25h", "5h-10h", "Chợ xã", ""),
     )  # fmt: skip
     out = capsys.readouterr().out
     assert "→ Hằng tháng vào ngày 1 và 15 âm lịch\n" in out
@@ -442,7 +442,7 @@ def test_a_day_refused_at_the_prompt_shows_every_way_to_write_it(
     root, config = site
     run(
         root, config, parsed("su-kien", "--loai", "hop", "--tieu-de", "Họp"),
-        typed("thứ bảy", "15/01/2027", "", "", ""),
+        typed("thứ bảy", "15/01/2027", "", "", "", ""),
     )  # fmt: skip
     out = capsys.readouterr().out
     assert (

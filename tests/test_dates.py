@@ -104,8 +104,8 @@ def test_afternoon_and_evening_words() -> None:
         ),
         (
             "28/11",
-            "`28/11` không phải ngày giờ đọc được",
-            "`28/11` is not a date and time we can read",
+            "`28/11` thiếu năm: viết `28/11/2027`",
+            "`28/11` has no year: write `28/11/2027`",
         ),
         (
             "28/11/2026 29/11/2026",
@@ -117,7 +117,8 @@ def test_afternoon_and_evening_words() -> None:
             "`28/11/2026 abc` không phải ngày giờ đọc được",
             "`28/11/2026 abc` is not a date and time we can read",
         ),
-        ("13 giờ sáng 28/11/2026", "giờ `13 gio sang` không đúng dạng", None),
+        ("13 giờ sáng 28/11/2026", "giờ `13 giờ sáng` không đúng dạng", None),
+        ("Thứ Bảy 13 GIỜ SÁNG 28/11/2026", "giờ `13 GIỜ SÁNG` không đúng dạng", None),
     ],
 )
 def test_mistakes_are_bilingual(typed: str, vi: str, en: str | None) -> None:

@@ -31,6 +31,7 @@ COMMON = [
     "content/plaques.yml",
     "content/thong-bao/2026-11-01-thong-bao-mau-hop-cuoi-nam.md",
     "content/lich/hop-thon-hang-thang-du-lieu-mau.md",
+    "content/anh/.gitkeep",
 ]
 HOST_FILE = {
     "github": [".github/workflows/pages.yml", ".github/workflows/daily.yml"],
@@ -285,7 +286,10 @@ def test_netlify_toml(tmp_path: Path) -> None:
         "--strict --site-dir site"
     )
     readme = (tmp_path / "README.md").read_text("utf-8")
-    assert "Build hooks\n   → Add build hook**" in readme
+    assert (
+        "**Project configuration → Developer settings → Continuous deployment → Build\n   hooks"
+        " → Add build hook**"
+    ) in readme
     assert "         - run: curl --fail -X POST -d '{}' \"$BUILD_HOOK\"\n" in readme
     assert "BUILD_HOOK: ${{ secrets.BUILD_HOOK }}\n   ```\n" in readme
 

@@ -19,10 +19,13 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
+from urllib.parse import urlsplit
 
+from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from langso.cache import Recall
 from langso.checking import Translator
@@ -35,6 +38,7 @@ __all__ = [
     "BuildLogTranslator",
     "Reporter",
     "cache_folder",
+    "configured_site_url",
     "content_location",
     "in_post_page_chain",
     "keep_recalls",
@@ -46,6 +50,38 @@ __all__ = [
 log = logging.getLogger("mkdocs.plugins.langso")
 GATE_PRIORITY = -1000
 """``on_files`` priority of the handlers that stop the build: after every plugin's own checks."""
+
+
+def configured_site_url(config: MkDocsConfig) -> str | None:
+    """``site_url`` as ``mkdocs.yml`` sets it, also under ``mkdocs serve``.
+
+    ``mkdocs serve`` (MkDocs 1.6) loads the configuration, then sets ``config.site_url`` to
+    ``http://<dev_addr><path of site_url>`` before each build. When ``config.site_url`` is at
+    ``dev_addr``, the value is read again from the configuration file with MkDocs' own YAML
+    loader (``!ENV`` and ``INHERIT`` as MkDocs reads them) and its ``site_url`` option (a
+    trailing ``/`` added); anything else is the configured value.
+
+    Raises:
+        mkdocs.exceptions.ConfigurationError: the file can no longer be read (it was read
+            moments ago by MkDocs itself, so only when it changed in between).
+    """
+    current = config.site_url
+    path = config.config_file_path
+    host, port = config.dev_addr
+    if (
+        current is None
+        or not path
+        or urlsplit(current).netloc
+        not in (
+            f"{host}:{port}",
+            f"[{host}]:{port}",
+        )
+    ):
+        return current
+    with open(path, "rb") as source:
+        data = yaml_load(source, get_yaml_loader(config=config))
+    value = data.get("site_url")
+    return config_options.Optional(config_options.URL(is_dir=True)).validate(value)
 
 
 def content_location(config: MkDocsConfig) -> tuple[Path, str]:

@@ -17,6 +17,12 @@ volunteers type dates, read by :func:`langso.dates.moment_end`); for an event it
 tháng``, read by :func:`langso.notice_starter.parse_repeat`), time and place; then one paragraph
 of text (empty = a placeholder line that ``langso check`` points at).
 
+The day typed at the prompt is said back as understood (``→ Hằng tháng vào ngày 1 và 15 âm
+lịch``) and the volunteer confirms it (Enter) or types it again (``k``). ``mùng``/``rằm`` are lunar
+(:mod:`langso.notice_starter`); days of the month that say no calendar are asked about ("âm lịch
+hay dương lịch? (â/d)") when the event is a market or a festival, or the days are 1 and 15 (the
+lunar month's mùng 1 and rằm); given as ``--ngay`` they are refused then, asking for the word.
+
 Messages fit where the answer was typed: the date and time messages of :mod:`langso.dates` are
 written for front matter (an example ``'07:30'`` "trong dấu nháy", in quotes, as YAML needs);
 here they are said without quotes (:func:`_for_prompt`), since nothing typed at a prompt or
@@ -56,12 +62,16 @@ from langso.events.model import find_kind as find_event_kind
 from langso.notice_starter import (
     LunarDay,
     Repeat,
+    calendar_reader,
     event_text,
     moment_text,
     notice_text,
     one_line,
     parse_lunar_day,
     parse_repeat,
+    read_confirmation,
+    unclear_calendar,
+    understood,
 )
 from langso.notices.model import NOTICE_KINDS
 from langso.notices.model import find_kind as find_notice_kind
@@ -291,6 +301,42 @@ def _event_day(typed: str) -> dt.date | LunarDay | Repeat:
     return day
 
 
+def _event_when(args: argparse.Namespace, asker: _Asker, kind: str) -> dt.date | LunarDay | Repeat:
+    """The event's day: from ``--ngay``, else asked, said back and confirmed."""
+    question = "Ngày diễn ra / the day"
+    if args.ngay is not None:
+        when = asker.get(args.ngay, "--ngay", question, _event_day)
+        if unclear_calendar(when, kind):
+            raise UserError(
+                f"--ngay: `{args.ngay.strip()}`: âm lịch hay dương lịch? — thêm chữ âm lịch hoặc"
+                " dương lịch, ví dụ ngày 1 và 15 âm lịch hằng tháng\n"
+                "    (en) lunar or solar calendar? add âm lịch or dương lịch"
+            )
+        return when
+    listing = "Ngày, gõ theo một trong các cách / the day, one of:\n" + _day_forms()
+    while True:
+        when = asker.get(None, "--ngay", question, _event_day, listing=listing)
+        if unclear_calendar(when, kind):
+            assert isinstance(when, Repeat)
+            when = asker.get(
+                None,
+                "--ngay",
+                "Âm lịch hay dương lịch? (â/d) / lunar or solar?",
+                calendar_reader(when),
+            )
+        print(f"→ {understood(when)}")
+        right = asker.get(
+            None,
+            "--ngay",
+            "Đúng chưa? (Enter: đúng, k: gõ lại ngày) / right? (Enter: yes, k: type it again)",
+            read_confirmation,
+            required=False,
+        )
+        if right:
+            return when
+        listing = ""
+
+
 def _event_time(typed: str) -> str:
     if not typed.strip():
         return ""
@@ -417,15 +463,7 @@ def _new_event(
         listing=_listing("Loại sự kiện / kinds:", labels),
     )
     title = asker.get(args.title, "--tieu-de", "Tên sự kiện / title", _title)
-    when = asker.get(
-        args.ngay,
-        "--ngay",
-        "Ngày diễn ra / the day",
-        _event_day,
-        listing="Ngày, gõ theo một trong các cách / the day, one of:\n" + _day_forms(),
-    )
-    if isinstance(when, Repeat):
-        print(f"→ {when}")
+    when = _event_when(args, asker, kind)
     time = asker.get(
         args.gio,
         "--gio",

@@ -5,7 +5,9 @@ A hamlet head writes a date the way it is written on paper in Viet Nam: day firs
 2026``, ``Thứ Bảy, 28/11/2026``), and a time before or after it (``07:30``, ``7h30``, ``7h``,
 ``7 giờ 30``, ``2 giờ chiều``). The ISO form (``2026-11-28``, ``2026-11-28T07:30``) is accepted
 too. A weekday typed with the date must be that day's weekday (``Thứ Sáu, 28/11/2026`` is an
-error: 28/11/2026 is a Saturday).
+error: 28/11/2026 is a Saturday). A day without its year (``15/1``) is an error that gives the
+next such day in full (``15/01/2027``, from :func:`langso.clock.today`); a value wrapped in curly
+quotes (``“05/12/2026 07:30”``, typed by a phone's smart punctuation) is an error that says so.
 
 Every parser raises :func:`langso.schema.invalid` (a bilingual message with a fix), so pydantic
 models using them as ``BeforeValidator`` give located problems through
@@ -20,9 +22,11 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from langso import clock
 from langso.clock import VIETNAM_TIME
 from langso.schema import invalid
 from langso.text import fold, nfc
+from langso.yamllookalike import curly_quoted
 
 __all__ = [
     "VIETNAM_TIME",
@@ -61,6 +65,8 @@ _TIME = re.compile(
     r"|(?:(?:gio|h|g)\s*(?:(?P<m2>\d{2})\s*(?:phut|p)?)?))"
     r"(?:\s*\b(?P<part>sang|trua|chieu|toi|dem)\b)?(?![\d:])"
 )
+# A day and month without the year: 15/1, 15-01, 15.1 (not inside a longer number or date).
+_NO_YEAR = re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?![\d/.-])")
 _FILLER = re.compile(r"\b(?:ngay|luc|vao|hom)\b|[,;]")
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|\bden\b|\btoi\b)\s*")
 
@@ -92,6 +98,63 @@ def _time_error(value: object) -> Exception:
         "viết giờ:phút theo 24 giờ, ví dụ '07:30' hoặc '17:00', trong dấu nháy",
         "write hours:minutes on the 24-hour clock, e.g. '07:30' or '17:00', in quotes",
     )
+
+
+def _curly_error(value: str, quotes: tuple[str, str, str]) -> Exception:
+    opening, closing, inner = quotes
+    return invalid(
+        f"`{value}` nằm trong dấu nháy cong {opening}…{closing} (điện thoại hoặc Word đã tự đổi"
+        " dấu nháy thẳng thành nháy cong), nên không đọc được thành ngày giờ",
+        f"`{value}` is wrapped in curly quotes {opening}…{closing} (the phone or a word processor"
+        " turned straight quotes curly), so it cannot be read as a date or time",
+        f'gõ lại bằng dấu nháy thẳng `"{inner}"` hoặc bỏ hẳn dấu nháy',
+        f'type it again with straight quotes `"{inner}"` or with none',
+    )
+
+
+def _check_curly(value: str) -> None:
+    """Raise the error of a value wrapped in curly quotes (see :func:`_curly_error`)."""
+    quotes = curly_quoted(nfc(value))
+    if quotes is not None:
+        raise _curly_error(value, quotes)
+
+
+def _missing_year(value: str) -> Exception | None:
+    """The error of ``value`` typed as a day and month without the year (``15/1``, ``15/1
+    07:30``), giving it in full with the year of the next such day from today; ``None`` when
+    ``value`` is not that."""
+    text = nfc(value).strip()
+    found = list(_NO_YEAR.finditer(text))
+    if len(found) != 1:
+        return None
+    match = found[0]
+    day, month = int(match.group("d")), int(match.group("m"))
+    today = clock.today()
+    year = next(
+        (y for y in range(today.year, today.year + 9) if _exists(y, month, day, today)), None
+    )
+    if year is None:
+        return None
+    full = f"{day:02d}/{month:02d}/{year}"
+    example = f"{text[: match.start()]}{full}{text[match.end() :]}"
+    try:
+        _split(example, _moment_error)
+    except ValueError:  # PydanticCustomError: more is wrong than the year
+        return None
+    return invalid(
+        f"`{value}` thiếu năm: viết `{example}`",
+        f"`{value}` has no year: write `{example}`",
+        "ngày luôn viết đủ ngày/tháng/năm, năm đủ bốn chữ số",
+        "always write the day in full: day/month/year, with the four digits of the year",
+    )
+
+
+def _exists(year: int, month: int, day: int, today: dt.date) -> bool:
+    """Whether ``day/month/year`` is a real day, not before ``today``."""
+    try:
+        return dt.date(year, month, day) >= today
+    except ValueError:
+        return False
 
 
 def find_weekday(typed: str) -> int | None:
@@ -182,6 +245,7 @@ def parse_time(value: str) -> dt.time:
     Raises:
         PydanticCustomError: for anything else.
     """
+    _check_curly(value)
     folded = fold(nfc(value)).strip()
     match = _TIME.fullmatch(folded)
     if not match:
@@ -196,8 +260,15 @@ def parse_time_range(value: str) -> tuple[dt.time, dt.time | None]:
     Raises:
         PydanticCustomError: for text that is neither, or an end not after the start.
     """
-    folded = fold(nfc(value)).strip()
-    parts = [part for part in _RANGE_SEP.split(folded) if part]
+    _check_curly(value)
+    text = nfc(value).strip()
+    folded = _fold_aligned(text)
+    if len(folded) != len(text):  # a letter that folds to two (never in Vietnamese)
+        text = folded = fold(text)
+    # Split where the folded text has `-`/`đến`, keeping what was typed (an error shows it).
+    cuts = [0, *(i for m in _RANGE_SEP.finditer(folded) for i in m.span()), len(text)]
+    parts = [text[a:b].strip() for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
+    parts = [part for part in parts if part]
     if len(parts) == 1:
         return parse_time(parts[0]), None
     if len(parts) != 2:
@@ -239,28 +310,34 @@ def _time_of(match: re.Match[str], typed: object) -> dt.time:
 def _split(value: str, make_error: Callable[[object], Exception]) -> tuple[dt.date, dt.time | None]:
     """The day and the time of day (or ``None``) of ``value``; ``make_error(value)`` is raised
     for text that is neither."""
+    _check_curly(value)
     text = nfc(value).strip()
-    folded = fold(text)
+    folded = _fold_aligned(text)
+    if len(folded) != len(text):  # a letter that folds to two (never in Vietnamese)
+        text = folded = fold(text)
     folded = re.sub(r"(\d{4}-\d{1,2}-\d{1,2})t(?=\d)", r"\1 ", folded)  # ISO 2026-11-28T07:30
     found = [m for pattern in _DAY_PATTERNS for m in pattern.finditer(folded)]
+    if not found:
+        raise _missing_year(value) or make_error(value)
     if len(found) != 1:
         raise make_error(value)
     match = found[0]
     try:
         day = dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
     except ValueError:
-        raise _day_error(match.group(0)) from None
-    rest = f"{folded[: match.start()]} {folded[match.end() :]}"
+        raise _day_error(text[match.start() : match.end()]) from None
+    # `rest` keeps the places of `text`: an error shows what was typed, with its accents.
+    rest = _blank(folded, match.span())
     weekday: int | None = None
     weekday_match = re.search(rf"(?<!\w){_WEEKDAY}(?!\w)", rest)
     if weekday_match:
         weekday = find_weekday(weekday_match.group())
-        rest = rest[: weekday_match.start()] + " " + rest[weekday_match.end() :]
+        rest = _blank(rest, weekday_match.span())
     time: dt.time | None = None
     time_match = _TIME.search(rest)
     if time_match:
-        time = _time_of(time_match, time_match.group(0).strip())
-        rest = rest[: time_match.start()] + " " + rest[time_match.end() :]
+        time = _time_of(time_match, text[time_match.start() : time_match.end()].strip())
+        rest = _blank(rest, time_match.span())
     if _FILLER.sub(" ", rest).strip():
         raise make_error(value)
     if weekday is not None and weekday != day.weekday():
@@ -273,6 +350,18 @@ def _split(value: str, make_error: Callable[[object], Exception]) -> tuple[dt.da
             "correct the weekday or the date to match the calendar, or leave the weekday out",
         )
     return day, time
+
+
+def _fold_aligned(text: str) -> str:
+    """``text`` folded (:func:`langso.text.fold`) letter by letter, its spaces kept: the same
+    length as ``text`` (for Vietnamese), so a match's place in it is its place in ``text``."""
+    return "".join(c if c.isspace() else (fold(c) or c) for c in text)
+
+
+def _blank(text: str, span: tuple[int, int]) -> str:
+    """``text`` with ``span`` made spaces (its length and the places after it kept)."""
+    start, end = span
+    return f"{text[:start]}{' ' * (end - start)}{text[end:]}"
 
 
 _ENGLISH_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -256,15 +256,17 @@ def read_page(
             Problem(rel, 1, "frontmatter.too-large", params=params)
         ]
     node, problems = parse_yaml(block, rel, first_line=2)
-    if problems:
+    if any(problem.severity == "error" for problem in problems):
         return PageSource(body=body, body_line=body_line), problems
     if node is None:
-        return PageSource(body=body, body_line=body_line), []
+        return PageSource(body=body, body_line=body_line), problems
     if not isinstance(node, Mapping):
         return PageSource(body=body, body_line=body_line), [
             Problem(rel, node.line, "frontmatter.not-mapping")
         ]
-    return _typed_page(node, rel, body, body_line, sections)
+    page, typed = _typed_page(node, rel, body, body_line, sections)
+    # parse_yaml's warnings (a value in curly quotes) come with the typed page's problems.
+    return page, problems + typed
 
 
 def _typed_page(

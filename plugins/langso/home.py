@@ -128,6 +128,9 @@ class HomeNotice:
         expires: its ``het_han``, ISO 8601 with the offset, or ``None``.
         leaves: when it leaves the home page, ISO 8601 with the offset: its expiry, else the end
             of its fresh days; ``None``: never (the reader's script compares it with the clock).
+        spare: beyond the home page's limit: hidden, shown by the reader's script when a
+            notice above it has expired since the build (a site is read days after it was
+            built, and saved pages are read offline).
     """
 
     title: str
@@ -139,6 +142,7 @@ class HomeNotice:
     posted_label: str
     expires: str | None
     leaves: str | None
+    spare: bool = False
 
 
 @dataclass(frozen=True)
@@ -249,7 +253,8 @@ def render_home(
         tiles=shown,
         urgent_news=[item for item in news or () if item[0].urgent],
         news=None if news is None else [item for item in news if not item[0].urgent],
-        any_news=bool(news),
+        any_news=any(not item[0].spare for item in news or ()),
+        news_limit=sum(not item[0].spare for item in news or ()),
         all_news=all_news,
     ).strip()
 

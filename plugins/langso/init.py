@@ -23,7 +23,13 @@ expired notice leaves the home page without a push: on GitHub by ``.github/workf
 scheduled workflows of a repository idle for 60 days); elsewhere the README says how (a GitLab
 pipeline schedule, a Netlify build hook or Cloudflare deploy hook called daily), since those
 files cannot hold a schedule. The starter has one sample notice (expiring 30 days after the
-init day) and one sample monthly event, each in a "Trang mẫu" box.
+init day) and one sample monthly event, each in a "Trang mẫu" box, and an empty photo folder
+``content/anh/`` (kept by a ``.gitkeep``) where the posting guide sends photos.
+
+The README says, per host, how to let others post (a GitHub collaborator or fork; a GitLab
+member with the Developer role) and how to post a notice from a phone, with a notice to copy and
+where the check shows (Netlify: the Deploy Preview); it links Làng số's own manual when the
+``requirements.txt`` source is a GitHub or gitlab.com repository (:func:`project_docs_url`).
 
 Its ``nav:`` names each section in Vietnamese, as the sample's does ("Biển mã QR", "Lịch",
 "Thông báo"): without one MkDocs titles a folder after its name ("Bien qr", "Thong bao"), and the
@@ -44,11 +50,12 @@ address before plaques are printed (:func:`resolve_site_url` tells the caller).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Literal, get_args
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import jinja2
 
@@ -69,6 +76,7 @@ __all__ = [
     "create_village",
     "edit_uri",
     "init_source_note",
+    "project_docs_url",
     "resolve_site_url",
 ]
 
@@ -133,6 +141,8 @@ _FILES: tuple[tuple[str, str, tuple[str, ...] | None], ...] = (
     ("plaques.yml.j2", "content/plaques.yml", None),
     ("notice.md.j2", "content/thong-bao/{notice_file}", None),
     ("event.md.j2", "content/lich/{event_file}", None),
+    # The photo folder the docs send volunteers to (an empty folder is not kept by git).
+    ("gitkeep.j2", "content/anh/.gitkeep", None),
     ("github-pages.yml.j2", ".github/workflows/pages.yml", ("github",)),
     ("github-daily.yml.j2", ".github/workflows/daily.yml", ("github",)),
     ("gitlab-ci.yml.j2", ".gitlab-ci.yml", ("gitlab",)),
@@ -268,6 +278,7 @@ def create_village(
         "event_file": f"{slugify(f'Họp {kind} hằng tháng (dữ liệu mẫu)')}.md",
         "python_version": PYTHON_VERSION,
         "requirement": source.requirement,
+        "docs_url": project_docs_url(source.requirement),
     }
     env = _environment()
     rendered: list[tuple[Path, str]] = []
@@ -299,6 +310,30 @@ def init_source_note(target: Path) -> str:
             " host can reach: for trials only."
         )
     return note
+
+
+def project_docs_url(requirement: str) -> str | None:
+    """Where Làng số's manual (its ``docs/`` folder) is read on the web, for the village README.
+
+    From the ``requirements.txt`` line: ``langso @ git+https://github.com/<owner>/<repo>@<ref>``
+    gives ``https://github.com/<owner>/<repo>/blob/<ref>/docs/``, the same on gitlab.com with
+    GitLab's ``/-/blob/`` (a nested group too); without ``@<ref>`` the default branch
+    (``HEAD``). ``None`` for any other source (an archive, another host, a local folder): the
+    README then names the file in words.
+    """
+    url = requirement.split("@", 1)[1].strip() if "@" in requirement else ""
+    parts = urlsplit(url.removeprefix("git+"))
+    path, _, ref = parts.path.partition("@")
+    segments = [s for s in path.strip("/").removesuffix(".git").split("/") if s]
+    host = (parts.hostname or "").lower()
+    if parts.scheme != "https" or not re.fullmatch(r"[\w.-]*", ref or "HEAD"):
+        return None
+    repo = "/".join(quote(s) for s in segments)
+    if host == "github.com" and len(segments) == 2:
+        return f"https://github.com/{repo}/blob/{ref or 'HEAD'}/docs/"
+    if host == "gitlab.com" and len(segments) >= 2:
+        return f"https://gitlab.com/{repo}/-/blob/{ref or 'HEAD'}/docs/"
+    return None
 
 
 def edit_uri(host: str, site_url: str) -> str | None:

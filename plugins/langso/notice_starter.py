@@ -5,9 +5,13 @@ a one-line, double-quoted YAML scalar (JSON escaping: a newline, ``"`` or ``---`
 title stays inside its line), then the title as a heading escaped by :func:`langso.render.md`,
 then the text or a placeholder line that ``langso check`` points at
 (:data:`langso.scaffold.STARTER_LINES`). :func:`parse_lunar_day` reads a yearly lunar day as
-volunteers type it (``10/3 âm``), :func:`parse_repeat` a day that comes back every week or month
-(``thứ bảy hằng tuần``, ``ngày 5 hằng tháng``, ``ngày 1 và 15 âm lịch hằng tháng``). The
-terminal side is :mod:`langso.cli_new_notice`.
+volunteers type it (``10/3 âm``, ``rằm tháng giêng``), :func:`parse_repeat` a day that comes back
+every week or month (``thứ bảy hằng tuần``, ``ngày 5 hằng tháng``, ``ngày 1 và 15 âm lịch hằng
+tháng``). As Vietnamese says it, ``mùng …`` and ``rằm`` are lunar days; a plain ``ngày 1 và 15
+hằng tháng`` says no calendar (:attr:`Repeat.said` false: :func:`unclear_calendar` says when to
+ask, :func:`calendar_reader` reads the answer); :func:`understood` says the day back and
+:func:`read_confirmation` reads "yes" or "type it again". The terminal side is
+:mod:`langso.cli_new_notice`.
 """
 
 from __future__ import annotations
@@ -15,9 +19,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from langso.dates import WEEKDAYS, find_weekday
+from langso.dates import WEEKDAYS, find_weekday, format_day
+from langso.events.model import EVENT_KINDS
 from langso.render import md
 from langso.scaffold import EVENT_PLACEHOLDER, NOTICE_PLACEHOLDER
 from langso.text import fold, nfc
@@ -25,12 +31,16 @@ from langso.text import fold, nfc
 __all__ = [
     "LunarDay",
     "Repeat",
+    "calendar_reader",
     "event_text",
     "moment_text",
     "notice_text",
     "one_line",
     "parse_lunar_day",
     "parse_repeat",
+    "read_confirmation",
+    "unclear_calendar",
+    "understood",
 ]
 
 
@@ -101,10 +111,14 @@ class Repeat:
         key: ``hang_tuan`` (``days`` one weekday, 0 = Monday), ``hang_thang`` (solar days of
             the month, 1..31) or ``hang_thang_am`` (lunar days, 1..30).
         days: sorted, each once.
+        said: whether the calendar of days in the month was said (``âm``, ``mùng``, ``rằm``,
+            ``dương``); false for a plain ``ngày 1 và 15 hằng tháng``, read as solar. Not
+            compared: the same days either way.
     """
 
     key: str
     days: tuple[int, ...]
+    said: bool = field(default=True, compare=False)
 
     def line(self) -> str:
         """The front-matter line: ``hang_tuan: "thứ bảy"``, ``hang_thang_am: [1, 15]``."""
@@ -149,6 +163,9 @@ def event_text(
 
 
 _LUNAR_WORDS = re.compile(r"\b(?:am lich|am|al)\b|\(al\)")
+# Said only of lunar days: "mùng 1", "rằm", "tháng giêng", "tháng chạp".
+_LUNAR_NAMES = re.compile(r"\b(?:mung|ram|thang\s+(?:gieng|chap))\b")
+_SOLAR_WORDS = re.compile(r"\b(?:duong lich|duong|dl)\b|\(dl\)")
 _LUNAR = re.compile(r"^(?:ngay\s+)?(?:mung\s+)?(\d{1,2})\s*(?:/|-|\.|\s+thang\s+)\s*(\d{1,2})$")
 
 
@@ -181,8 +198,10 @@ def parse_repeat(typed: str) -> Repeat | None:
         return Repeat("hang_tuan", (weekday,))
     if not _EVERY_MONTH.search(folded):
         return None
-    lunar = bool(_LUNAR_WORDS.search(folded))
-    rest = _DAY_WORDS.sub(" ", _LUNAR_WORDS.sub(" ", _EVERY_MONTH.sub(" ", folded)))
+    solar = bool(_SOLAR_WORDS.search(folded))
+    lunar = not solar and bool(_LUNAR_WORDS.search(folded) or _LUNAR_NAMES.search(folded))
+    rest = _SOLAR_WORDS.sub(" ", _EVERY_MONTH.sub(" ", folded))
+    rest = _DAY_WORDS.sub(" ", _LUNAR_WORDS.sub(" ", rest))
     parts = [p for p in _DAY_SPLIT.split(re.sub(r"\bram\b", "15", rest)) if p]
     highest = 30 if lunar else 31
     if not parts or not all(p.isdigit() and 1 <= int(p) <= highest for p in parts):
@@ -194,26 +213,95 @@ def parse_repeat(typed: str) -> Repeat | None:
             " hằng tháng; by the lunar calendar: ngày 1 và 15 âm lịch hằng tháng"
         )
     key = "hang_thang_am" if lunar else "hang_thang"
-    return Repeat(key, tuple(sorted({int(p) for p in parts})))
+    return Repeat(key, tuple(sorted({int(p) for p in parts})), said=lunar or solar)
 
 
 def parse_lunar_day(typed: str) -> LunarDay | None:
     """The yearly lunar day in ``typed`` (``10/3 âm``, ``mùng 10 tháng 3 âm lịch``,
-    ``10/3 nhuận (ÂL)``), or ``None`` when ``typed`` does not say ``âm``/``ÂL``.
+    ``10/3 nhuận (ÂL)``, ``mùng 10 tháng 3``, ``rằm tháng giêng``), or ``None`` when ``typed``
+    says neither ``âm``/``ÂL`` nor a lunar day's name (``mùng``, ``rằm``, ``tháng giêng``,
+    ``tháng chạp``).
 
     Raises:
         ValueError: it says ``âm`` but the day or month is not one (bilingual message).
     """
     folded = _EVERY_YEAR.sub(" ", fold(typed))  # "10/3 âm lịch hằng năm": yearly anyway
-    if not _LUNAR_WORDS.search(folded):
+    if not (_LUNAR_WORDS.search(folded) or _LUNAR_NAMES.search(folded)):
         return None
+    folded = re.sub(r"\bram\b", "15", folded)
+    folded = re.sub(r"\bthang\s+gieng\b", "thang 1", folded)
+    folded = re.sub(r"\bthang\s+chap\b", "thang 12", folded)
     leap = bool(re.search(r"\bnhuan\b", folded))
     rest = " ".join(re.sub(r"\bnhuan\b", " ", _LUNAR_WORDS.sub(" ", folded)).split())
     match = _LUNAR.match(rest)
     if match is None or not (1 <= int(match[1]) <= 30 and 1 <= int(match[2]) <= 12):
         raise ValueError(
-            f"`{typed}` không phải ngày âm lịch: viết ngày/tháng rồi chữ âm, ví dụ 10/3 âm (ngày"
-            f" 1–30, tháng 1–12)\n    (en) not a lunar day: write day/month then `âm`, e.g. "
-            "10/3 âm"
+            f"`{typed.strip()}` không phải ngày âm lịch: viết ngày/tháng rồi chữ âm, ví dụ 10/3"
+            " âm (ngày 1–30, tháng 1–12)\n    (en) not a lunar day: write day/month then `âm`,"
+            " e.g. 10/3 âm"
         )
     return LunarDay(int(match[1]), int(match[2]), leap)
+
+
+_LUNAR_HABIT = frozenset(kind.label for kind in EVENT_KINDS if kind.key in ("phien-cho", "le-hoi"))
+"""Kinds of event whose days of the month are lunar more often than not."""
+
+
+def unclear_calendar(when: dt.date | LunarDay | Repeat, kind: str) -> bool:
+    """Whether ``when`` (for an event of ``kind``) are days of the month of no said calendar
+    that could well be lunar."""
+    return (
+        isinstance(when, Repeat)
+        and when.key == "hang_thang"
+        and not when.said
+        and (kind in _LUNAR_HABIT or set(when.days) <= {1, 15})
+    )
+
+
+def calendar_reader(when: Repeat) -> Callable[[str], Repeat]:
+    """Read the answer to "âm lịch hay dương lịch? (â/d)" for the days of ``when``."""
+
+    def read(typed: str) -> Repeat:
+        answer = fold(typed).strip()
+        if answer in ("a", "am", "am lich", "al"):
+            if max(when.days) > 30:
+                raise ValueError(
+                    "tháng âm lịch chỉ có đến ngày 30 — gõ d, rồi gõ k để gõ lại ngày\n"
+                    "    (en) a lunar month has at most 30 days"
+                )
+            return Repeat("hang_thang_am", when.days)
+        if answer in ("d", "duong", "duong lich", "dl"):
+            return Repeat("hang_thang", when.days)
+        raise ValueError(
+            f"`{typed.strip()}`: gõ â (âm lịch) hoặc d (dương lịch)\n"
+            "    (en) type â (lunar calendar) or d (solar calendar)"
+        )
+
+    return read
+
+
+def read_confirmation(typed: str) -> bool:
+    """The answer to "Đúng chưa?": Enter/``c``/``đúng`` true, ``k``/``không``/``sai`` false.
+
+    Raises:
+        ValueError: anything else (bilingual message).
+    """
+    answer = fold(typed).strip()
+    if answer in ("", "c", "co", "dung", "y", "yes", "ok"):
+        return True
+    if answer in ("k", "khong", "sai", "n", "no"):
+        return False
+    raise ValueError(
+        f"`{typed.strip()}`: bấm Enter nếu đúng, gõ k để gõ lại ngày\n"
+        "    (en) press Enter if right, type k to type the day again"
+    )
+
+
+def understood(when: dt.date | LunarDay | Repeat) -> str:
+    """The day as understood, said back: ``Một lần vào Thứ Sáu, 15/01/2027``, ``Hằng năm vào
+    ngày 10/3 âm lịch``, ``Hằng tháng vào ngày 1 và 15 âm lịch``."""
+    if isinstance(when, Repeat):
+        return str(when)
+    if isinstance(when, LunarDay):
+        return f"Hằng năm vào ngày {when} âm lịch"
+    return f"Một lần vào {format_day(when)}"

@@ -163,8 +163,10 @@ problem (a value cut short, a second document …) would make validation report 
 
 def validatable(node: Node | None, problems: Iterable[Problem]) -> bool:
     """Whether the composed ``node`` can be validated despite the reading ``problems`` (all of
-    them :data:`RECOVERABLE`); the problems themselves must still be reported."""
-    return node is not None and all(problem.code in RECOVERABLE for problem in problems)
+    them :data:`RECOVERABLE` or warnings); the problems themselves must still be reported."""
+    return node is not None and all(
+        problem.code in RECOVERABLE or problem.severity != "error" for problem in problems
+    )
 
 
 def validate(

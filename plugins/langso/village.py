@@ -207,11 +207,13 @@ def read_village(docs_dir: Path, docs_rel: str) -> VillageFile:
         docs_rel: ``docs_dir`` relative to the repository, for messages (e.g. ``content``).
     """
     rel = repo_path(docs_rel, VILLAGE_FILE)
-    node, problems = read_yaml(docs_dir / VILLAGE_FILE, rel)
-    if problems or not isinstance(node, Mapping):
-        village, problems = (None, problems) if problems else validate(Village, node, rel)
+    node, read = read_yaml(docs_dir / VILLAGE_FILE, rel)
+    errors = [problem for problem in read if problem.severity == "error"]
+    if errors or not isinstance(node, Mapping):
+        village, problems = (None, read) if errors else validate(Village, node, rel)
         return VillageFile(village, tuple(problems))
     village, problems = validate(Village, node, rel)
+    problems = [*read, *problems]  # a warning of reading (a value in curly quotes)
     if village is not None:
         village._lines = {key: line for key, (line, _) in node.entries.items()}
     picture = _scalar_text(node, "anh")

@@ -3,7 +3,8 @@
 PyYAML stops at the first syntax error, so a file with five slips would need five runs of
 ``langso check``. Where the fix of a slip is certain (the message itself gives it: Tabs become
 two spaces, an unquoted value with ``: `` is quoted, the missing space after ``key:`` is added,
-a line indented too deep is lined up with the one above), that line is mended in a copy of the
+a phone keyboard's ``：`` after a key becomes ``:`` and its non-breaking spaces plain ones, a line
+indented too deep is lined up with the one above), that line is mended in a copy of the
 text and the copy is read again; each new problem on a line not yet reported is kept. A slip
 whose fix is not certain (a bracket or quote never closed…) ends the search: what PyYAML says
 after a guess could be a false alarm.
@@ -17,6 +18,7 @@ import re
 from collections.abc import Callable
 
 from langso.problems import Problem
+from langso.yamllookalike import mend_line
 
 __all__ = ["MAX_ROUNDS", "later_problems"]
 
@@ -90,6 +92,8 @@ def _mend(
         elif problem.code == "yaml.no-space":
             key = str(problem.params.get("key", ""))
             result[index] = line.replace(f"{key}:", f"{key}: ", 1)
+        elif problem.code in ("yaml.lookalike-colon", "yaml.odd-space"):
+            result[index] = mend_line(line)
         elif problem.code == "yaml.indent":
             result[index] = _lined_up(result, index)
         else:

@@ -6,7 +6,10 @@ only *composes* the document into nodes; no scalar is ever converted. Each scala
 text the volunteer typed (:class:`Scalar`), and the typed models decide what it means.
 
 Also caught, each as a located :class:`~langso.problems.Problem`: Tab indentation, duplicate keys,
-an unquoted ``: `` inside a value, and a ``#`` that would silently cut a plain value short (C-09).
+an unquoted ``: `` inside a value, and a ``#`` that would silently cut a plain value short (C-09);
+a phone keyboard's look-alike of ``:`` or a non-breaking space around a key (an error), and a value
+wrapped in curly quotes ``“…”`` (a warning; the value is kept as typed), see
+:mod:`langso.yamllookalike`.
 
 YAML that cannot hurt (issue 12): volunteer files need none of YAML's anchors (``&a``), aliases
 (``*a``), merge keys (``<<``) or tags (``!!python/…``, ``!include``, ``!!str``). Nine aliases of
@@ -30,6 +33,7 @@ import yaml
 from langso.problems import Problem
 from langso.text import nfc
 from langso.textfile import DATA_MAX_BYTES, control_problems, size_problem
+from langso.yamllookalike import curly_quoted, lookalike_problems
 from langso.yamlrepair import later_problems
 
 __all__ = [
@@ -135,6 +139,10 @@ def _read_once(text: str, path: str, first_line: int = 1) -> tuple[Node | None, 
     if tab_problems:
         # PyYAML's own complaint would repeat the first of these, less helpfully.
         return None, tab_problems
+    lookalikes = lookalike_problems(lines, path, offset)
+    if lookalikes:
+        # `loai： x` is no key to PyYAML: it would blame the next line, without the cause.
+        return None, lookalikes
     composer = _Composer(path, offset)
     try:
         documents = composer.compose(text)
@@ -350,6 +358,13 @@ class _Builder:
         )
         if plain:
             self.check_comment(node, key, scalar)
+            curly = curly_quoted(scalar.text)
+            if curly is not None:
+                params = {"open": curly[0], "close": curly[1], "inner": curly[2]}
+                problem = Problem(
+                    self.path, scalar.line, "yaml.curly-quotes", key, params, "warning"
+                )
+                self.problems.append(problem)
         return scalar
 
     def mapping(self, node: yaml.MappingNode, parent: str | None) -> Mapping:

@@ -162,10 +162,10 @@ def test_the_agenda_lists_each_date_by_month_in_both_calendars(built: BuildResul
             section.h2.get_text(),
             [
                 (li["data-langso-den"], li.a["href"], lines(li.a))
-                for li in section.select("li.langso-agenda__entry")
+                for li in section.select("li.langso-agenda__entry:not([hidden])")
             ],
         )
-        for section in article.select("section.langso-agenda__month")
+        for section in article.select("section.langso-agenda__month:not([hidden])")
     ]
     sat = "Hằng tuần vào Thứ Bảy, từ 01/12/2026, đến hết 31/12/2026"
     market = "Hằng tháng vào các ngày 1 và 15 âm lịch"
@@ -315,6 +315,78 @@ def test_the_agenda_lists_each_date_by_month_in_both_calendars(built: BuildResul
             ],
         ),
     ]
+
+
+def test_the_agenda_carries_the_later_market_days_and_meetings_hidden(
+    built: BuildResult,
+) -> None:
+    """Market days and the monthly meeting after the 8 weeks (24/01/2027) are on the page for
+    the whole 12 months, hidden, each with its first day: the script shows them when a reader
+    comes later (``tests/reader/test_events_phone.py``); a month of only those is hidden."""
+    soup = built.soup("lich/index.html")
+    agenda = soup.select_one(".langso-agenda")
+    assert agenda is not None
+    assert (agenda["data-langso-weeks"], agenda["data-langso-end"]) == ("8", "2027-11-29")
+    end = agenda.select_one("[data-langso-short-end]")
+    assert end is not None and end.get_text() == "24/01/2027"
+    hidden = [
+        (str(li["data-langso-tu"]), str(li["data-langso-den"]), str(a["href"]), lines(a)[:3])
+        for li in agenda.select("li.langso-agenda__entry[hidden]")
+        for a in li.select("a")
+    ]
+    market = "Phiên chợ Phú Mỹ (dữ liệu mẫu)"
+    meeting = "Họp thôn <i>hằng tháng</i> (dữ liệu mẫu)"
+    assert hidden[:4] == [
+        (
+            "2027-02-05",
+            "2027-02-05",
+            "hop-thon/",
+            ["Thứ Sáu, 05/02/2027", meeting, "Âm lịch: ngày 29 tháng Chạp năm Bính Ngọ"],
+        ),
+        (
+            "2027-02-06",
+            "2027-02-06",
+            "cho-phien/",
+            ["Thứ Bảy, 06/02/2027", market, "Âm lịch: mùng 1 tháng Giêng năm Đinh Mùi"],
+        ),
+        (
+            "2027-02-20",
+            "2027-02-20",
+            "cho-phien/",
+            ["Thứ Bảy, 20/02/2027", market, "Âm lịch: ngày 15 tháng Giêng năm Đinh Mùi"],
+        ),
+        (
+            "2027-03-05",
+            "2027-03-05",
+            "hop-thon/",
+            ["Thứ Sáu, 05/03/2027", meeting, "Âm lịch: ngày 28 tháng Giêng năm Đinh Mùi"],
+        ),
+    ]
+    # To the last day the agenda covers (29/11/2027): the last meeting is on 05/11/2027.
+    assert [h[0] for h in hidden if h[2] == "hop-thon/"][-1] == "2027-11-05"
+    assert all("2027-01-25" <= h[0] <= "2027-11-29" for h in hidden)
+    assert not [h for h in hidden if h[2] not in ("cho-phien/", "hop-thon/")]
+    # The dates shown carry their first day too, for the script; a festival's does not.
+    shown = agenda.select("li.langso-agenda__entry:not([hidden])")
+    assert [li.get("data-langso-tu") for li in shown if li.a["href"] == "cho-phien/"] == [
+        "2026-12-09",
+        "2026-12-23",
+        "2027-01-08",
+        "2027-01-22",
+    ]
+    assert [li.get("data-langso-tu") for li in shown if li.a["href"] == "gio-to/"] == [None]
+    months = [
+        (s.h2.get_text(), s.has_attr("hidden"))
+        for s in agenda.select("section.langso-agenda__month")
+    ]
+    assert months[:5] == [
+        ("Tháng 12 năm 2026", False),
+        ("Tháng 1 năm 2027", False),
+        ("Tháng 2 năm 2027", False),
+        ("Tháng 3 năm 2027", True),
+        ("Tháng 4 năm 2027", False),
+    ]
+    assert months[5:] == [(f"Tháng {m} năm 2027", True) for m in range(5, 12)]
 
 
 def test_the_agenda_says_how_far_it_looks_and_offers_the_whole_calendar(

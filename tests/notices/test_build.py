@@ -51,7 +51,12 @@ NOTICES: dict[str, str | None] = {
         "Bản tin loa chiều 29/11", "bản tin loa", "29/11/2026 17:00"
     ),
     "content/thong-bao/2026-11-27-viec-lam.md": notice(
-        "Cần người làm thời vụ", "việc làm", "27/11/2026 08:00"
+        "Cần người làm thời vụ",
+        "việc làm",
+        "27/11/2026 08:00",
+        body="Nội dung của thông báo Cần người làm thời vụ.\n\n"
+        "Xem [Bài trên Facebook](https://www.facebook.com/groups/thon-mau/posts/123/) và "
+        "[nchmf.gov.vn](https://nchmf.gov.vn/).\n",
     ),
     "content/thong-bao/2026-11-18-giong-lua.md": notice(
         "Đăng ký giống lúa", "thông báo chung", "18/11/2026 07:00", het_han="25/11/2026"
@@ -217,7 +222,7 @@ def test_home_block_current_notices_urgent_first_no_transcripts(built: BuildResu
     assert one(block, "a.langso-news__more")["href"] == "thong-bao/"
     # the expiry script is inlined where a time is shown, and only there
     assert "data-het-han" in built.read("index.html")
-    assert built.read("index.html").count("Date.parse(") == 1
+    assert built.read("index.html").count("var now = Date.now()") == 1
     assert "langso-expiry__on" not in built.read("dia-diem/dinh-lang-phu-my/index.html")
     assert ".langso-news--home" not in built.read("dia-diem/dinh-lang-phu-my/index.html")
 
@@ -235,6 +240,19 @@ def test_print_page_is_a4_noindex_with_the_qr_of_the_notice(built: BuildResult) 
     url = SITE_URL + "thong-bao/2026-11-29-bao/"
     assert one(soup, ".url").get_text() == url
     assert decode_svg(str(one(soup, ".foot svg"))) == [url]
+
+
+def test_print_page_writes_each_outside_link_s_address_after_its_text(
+    built: BuildResult,
+) -> None:
+    """Paper has no links: "Bài trên Facebook" alone would lose the address."""
+    soup = built.soup("thong-bao/in/2026-11-27-viec-lam/index.html")
+    text = one(soup, ".text").get_text(" ", strip=True)
+    facebook = "Bài trên Facebook (www.facebook.com/groups/thon-mau/posts/123/)"
+    assert text.endswith(f"Xem {facebook} và nchmf.gov.vn .")
+    assert [str(span) for span in soup.select(".text .href")] == [
+        '<span class="href"> (www.facebook.com/groups/thon-mau/posts/123/)</span>'
+    ]
 
 
 def test_search_has_notices_not_the_lists(built: BuildResult) -> None:
@@ -357,3 +375,11 @@ def test_a_day_without_a_time_is_shown_as_the_day_alone(tmp_path: Path) -> None:
         one(timed, ".langso-notice-head__posted").get_text()
         == "Đăng lúc 08:00 Thứ Sáu, 27/11/2026 · Trưởng thôn"
     )
+
+
+def test_the_loudspeaker_page_is_linked_under_the_index_title(built: BuildResult) -> None:
+    """Not only at the foot of a long list (issue 15 tester)."""
+    top = one(built.soup("thong-bao/index.html"), "article .langso-news__top a")
+    assert top.get_text() == "Loa truyền thanh: giờ phát và các bản tin đã đọc"
+    assert top["href"] == "loa/"
+    assert not built.soup("thong-bao/trang-2/index.html").select(".langso-news__top")

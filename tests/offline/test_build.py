@@ -225,7 +225,8 @@ def test_offline_pages_tell_not_saved_from_no_such_page() -> None:
     assert "Trang này chưa được lưu trên máy" in saved
     missing = missing_page_html("Làng <Phú Mỹ>", "tim-kiem/")
     assert '<html lang="vi">' in missing
-    assert "<h1>Không có trang này</h1>" in missing
+    assert "<h1>Không có trang này trong bản đã lưu</h1>" in missing
+    assert "Có thể đây là trang mới đăng" in missing  # a notice posted after saving
     assert "chưa được lưu" not in missing
     assert '<a href="../../" id="langso-home">Về trang chủ Làng &lt;Phú Mỹ&gt;</a>' in missing
     assert '<a href="../../tim-kiem/">Tìm trong sổ tay</a>' in missing

@@ -151,7 +151,7 @@ def test_without_signal_a_missing_address_is_not_called_unsaved(
     # An address that is no page of the site.
     response = page.goto(base + "khong-co-trang-nay/")
     assert response is not None and response.status == 404
-    assert page.locator("h1").inner_text() == "Không có trang này"
+    assert page.locator("h1").inner_text() == "Không có trang này trong bản đã lưu"
     assert "chưa được lưu" not in page.locator("body").inner_text()
     links = page.locator("main a")
     assert links.evaluate_all("all => all.map(a => [a.textContent, a.href])") == [

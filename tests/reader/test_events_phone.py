@@ -6,7 +6,8 @@ A− and at A+ pressed until it stops; axe-core finds nothing, text contrast at 
 (``color-contrast-enhanced``, WCAG AAA); the first load within 35 KB gzip with no request to
 another host; and, with the reader's clock days after the build, what is over leaves the agenda
 and says "(đã qua)" on a one-off event's page, while a recurring event's page moves its next date
-still to come into "Lần tới", its "Google Lịch" link with it; without JavaScript the build day
+still to come into "Lần tới", its "Google Lịch" link with it, and the agenda shows the market days
+and meetings of the reader's next weeks, as those pages do; without JavaScript the build day
 decides.
 """
 
@@ -196,6 +197,15 @@ def test_without_javascript_the_build_day_decides(browser: Browser, base: str) -
     try:
         page.goto(base + PAGES["agenda"], wait_until="networkidle")
         assert agenda_days(page)[0] == "Thứ Bảy, 05/12/2026"
+        # The market days and meetings after the build day's 8 weeks stay hidden.
+        days = agenda_days(page)
+        assert len(days) == 14 and days[-2:] == ["Thứ Sáu, 05/02/2027", "Thứ Sáu, 16/04/2027"]
+        assert page.locator("section.langso-agenda__month:visible h2").all_inner_texts() == [
+            "Tháng 12 năm 2026",
+            "Tháng 1 năm 2027",
+            "Tháng 2 năm 2027",
+            "Tháng 4 năm 2027",
+        ]
         page.goto(base + "lich/da-qua/", wait_until="networkidle")
         date = page.locator("li.langso-event__date").first
         assert date.inner_text().split("\n")[0] == "Thứ Bảy, 28/11/2026 (đã qua)"
@@ -258,5 +268,53 @@ def test_a_one_off_event_that_is_over_keeps_its_date_and_loses_its_buttons(
             )
             == 0
         )
+    finally:
+        page.context.close()
+
+
+def test_the_agenda_agrees_with_the_event_pages_when_read_months_later(
+    browser: Browser, base: str
+) -> None:
+    """Built on 30/11/2026, read on 06/02/2027 (a copy saved, or no daily rebuild): the agenda
+    shows the market days and the meeting of the reader's next 8 weeks, as the market's page
+    and the meeting's page do ("Lần tới"), not only the yearly festivals."""
+    now = dt.datetime(2027, 2, 6, 8, 0, tzinfo=VIETNAM_TIME)
+    page = phone(browser, 0, now=now)
+    try:
+        page.goto(base + PAGES["market"], wait_until="networkidle")
+        market_next = page.locator("ul[data-langso-next] li:visible .langso-event__day")
+        assert market_next.all_inner_texts() == ["Thứ Bảy, 06/02/2027"]
+        assert (
+            "mùng 1 tháng Giêng năm Đinh Mùi" in page.locator("ul[data-langso-next]").inner_text()
+        )
+        page.goto(base + "lich/hop-thon/", wait_until="networkidle")
+        meeting_next = page.locator("ul[data-langso-next] li:visible .langso-event__day")
+        assert meeting_next.all_inner_texts() == ["Thứ Sáu, 05/03/2027"]
+
+        page.goto(base + PAGES["agenda"], wait_until="networkidle")
+        entries = page.locator("li.langso-agenda__entry:visible")
+        shown = [
+            (e.locator(".langso-agenda__day").inner_text(), e.get_attribute("data-langso-den"))
+            for e in entries.all()
+        ]
+        titles = entries.locator(".langso-agenda__title").all_inner_texts()
+        assert list(zip(shown, titles, strict=True)) == [
+            (("Thứ Bảy, 06/02/2027", "2027-02-06"), "Phiên chợ Phú Mỹ (dữ liệu mẫu)"),
+            (("Thứ Bảy, 20/02/2027", "2027-02-20"), "Phiên chợ Phú Mỹ (dữ liệu mẫu)"),
+            (("Thứ Sáu, 05/03/2027", "2027-03-05"), "Họp thôn <i>hằng tháng</i> (dữ liệu mẫu)"),
+            (("Thứ Hai, 08/03/2027", "2027-03-08"), "Phiên chợ Phú Mỹ (dữ liệu mẫu)"),
+            (("Thứ Hai, 22/03/2027", "2027-03-22"), "Phiên chợ Phú Mỹ (dữ liệu mẫu)"),
+            (("Thứ Sáu, 16/04/2027", "2027-04-16"), "Giỗ Tổ Hùng Vương"),
+        ]
+        lunar = entries.first.locator(".langso-agenda__line").first.inner_text()
+        assert lunar == "Âm lịch: mùng 1 tháng Giêng năm Đinh Mùi"
+        months = page.locator("section.langso-agenda__month:visible h2").all_inner_texts()
+        assert months == ["Tháng 2 năm 2027", "Tháng 3 năm 2027", "Tháng 4 năm 2027"]
+        # The intro says to which day market days are listed: the reader's 8 weeks.
+        assert page.locator(".langso-agenda__intro").inner_text() == (
+            "Các ngày sắp tới, đến hết 29/11/2027. Phiên chợ và việc lặp lại hằng tuần, hằng"
+            " tháng ghi đến hết 02/04/2027. Cập nhật ngày Thứ Hai, 30/11/2026."
+        )
+        assert page.locator("[data-langso-none]").is_hidden()
     finally:
         page.context.close()

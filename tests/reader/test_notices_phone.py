@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import yaml
 from PIL import Image
 from playwright.sync_api import Browser, Page
 
@@ -279,3 +280,37 @@ def test_every_print_page_of_the_sample_is_one_a4_page(
             assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, stem
     finally:
         page.close()
+
+
+def test_a_spare_takes_the_place_of_a_notice_expired_since_the_build(
+    browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The home page shows at most ``home_limit`` notices, chosen at the build; read days later,
+    a current notice beyond the limit takes the place of one that has expired (a tester saw
+    "Thu tiền rác" current until 31/12 missing from the home page on 13/12)."""
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795996800")
+    try:
+        site = notices_site(tmp_path_factory.mktemp("spare") / "site")
+        config = yaml.safe_load((site / "mkdocs.yml").read_text("utf-8"))
+        config["plugins"] = [
+            {"langso/notices": {"home_limit": 1}} if p == {"langso/notices": {"page_size": 2}}
+            else p
+            for p in config["plugins"]
+        ]  # fmt: skip
+        (site / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+        result = build_site(site)
+    finally:
+        monkeypatch.undo()
+    assert result.ok, result.text()
+    with serve(result.site_dir, PREFIX) as url:
+        for moment, titles in [
+            (BEFORE, ["Bão sắp vào"]),
+            (STORM_OVER, ["Lịch cắt điện ngày 12/12/2026"]),
+            (ALL_OVER, []),
+        ]:
+            page = open_at(browser, url, moment)
+            try:
+                assert shown_titles(page) == titles, moment
+            finally:
+                page.context.close()

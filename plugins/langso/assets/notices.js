@@ -14,6 +14,16 @@
     el.querySelectorAll(".langso-expiry__on").forEach(function (x) { x.hidden = true; });
     el.querySelectorAll(".langso-expiry__off").forEach(function (x) { x.hidden = false; });
   });
+  // The home page keeps its number of notices: spares (current at the build, beyond the limit)
+  // take the places of those that have expired since.
+  d.querySelectorAll("[data-langso-limit]").forEach(function (box) {
+    var home = box.closest(".langso-home") || d, limit = +box.getAttribute("data-langso-limit");
+    var shown = home.querySelectorAll(".langso-news__item:not([hidden])").length;
+    home.querySelectorAll(".langso-news__item--spare").forEach(function (el) {
+      var at = Date.parse(el.getAttribute("data-het-han"));
+      if (shown < limit && !(at < now)) { el.hidden = false; shown++; }
+    });
+  });
   // The index's "Khẩn cấp" and the home page's urgent block go once none of their notices is
   // current (on the index they stay in the list).
   d.querySelectorAll(".langso-news__section--urgent, .langso-news--urgent").forEach(function (s) {

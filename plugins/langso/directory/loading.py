@@ -241,6 +241,6 @@ def _service_entry(
         return None, tuple(read_problems)
     # A duplicate key keeps its first value: the file's other mistakes are listed in this run too.
     service, problems = validate(Service, node, rel, context=context)
-    if service is None or read_problems:
+    if service is None or any(problem.severity == "error" for problem in read_problems):
         return None, tuple(sorted((*read_problems, *problems), key=lambda p: p.line or 0))
-    return ServiceEntry(entry_id, source, rel, service, node), tuple(problems)
+    return ServiceEntry(entry_id, source, rel, service, node), (*read_problems, *problems)

@@ -485,7 +485,7 @@ def _load_page(src_uri: str, rel: str, text: str) -> tuple[Event | None, list[Pr
     lines = nfc(text).removeprefix("\ufeff").replace("\r\n", "\n").split("\n")
     block = "\n".join(lines[1 : page.body_line - 2]) + "\n"
     node, yaml_problems = parse_yaml(block, rel, first_line=2)
-    if yaml_problems or not isinstance(node, Mapping):
+    if any(p.severity == "error" for p in yaml_problems) or not isinstance(node, Mapping):
         return None, []  # read_page reported these to langso/content already
     wanted = EVENT_KEYS | {"title", "description"}
     kept = {key: entry for key, entry in node.entries.items() if key in wanted}

@@ -28,7 +28,15 @@ from collections.abc import Iterable, Iterator
 from langso.events.model import Event, Occurrence
 from langso.lunar import FIRST_YEAR, LAST_YEAR, from_lunar, month_length, to_lunar
 
-__all__ = ["RECURRING_SHORT", "agenda", "horizon", "occurrences", "shifted", "windows"]
+__all__ = [
+    "RECURRING_SHORT",
+    "agenda",
+    "horizon",
+    "later",
+    "occurrences",
+    "shifted",
+    "windows",
+]
 
 RECURRING_SHORT = frozenset({"lunar-monthly", "weekly", "monthly"})
 """Rules that come back every week or month: the agenda lists them for ``weeks`` only."""
@@ -139,14 +147,25 @@ def _order(occurrence: Occurrence) -> tuple[dt.date, dt.time, str, str]:
     return (occurrence.first, event.start or dt.time(0, 0), event.title, event.src_uri)
 
 
-def agenda(events: Iterable[Event], today: dt.date, months: int, weeks: int) -> list[Occurrence]:
+def agenda(
+    events: Iterable[Event], today: dt.date, months: int, weeks: int, *, spare: bool = False
+) -> list[Occurrence]:
     """What the agenda lists: every occurrence on a day from ``today`` to
     :func:`horizon` (``months``), the events of :data:`RECURRING_SHORT` only for the next
     ``weeks`` weeks (from ``today``, ``7 * weeks`` days); sorted by first day, then start
-    time, title and page."""
+    time, title and page. With ``spare``, those too for the whole ``months``: the agenda page
+    carries them hidden, and its script shows each when it comes within ``weeks`` weeks of
+    the reader's day (:func:`later` tells which are hidden on the day of the build)."""
     long_end, short_end = windows(today, months, weeks)
     found: list[Occurrence] = []
     for event in events:
-        end = short_end if event.rule.how in RECURRING_SHORT else long_end
+        short = event.rule.how in RECURRING_SHORT and not spare
+        end = short_end if short else long_end
         found.extend(occurrences(event, today, end))
     return sorted(found, key=_order)
+
+
+def later(occurrence: Occurrence, short_end: dt.date) -> bool:
+    """Whether ``occurrence`` is of a :data:`RECURRING_SHORT` event and begins after
+    ``short_end`` (:func:`windows`): the agenda lists it hidden, for a later reader."""
+    return occurrence.event.rule.how in RECURRING_SHORT and occurrence.first > short_end

@@ -6,8 +6,8 @@ and file is (relative links, absolute addresses) and inserts the results.
 - :func:`agenda_markdown`: the page ``lich/index.md``: its title, then the occurrences from the
   day of the build, by month (``Tháng 12 năm 2026``), each with its weekday and solar date, its
   lunar date, time, place and a link to the event's page; recurring events carry one line saying
-  how they recur (market days and weekly or monthly events are listed for a few weeks only:
-  :func:`langso.events.occurrences.agenda` chooses which).
+  how they recur (market days and weekly or monthly events are shown for a few weeks only; the
+  later ones are carried hidden, for the script).
 - :func:`event_header_html`: after the ``<h1>`` of an event page: the next dates in both
   calendars, how it recurs, time, place, "Thêm vào lịch" (its ``.ics``) and "Google Lịch"
   (:func:`google_calendar_url`) while a date is to come, the source of the date, and the
@@ -33,7 +33,7 @@ from urllib.parse import urlencode, urlsplit
 from langso.dates import WEEKDAYS, format_day
 from langso.events.ics import LUNAR_YEARS
 from langso.events.model import Event, Occurrence
-from langso.events.occurrences import shifted, windows
+from langso.events.occurrences import RECURRING_SHORT, later, shifted, windows
 from langso.lunar import MONTH_NAMES, format_lunar
 from langso.render import md, render_template
 
@@ -85,6 +85,11 @@ class Shown:
         past: its last day is before the day of the build.
         google: its own Google Calendar link (:func:`google_calendar_url`) on a recurring
             event's page, else ``None``.
+        since: on the agenda, its first day as ISO ``YYYY-MM-DD`` (``data-langso-tu``) when
+            its event comes back every week or month (the script shows it once it is within
+            ``weeks_ahead`` weeks of today), else ``None``.
+        later: on the agenda, hidden on the day of the build: such an occurrence beyond
+            ``weeks_ahead`` weeks.
     """
 
     occurrence: Occurrence
@@ -94,6 +99,8 @@ class Shown:
     shift: str | None
     past: bool
     google: str | None = None
+    since: str | None = None
+    later: bool = False
 
 
 def shown(occurrence: Occurrence, today: dt.date) -> Shown:
@@ -240,7 +247,9 @@ def agenda_markdown(
 
     Args:
         title: the page's title (plain text; configuration).
-        occurrences: what to list, sorted (:func:`langso.events.occurrences.agenda`).
+        occurrences: what to list, sorted (:func:`langso.events.occurrences.agenda`, with
+            ``spare``: market days and weekly or monthly events beyond ``weeks`` weeks are
+            listed hidden, each with its first day, ``data-langso-tu``).
         links: each event's ``src_uri`` → the relative link from the agenda to its page.
         calendar_link: the relative link to the whole calendar (``lich.ics``).
         today: the day of the build.
@@ -250,9 +259,19 @@ def agenda_markdown(
     ("Các ngày sắp tới, đến hết 29/11/2027 … Cập nhật ngày Thứ Hai, 30/11/2026."):
     dates, never "from today", so it stays true when read days later; what is over by then
     leaves the list (the script), and "Chưa có ngày nào sắp tới" shows when nothing is left.
+    The script also shows the hidden market days and weekly or monthly dates that have come
+    within ``weeks`` weeks of the reader's day (``data-langso-weeks``), and says to which day
+    (``data-langso-short-end``): the agenda agrees with the event pages whenever it is read.
     """
-    items = [shown(o, today) for o in occurrences]
     long_end, short_end = windows(today, months, weeks)
+    items = [
+        replace(
+            shown(o, today),
+            since=o.first.isoformat() if o.event.rule.how in RECURRING_SHORT else None,
+            later=later(o, short_end),
+        )
+        for o in occurrences
+    ]
     body = render_template(
         "events_agenda.html",
         months=_months(items),
@@ -261,6 +280,9 @@ def agenda_markdown(
         recurrence=recurrence_text,
         time_text=time_text,
         today=format_day(today),
+        weeks=weeks,
+        any_shown=any(not i.later for i in items),
+        long_end_iso=long_end.isoformat(),
         long_end=f"{long_end:%d/%m/%Y}",
         short_end=f"{short_end:%d/%m/%Y}",
     ).strip()

@@ -151,7 +151,7 @@ class EventsPlugin(BasePlugin[EventsConfig]):
         links = {uri: get_relative_url(by_page[uri].url, index.url) for uri in self.events}
         index.content_string = agenda_markdown(
             self.config.title,
-            agenda(kept, today, months, self.config.weeks_ahead),
+            agenda(kept, today, months, self.config.weeks_ahead, spare=True),
             links,
             get_relative_url(calendar.url, index.url),
             today,

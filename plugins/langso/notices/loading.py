@@ -23,7 +23,9 @@ required ``title``, ``loai``, ``ngay_dang``, ``nguoi_dang`` (``field.missing``);
 expiry before the posting (``notice.expires-before-posted``); a posting more than a day after
 ``now`` (``notice.posted-future``, a warning: a mistyped year); a picture or attachment missing
 from the content folder, or spelled with other capitals (``notice.file-missing``), or heavier
-than :data:`LARGE_FILE_BYTES` (``notice.file-large``, a warning: readers pay for their data).
+than :data:`LARGE_FILE_BYTES` as published (``notice.file-large``, a warning: readers pay for
+their data). "As published": a picture the photos plugin resizes is judged by its resized copy
+(the ``published_size`` argument of :func:`load_notices`), never by the phone's original.
 
 Not repeated here: what ``langso/content`` reports for every page (front matter YAML that cannot
 be read, control characters, ``title``/``description`` that are not text, unknown keys).
@@ -83,7 +85,8 @@ MAX_ATTACHMENTS = 10
 """Most files ``dinh_kem`` may list: a notice is read on a phone, not browsed like a folder."""
 
 LARGE_FILE_BYTES = 5_000_000
-"""Above this a picture or attachment is a warning: on 3G a reader waits and pays for it. In
+"""Above this a published picture or attachment is a warning: on 3G a reader waits and pays for
+it. In
 megabytes of 1,000,000 bytes, as the message states it (``nên dưới 5 MB``) and as the photos
 plugin counts them: a file warned about is always shown heavier than the limit."""
 
@@ -285,7 +288,11 @@ _FRONT_KEYS = frozenset(NoticeFront.model_fields)
 
 
 def load_notices(
-    pages: Iterable[tuple[str, str]], docs_rel: str, docs_dir: Path, now: dt.datetime
+    pages: Iterable[tuple[str, str]],
+    docs_rel: str,
+    docs_dir: Path,
+    now: dt.datetime,
+    published_size: Callable[[str], int | None] | None = None,
 ) -> tuple[list[Notice], list[Problem]]:
     """Read every notice page.
 
@@ -295,6 +302,9 @@ def load_notices(
         docs_rel: the content folder from the repository root (``content``), for messages.
         docs_dir: the content folder on disk, where pictures and attachments are looked up.
         now: the moment of the build (aware), for the future-date warning.
+        published_size: the bytes readers download for the file at a path of ``docs_dir``
+            (``/``), when it is not the file itself (a photo resized by ``langso/photos``), or
+            ``None`` for the file itself; without it every file is published as it is.
 
     Returns:
         ``(notices, problems)``: a notice for each page without errors (warnings allowed), in
@@ -303,7 +313,7 @@ def load_notices(
     notices: list[Notice] = []
     problems: list[Problem] = []
     for src_uri, text in pages:
-        notice, found = _load_one(src_uri, text, docs_rel, docs_dir, now)
+        notice, found = _load_one(src_uri, text, docs_rel, docs_dir, now, published_size)
         problems += found
         if notice is not None:
             notices.append(notice)
@@ -311,7 +321,12 @@ def load_notices(
 
 
 def _load_one(
-    src_uri: str, text: str, docs_rel: str, docs_dir: Path, now: dt.datetime
+    src_uri: str,
+    text: str,
+    docs_rel: str,
+    docs_dir: Path,
+    now: dt.datetime,
+    published_size: Callable[[str], int | None] | None = None,
 ) -> tuple[Notice | None, list[Problem]]:
     rel = repo_path(docs_rel, src_uri)
     page, read = read_page(text, rel)
@@ -344,7 +359,8 @@ def _load_one(
     files += [(path, ("dinh_kem", i)) for i, path in _attachment_paths(data)]
     for path, loc in files:
         field = "anh" if loc[0] == "anh" else "dinh_kem.tep"
-        problems += _file_problems(docs_dir, docs_rel, path, rel, line_of(node, loc), field)
+        line = line_of(node, loc)
+        problems += _file_problems(docs_dir, docs_rel, path, rel, line, field, published_size)
     problems.sort(key=lambda problem: problem.line or 0)
     if front is None or any(problem.severity == "error" for problem in problems):
         return None, problems
@@ -441,10 +457,16 @@ def _front_node(text: str, body_line: int, rel: str) -> Node | None:
 
 
 def _file_problems(
-    docs_dir: Path, docs_rel: str, path: str, rel: str, line: int | None, field: str
+    docs_dir: Path,
+    docs_rel: str,
+    path: str,
+    rel: str,
+    line: int | None,
+    field: str,
+    published_size: Callable[[str], int | None] | None = None,
 ) -> list[Problem]:
     """``notice.file-missing`` or ``notice.file-large`` for the file ``path`` (relative to
-    ``docs_dir``), or nothing."""
+    ``docs_dir``; its published size, see :func:`load_notices`), or nothing."""
     found, spelled = _find_file(docs_dir, path)
     if found is None:
         case_vi = f" (có tệp `{spelled}`: tên phải khớp cả chữ hoa, chữ thường)" if spelled else ""
@@ -456,7 +478,8 @@ def _file_problems(
             "case_en": case_en,
         }
         return [Problem(rel, line, "notice.file-missing", field, params)]
-    size = found.stat().st_size
+    published = published_size(path) if published_size is not None else None
+    size = found.stat().st_size if published is None else published
     if size > LARGE_FILE_BYTES:
         tenths = -(-size // 100_000)  # rounded up: 5 000 001 bytes is 5,1 MB, never "5,0 MB"
         mb = f"{tenths // 10}.{tenths % 10}"

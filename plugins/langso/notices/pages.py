@@ -19,6 +19,7 @@ build.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
 import posixpath
 from collections.abc import Callable, Sequence
@@ -204,6 +205,9 @@ def index_pages(
         links: ``(label, to_uri)`` to the archive, the loudspeaker page and the feed.
     """
     urgent = [n for n in notices if n.urgent and not n.is_expired(now)]
+    # The loudspeaker's hours are asked for often: linked under the title too, not only at the
+    # foot of a long list (a tester found it only below nine cards).
+    loa = [(label, target) for label, target in links if target == f"{folder}/loa/index.md"]
     pages = []
     for pager, members in paginate(folder, notices, per_page):
         sections: list[tuple[str | None, Sequence[Notice]]] = []
@@ -224,9 +228,19 @@ def index_pages(
                 href,
                 pager=pager,
                 links=links if pager.number == 1 else (),
+                intro=_top_link(loa[0], pager.uri, href) if loa and pager.number == 1 else "",
             )
         )
     return pages
+
+
+def _top_link(link: tuple[str, str], uri: str, href: Href) -> str:
+    """The link to the loudspeaker page shown under the notices index's title."""
+    label, target = link
+    return (
+        f'<p class="langso-news__top"><a href="{html.escape(href(uri, target))}">'
+        f"{html.escape(label)}: giờ phát và các bản tin đã đọc</a></p>"
+    )
 
 
 def month_pages(
@@ -355,12 +369,15 @@ def actions_html(print_href: str, index_href: str) -> str:
     ).strip()
 
 
-def home_entries(notices: Sequence[Notice], now: dt.datetime, fresh_days: int) -> list[HomeNotice]:
+def home_entries(
+    notices: Sequence[Notice], now: dt.datetime, fresh_days: int, limit: int | None = None
+) -> list[HomeNotice]:
     """The home page's entries of ``notices`` (already chosen and ordered, see
     :func:`langso.notices.order.home_notices`); each leaves the home page at its expiry, else
-    ``fresh_days`` after it was posted."""
+    ``fresh_days`` after it was posted. Those after the first ``limit`` are spares
+    (:attr:`HomeNotice.spare`)."""
     entries = []
-    for notice in notices:
+    for index, notice in enumerate(notices):
         leaves = notice.expires or notice.posted + dt.timedelta(days=fresh_days)
         entries.append(
             HomeNotice(
@@ -373,6 +390,7 @@ def home_entries(notices: Sequence[Notice], now: dt.datetime, fresh_days: int) -
                 posted_label=posted_label(notice),
                 expires=_iso(notice.expires) if notice.expires else None,
                 leaves=_iso(leaves),
+                spare=limit is not None and index >= limit,
             )
         )
     return entries

@@ -1,9 +1,13 @@
 """``langso/notices``: the hamlet's notices (``thong-bao/``) as a site section (issue 15).
 
-- ``on_config``: adds the stylesheet ``assets/langso/notices.css``.
-- ``on_files`` (priority 0, after ``langso/content``): load and check every notice
-  (:func:`langso.notices.loading.load_notices`) and the loudspeaker's schedule
-  (``loa.yml``, :func:`langso.notices.loa.load_schedule`), report every problem; notice pages
+- ``on_config``: adds the stylesheet ``assets/langso/notices.css``; keeps ``site_url`` as
+  ``mkdocs.yml`` sets it (:func:`langso.adapter.configured_site_url`): ``mkdocs serve`` puts its
+  local address in ``config.site_url``, and the feed's addresses and the print page's QR code
+  and address must be the published ones (a notice printed from the preview is pinned up).
+- ``on_files`` (priority 0, after ``langso/content`` and ``langso/photos``): load and check every
+  notice (:func:`langso.notices.loading.load_notices`; a picture is weighed as published, i.e.
+  its resized copy) and the loudspeaker's schedule (``loa.yml``,
+  :func:`langso.notices.loa.load_schedule`), report every problem; notice pages
   stay the volunteers' pages but out of the navigation (``NOT_IN_NAV``); generate the index
   (``page_size`` a page, current urgent notices first), the archive by month and its list,
   the loudspeaker page, the Atom feed and one A4 print page per notice. A hand-written file at
@@ -38,7 +42,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from langso.adapter import GATE_PRIORITY, Reporter, content_location
+from langso.adapter import GATE_PRIORITY, Reporter, configured_site_url, content_location
 from langso.escaping import html_text
 from langso.frontmatter import SECTION_KEYS
 from langso.home import NOTICES_INDEX_KEY, NOTICES_KEY, insert_after_h1, picture_size
@@ -85,6 +89,16 @@ def _size_label(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB".replace(".", ",")
 
 
+def _published_size(files: Files, path: str) -> int | None:
+    """The bytes of the file MkDocs will publish for ``path`` (of ``docs_dir``): the resized copy
+    of a photo (``langso/photos`` points the file at it in its ``on_files``, priority 50, before
+    this plugin's), or the file itself; ``None`` when MkDocs has no such file."""
+    file = files.get_file_from_path(path)
+    if file is None or not file.abs_src_path or not os.path.isfile(file.abs_src_path):
+        return None
+    return os.path.getsize(file.abs_src_path)
+
+
 class NoticesPlugin(BasePlugin[NoticesConfig]):
     """Builds the notices section; see the module docstring."""
 
@@ -95,6 +109,9 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.feed: File | None = None
         self.now = build_now()
         self.script = ""
+        self.site_url = ""
+        """``site_url`` as configured in ``mkdocs.yml`` (``""`` without one), never the
+        preview's local address: the only base of the absolute URLs written here."""
 
     @property
     def folder(self) -> str:
@@ -119,6 +136,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         config.extra[SECTION_KEYS] = sections
         script = package_files("langso").joinpath("assets/notices.js").read_text("utf-8")
         self.script = f"<script>{script[script.index('(function') :].strip()}</script>"
+        self.site_url = configured_site_url(config) or ""
         return config
 
     @event_priority(0)
@@ -163,7 +181,9 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
                     continue
                 pages.append((uri, text))
                 by_uri[uri] = file
-        notices, problems = load_notices(pages, docs_rel, docs_dir, self.now)
+        notices, problems = load_notices(
+            pages, docs_rel, docs_dir, self.now, lambda path: _published_size(files, path)
+        )
         self.reporter.report(problems)
         schedule_rel = repo_path(docs_rel, f"{folder}/{SCHEDULE_FILE}")
         schedule, problems = load_schedule(Path(docs_dir) / folder / SCHEDULE_FILE, schedule_rel)
@@ -230,7 +250,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         for uri, markdown in generated:
             added[uri].content_string = markdown
 
-        site_url = config.site_url or ""
+        site_url = self.site_url
         urls = {}
         for path in {n.src_uri for n in notices} | {a.path for n in notices for a in n.attachments}:
             file = files.get_file_from_path(path)
@@ -248,8 +268,10 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         )
         self.feed.content_string = feed
 
-        chosen = home_notices(notices, self.now, self.config.home_limit, self.config.fresh_days)
-        config.extra[NOTICES_KEY] = home_entries(chosen, self.now, self.config.fresh_days)
+        # As many spares as shown: the reader's script shows them as notices above expire.
+        limit = self.config.home_limit
+        chosen = home_notices(notices, self.now, 2 * limit, self.config.fresh_days)
+        config.extra[NOTICES_KEY] = home_entries(chosen, self.now, self.config.fresh_days, limit)
         config.extra[NOTICES_INDEX_KEY] = f"{folder}/index.md"
 
     @event_priority(GATE_PRIORITY)
@@ -299,7 +321,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         if printed is not None:
             village = config.extra.get("village")
             name = village.full_name if isinstance(village, Village) else None
-            url = (config.site_url or "") + page.url if config.site_url else None
+            url = self.site_url + page.url if self.site_url else None
             base = page.file.url_relative_to(printed)
             printed.content_string = print_html(notice, html, url, base, self.now, name)
         attached = []

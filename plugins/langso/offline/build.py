@@ -249,8 +249,9 @@ cuốn sổ tay vào máy.</p>
 
 
 def missing_page_html(site_name: str, search_link: str | None) -> str:
-    """The page served, without signal, for an address that is no page of the site (a mistyped
-    or old link): standalone, Vietnamese, with links home and to the search page.
+    """The page served, without signal, for an address that is no page of the saved site (a
+    mistyped or old link, or a page published after it was saved — a new notice shared on Zalo):
+    standalone, Vietnamese, with links home and to the search page.
 
     Args:
         search_link: the search page relative to the site root (``tim-kiem/``), if any.
@@ -263,9 +264,10 @@ def missing_page_html(site_name: str, search_link: str | None) -> str:
     )
     return _standalone(
         f"Không có trang này · {name}",
-        f"""<h1>Không có trang này</h1>
-<p>Sổ tay {name} không có trang nào ở địa chỉ này. Có thể địa chỉ bị gõ sai, hoặc trang đã
-đổi chỗ.</p>
+        f"""<h1>Không có trang này trong bản đã lưu</h1>
+<p>Bản sổ tay {name} lưu trên máy không có trang nào ở địa chỉ này. Có thể đây là trang mới đăng
+(một thông báo mới chẳng hạn): khi có sóng, hãy mở lại địa chỉ này. Cũng có thể địa chỉ bị gõ
+sai, hoặc trang đã đổi chỗ.</p>
 <p>Máy đang mất mạng, nhưng những trang đã lưu vẫn đọc được:</p>
 <ul>
 <li><a href="{ROOT_PLACEHOLDER}" id="langso-home">Về trang chủ {name}</a></li>

@@ -222,10 +222,11 @@ def _read_registry(data: bytes, rel: str) -> tuple[tuple[PlaqueEntry, ...], tupl
     text, problems = decode_text(data, rel)
     if text is None:
         return (), tuple(problems)
-    node, problems = compose_yaml(text, rel)
-    if problems or node is None:
-        return (), tuple(problems)
+    node, read = compose_yaml(text, rel)
+    if node is None or any(problem.severity == "error" for problem in read):
+        return (), tuple(read)
     items, problems = validate_list(Plaque, node, rel, "plaque.duplicate-id")
+    problems = [*read, *problems]  # a warning of reading (a value in curly quotes)
     entries: list[PlaqueEntry] = []
     for index, item, plaque in items:
         target_line = line_of(node, (index, "trang")) or item.line

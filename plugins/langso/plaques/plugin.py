@@ -1,8 +1,8 @@
 """``langso/plaques``: short permanent URLs, QR codes and print pages for issued plaques.
 
 - ``on_config``: ``site_url`` is required (QR codes hold absolute URLs) and must be ASCII. The
-  plugin uses it as configured (:func:`configured_site_url`): ``mkdocs serve`` replaces
-  ``config.site_url`` with the local address before every build, hence before ``on_config``
+  plugin uses it as configured (:func:`langso.adapter.configured_site_url`): ``mkdocs serve``
+  replaces ``config.site_url`` with the local address before every build, hence before ``on_config``
   (MkDocs 1.6 ``mkdocs/commands/serve.py``: ``config.site_url = serve_url``), but QR codes,
   short URLs and the check of printed plaques must use the address the plaques were printed
   with, or the preview would refuse to start (issue 13).
@@ -31,15 +31,20 @@ from pathlib import Path
 from typing import cast
 from urllib.parse import urlsplit
 
-from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url as _get_relative_url
-from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
-from langso.adapter import GATE_PRIORITY, Reporter, cache_folder, content_location, keep_recalls
+from langso.adapter import (
+    GATE_PRIORITY,
+    Reporter,
+    cache_folder,
+    configured_site_url,
+    content_location,
+    keep_recalls,
+)
 from langso.cache import FileCache, Recall
 from langso.paths import repo_path
 from langso.plaques.checks import target_kind_problems
@@ -84,7 +89,7 @@ from langso.problems import Problem
 from langso.qr import ErrorCorrection
 from langso.text import nfc
 
-__all__ = ["PlaquesPlugin", "configured_site_url"]
+__all__ = ["PlaquesPlugin"]
 
 get_relative_url = lru_cache(maxsize=65536)(_get_relative_url)  # the same links every build
 
@@ -322,38 +327,6 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         self.reporter.stop_if_errors(config)
 
     on_files = CombinedEvent(_on_files, _stop_on_errors)
-
-
-def configured_site_url(config: MkDocsConfig) -> str | None:
-    """``site_url`` as ``mkdocs.yml`` sets it, also under ``mkdocs serve``.
-
-    ``mkdocs serve`` (MkDocs 1.6) loads the configuration, then sets ``config.site_url`` to
-    ``http://<dev_addr><path of site_url>`` before each build. When ``config.site_url`` is at
-    ``dev_addr``, the value is read again from the configuration file with MkDocs' own YAML
-    loader (``!ENV`` and ``INHERIT`` as MkDocs reads them) and its ``site_url`` option (a
-    trailing ``/`` added); anything else is the configured value.
-
-    Raises:
-        mkdocs.exceptions.ConfigurationError: the file can no longer be read (it was read
-            moments ago by MkDocs itself, so only when it changed in between).
-    """
-    current = config.site_url
-    path = config.config_file_path
-    host, port = config.dev_addr
-    if (
-        current is None
-        or not path
-        or urlsplit(current).netloc
-        not in (
-            f"{host}:{port}",
-            f"[{host}]:{port}",
-        )
-    ):
-        return current
-    with open(path, "rb") as source:
-        data = yaml_load(source, get_yaml_loader(config=config))
-    value = data.get("site_url")
-    return config_options.Optional(config_options.URL(is_dir=True)).validate(value)
 
 
 def _generated(config: MkDocsConfig, uri: str, content: str | bytes) -> File:

@@ -53,6 +53,29 @@ MESSAGES: dict[str, Message] = {
         "no space after the colon of `{key}`",
         "write `{key}: ` before the value",
     ),
+    "yaml.lookalike-colon": Message(
+        "sau khóa `{key}` là dấu `{char}` ({name_vi}), không phải dấu hai chấm `:` của YAML",
+        "thay dấu `{char}` ({name_vi}) bằng dấu `:`: viết `{suggestion}`",
+        "the key `{key}` is followed by `{char}` ({name_en}), not YAML's colon `:`",
+        "replace `{char}` ({name_en}) with `:`: write `{suggestion}`",
+    ),
+    "yaml.odd-space": Message(
+        "dòng của khóa `{key}` có {name_vi} ở chỗ YAML cần dấu cách thường",
+        "xóa khoảng trắng đó rồi gõ lại bằng phím cách (hoặc gõ lại cả dòng): `{suggestion}`",
+        "the line of the key `{key}` holds {name_en} where YAML needs a plain space",
+        "delete that blank and type it again with the space bar (or retype the line): "
+        "`{suggestion}`",
+    ),
+    "yaml.curly-quotes": Message(
+        "giá trị nằm trong dấu nháy cong `{open}…{close}` (điện thoại hoặc trình soạn thảo"
+        " như Word đã tự đổi dấu nháy thẳng thành nháy cong): trang sẽ hiện cả hai dấu này",
+        'gõ dấu nháy thẳng `"` hoặc bỏ hẳn dấu nháy: `{inner}` (trên điện thoại, tắt "Dấu câu'
+        ' thông minh" / Smart Punctuation trong cài đặt bàn phím)',
+        "the value is wrapped in curly quotes `{open}…{close}` (the phone or a word processor"
+        " turned straight quotes curly): the page will show both of them",
+        'type straight quotes `"` or none: `{inner}` (on a phone, turn off Smart Punctuation'
+        " in the keyboard settings)",
+    ),
     "yaml.multiple-documents": Message(
         "tệp có nhiều tài liệu YAML (dòng `---` thứ hai)",
         "xóa dòng `---` thừa hoặc tách thành tệp riêng",
