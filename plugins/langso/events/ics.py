@@ -41,6 +41,8 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from typing import Any
 from urllib.parse import urlsplit
 
 from icalendar import Calendar, vRecur
@@ -105,9 +107,29 @@ def calendar_ics(
         last = horizon(today, 12 * LUNAR_YEARS if years else months)
         for component in _vevents(event, url, today, last, stamp):
             calendar.add_component(component)
-    calendar.add_missing_timezones()
+    if any(c.get("dtstart") is not None and _has_time(c) for c in calendar.walk("VEVENT")):
+        calendar.subcomponents.insert(0, _vtimezone())
     data: bytes = calendar.to_ical()
     return data.decode("utf-8")
+
+
+def _has_time(component: Any) -> bool:
+    """Whether the ``VEVENT`` starts at a time of day (then it names :data:`TIMEZONE`)."""
+    return isinstance(component.decoded("dtstart"), dt.datetime)
+
+
+@lru_cache(maxsize=1)
+def _vtimezone() -> Any:
+    """The ``VTIMEZONE`` of :data:`TIMEZONE`, made once a process: what
+    ``Calendar.add_missing_timezones`` writes, which costs ~17 ms a file (measured on the sample:
+    0.1 s of a 1.6 s build for its six .ics files) and is the same every time. Shared, never
+    changed: serialised into each calendar."""
+    holder = Calendar()
+    event = VEvent()
+    event.add("dtstart", dt.datetime(2000, 1, 1, 12, 0, tzinfo=zoneinfo.ZoneInfo(TIMEZONE)))
+    holder.add_component(event)
+    holder.add_missing_timezones()
+    return holder.walk("VTIMEZONE")[0]
 
 
 def _vevents(

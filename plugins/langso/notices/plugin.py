@@ -240,7 +240,12 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         if has_loa:
             add(f"{folder}/loa/index.md")
         self.feed = add(f"{folder}/{FEED_FILE}")
-        self.prints = {n.src_uri: add(print_uri(folder, n)) for n in notices}
+        # Write only what is used: a notice expired at the build is not put on the board again;
+        # each print page costs a QR code (~20 ms, measured on the sample), with every notice
+        # the hamlet ever posted.
+        self.prints = {
+            n.src_uri: add(print_uri(folder, n)) for n in notices if not n.is_expired(self.now)
+        }
 
         generated = index_pages(notices, folder, title, size, self.now, href, links)
         generated += month_pages(months, folder, title, size, self.now, href)
