@@ -43,6 +43,7 @@ __all__ = [
     "in_post_page_chain",
     "keep_recalls",
     "log",
+    "own_section",
     "post_page_chain",
     "site_root",
 ]
@@ -82,6 +83,19 @@ def configured_site_url(config: MkDocsConfig) -> str | None:
         data = yaml_load(source, get_yaml_loader(config=config))
     value = data.get("site_url")
     return config_options.Optional(config_options.URL(is_dir=True)).validate(value)
+
+
+def own_section(config: MkDocsConfig, folder: str, keys: Iterable[str], css: str) -> None:
+    """Set up a plugin that owns a folder of pages with front-matter keys of its own (notices,
+    events): its stylesheet, and its keys registered for ``langso/content``
+    (:data:`langso.frontmatter.SECTION_KEYS`: no warning in ``folder``, one elsewhere)."""
+    from langso.frontmatter import SECTION_KEYS
+
+    if css not in [str(item) for item in config.extra_css]:
+        config.extra_css.append(css)
+    sections = config.extra.get(SECTION_KEYS) or {}
+    sections[folder.strip("/")] = sorted(keys)
+    config.extra[SECTION_KEYS] = sections
 
 
 def content_location(config: MkDocsConfig) -> tuple[Path, str]:

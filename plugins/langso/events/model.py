@@ -21,7 +21,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from langso.text import fold
+from langso.notices.model import find_named
 
 __all__ = ["EVENT_KINDS", "Event", "EventKind", "LunarDay", "Occurrence", "Rule", "find_kind"]
 
@@ -46,13 +46,9 @@ EVENT_KINDS: tuple[EventKind, ...] = (
 
 
 def find_kind(typed: str) -> EventKind | None:
-    """The kind a volunteer meant by ``typed``, ignoring accents, case and hyphens, or ``None``."""
-    wanted = " ".join(fold(typed).replace("-", " ").replace(",", " ").split())
-    for kind in EVENT_KINDS:
-        names = {kind.key.replace("-", " "), " ".join(fold(kind.label).replace(",", " ").split())}
-        if wanted in names or wanted in kind.words:
-            return kind
-    return None
+    """The event kind a volunteer meant by ``typed``, ignoring accents, case and hyphens
+    (:func:`langso.notices.model.find_named`), or ``None``."""
+    return find_named(typed, EVENT_KINDS)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from langso.adapter import GATE_PRIORITY, Reporter, content_location
+from langso.adapter import GATE_PRIORITY, Reporter, content_location, own_section
 from langso.directory.plugin import build_date
 from langso.events.config import EventsConfig
 from langso.events.ics import calendar_ics, event_ics
@@ -37,7 +37,6 @@ from langso.events.loading import EVENT_KEYS, load_events
 from langso.events.model import Event, Occurrence
 from langso.events.occurrences import agenda, occurrences
 from langso.events.pages import NEXT_DATES, SPARE_DATES, agenda_markdown, event_header_html
-from langso.frontmatter import SECTION_KEYS
 from langso.home import insert_after_h1
 from langso.paths import repo_path
 from langso.problems import Problem
@@ -73,12 +72,7 @@ class EventsPlugin(BasePlugin[EventsConfig]):
                 "langso/events: months_ahead và weeks_ahead phải ≥ 1"
                 " / months_ahead and weeks_ahead must be at least 1"
             )
-        if CSS not in [str(item) for item in config.extra_css]:
-            config.extra_css.append(CSS)
-        # the event keys are no warning for langso/content in this folder, and one elsewhere
-        sections = config.extra.get(SECTION_KEYS) or {}
-        sections[self.config.events_dir.strip("/")] = sorted(EVENT_KEYS)
-        config.extra[SECTION_KEYS] = sections
+        own_section(config, self.config.events_dir, EVENT_KEYS, CSS)
         return config
 
     @event_priority(0)

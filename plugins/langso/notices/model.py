@@ -23,8 +23,9 @@ Plain Python: no MkDocs import.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
 from langso.text import fold
 
@@ -34,6 +35,7 @@ __all__ = [
     "Notice",
     "NoticeKind",
     "find_kind",
+    "find_named",
 ]
 
 
@@ -69,15 +71,38 @@ NOTICE_KINDS: tuple[NoticeKind, ...] = (
 first six; ``loa`` is the transcript of a loudspeaker broadcast; ``chung`` is everything else."""
 
 
-def find_kind(typed: str) -> NoticeKind | None:
-    """The kind a volunteer meant by ``typed`` (``"Lịch cắt điện"``, ``"cat dien"``,
-    ``"cat-dien"``), or ``None``. Accents, case, hyphens and extra spaces do not matter."""
-    wanted = " ".join(fold(typed).replace("-", " ").replace(",", " ").split())
-    for kind in NOTICE_KINDS:
-        names = {kind.key.replace("-", " "), " ".join(fold(kind.label).replace(",", " ").split())}
-        if wanted in names or wanted in kind.words:
+class _Named(Protocol):
+    """A kind of notice or event (frozen: its attributes are read-only)."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def words(self) -> tuple[str, ...]: ...
+
+
+K = TypeVar("K", bound=_Named)
+
+
+def find_named(typed: str, kinds: Iterable[K]) -> K | None:
+    """The one of ``kinds`` a volunteer meant by ``typed`` (its label, its key or one of its
+    words: ``"Lịch cắt điện"``, ``"cat dien"``, ``"cat-dien"``), or ``None``. Accents, case,
+    hyphens, commas and extra spaces do not matter (:func:`langso.text.fold`)."""
+    wanted = _plain(typed)
+    for kind in kinds:
+        if wanted in {kind.key.replace("-", " "), _plain(kind.label)} or wanted in kind.words:
             return kind
     return None
+
+
+def _plain(text: str) -> str:
+    return " ".join(fold(text).replace("-", " ").replace(",", " ").split())
+
+
+def find_kind(typed: str) -> NoticeKind | None:
+    """The notice kind a volunteer meant by ``typed`` (see :func:`find_named`), or ``None``."""
+    return find_named(typed, NOTICE_KINDS)
 
 
 @dataclass(frozen=True)

@@ -42,9 +42,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from langso.adapter import GATE_PRIORITY, Reporter, configured_site_url, content_location
+from langso.adapter import (
+    GATE_PRIORITY,
+    Reporter,
+    configured_site_url,
+    content_location,
+    own_section,
+)
 from langso.escaping import html_text
-from langso.frontmatter import SECTION_KEYS
 from langso.home import NOTICES_INDEX_KEY, NOTICES_KEY, insert_after_h1, picture_size
 from langso.notices.config import NoticesConfig
 from langso.notices.feed import atom_feed
@@ -128,12 +133,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
                 "langso/notices: page_size, home_limit, feed_size phải ≥ 1"
                 " / page_size, home_limit and feed_size must be at least 1"
             )
-        if CSS not in [str(item) for item in config.extra_css]:
-            config.extra_css.append(CSS)
-        # the notice keys are no warning for langso/content in this folder, and one elsewhere
-        sections = config.extra.get(SECTION_KEYS) or {}
-        sections[self.config.folder.strip("/")] = sorted(NOTICE_KEYS)
-        config.extra[SECTION_KEYS] = sections
+        own_section(config, self.config.folder, NOTICE_KEYS, CSS)
         script = package_files("langso").joinpath("assets/notices.js").read_text("utf-8")
         self.script = f"<script>{script[script.index('(function') :].strip()}</script>"
         self.site_url = configured_site_url(config) or ""
