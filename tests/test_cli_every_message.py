@@ -188,7 +188,10 @@ def bulletin_mistakes(make_site: SiteFactory) -> Path:
             # a notice's key on a page outside thong-bao/ would do nothing
             # a front matter over 1 MB, in a page (pages may be 2 MB)
             "content/dia-diem/dai.md": "---\ntitle: '" + "a" * 1_000_001 + "'\n---\n# Dài\n",
-            "content/dia-diem/lac.md": "---\nhet_han: '01/12/2026'\n---\n# Lạc\n\n## Nguồn\n",
+            # ... and words in angle brackets, which the page would hide
+            "content/dia-diem/lac.md": (
+                "---\nhet_han: '01/12/2026'\n---\n# Lạc <lì xì>\n\n## Nguồn\n"
+            ),
         }
     )
     (root / "content/tep").mkdir()

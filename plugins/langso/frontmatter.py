@@ -31,6 +31,7 @@ from langso.problems import Problem
 from langso.schema import Model, Text, YesNo, did_you_mean, invalid, validate
 from langso.text import fold, nfc
 from langso.textfile import DATA_MAX_BYTES, control_problems, thousands
+from langso.unknowntags import unknown_tag_problems
 from langso.yamlsource import Mapping, Node, Sequence, parse_yaml
 
 __all__ = [
@@ -536,6 +537,7 @@ def _check_page(
         if needs_sources:
             problems += sources_problems(page, rel)
         problems += heading_problems(page.body, rel, page.body_line)
+        problems += unknown_tag_problems(page.body, rel, page.body_line)
         if guide or NEED_KEY in page.meta:
             problems += guide_problems(page.body, rel, page.body_line)
     source = mkdocs_source(dataclasses.replace(page, body=as_previewed(page.body)))

@@ -131,6 +131,15 @@ MESSAGES: dict[str, Message] = {
         "add a `---` line right after the last front-matter line",
     ),
     # --- `strict_html` (langso/content): no script in a page body ------------------------------
+    "html.unknown-tag": Message(
+        "`{tag}` trông như một thẻ HTML nên chữ trong dấu ngoặc nhọn sẽ không hiện trên trang",
+        "muốn viết dấu ngoặc nhọn thì gõ `\\{tag}` (thêm dấu `\\` phía trước), hoặc dùng"
+        " ngoặc khác: «{inner}»",
+        "`{tag}` looks like an HTML tag, so the words in the angle brackets would not show on"
+        " the page",
+        "to write the brackets, type `\\{tag}` (a `\\` before it), or use other brackets:"
+        " «{inner}»",
+    ),
     "html.script": Message(
         "trang có thẻ `<script>` chạy mã trên máy người đọc, mà trang này không được chạy mã"
         " (thông báo và lịch không bao giờ được; các trang khác khi bật `strict_html`)",
