@@ -228,6 +228,18 @@ def plaque_entry(plaque_id: str, title: str, page: str) -> str:
     return f"- id: {_single(plaque_id)}\n  ten: {_single(title)}\n  trang: {_single(page)}\n"
 
 
+def _nav_block(lines: list[str]) -> tuple[int, int] | None:
+    """``(start, end)``: the index of the top-level block-style ``nav:`` line and of the first
+    line after its block, or ``None`` when there is none."""
+    start = next((i for i, line in enumerate(lines) if re.match(r"^nav\s*:\s*(#.*)?$", line)), None)
+    if start is None:
+        return None
+    for i in range(start + 1, len(lines)):
+        if lines[i].strip() and not lines[i][0].isspace() and lines[i][0] not in "#-":
+            return start, i
+    return start, len(lines)
+
+
 def add_section_to_nav(config_text: str, section: str, pages: list[str]) -> str | None:
     """Add a new section ``- section:`` listing ``pages`` to a block-style top-level ``nav:``,
     right after its last top-level entry that is a page of a section (e.g. after "Địa điểm"),
@@ -236,14 +248,10 @@ def add_section_to_nav(config_text: str, section: str, pages: list[str]) -> str 
     Returns the new text, or ``None`` when there is no such ``nav:`` (then nothing is safe to do).
     """
     lines = config_text.splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if re.match(r"^nav\s*:\s*(#.*)?$", line)), None)
-    if start is None:
+    found = _nav_block(lines)
+    if found is None:
         return None
-    end = len(lines)
-    for i in range(start + 1, len(lines)):
-        if lines[i].strip() and not lines[i][0].isspace() and lines[i][0] not in "#-":
-            end = i
-            break
+    start, end = found
     items = [
         (i, m.group(1)) for i in range(start + 1, end) if (m := re.match(r"^(\s*)-\s", lines[i]))
     ]
@@ -273,14 +281,10 @@ def add_to_nav(config_text: str, folder: str, page: str, title: str) -> str | No
     Only a block-style ``nav:`` at the top level is edited; comments and order are kept.
     """
     lines = config_text.splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if re.match(r"^nav\s*:\s*(#.*)?$", line)), None)
-    if start is None:
+    found = _nav_block(lines)
+    if found is None:
         return None
-    end = len(lines)
-    for i in range(start + 1, len(lines)):
-        if lines[i].strip() and not lines[i][0].isspace() and lines[i][0] not in "#-":
-            end = i
-            break
+    start, end = found
     pattern = re.compile(rf"^(\s*)-\s+(?:.*:\s+)?['\"]?{re.escape(folder)}/[^\s'\"]+\.md['\"]?\s*$")
     last = None
     indent = ""
