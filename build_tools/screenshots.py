@@ -73,6 +73,10 @@ PAGES = {
     "loudspeaker": "thong-bao/loa/",
     "agenda": "lich/",
     "event": "lich/tet-nguyen-dan/",
+    "tours": "tuyen-tham-quan/",
+    "tour": "tuyen-tham-quan/ba-ngoi-dinh/",
+    "tour-print": "tuyen-tham-quan/in/ba-ngoi-dinh/",
+    "map": "ban-do/",
     "404": "khong-co-trang-nay/",
 }
 SIZES = {"a-minus": -1, "a": 0, "a-plus-max": 3}
@@ -136,6 +140,8 @@ EQUIVALENTS: dict[str, tuple[str, Callable[[Path, str], bool]]] = {
         lambda site, page: _EXPIRED.search(_html(site, page)) is not None,
     ),
     "event": ("lich", lambda site, page: True),
+    "tour": ("tuyen-tham-quan", lambda site, page: "langso-tour-steps" in _html(site, page)),
+    "tour-print": ("tuyen-tham-quan/in", lambda site, page: True),
 }
 """Page types the sample names by one of its own pages: where to look for another site's
 (a folder) and what makes a page of that folder one of that type."""

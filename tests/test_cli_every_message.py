@@ -218,13 +218,56 @@ def set_plugins(root: Path, *, plaques: dict[str, object] | None = None,
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
 
+def basemap_mistakes(make_site: SiteFactory) -> set[str]:
+    """The base-map file (``langso/map``): each unusable file stops its own check, so one site
+    each; the last one is usable but far from the village, too big and too coarse."""
+    from tests.geomap.pmtiles_files import raster_pmtiles
+
+    def codes_with(data: bytes | None, **options: object) -> set[str]:
+        root = make_site()
+        path = root / "mkdocs.yml"
+        config = yaml.safe_load(path.read_text(encoding="utf-8"))
+        map_options = {"basemap": "ban-do/nen.pmtiles", **options}
+        config["plugins"] = [*config["plugins"], {"langso/map": map_options}]
+        path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        if data is not None:
+            (root / "content/ban-do").mkdir(parents=True, exist_ok=True)
+            (root / "content/ban-do/nen.pmtiles").write_bytes(data)
+        return codes_of(root)
+
+    far = raster_pmtiles(Path(make_site()) / "far.pmtiles", (100.0, 10.0, 100.01, 10.01), 12, 13)
+    good = bytearray(far.read_bytes())
+    avif, brotli, no_tiles = bytearray(good), bytearray(good), bytearray(good)
+    avif[99], brotli[98], no_tiles[72:80] = 5, 3, bytes(8)
+    seen = codes_with(None) | codes_with(b"") | codes_with(b"<!doctype html><p>404</p>")
+    seen |= codes_with(bytes(good[:-50])) | codes_with(bytes(avif)) | codes_with(bytes(brotli))
+    seen |= codes_with(bytes(no_tiles)) | codes_with(bytes(good), basemap_budget_mb=0.001)
+    return seen
+
+
+def tour_mistakes(make_site: SiteFactory) -> Path:
+    """Walking tours (``tuyen-tham-quan/``) with every ``tour.*`` mistake (issue 16)."""
+    from tests.tours.sites import PLACES
+    from tests.tours.test_check import FILES
+
+    files = {**PLACES, **FILES, "content/tuyen-tham-quan/vong-lang.md": "# Viết tay\n"}
+    plugins = [
+        "langso/content",
+        {"langso/directory": {"stale_level": "info", "duplicate_level": "info"}},
+        "langso/tours",
+    ]
+    return make_site(files=files, config={"plugins": plugins})
+
+
 def test_every_message_kind_comes_out_of_langso_check(
     make_site: SiteFactory, tmp_path: Path
 ) -> None:
-    seen = codes_of(content_mistakes(make_site))
+    seen = basemap_mistakes(make_site)
+    seen |= codes_of(content_mistakes(make_site))
     seen |= codes_of(plaque_mistakes(make_site))
     seen |= codes_of(page_mistakes(make_site))
     seen |= codes_of(bulletin_mistakes(make_site))
+    seen |= codes_of(tour_mistakes(make_site))
     more = make_site(
         files={
             "content/plaques.yml": "id: 'dinh'\nten: 'Đình'\n",

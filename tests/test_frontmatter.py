@@ -390,10 +390,10 @@ def test_unknown_key_without_a_close_match_is_still_a_warning() -> None:
             "warning",
             f"{PATH}:3: mau_sac: khóa `mau_sac` không được dùng — xóa dòng này nếu không cần; các "
             "khóa được dùng: `can_chuan_bi`, `description`, `hide`, `icon`, `search`, `status`, "
-            "`subtitle`, `tags`, `template`, `title`\n"
+            "`subtitle`, `tags`, `template`, `title`, `toa_do`\n"
             "    (en) the key `mau_sac` is not used — delete the line unless a theme override of "
             "yours reads it; the keys used are: `can_chuan_bi`, `description`, `hide`, `icon`, "
-            "`search`, `status`, `subtitle`, `tags`, `template`, `title`",
+            "`search`, `status`, `subtitle`, `tags`, `template`, `title`, `toa_do`",
         )
     ]
 

@@ -88,7 +88,7 @@ def test_mkdocs_yml(tmp_path: Path, host: Host, redirect_pages: bool) -> None:
     assert data["extra"] == {"generator": False}
     assert data["docs_dir"] == "content"
     plugins = data["plugins"]
-    assert plugins[:8] == [
+    assert plugins[:10] == [
         {"langso/search": {"placeholder": "Tìm kiếm"}},  # whole in a phone's header
         "langso/content",
         "langso/photos",
@@ -97,11 +97,13 @@ def test_mkdocs_yml(tmp_path: Path, host: Host, redirect_pages: bool) -> None:
         {"langso/directory": {"stale_level": "info"}},
         "langso/notices",
         "langso/events",
+        "langso/tours",
+        "langso/map",
     ]
     if redirect_pages:
-        assert plugins[8:] == ["langso/plaques"]
+        assert plugins[10:] == ["langso/plaques"]
     else:
-        assert plugins[8:] == [{"langso/plaques": {"redirect_pages": False}}]
+        assert plugins[10:] == [{"langso/plaques": {"redirect_pages": False}}]
     # A custom domain: the repository is unknown, so no "edit this page" button.
     assert "edit_uri" not in data
     assert "content.action.edit" not in data["theme"]["features"]

@@ -162,6 +162,8 @@ def test_the_menu_names_each_section_as_the_sample_does(tmp_path: Path, host: Ho
         "Địa điểm",
         "Thông báo",
         "Lịch",
+        "Tuyến tham quan",
+        "Bản đồ",
         "Danh bạ dịch vụ",
         "Biển mã QR",
     ]

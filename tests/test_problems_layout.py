@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from langso.problems import MESSAGES, directory, events, notices, pages, plaques, reading, site
+from langso.problems import (
+    MESSAGES,
+    basemap,
+    directory,
+    events,
+    notices,
+    pages,
+    plaques,
+    reading,
+    site,
+    tours,
+)
 
 MODULES = {
     reading: {"yaml", "file", "text"},
@@ -12,6 +23,8 @@ MODULES = {
     site: {"village", "config", "build", "photo"},
     notices: {"notice", "loa"},
     events: {"event", "date"},
+    tours: {"tour"},
+    basemap: {"basemap"},
 }
 """Each topic module and the code prefixes it holds (as the docstring of langso.problems says)."""
 

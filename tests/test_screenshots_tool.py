@@ -51,6 +51,8 @@ def test_another_village_is_shot_under_its_path_with_its_own_pages(tmp_path: Pat
         "notice": "thong-bao/2026-11-01-thong-bao-mau-hop-cuoi-nam/",
         "agenda": "lich/",
         "event": "lich/hop-ban-hang-thang-du-lieu-mau/",
+        "tours": "tuyen-tham-quan/",
+        "map": "ban-do/",
         "404": "khong-co-trang-nay/",
     }
     assert notes == [
@@ -77,6 +79,10 @@ def test_another_village_is_shot_under_its_path_with_its_own_pages(tmp_path: Pat
         "loudspeaker: bỏ qua, trang web không có thong-bao/loa/ / skipped: no thong-bao/loa/",
         "event: không có lich/tet-nguyen-dan/, chụp lich/hop-ban-hang-thang-du-lieu-mau/ / no "
         "lich/tet-nguyen-dan/, shooting lich/hop-ban-hang-thang-du-lieu-mau/",
+        "tour: bỏ qua, trang web không có tuyen-tham-quan/ba-ngoi-dinh/ / skipped: no "
+        "tuyen-tham-quan/ba-ngoi-dinh/",
+        "tour-print: bỏ qua, trang web không có tuyen-tham-quan/in/ba-ngoi-dinh/ / skipped: no "
+        "tuyen-tham-quan/in/ba-ngoi-dinh/",
     ]
 
 

@@ -25,6 +25,7 @@ from pydantic import BeforeValidator
 
 from langso.authoring import as_previewed
 from langso.cache import Recall, digest
+from langso.directory.fields import Coordinates, _coordinates
 from langso.guides import NEED_KEY, guide_problems
 from langso.headings import heading_problems
 from langso.problems import Problem
@@ -37,6 +38,7 @@ from langso.yamlsource import Mapping, Node, Sequence, parse_yaml
 __all__ = [
     "HIDE_VALUES",
     "KNOWN_KEYS",
+    "PLACE_KEY",
     "SECTION_KEYS",
     "TEXT_KEYS",
     "CheckedPage",
@@ -62,12 +64,17 @@ _LOOKS_LIKE_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:")
 # A front matter block after blank lines, or opened with a dash a word processor made of `---`.
 _MISPLACED = re.compile(r"^\s*?\n*(?:(---)|([—–]+|-{2}(?!-)|-{4,}))[ \t]*\n[A-Za-z_][\w-]*[ \t]*:")
 
+PLACE_KEY = "toa_do"
+"""A page's coordinates, ``'vĩ độ, kinh độ'``: the page is a place (issue 16), checked by the
+directory's parser (two numbers, latitude first, in Viet Nam)."""
+
 KNOWN_KEYS = frozenset(
     {"title", "description", "template", "hide", "icon", "status", "search", "tags", "subtitle"}
-    | {NEED_KEY}
+    | {NEED_KEY, PLACE_KEY}
 )
-"""Front-matter keys MkDocs and Material read, and ``can_chuan_bi`` (a guide's "what you need",
-:mod:`langso.guides`); a key one typo away from these is reported."""
+"""Front-matter keys MkDocs and Material read, ``can_chuan_bi`` (a guide's "what you need",
+:mod:`langso.guides`) and ``toa_do`` (a place on the village map, :mod:`langso.geomap.places`);
+a key one typo away from these is reported."""
 
 
 SECTION_KEYS = "langso_section_keys"
@@ -189,6 +196,7 @@ class FrontMatter(Model):
     tags: list[Text] | None = None
     search: _Search | None = None
     can_chuan_bi: list[Text] | None = None
+    toa_do: Annotated[Coordinates, BeforeValidator(_coordinates)] | None = None
 
 
 @dataclass(frozen=True)
@@ -307,6 +315,8 @@ def _typed_page(
     for key, (_, value) in node.entries.items():
         if key == "search":
             meta[key] = model.search.model_dump(exclude_none=True) if model.search else None
+        elif key == PLACE_KEY:  # as typed: the theme reads text, not a model
+            meta[key] = model.toa_do.text if model.toa_do else None
         elif key in KNOWN_KEYS:
             meta[key] = getattr(model, key)
         else:
@@ -483,6 +493,8 @@ class CheckedPage:
             theme by :func:`template_problem`; ``None`` when there is none.
         icon: the ``icon`` named in the front matter and its line, checked the same way
             (:func:`icon_problem`); ``None`` when there is none.
+        location: ``(lat, lon, line)`` of a valid ``toa_do`` (degrees, WGS 84; its line), or
+            ``None``: the page is then no place of the village map.
     """
 
     source: str
@@ -490,6 +502,7 @@ class CheckedPage:
     problems: tuple[Problem, ...]
     template: tuple[str, int] | None = None
     icon: tuple[str, int] | None = None
+    location: tuple[float, float, int] | None = None
 
 
 def check_page(
@@ -546,6 +559,16 @@ def _check_page(
         for key in ("template", "icon")
         if page.meta.get(key)
     }
+    location = None
+    if page.meta.get(PLACE_KEY):  # valid: the front matter had no error
+        coordinates = _coordinates(str(page.meta[PLACE_KEY]))
+        assert isinstance(coordinates, Coordinates)
+        location = (coordinates.lat, coordinates.lon, page.lines.get(PLACE_KEY, 1))
     return CheckedPage(
-        source, page_title(page), tuple(problems), named.get("template"), named.get("icon")
+        source,
+        page_title(page),
+        tuple(problems),
+        named.get("template"),
+        named.get("icon"),
+        location,
     )

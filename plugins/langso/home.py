@@ -86,7 +86,7 @@ class Tile:
         pages: source paths the tile may lead to, relative to ``docs_dir``; the first that
             exists wins; no tile when none does.
         icon: the name of its drawing in ``home_tiles.html`` (``book``, ``roof``, ``steps``,
-            ``bell``).
+            ``bell``, ``calendar``, ``map``).
     """
 
     label: str
@@ -98,6 +98,7 @@ class Tile:
 TILES: tuple[Tile, ...] = (
     Tile("Danh bạ", "Số điện thoại, giờ mở cửa", ("danh-ba/index.md",), "book"),
     Tile("Địa điểm", "Đình làng, di tích", ("dia-diem/index.md",), "roof"),
+    Tile("Bản đồ", "Các điểm trong làng", ("ban-do/index.md",), "map"),
     Tile("Hướng dẫn", "Làm từng bước trên điện thoại", ("huong-dan/index.md",), "steps"),
     Tile("Thông báo", "Tin mới của thôn, xã", ("thong-bao/index.md",), "bell"),
     Tile("Lịch", "Lễ hội, họp, phiên chợ", ("lich/index.md",), "calendar"),

@@ -21,6 +21,7 @@ from langso.notices.loa import BroadcastEntry, ScheduleFile
 from langso.notices.loading import AttachmentEntry, NoticeFront
 from langso.plaques.model import Plaque
 from langso.problems import MESSAGES
+from langso.tours.loading import StopEntry, TourFile
 from langso.village import Village
 
 __all__ = ["SECTIONS", "messages_markdown", "schema_markdown"]
@@ -40,6 +41,8 @@ SECTIONS: list[tuple[str, str, type[BaseModel]]] = [
     ("`thong-bao/loa.yml`", "Lịch phát loa / loudspeaker schedule", ScheduleFile),
     ("`lich_phat` (mỗi mục / each item)", "Một buổi phát / one broadcast", BroadcastEntry),
     ("`lich/*.md` (phần đầu trang / front matter)", "Sự kiện / an event", EventMatter),
+    ("`tuyen-tham-quan/*.yml`", "Tuyến tham quan / a walking tour", TourFile),
+    ("`diem_dung` (mỗi mục / each item)", "Một điểm dừng / one stop", StopEntry),
 ]
 
 # What each section is for, in Vietnamese; the model's docstring gives the English after it.
@@ -58,6 +61,10 @@ INTROS_VI: dict[type[BaseModel], str] = {
     AttachmentEntry: "Một tệp đi kèm thông báo: ảnh hay PDF trong thư mục nội dung.",
     ScheduleFile: "Giờ phát của loa truyền thanh thôn.",
     BroadcastEntry: "Một buổi phát: giờ, những ngày nào, đọc gì.",
+    TourFile: "Một tuyến tham quan đi bộ: tên, lời giới thiệu và các điểm dừng theo thứ tự"
+    " (xem docs/tuyen-tham-quan.md).",
+    StopEntry: "Một điểm dừng của tuyến: một trang có `toa_do` (`trang`), hoặc một điểm tự do"
+    " (`ten` và `toa_do`), với lời dẫn đọc tại chỗ.",
     EventMatter: "Một sự kiện của lịch: một trang Markdown trong `lich/`, nói ngày diễn ra "
     "theo một trong năm cách (xem docs/lich.md).",
 }

@@ -97,7 +97,7 @@ def test_action_buttons_come_right_after_the_name(built: BuildResult) -> None:
         '<a class="langso-action langso-action--call" href="tel:+842373721150">'
         'Gọi <span class="langso-tel">0237 3721 150</span></a>\n'
         '<a class="langso-action" href="https://zalo.me/0912345678">Zalo</a>\n'
-        '<a class="langso-action" '
+        '<a class="langso-action" data-langso-geo="19.981,105.642" '
         'href="https://www.google.com/maps/dir/?api=1&amp;destination=19.981,105.642">'
         "Chỉ đường</a>\n"
         '<a class="langso-action" href="../tram-y-te.vcf">Lưu vào danh bạ</a></p>'

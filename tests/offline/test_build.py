@@ -108,6 +108,25 @@ def test_manifest_lists_pages_and_assets_with_sizes_and_digests(tmp_path: Path) 
     assert len(manifest["version"]) == 16
 
 
+def test_manifest_offers_the_base_map_apart(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    (site / "ban-do").mkdir()
+    data = bytes(range(256)) * 13_000  # 3,2 MB
+    (site / "ban-do" / "nen.pmtiles").write_bytes(data)
+    pages = {"": "index.html"}
+    manifest = build_manifest(site, pages, [], basemap="ban-do/nen.pmtiles")
+    assert manifest["basemap"] == {
+        "url": "ban-do/nen.pmtiles",
+        "bytes": 3_328_000,
+        "label": "3,2 MB",
+        "digest": _sha(data),
+    }
+    # Not in the guidebook's own size: the reader chooses it apart.
+    assert manifest["total_bytes"] == 13 + 7
+    assert build_manifest(site, pages, [])["basemap"] is None
+    assert build_manifest(site, pages, [], basemap="ban-do/khong-co.pmtiles")["basemap"] is None
+
+
 def test_version_changes_with_any_byte_and_only_then(tmp_path: Path) -> None:
     pages = {"": "index.html", "a/": "a/index.html"}
     one = build_manifest(_site(tmp_path / "1"), pages, ["assets/s.css"])

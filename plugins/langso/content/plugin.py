@@ -76,6 +76,8 @@ from langso.frontmatter import (
     section_keys_for,
     template_problem,
 )
+from langso.geomap.directions import with_directions, with_directions_script
+from langso.geomap.places import LANDMARKS_KEY, Landmark
 from langso.guides import (
     NEED_KEY,
     help_box_html,
@@ -120,6 +122,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.written: dict[str, tuple[str, int]] = {}
         # folder → (src_uri of its full list's first page, anchor of the list on it)
         self.listings: dict[str, tuple[str, str]] = {}
+        # src_uri → the page's place, when its front matter has `toa_do` (langso.geomap)
+        self.landmarks: dict[str, Landmark] = {}
         self.window = NavWindow()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -155,6 +159,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.titles = {}
         self.written = {}
         self.listings = {}
+        self.landmarks = {}
         docs_dir, docs_rel = content_location(config)
         found = read_village(docs_dir, docs_rel)
         self.reporter.report(found.problems)
@@ -191,6 +196,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         sources = {f.src_uri: f.abs_src_path for f in kept if f.abs_src_path is not None}
         config_path = Path(config.config_file_path)
         BUILD_LOG.start(Translator(docs_dir, docs_rel, config_path, sources, set()))
+        config.extra[LANDMARKS_KEY] = self.landmarks  # the pages with `toa_do`: langso.geomap
         return Files(kept)
 
     @event_priority(GATE_PRIORITY)
@@ -270,7 +276,19 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         href = get_relative_url(help.url, page.url)
         return with_help_box(html, help_box_html(help, href), help_line_html(help, href))
 
-    on_page_content = CombinedEvent(_on_page_content, _guide_help)
+    @event_priority(-50)
+    def _directions(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """A page with ``toa_do`` gets "Chỉ đường" under its title, and every page with such a
+        link (a service's too) the few lines that open the phone's map app
+        (:mod:`langso.geomap.directions`). Priority -50: not in the search index."""
+        landmark = self.landmarks.get(page.file.src_uri)
+        if landmark is not None and page.file.generated_by is None:
+            html = with_directions(html, landmark.lat, landmark.lon)
+        return with_directions_script(html)
+
+    on_page_content = CombinedEvent(_on_page_content, _guide_help, _directions)
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
         """Stop the build on a ``strict_html`` error: every page is rendered, none written yet.
@@ -349,6 +367,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             self.reporter.report([missing] if missing else [])
         if page.title:
             self.titles[file.src_uri] = page.title
+        if page.location is not None:
+            lat, lon, line = page.location
+            name = page.title or _file_title(file.src_uri)
+            self.landmarks[file.src_uri] = Landmark(file.src_uri, name, lat, lon, rel, line)
         self.sources[file.src_uri] = page.source
         # Notices and events (a section's pages: issue 15) are posted in haste from a phone, often
         # pasted from a chat: they never run script, whatever `strict_html` says.

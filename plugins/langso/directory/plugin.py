@@ -41,6 +41,7 @@ from langso.directory.outputs import (
 )
 from langso.directory.review import review
 from langso.geography import use_cache
+from langso.geomap.places import SERVICES_KEY, service_points
 from langso.helpline import HELP_KEY, HELP_WANTED_KEY, HelpEntry, resolve_help
 from langso.paths import repo_path
 from langso.problems import Problem
@@ -118,6 +119,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
         )
         self.reporter.report(problems)
         self.reporter.report(self._review(directory, today))
+        config.extra[SERVICES_KEY] = service_points(directory)  # for the map (langso.geomap)
 
         for file in list(files):
             uri = file.src_uri

@@ -16,6 +16,7 @@ from langso.directory.hours import WEEKDAY_NAMES, OpeningRow
 from langso.directory.loading import Directory, ServiceEntry
 from langso.directory.model import Service
 from langso.directory.review import is_stale
+from langso.geomap.directions import geo_value, web_directions_url
 from langso.listing import Pager, listing_uri, paginate
 from langso.phones import link_phones
 from langso.qr import make_qr
@@ -165,7 +166,7 @@ def directions_url(location: Coordinates) -> str:
     >>> directions_url(Coordinates(text="19.9810, 105.6420", lat=19.981, lon=105.642))
     'https://www.google.com/maps/dir/?api=1&destination=19.981,105.642'
     """
-    return f"https://www.google.com/maps/dir/?api=1&destination={location.lat},{location.lon}"
+    return web_directions_url(location.lat, location.lon)
 
 
 def linked_paragraphs(text: str | None) -> list[str]:
@@ -426,6 +427,7 @@ def service_markdown(
         index_link=_relative(index_uri, entry.page),
         vcard_link=posixpath.basename(entry.page).removesuffix(".md") + ".vcf",
         directions_url=directions_url(service.location) if service.location else None,
+        geo=geo_value(service.location.lat, service.location.lon) if service.location else None,
         description=linked_paragraphs(service.description),
         note=linked_paragraphs(service.note),
         address=address,

@@ -34,6 +34,7 @@ from langso.pageassets import references
 __all__ = [
     "ICON_URIS",
     "MANIFEST_URI",
+    "MAP_SCRIPT_URI",
     "MISSING_PAGE_URI",
     "OFFLINE_PAGE_URI",
     "SCRIPT_URI",
@@ -57,6 +58,8 @@ SW_URI = "sw.js"
 """At the site root: a worker's scope is at most its own folder."""
 MANIFEST_URI = "assets/langso/offline.json"
 SCRIPT_URI = "assets/langso/offline.js"
+MAP_SCRIPT_URI = "assets/langso/offline-map.js"
+"""The base map's choice when saving, loaded by offline.js only on a site with a base map."""
 WEBMANIFEST_URI = "manifest.webmanifest"
 OFFLINE_PAGE_URI = "assets/langso/mat-mang.html"
 MISSING_PAGE_URI = "assets/langso/khong-co-trang.html"
@@ -119,6 +122,7 @@ def build_manifest(
     addresses: Iterable[str] = (),
     redirects: Mapping[str, str] | None = None,
     data: Iterable[str] = (),
+    basemap: str | None = None,
 ) -> dict[str, Any]:
     """The offline manifest of a built site.
 
@@ -136,6 +140,10 @@ def build_manifest(
         data: site-relative paths of files the pages' scripts fetch (the search index):
             saved with the pages when the reader saves everything, not when the worker
             installs (they grow with the site); those missing are left out.
+        basemap: site-relative path of the map's base-map file (``ban-do/nen.pmtiles``), if
+            any: offered apart ("Bản đồ nền: 3,2 MB", a choice), never counted in
+            ``total_bytes``; its ``digest`` names the worker's cache of its byte ranges
+            (``basemap`` in the manifest: ``{url, bytes, label, digest}`` or ``None``).
     """
     redirects = redirects or {}
     page_entries = [_entry(site_dir, url, pages[url]) for url in sorted(pages)]
@@ -155,7 +163,12 @@ def build_manifest(
     version = _digest(
         json.dumps([[e["url"], e["digest"]] for e in entries] + [timeout_ms]).encode()
     )
+    base = None
+    if basemap and (site_dir / basemap).is_file():
+        base = _entry(site_dir, basemap, basemap)
+        base["label"] = format_size(base["bytes"])
     return {
+        "basemap": base,
         "version": version,
         "total_bytes": total,
         "total_label": format_size(total),

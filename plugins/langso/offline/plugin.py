@@ -1,12 +1,15 @@
 """``langso/offline``: read the guidebook where the signal drops.
 
-- ``on_files``: adds the script ``assets/langso/offline.js``.
+- ``on_files``: adds the scripts ``assets/langso/offline.js`` and ``offline-map.js`` (the base
+  map's choice when saving, loaded only on a site with a base map).
 - ``on_post_page`` (priority -50, after the other plugins changed the page): links the web app
   manifest, adds the hidden save box, and notes the page and the assets it loads.
 - ``on_post_build``: writes the icons, ``manifest.webmanifest``, the offline pages (a page not
   saved yet; an address that is no page of the site), then the
   manifest (``assets/langso/offline.json``: sizes and digests of what was written) and the
-  worker ``sw.js`` at the site root, filled in with it.
+  worker ``sw.js`` at the site root, filled in with it. The map plugin's base map and the files
+  its page loads are read from ``config.extra`` (``BASEMAP_KEY``, ``MAP_ASSETS_KEY`` of
+  :mod:`langso.geomap.basemap`): the base map is offered apart when saving everything.
 
 A dirty build (``langso serve``, ``mkdocs serve --dirty``) renders only the pages that changed:
 what was noted of the others in earlier builds is kept, for the pages still in the site.
@@ -29,9 +32,11 @@ from mkdocs.structure.pages import Page
 from langso.adapter import cache_folder, in_post_page_chain, post_page_chain, site_root
 from langso.cache import Memo, text_digest
 from langso.edits import EditChain, apply_edits, edits_key
+from langso.geomap.basemap import BASEMAP_KEY, MAP_ASSETS_KEY
 from langso.offline.build import (
     ICON_URIS,
     MANIFEST_URI,
+    MAP_SCRIPT_URI,
     MISSING_PAGE_URI,
     OFFLINE_PAGE_URI,
     SCRIPT_URI,
@@ -88,6 +93,8 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         )
         script = package_files("langso.offline").joinpath("assets/offline.js").read_text("utf-8")
         files.append(File.generated(config, SCRIPT_URI, content=script))
+        choice = package_files("langso.offline").joinpath("assets/offline-map.js")
+        files.append(File.generated(config, MAP_SCRIPT_URI, content=choice.read_text("utf-8")))
         return files
 
     @in_post_page_chain
@@ -168,8 +175,10 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
             timeout_ms=self.config.timeout_ms,
             addresses=self.addresses | {"404.html"},
             redirects=self.redirects,
-            # search works without signal once everything is saved; so do contact cards
-            data=[INDEX_URI, *self.data],
+            # search works without signal once everything is saved; so do contact cards, and
+            # the map (its scripts load after the page has painted: no page names them)
+            data=[INDEX_URI, *self.data, *(config.extra.get(MAP_ASSETS_KEY) or ())],
+            basemap=basemap.src_uri if (basemap := config.extra.get(BASEMAP_KEY)) else None,
         )
         write(MANIFEST_URI, dumps_manifest(manifest))
         write(SW_URI, service_worker_js(manifest))

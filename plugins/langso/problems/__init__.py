@@ -19,6 +19,8 @@ each. A code's first part (before the dot) names the module that holds it:
 - ``village.*``, ``config.*``, ``build.*``, ``photo.*``: :mod:`langso.problems.site`
 - ``notice.*``, ``loa.*``: :mod:`langso.problems.notices`
 - ``event.*``, ``date.*``: :mod:`langso.problems.events`
+- ``tour.*``: :mod:`langso.problems.tours`
+- ``basemap.*``: :mod:`langso.problems.basemap`
 """
 
 from __future__ import annotations
@@ -29,7 +31,17 @@ from collections.abc import Mapping as MappingType
 from dataclasses import dataclass
 from typing import Literal
 
-from langso.problems import directory, events, notices, pages, plaques, reading, site
+from langso.problems import (
+    basemap,
+    directory,
+    events,
+    notices,
+    pages,
+    plaques,
+    reading,
+    site,
+    tours,
+)
 from langso.problems.message import Message
 
 __all__ = ["MESSAGES", "Message", "Problem", "ProblemList", "Severity"]
@@ -47,6 +59,8 @@ MESSAGES: dict[str, Message] = {
     **site.MESSAGES,
     **notices.MESSAGES,
     **events.MESSAGES,
+    **tours.MESSAGES,
+    **basemap.MESSAGES,
 }
 
 

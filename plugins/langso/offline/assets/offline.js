@@ -70,6 +70,25 @@
     });
   }
 
+  // The base map's choice ("Cả bản đồ nền: 3,2 MB"), from offline-map.js, loaded only when the
+  // site has a base map and the reader asks to save: no page's first load carries it.
+  var mapChoice = null;
+
+  function offerMap(info, then) {
+    if (!info.basemap || mapChoice) {
+      if (mapChoice) mapChoice.show();
+      return then();
+    }
+    var script = document.createElement("script");
+    script.src = root + "assets/langso/offline-map.js";
+    script.onload = function () {
+      mapChoice = window.LangsoOfflineMap(info, confirm, yes);
+      then();
+    };
+    script.onerror = then;
+    document.head.appendChild(script);
+  }
+
   function inView(node) {
     if (node.scrollIntoView) node.scrollIntoView({ block: "nearest" });
   }
@@ -89,14 +108,21 @@
       status.textContent = "Cả cuốn sổ tay (" + info.pages + " trang) nặng khoảng " +
         info.total_label + ". Lưu vào máy để đọc khi mất mạng?";
       yes.textContent = "Lưu " + info.total_label;
-      confirm.hidden = false;
-      inView(confirm);
-      yes.focus({ preventScroll: true });
+      offerMap(info, function () {
+        confirm.hidden = false;
+        inView(confirm);
+        yes.focus({ preventScroll: true });
+      });
     });
   });
 
+  function hideMap() {
+    if (mapChoice) mapChoice.hide();
+  }
+
   no.addEventListener("click", function () {
     confirm.hidden = true;
+    hideMap();
     save.disabled = false;
     later.hidden = !box.classList.contains("langso-offline--top");
     status.textContent = "";
@@ -104,11 +130,13 @@
   });
 
   yes.addEventListener("click", function () {
+    var withMap = !!(mapChoice && mapChoice.checked());
     confirm.hidden = true;
+    hideMap();
     bar.hidden = false;
     status.textContent = "Đang lưu…";
     inView(box);
-    ask({ type: "langso-save-all" }, function (message) {
+    ask({ type: "langso-save-all", basemap: withMap }, function (message) {
       bar.max = message.total;
       bar.value = message.done;
       if (message.type === "progress") {
@@ -124,8 +152,8 @@
           " tệp. Thử lại khi có sóng tốt hơn.";
         save.disabled = false;
       } else {
-        status.textContent = "Đã lưu xong " + message.pages +
-          " trang: đọc được cả khi mất mạng.";
+        status.textContent = "Đã lưu xong " + message.pages + " trang" +
+          (withMap ? " và bản đồ nền" : "") + ": đọc được cả khi mất mạng.";
         save.textContent = "Lưu lại bản mới";
         save.disabled = false;
         bar.hidden = true;

@@ -7,7 +7,14 @@
  *   offline page ("not saved yet") and, for an address that is no page of the site (the
  *   manifest lists them all), the page that says so.
  * - Everything else in scope: cache first (the core assets are precached on install).
- * - Message "langso-save-all": save every page and asset, reporting progress on the port.
+ * - The map's base map (MANIFEST.basemap, a PMTiles file read with Range requests): each range
+ *   the reader's map has read is kept under the file's URL + "?langso-range=start-end" (the
+ *   Cache API cannot keep a 206 answer: it keeps the bytes as a 200 one), in its own cache named
+ *   by the file's digest (kept across builds while the file is the same); a range is answered
+ *   from it, or sliced from the whole file once saved (or once a host that ignores Range sent it
+ *   whole), as a 206 answer.
+ * - Message "langso-save-all": save every page and asset, reporting progress on the port; with
+ *   `basemap: true`, the whole base map too.
  */
 "use strict";
 
@@ -31,6 +38,9 @@ var ASSETS = MANIFEST.precache.map(function (a) { return abs(a.url); });
 var PAGE_SET = new Set(PAGES);
 var OFFLINE = abs(MANIFEST.offline_page);
 var MISSING = abs(MANIFEST.missing_page);
+var BASEMAP = MANIFEST.basemap ? abs(MANIFEST.basemap.url) : null;
+var MAP_PREFIX = "langso-map-";
+var MAP_CACHE = MANIFEST.basemap ? MAP_PREFIX + MANIFEST.basemap.digest : null;
 var KNOWN = new Set(MANIFEST.known.map(function (url) { return abs(url); }).concat(DATA));
 
 /** The address as the manifest writes it: "x/index.html" is "x/". */
@@ -88,9 +98,14 @@ self.addEventListener("activate", function (event) {
   event.waitUntil((async function () {
     await self.clients.claim();
     var cache = await caches.open(CACHE);
-    var names = (await caches.keys()).filter(function (n) {
+    var all = await caches.keys();
+    var names = all.filter(function (n) {
       return n.indexOf(PREFIX) === 0 && n !== CACHE;
     });
+    // The ranges of a base map this build no longer has (or has changed) are no use.
+    await Promise.all(all.filter(function (n) {
+      return n.indexOf(MAP_PREFIX) === 0 && n !== MAP_CACHE;
+    }).map(function (n) { return caches.delete(n); }));
     // The pages open now, and those saved by the previous build, are saved again from the
     // network; a page that cannot be fetched keeps its old copy. Then the old caches go.
     var wanted = new Set();
@@ -181,6 +196,58 @@ async function cacheFirst(request) {
   return response;
 }
 
+/** The key a range of the base map is kept under: the same for the same tile, every time. */
+function rangeKey(range) {
+  return BASEMAP + "?langso-range=" + range[0] + "-" + range[1];
+}
+
+var wholeMap = null; // Promise<ArrayBuffer|null>: the saved whole base map, read once
+
+function savedMap(cache) {
+  if (!wholeMap) {
+    wholeMap = cache.match(BASEMAP).then(function (copy) {
+      return copy ? copy.arrayBuffer() : null;
+    });
+    wholeMap.then(function (buffer) { if (!buffer) wholeMap = null; });
+  }
+  return wholeMap;
+}
+
+function partial(data, range) {
+  var end = range[0] + data.byteLength - 1;
+  return new Response(data, {
+    status: 206,
+    statusText: "Partial Content",
+    headers: {
+      "Content-Type": "application/octet-stream",
+      "Content-Length": String(data.byteLength),
+      "Content-Range": "bytes " + range[0] + "-" + end + "/" + MANIFEST.basemap.bytes,
+    },
+  });
+}
+
+/** A Range request for the base map: from the kept ranges or the saved whole file, else from
+ * the network (and kept). */
+async function ranged(request, range) {
+  var cache = await caches.open(MAP_CACHE);
+  var copy = await cache.match(rangeKey(range));
+  if (copy) return partial(await copy.arrayBuffer(), range);
+  var whole = await savedMap(cache);
+  if (whole) return partial(whole.slice(range[0], range[1] + 1), range);
+  var response = await fetch(request);
+  if (response.status === 206) {
+    var data = await response.clone().arrayBuffer();
+    await cache.put(rangeKey(range), new Response(data, {
+      headers: { "Content-Type": "application/octet-stream" },
+    }));
+  } else if (response.status === 200 && response.type === "basic") {
+    // A host that ignores Range (mkdocs serve) sent the whole file: keep it whole.
+    await cache.put(BASEMAP, response.clone());
+    wholeMap = null;
+  }
+  return response;
+}
+
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET" || request.url.indexOf(SCOPE) !== 0) return;
@@ -188,12 +255,24 @@ self.addEventListener("fetch", function (event) {
     event.respondWith(networkFirst(event));
   } else if (!request.headers.has("range")) {
     event.respondWith(cacheFirst(request));
+  } else if (BASEMAP && pageKey(request.url) === BASEMAP) {
+    var range = /^bytes=(\d+)-(\d+)$/.exec(request.headers.get("range"));
+    if (range) event.respondWith(ranged(request, [Number(range[1]), Number(range[2])]));
   }
 });
 
-async function saveAll(port) {
+/** Save the whole base map (a plain request: the host sends it whole). */
+async function saveMap() {
+  var response = await fresh(BASEMAP);
+  if (response.status !== 200 || response.redirected) throw new Error("HTTP " + response.status);
+  await (await caches.open(MAP_CACHE)).put(BASEMAP, response);
+  wholeMap = null;
+}
+
+async function saveAll(port, withMap) {
   var cache = await caches.open(CACHE);
   var urls = PAGES.concat(REDIRECTS, DATA, ASSETS);
+  if (withMap && BASEMAP) urls.push(BASEMAP);
   var done = 0;
   var failed = 0;
   port.postMessage({
@@ -201,7 +280,7 @@ async function saveAll(port) {
   });
   for (var i = 0; i < urls.length; i++) {
     try {
-      await save(cache, urls[i]);
+      await (urls[i] === BASEMAP ? saveMap() : save(cache, urls[i]));
     } catch (error) {
       failed += 1;
     }
@@ -227,8 +306,9 @@ self.addEventListener("message", function (event) {
       total_bytes: MANIFEST.total_bytes,
       total_label: MANIFEST.total_label,
       pages: PAGES.length,
+      basemap: MANIFEST.basemap,
     });
   } else if (data.type === "langso-save-all") {
-    event.waitUntil(saveAll(port));
+    event.waitUntil(saveAll(port, !!data.basemap));
   }
 });

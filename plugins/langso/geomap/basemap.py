@@ -1,0 +1,372 @@
+"""The village map's base-map file: a PMTiles v3 archive the commune ships in its repository,
+checked at build time (no MkDocs import).
+
+:func:`inspect_basemap` reads only the file's 127-byte header and its metadata (never the
+tiles) and returns a :class:`BaseMap` — what the map page needs to read it: tile type, zooms,
+bounds, centre, size, attribution — with located messages (``basemap.*``,
+:mod:`langso.problems.basemap`) for a file that is not PMTiles v3 (an MBTiles database, a picture
+renamed, the HTML error page a browser saved, a Git LFS pointer, an empty or cut-short
+download), tiles of a kind the page cannot draw, places outside its bounds (named, with how far
+and a wider ``--bbox`` to use), a file over the size budget, and a max zoom too low to read a
+village (a warning).
+
+Format: PMTiles v3 (https://github.com/protomaps/PMTiles/blob/main/spec/v3/spec.md): the header
+is 127 bytes, little-endian; bounds and centre are in degrees × 10⁷ (WGS 84); the metadata is
+JSON, compressed as the header's ``internal_compression`` says. The library on the page is
+Leaflet with pmtiles (raster) or protomaps-leaflet (vector); MapLibre GL JS was weighed and
+left out: 276 KB gzip and WebGL, which cheap phones' WebViews lack (see geomap/plugin.py).
+
+The map plugin (``langso/map``) puts the :class:`BaseMap` it found (or ``None``) on
+``config.extra[BASEMAP_KEY]`` and the paths of the files its page loads after painting on
+``config.extra[MAP_ASSETS_KEY]``; the offline plugin reads both to offer the base map with
+"Lưu để đọc khi mất mạng" and to save the map's scripts with the pages.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import math
+import re
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from langso.problems import Problem
+from langso.text import nfc
+
+__all__ = [
+    "BASEMAP_KEY",
+    "DEFAULT_ATTRIBUTION",
+    "LOW_ZOOM",
+    "MAP_ASSETS_KEY",
+    "BaseMap",
+    "inspect_basemap",
+    "plain_attribution",
+]
+
+BASEMAP_KEY = "langso_basemap"
+"""Key of ``config.extra`` holding the build's :class:`BaseMap` (or ``None``)."""
+MAP_ASSETS_KEY = "langso_map_assets"
+"""Key of ``config.extra`` holding the site-relative paths of the scripts and styles the map
+page loads after painting (``list[str]``): saved with the pages by "Lưu để đọc khi mất mạng"."""
+DEFAULT_ATTRIBUTION = "© OpenStreetMap"
+"""Shown when the archive's metadata names no source (OpenStreetMap data: ODbL asks for it)."""
+LOW_ZOOM = 14
+"""Below this max zoom a village's lanes and houses cannot be told apart (a warning)."""
+
+HEADER_BYTES = 127
+METADATA_MAX_BYTES = 1 << 20
+"""Metadata read at most (real archives: a few kilobytes)."""
+
+TileType = Literal["mvt", "png", "jpg", "webp"]
+_TILE_TYPES: dict[int, TileType] = {1: "mvt", 2: "png", 3: "jpg", 4: "webp"}
+_OTHER_TILE_TYPES = {0: "không rõ / unknown", 5: "AVIF", 6: "MLT (MapLibre Tile)"}
+_COMPRESSIONS = {0: "không rõ", 1: "none", 2: "gzip", 3: "brotli", 4: "zstd"}
+_EARTH_RADIUS_M = 6_371_008.8  # IUGG mean radius
+
+
+@dataclass(frozen=True)
+class BaseMap:
+    """A checked base-map archive.
+
+    Attributes:
+        src_uri: docs-relative path of the file, also its site-relative URL:
+            ``ban-do/nen.pmtiles``.
+        tile_type: ``mvt`` (vector, Protomaps schema) or an image type.
+        min_zoom, max_zoom: the archive's zoom levels.
+        bounds: west, south, east, north in degrees (WGS 84).
+        center: longitude, latitude (degrees) and zoom.
+        size_bytes: the file's size in bytes.
+        attribution: plain text (no HTML, not escaped) from the metadata, else
+            :data:`DEFAULT_ATTRIBUTION`.
+    """
+
+    src_uri: str
+    tile_type: TileType
+    min_zoom: int
+    max_zoom: int
+    bounds: tuple[float, float, float, float]
+    center: tuple[float, float, int]
+    size_bytes: int
+    attribution: str
+
+
+def plain_attribution(value: object) -> str:
+    """The attribution as text: tags dropped, entities read once, spaces collapsed, NFC;
+    :data:`DEFAULT_ATTRIBUTION` when nothing is left (or ``value`` is not a string)."""
+    if not isinstance(value, str):
+        return DEFAULT_ATTRIBUTION
+    text = html.unescape(re.sub(r"<[^>]*>", " ", value))
+    text = nfc(" ".join(text.replace("<", " ").replace(">", " ").split()))[:300]
+    return text or DEFAULT_ATTRIBUTION
+
+
+def _size_vi(size: int) -> str:
+    from langso.offline.build import format_size
+
+    return format_size(size)
+
+
+def _size_en(size: int) -> str:
+    return _size_vi(size).replace(",", ".")
+
+
+def _what_is(head: bytes) -> tuple[str, str, str, str]:
+    """What a file that is not PMTiles v3 looks like: (what vi, what en, fix vi, fix en)."""
+    remake_vi = "tạo lại tệp theo docs/ban-do.md (lệnh `pmtiles extract`)"
+    remake_en = "make the file again as docs/ban-do.md says (`pmtiles extract`)"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"SQLite format 3\x00"):
+        return (
+            "đây là tệp MBTiles (cơ sở dữ liệu SQLite)",
+            "this is an MBTiles file (an SQLite database)",
+            "đổi sang PMTiles: `pmtiles convert ten-tep.mbtiles nen.pmtiles`",
+            "convert it: `pmtiles convert name.mbtiles nen.pmtiles`",
+        )
+    if head.startswith(b"PM") and len(head) >= 4 and head[2:4] in (b"\x01\x00", b"\x02\x00"):
+        return (
+            f"đây là PMTiles phiên bản cũ ({head[2]})",
+            f"this is an old PMTiles version ({head[2]})",
+            "đổi sang phiên bản 3: `pmtiles convert cu.pmtiles nen.pmtiles`",
+            "convert it to version 3: `pmtiles convert old.pmtiles nen.pmtiles`",
+        )
+    if head.startswith(b"PMTiles"):
+        return (
+            f"phiên bản {head[7] if len(head) > 7 else '?'} chưa được hỗ trợ",
+            f"version {head[7] if len(head) > 7 else '?'} is not supported",
+            remake_vi,
+            remake_en,
+        )
+    if text.startswith(b"version https://git-lfs"):
+        return (
+            "đây là con trỏ Git LFS, không phải tệp thật (kho được lấy về mà không tải tệp LFS)",
+            "this is a Git LFS pointer, not the file (the repository was fetched without its LFS "
+            "files)",
+            "bỏ LFS cho tệp này (`git lfs untrack`) và cam kết tệp thật: nơi dựng trang web "
+            "thường không tải tệp LFS",
+            "take the file out of LFS (`git lfs untrack`) and commit the real file: site builders "
+            "usually do not fetch LFS files",
+        )
+    if text.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<")):
+        return (
+            "đây là một trang web (HTML), thường là trang báo lỗi trình duyệt lưu thay cho tệp",
+            "this is a web page (HTML), usually an error page a browser saved instead of the file",
+            remake_vi,
+            remake_en,
+        )
+    kinds = {
+        b"\x89PNG": ("ảnh PNG", "a PNG picture"),
+        b"\xff\xd8\xff": ("ảnh JPEG", "a JPEG picture"),
+        b"PK\x03\x04": ("tệp nén ZIP", "a ZIP archive"),
+        b"\x1f\x8b": ("tệp nén gzip", "a gzip archive"),
+    }
+    for magic, (vi, en) in kinds.items():
+        if head.startswith(magic):
+            return (f"đây là {vi} đã đổi tên", f"this is {en}, renamed", remake_vi, remake_en)
+    return ("không nhận ra kiểu tệp", "the kind of file is not recognised", remake_vi, remake_en)
+
+
+def _u64(data: bytes, at: int) -> int:
+    return int.from_bytes(data[at : at + 8], "little")
+
+
+def _i32(data: bytes, at: int) -> int:
+    return int.from_bytes(data[at : at + 4], "little", signed=True)
+
+
+def _metadata(path: Path, header: bytes) -> dict[str, object]:
+    """The archive's metadata JSON, or ``{}`` when it cannot be read."""
+    offset, length = _u64(header, 24), _u64(header, 32)
+    if length == 0 or length > METADATA_MAX_BYTES:
+        return {}
+    with path.open("rb") as file:
+        file.seek(offset)
+        raw = file.read(length)
+    try:
+        if header[97] == 2:
+            raw = gzip.decompress(raw)
+        data = json.loads(raw.decode("utf-8"))
+    except (OSError, EOFError, zlib.error, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in metres (haversine, IUGG mean radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _distance_text(metres: float) -> tuple[str, str]:
+    if metres < 1000:
+        text = f"{max(10, round(metres, -1)):.0f} m"
+        return text, text
+    km = f"{metres / 1000:.1f}"
+    return f"{km.replace('.', ',')} km", f"{km} km"
+
+
+def _side(lat: float, lon: float, bounds: tuple[float, float, float, float]) -> tuple[str, str]:
+    west, south, east, north = bounds
+    ns = ("bắc", "north") if lat > north else ("nam", "south") if lat < south else ("", "")
+    ew = ("đông", "east") if lon > east else ("tây", "west") if lon < west else ("", "")
+    vi = " ".join(part for part in (ew[0], ns[0]) if part)
+    en = "-".join(part for part in (ns[1], ew[1]) if part)
+    return f"phía {vi}", en
+
+
+def wider_bbox(
+    bounds: tuple[float, float, float, float], points: Sequence[tuple[float, float, str]]
+) -> str:
+    """``W,S,E,N`` covering ``bounds`` and every point with about 1 km to spare (0.01°),
+    rounded outwards to 3 decimals: the ``--bbox`` to make the file again with."""
+    west = min([bounds[0], *(lon for _, lon, _ in points)]) - 0.01
+    south = min([bounds[1], *(lat for lat, _, _ in points)]) - 0.01
+    east = max([bounds[2], *(lon for _, lon, _ in points)]) + 0.01
+    north = max([bounds[3], *(lat for lat, _, _ in points)]) + 0.01
+    return ",".join(
+        f"{value:.3f}"
+        for value in (
+            math.floor(round(west * 1000, 6)) / 1000,  # round: 105.63 - 0.01 is 105.6199…
+            math.floor(round(south * 1000, 6)) / 1000,
+            math.ceil(round(east * 1000, 6)) / 1000,
+            math.ceil(round(north * 1000, 6)) / 1000,
+        )
+    )
+
+
+def _outside(
+    bounds: tuple[float, float, float, float],
+    points: Sequence[tuple[float, float, str]],
+    source: str,
+) -> list[Problem]:
+    west, south, east, north = bounds
+    out = [p for p in points if not (south <= p[0] <= north and west <= p[1] <= east)]
+    if not out:
+        return []
+    bbox = wider_bbox(bounds, points)
+    problems = []
+    for lat, lon, name in out:
+        near_lat, near_lon = min(max(lat, south), north), min(max(lon, west), east)
+        far_vi, far_en = _distance_text(distance_m(lat, lon, near_lat, near_lon))
+        side_vi, side_en = _side(lat, lon, bounds)
+        problems.append(
+            Problem(
+                source,
+                None,
+                "basemap.outside",
+                params={
+                    "name": name,
+                    "lat": f"{lat:.4f}",
+                    "lon": f"{lon:.4f}",
+                    "distance_vi": far_vi,
+                    "distance_en": far_en,
+                    "side_vi": side_vi,
+                    "side_en": side_en,
+                    "bbox": bbox,
+                },
+            )
+        )
+    return problems
+
+
+def inspect_basemap(
+    path: Path,
+    src_uri: str,
+    source: str,
+    points: Sequence[tuple[float, float, str]],
+    budget_bytes: int,
+) -> tuple[BaseMap | None, list[Problem]]:
+    """Check the archive at ``path`` and describe it.
+
+    Args:
+        path: the file on disk.
+        src_uri: its docs-relative path (``ban-do/nen.pmtiles``), kept on the result.
+        source: its repository-relative path for messages (``content/ban-do/nen.pmtiles``).
+        points: ``(lat, lon, name)`` of every place on the map, degrees.
+        budget_bytes: the largest size allowed, in bytes.
+
+    Returns:
+        The :class:`BaseMap` (``None`` when the file cannot be used: then an error says why)
+        and the problems found: errors for an unusable file, a place outside the bounds or a
+        file over budget; a warning for a max zoom below :data:`LOW_ZOOM`.
+    """
+    if not path.is_file():
+        expected = source
+        return None, [
+            Problem(
+                source, None, "basemap.missing", params={"basemap": src_uri, "expected": expected}
+            )
+        ]
+    size = path.stat().st_size
+    if size == 0:
+        return None, [Problem(source, None, "basemap.empty")]
+    with path.open("rb") as file:
+        header = file.read(HEADER_BYTES)
+    if len(header) < HEADER_BYTES or not header.startswith(b"PMTiles\x03"):
+        what_vi, what_en, fix_vi, fix_en = _what_is(header)
+        params = {"what_vi": what_vi, "what_en": what_en, "fix_vi": fix_vi, "fix_en": fix_en}
+        return None, [Problem(source, None, "basemap.not-pmtiles", params=params)]
+    end = _u64(header, 56) + _u64(header, 64)  # tile data offset + length: the last byte
+    if end > size:
+        return None, [
+            Problem(source, None, "basemap.truncated", params={"expected": end, "size": size})
+        ]
+    tile_type = _TILE_TYPES.get(header[99])
+    if tile_type is None:
+        kind = _OTHER_TILE_TYPES.get(header[99], str(header[99]))
+        return None, [Problem(source, None, "basemap.tile-type", params={"tile_type": kind})]
+    for compression in (header[97], header[98]):
+        if compression > 2:
+            name = _COMPRESSIONS.get(compression, str(compression))
+            return None, [
+                Problem(source, None, "basemap.compression", params={"compression": name})
+            ]
+    if _u64(header, 72) == 0:  # addressed tiles
+        return None, [Problem(source, None, "basemap.no-tiles")]
+    bounds = (
+        _i32(header, 102) / 1e7,
+        _i32(header, 106) / 1e7,
+        _i32(header, 110) / 1e7,
+        _i32(header, 114) / 1e7,
+    )
+    lon, lat = _i32(header, 119) / 1e7, _i32(header, 123) / 1e7
+    min_zoom, max_zoom, zoom = header[100], header[101], header[118]
+    if not (bounds[0] <= lon <= bounds[2] and bounds[1] <= lat <= bounds[3]):
+        lon, lat = (bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2
+    zoom = min(max(zoom, min_zoom), max_zoom)
+    basemap = BaseMap(
+        src_uri=src_uri,
+        tile_type=tile_type,
+        min_zoom=min_zoom,
+        max_zoom=max_zoom,
+        bounds=bounds,
+        center=(lon, lat, zoom),
+        size_bytes=size,
+        attribution=plain_attribution(_metadata(path, header).get("attribution")),
+    )
+    problems = _outside(bounds, points, source)
+    if size > budget_bytes:
+        params = {
+            "size_vi": _size_vi(size),
+            "size_en": _size_en(size),
+            "budget_vi": _size_vi(budget_bytes),
+            "budget_en": _size_en(budget_bytes),
+        }
+        problems.append(Problem(source, None, "basemap.too-big", params=params))
+    if max_zoom < LOW_ZOOM:
+        problems.append(
+            Problem(
+                source,
+                None,
+                "basemap.low-zoom",
+                params={"max_zoom": max_zoom, "wanted": LOW_ZOOM},
+                severity="warning",
+            )
+        )
+    return basemap, problems

@@ -1,0 +1,104 @@
+"""A tour as GPX 1.1 (``tuyen-tham-quan/<slug>.gpx``) and every tour as GeoJSON for the map
+(``tuyen-tham-quan/tuyen.geojson``).
+
+- GPX 1.1 (https://www.topografix.com/GPX/1/1/, schema ``gpx.xsd``): ``metadata`` (name,
+  description, link to the tour page), one ``wpt`` per stop (``n. name``, the stop's text as
+  ``desc``, a ``link`` to its page) and one ``rte`` whose ``rtept`` are the stops in order,
+  named the same way. Phone apps (OsmAnd, Organic Maps) open it to follow the route offline.
+- GeoJSON (RFC 7946): a ``FeatureCollection`` of ``LineString`` features, coordinates
+  ``[lon, lat]``, properties ``{"slug", "ten", "url", "khoang_cach_m", "phut"}`` (``url`` is the
+  tour page's site-root-relative URL, ``khoang_cach_m`` whole metres) — the interface the map
+  page (``langso/map``) reads.
+
+Text is written by :mod:`xml.etree.ElementTree` and :mod:`json`, which escape it (plain text in).
+
+Plain Python: no MkDocs import.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable
+
+from langso.tours.model import Tour
+
+__all__ = ["GPX_NS", "geojson", "gpx"]
+
+GPX_NS = "http://www.topografix.com/GPX/1/1"
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+
+
+def _coordinate(value: float) -> str:
+    return f"{value:.6f}"
+
+
+def gpx(tour: Tour, tour_url: str, stop_url: Callable[[int], str | None]) -> str:
+    """The GPX 1.1 document of ``tour``.
+
+    Args:
+        tour_url: the tour page's address (absolute when ``site_url`` is set).
+        stop_url: the address of stop ``n``'s page (1-based), ``None`` for a free point.
+    """
+    ET.register_namespace("", GPX_NS)
+    q = f"{{{GPX_NS}}}"
+    root = ET.Element(
+        q + "gpx",
+        {
+            "version": "1.1",
+            "creator": "Làng số",
+            f"{{{_XSI}}}schemaLocation": f"{GPX_NS} {GPX_NS}/gpx.xsd",
+        },
+    )
+    meta = ET.SubElement(root, q + "metadata")
+    ET.SubElement(meta, q + "name").text = tour.name
+    if tour.description:
+        ET.SubElement(meta, q + "desc").text = tour.description
+    link = ET.SubElement(meta, q + "link", {"href": tour_url})
+    ET.SubElement(link, q + "text").text = tour.name
+
+    def point(parent: ET.Element, tag: str, number: int, with_text: bool) -> None:
+        stop = tour.stops[number - 1]
+        element = ET.SubElement(
+            parent, q + tag, {"lat": _coordinate(stop.lat), "lon": _coordinate(stop.lon)}
+        )
+        ET.SubElement(element, q + "name").text = f"{stop.number}. {stop.name}"
+        if with_text:
+            ET.SubElement(element, q + "desc").text = stop.text
+            href = stop_url(number)
+            if href:
+                ET.SubElement(element, q + "link", {"href": href})
+
+    for stop in tour.stops:
+        point(root, "wpt", stop.number, with_text=True)
+    route = ET.SubElement(root, q + "rte")
+    ET.SubElement(route, q + "name").text = tour.name
+    ET.SubElement(ET.SubElement(route, q + "link", {"href": tour_url}), q + "text").text = tour.name
+    for stop in tour.stops:
+        point(route, "rtept", stop.number, with_text=False)
+    ET.indent(root)
+    body = ET.tostring(root, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+
+
+def geojson(tours: Iterable[Tour], urls: dict[str, str]) -> str:
+    """The GeoJSON of every tour's line; ``urls``: slug → the tour page's site-root-relative URL."""
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {
+                "type": "LineString",
+                "coordinates": [[round(s.lon, 6), round(s.lat, 6)] for s in tour.stops],
+            },
+            "properties": {
+                "slug": tour.slug,
+                "ten": tour.name,
+                "url": urls[tour.slug],
+                "khoang_cach_m": round(tour.metres),
+                "phut": tour.minutes,
+            },
+        }
+        for tour in tours
+    ]
+    data = {"type": "FeatureCollection", "features": features}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -1,0 +1,348 @@
+"""Tour files (``tuyen-tham-quan/*.yml``) into :class:`~langso.tours.model.Tour` objects, checked.
+
+Each file is composed with :func:`langso.schema.compose_yaml` (every value the text typed, with
+its line) and typed by :class:`TourFile` through :func:`langso.schema.validate`. Then every stop
+that is valid on its own is placed (:class:`PlaceLookup`, the site's places from
+``langso.geomap``): an unknown page (``tour.stop-unknown``, with "có phải ý bạn là"), a page
+without ``toa_do`` (``tour.stop-no-coordinates``), a stop more than
+:data:`~langso.tours.geo.FAR_STOP_M` from the previous one (``tour.stop-far``, saying the
+distance), the same stop twice in a row (``tour.stop-repeated``) and fewer than two stops
+(``tour.too-few-stops``). Every mistake of every file is listed in one run; a file with any
+error gives no tour.
+
+Plain Python: no MkDocs import.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import posixpath
+from collections.abc import Iterable
+from typing import Annotated, Any, Protocol
+
+from pydantic import BeforeValidator, Field, field_validator, model_validator
+
+from langso.directory.fields import Coordinates, _coordinates
+from langso.geomap.places import page_of
+from langso.paths import repo_path
+from langso.plaques.model import page_path
+from langso.problems import Problem
+from langso.schema import Model, Text, compose_yaml, invalid, validatable, validate
+from langso.text import nfc, slugify
+from langso.tours.geo import FAR_STOP_M, distance_label, haversine_m
+from langso.tours.model import Leg, Stop, Tour
+from langso.yamlsource import Mapping, Sequence, line_of
+
+__all__ = ["MAX_DESCRIPTION", "MAX_TEXT", "PlaceLookup", "StopEntry", "TourFile", "load_tours"]
+
+MAX_TEXT = 400
+"""The longest ``loi_dan`` (characters): read standing at the stop, on a phone."""
+
+MAX_DESCRIPTION = 300
+"""The longest ``mo_ta`` (characters)."""
+
+
+class PlaceInfo(Protocol):
+    """What a stop takes from ``langso.geomap.places.Place``."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def lat(self) -> float: ...
+    @property
+    def lon(self) -> float: ...
+
+
+class PlaceLookup(Protocol):
+    """The site's places (``langso.geomap.places.Places``)."""
+
+    def by_page(self, src_uri: str) -> Any: ...  # PlaceInfo | None
+    def suggest(self, src_uri: str) -> str | None: ...
+
+
+def _longest(limit: int, what_vi: str, what_en: str) -> Any:
+    def check(value: object) -> object:
+        if isinstance(value, str) and len(value.strip()) > limit:
+            count = len(value.strip())
+            raise invalid(
+                f"{what_vi} dài {count} ký tự, quá {limit} ký tự",
+                f"{what_en} is {count} characters long, more than {limit}",
+                f"rút gọn còn dưới {limit} ký tự; phần dài hãy viết vào trang của điểm đó",
+                f"shorten it below {limit} characters; put the longer story on the stop's page",
+            )
+        return value
+
+    return BeforeValidator(check)
+
+
+Location = Annotated[Coordinates, BeforeValidator(_coordinates)]
+
+
+class StopEntry(Model):
+    """One stop of a tour: a page with coordinates, or a free point with its own."""
+
+    page: str | None = Field(
+        None,
+        alias="trang",
+        description="Trang của điểm, tính từ thư mục nội dung, ví dụ "
+        "`dia-diem/dinh-lang.md` hoặc `danh-ba/cho.yml`; trang phải có `toa_do`. "
+        "/ The stop's page, from the content folder; it must have `toa_do`.",
+    )
+    name: Text | None = Field(
+        None,
+        alias="ten",
+        description="Tên điểm tự do (bắt buộc khi không có `trang`; có `trang` thì thay tên "
+        "trang). / A free point's name (or a shorter name for the page).",
+    )
+    location: Location | None = Field(
+        None,
+        alias="toa_do",
+        description="Tọa độ điểm tự do 'vĩ độ, kinh độ', ví dụ `'19.9822, 105.6431'`. "
+        "/ A free point's coordinates.",
+    )
+    note: Text | None = Field(
+        None,
+        alias="ghi_chu",
+        description="Ghi chú tìm đường tới điểm tự do. / How to find a free point.",
+    )
+    guide: Annotated[Text, _longest(MAX_TEXT, "lời dẫn", "the text")] = Field(
+        alias="loi_dan",
+        description=f"Lời dẫn đọc tại điểm này (tối đa {MAX_TEXT} ký tự). "
+        "/ What to read at this stop.",
+    )
+
+    @field_validator("page", mode="before")
+    @classmethod
+    def _page(cls, value: object) -> object:
+        return page_path(value) if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _page_or_point(self) -> StopEntry:
+        if self.page is not None and self.location is not None:
+            raise invalid(
+                "điểm dừng có cả `trang` và `toa_do`",
+                "the stop has both `trang` and `toa_do`",
+                "xóa dòng `toa_do`: tọa độ lấy từ trang (sửa ở phần đầu trang đó)",
+                "delete the `toa_do` line: the coordinates come from the page (edit them there)",
+                field="toa_do",
+            )
+        if self.page is None and (self.name is None or self.location is None):
+            missing = "ten" if self.name is None else "toa_do"
+            raise invalid(
+                "điểm dừng cần `trang`, hoặc cả `ten` và `toa_do`",
+                "a stop needs `trang`, or both `ten` and `toa_do`",
+                "thêm `trang: 'dia-diem/ten-trang.md'` (một trang có tọa độ), hoặc thêm "
+                f"`{missing}: ...` cho một điểm tự do",
+                "add `trang: 'dia-diem/page.md'` (a page with coordinates), or add "
+                f"`{missing}: ...` for a free point",
+                field=missing,
+            )
+        return self
+
+
+class TourFile(Model):
+    """A walking tour: its name, an introduction and the stops in order."""
+
+    name: Text = Field(alias="ten", description="Tên tuyến. / The tour's name.")
+    description: Annotated[Text, _longest(MAX_DESCRIPTION, "`mo_ta`", "`mo_ta`")] | None = Field(
+        None,
+        alias="mo_ta",
+        description=f"Một hai câu giới thiệu (tối đa {MAX_DESCRIPTION} ký tự). / A summary.",
+    )
+    stops: tuple[StopEntry, ...] = Field(
+        alias="diem_dung",
+        description="Các điểm dừng theo thứ tự đi, ít nhất 2. / The stops in order, at least 2.",
+    )
+
+
+def tour_slug(src_uri: str) -> str:
+    """``tuyen-tham-quan/Ba ngôi đình.yml`` → ``ba-ngoi-dinh``."""
+    return slugify(posixpath.splitext(posixpath.basename(src_uri))[0]) or "tuyen"
+
+
+def load_tours(
+    files: Iterable[tuple[str, str]],
+    places: PlaceLookup,
+    pages: Iterable[str],
+    docs_rel: str,
+) -> tuple[list[Tour], list[Problem]]:
+    """Read and check every tour file.
+
+    Args:
+        files: ``(src_uri, text)`` of each tour file (``tuyen-tham-quan/dinh.yml`` and its
+            text, already decoded by :func:`langso.textfile.decode_text`).
+        places: the site's places, to place each ``trang``.
+        pages: every source path of the site (``.md`` pages and ``danh-ba/*.yml``), to tell a
+            page without ``toa_do`` from a page that does not exist.
+        docs_rel: the docs folder relative to the repository (``content``), for messages.
+
+    Returns:
+        ``(tours, problems)``: the tours without errors, in the order of ``files``; one
+        located problem per mistake.
+    """
+    known = set(pages)
+    tours: list[Tour] = []
+    problems: list[Problem] = []
+    for src_uri, text in files:
+        rel = repo_path(docs_rel, src_uri)
+        tour, found = _load(src_uri, rel, text, places, known, docs_rel)
+        problems.extend(found)
+        if tour is not None:
+            tours.append(tour)
+    return tours, problems
+
+
+def _load(
+    src_uri: str, rel: str, text: str, places: PlaceLookup, known: set[str], docs_rel: str
+) -> tuple[Tour | None, list[Problem]]:
+    node, problems = compose_yaml(text, rel)
+    if not validatable(node, problems):
+        return None, problems
+    assert node is not None
+    matter, found = validate(TourFile, node, rel)
+    problems += found
+    stop_nodes = _stop_nodes(node)
+    if stop_nodes is not None and len(stop_nodes.items) < 2:
+        line = line_of(node, ("diem_dung",)) or 1
+        params = {"count": len(stop_nodes.items)}
+        problems.append(Problem(rel, line, "tour.too-few-stops", "diem_dung", params))
+    stops: list[Stop] = []
+    previous: Stop | None = None
+    for index, item in enumerate(stop_nodes.items if stop_nodes else []):
+        entry, errors = validate(StopEntry, item, rel, prefix=("diem_dung", index), root=node)
+        if entry is None or errors:
+            previous = None
+            continue
+        stop, found = _place(entry, index, item, rel, places, known, docs_rel, node)
+        problems += found
+        if stop is None:
+            previous = None
+            continue
+        problems += _against_previous(stop, previous, entry, index, rel, node)
+        stops.append(stop)
+        previous = stop
+    if matter is None or any(p.severity == "error" for p in problems):
+        return None, _unique(problems)
+    legs = tuple(Leg(haversine_m(a.lat, a.lon, b.lat, b.lon)) for a, b in itertools.pairwise(stops))
+    tour = Tour(
+        slug=tour_slug(src_uri),
+        name=matter.name,
+        description=matter.description,
+        src_uri=src_uri,
+        source=rel,
+        stops=tuple(stops),
+        legs=legs,
+    )
+    return tour, _unique(problems)
+
+
+def _stop_nodes(node: Any) -> Sequence | None:
+    if not isinstance(node, Mapping) or "diem_dung" not in node.entries:
+        return None
+    value = node.entries["diem_dung"][1]
+    return value if isinstance(value, Sequence) else None
+
+
+def _place(
+    entry: StopEntry,
+    index: int,
+    item: Any,
+    rel: str,
+    places: PlaceLookup,
+    known: set[str],
+    docs_rel: str,
+    root: Any,
+) -> tuple[Stop | None, list[Problem]]:
+    """The stop ``entry`` (the ``index``-th) placed, or the problem saying why it cannot be."""
+    line = line_of(root, ("diem_dung", index, "trang")) or item.line
+    if entry.page is None:
+        assert entry.name is not None and entry.location is not None
+        stop = Stop(
+            number=index + 1,
+            name=nfc(entry.name),
+            lat=entry.location.lat,
+            lon=entry.location.lon,
+            text=nfc(entry.guide),
+            note=nfc(entry.note) if entry.note else None,
+            src_uri=None,
+            url=None,
+            line=item.line,
+        )
+        return stop, []
+    place = places.by_page(entry.page)
+    if place is None:
+        if entry.page in known or page_of(entry.page) in known:
+            params = {"page": entry.page, "source": repo_path(docs_rel, entry.page)}
+            code = "tour.stop-no-coordinates"
+            return None, [Problem(rel, line, code, "diem_dung.trang", params)]
+        guess = places.suggest(entry.page) or next(
+            iter(difflib.get_close_matches(entry.page, sorted(known), n=1, cutoff=0.6)), None
+        )
+        params = _guess(entry.page, guess)
+        return None, [Problem(rel, line, "tour.stop-unknown", "diem_dung.trang", params)]
+    stop = Stop(
+        number=index + 1,
+        name=nfc(entry.name) if entry.name else place.name,
+        lat=place.lat,
+        lon=place.lon,
+        text=nfc(entry.guide),
+        note=nfc(entry.note) if entry.note else None,
+        src_uri=page_of(entry.page),
+        url=place.url,
+        line=item.line,
+    )
+    return stop, []
+
+
+def _guess(page: str, guess: str | None) -> dict[str, str]:
+    if guess:
+        return {
+            "page": page,
+            "did_you_mean_vi": f" (có phải ý bạn là `{guess}`?)",
+            "did_you_mean_en": f" (did you mean `{guess}`?)",
+            "fix_vi": f"sửa thành `trang: '{guess}'`",
+            "fix_en": f"change it to `trang: '{guess}'`",
+        }
+    return {
+        "page": page,
+        "did_you_mean_vi": "",
+        "did_you_mean_en": "",
+        "fix_vi": "viết đường dẫn một trang đang có, tính từ thư mục nội dung, ví dụ "
+        "`dia-diem/dinh-lang.md`; hoặc dùng `ten` và `toa_do` cho một điểm không có trang",
+        "fix_en": "write the path of an existing page from the content folder, e.g. "
+        "`dia-diem/dinh-lang.md`; or use `ten` and `toa_do` for a point without a page",
+    }
+
+
+def _against_previous(
+    stop: Stop, previous: Stop | None, entry: StopEntry, index: int, rel: str, root: Any
+) -> list[Problem]:
+    if previous is None:
+        return []
+    key = "trang" if entry.page is not None else "toa_do"
+    line = line_of(root, ("diem_dung", index, key)) or stop.line
+    field = f"diem_dung.{key}"
+    params: dict[str, object] = {"number": stop.number, "name": stop.name}
+    same_page = stop.src_uri is not None and stop.src_uri == previous.src_uri
+    metres = haversine_m(previous.lat, previous.lon, stop.lat, stop.lon)
+    if same_page or metres < 1.0:
+        return [Problem(rel, line, "tour.stop-repeated", field, params)]
+    if metres > FAR_STOP_M:
+        params |= {
+            "distance": distance_label(metres),
+            "distance_en": distance_label(metres).replace(",", "."),
+            "limit": distance_label(FAR_STOP_M),
+        }
+        return [Problem(rel, line, "tour.stop-far", field, params)]
+    return []
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    """Each problem once (a stop's own error is found by the file's and the stop's check)."""
+    seen: dict[str, Problem] = {}
+    for problem in problems:
+        seen.setdefault(problem.format(), problem)
+    return sorted(seen.values(), key=lambda p: p.line or 0)

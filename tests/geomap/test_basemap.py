@@ -1,0 +1,230 @@
+"""The base-map file: the tests' own PMTiles archives read back, and :func:`inspect_basemap`'s
+description and located messages for every way a commune's file can be wrong."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import mapbox_vector_tile
+from PIL import Image
+from pmtiles.reader import MmapSource, Reader, all_tiles
+from pmtiles.tile import TileType
+
+from langso.geomap.basemap import BaseMap, inspect_basemap, plain_attribution
+from tests.geomap.pmtiles_files import SAMPLE_BOUNDS, covering_tiles, raster_pmtiles, vector_pmtiles
+
+SOURCE = "content/ban-do/nen.pmtiles"
+INSIDE = [(19.98, 105.64, "Đình làng")]
+BUDGET = 20 * 1024 * 1024
+
+
+def inspect(
+    path: Path, points: list[tuple[float, float, str]] = INSIDE, budget: int = BUDGET
+) -> tuple[BaseMap | None, list[str]]:
+    basemap, problems = inspect_basemap(path, "ban-do/nen.pmtiles", SOURCE, points, budget)
+    return basemap, [p.format() for p in problems]
+
+
+# --- the tests' own archives ----------------------------------------------------------------------
+
+
+def test_raster_archive_reads_back_with_the_pmtiles_reader(tmp_path: Path) -> None:
+    path = raster_pmtiles(tmp_path / "a.pmtiles", color=(200, 220, 240))
+    with path.open("rb") as file:
+        reader = Reader(MmapSource(file))
+        header = reader.header()
+        tiles = list(all_tiles(reader.get_bytes))
+        assert header["tile_type"] == TileType.PNG
+        assert (header["min_zoom"], header["max_zoom"]) == (12, 16)
+        assert header["min_lon_e7"] == 1056300000
+        assert [zxy for zxy, _ in tiles] == covering_tiles(SAMPLE_BOUNDS, 12, 16)
+        z, x, y = covering_tiles(SAMPLE_BOUNDS, 16, 16)[0]
+        image = Image.open(__import__("io").BytesIO(reader.get(z, x, y)))
+        assert image.size == (256, 256)
+        assert image.convert("RGB").getpixel((128, 250)) == (200, 220, 240)
+    assert path.stat().st_size < 200_000
+
+
+def test_vector_archive_holds_protomaps_layers(tmp_path: Path) -> None:
+    path = vector_pmtiles(tmp_path / "v.pmtiles")
+    with path.open("rb") as file:
+        reader = Reader(MmapSource(file))
+        assert reader.header()["tile_type"] == TileType.MVT
+        z, x, y = covering_tiles(SAMPLE_BOUNDS, 15, 15)[0]
+        tile = mapbox_vector_tile.decode(gzip.decompress(reader.get(z, x, y)))
+    assert list(tile) == ["earth", "water", "roads"]
+    kinds = [f["properties"]["kind"] for f in tile["roads"]["features"]]
+    assert kinds == ["major_road", "path"]
+    assert path.stat().st_size < 200_000
+
+
+def test_archives_are_the_same_bytes_every_time(tmp_path: Path) -> None:
+    for make in (raster_pmtiles, vector_pmtiles):
+        one = make(tmp_path / "1.pmtiles").read_bytes()
+        two = make(tmp_path / "2.pmtiles").read_bytes()
+        assert hashlib.sha256(one).digest() == hashlib.sha256(two).digest()
+
+
+# --- a good file --------------------------------------------------------------------------------
+
+
+def test_a_good_vector_file_is_described(tmp_path: Path) -> None:
+    path = vector_pmtiles(tmp_path / "nen.pmtiles")
+    basemap, problems = inspect(path)
+    assert problems == []
+    assert basemap == BaseMap(
+        src_uri="ban-do/nen.pmtiles",
+        tile_type="mvt",
+        min_zoom=12,
+        max_zoom=15,
+        bounds=SAMPLE_BOUNDS,
+        center=(105.645, 19.98, 15),
+        size_bytes=path.stat().st_size,
+        attribution="© OpenStreetMap",
+    )
+
+
+def test_attribution_is_plain_text_read_once() -> None:
+    raw = '<a href="https://x">&copy; OpenStreetMap</a> &amp;lt;b&amp;gt; <script>x</script>'
+    assert plain_attribution(raw) == "© OpenStreetMap &lt;b&gt; x"
+    assert plain_attribution("") == "© OpenStreetMap"
+    assert plain_attribution(None) == "© OpenStreetMap"
+
+
+def test_attribution_from_the_files_metadata(tmp_path: Path) -> None:
+    path = raster_pmtiles(tmp_path / "nen.pmtiles", attribution="Ảnh: <b>UBND xã</b> 2025")
+    basemap, _ = inspect(path)
+    assert basemap is not None
+    assert (basemap.tile_type, basemap.attribution) == ("png", "Ảnh: UBND xã 2025")
+
+
+# --- what is wrong ------------------------------------------------------------------------------
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    basemap, problems = inspect(tmp_path / "nen.pmtiles")
+    assert basemap is None
+    assert problems == [
+        "content/ban-do/nen.pmtiles: mkdocs.yml đặt bản đồ nền là `ban-do/nen.pmtiles` nhưng "
+        "không có tệp này trong thư mục nội dung — chép tệp bản đồ nền (.pmtiles) vào "
+        "`content/ban-do/nen.pmtiles`, hoặc xóa dòng `basemap:` của `langso/map` trong "
+        "mkdocs.yml (bản đồ vẫn hiện các điểm, không có nền)\n"
+        "    (en) mkdocs.yml sets the base map to `ban-do/nen.pmtiles` but the content folder "
+        "has no such file — copy the base-map file (.pmtiles) to `content/ban-do/nen.pmtiles`, "
+        "or delete the `basemap:` line of `langso/map` in mkdocs.yml (the map still shows its "
+        "points, without a base map)"
+    ]
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    (tmp_path / "nen.pmtiles").write_bytes(b"")
+    basemap, problems = inspect(tmp_path / "nen.pmtiles")
+    assert basemap is None
+    assert problems[0].startswith(
+        "content/ban-do/nen.pmtiles: tệp bản đồ nền trống (0 byte): thường là tải xuống bị hỏng"
+    )
+
+
+def _first_line(path: Path, data: bytes) -> str:
+    path.write_bytes(data)
+    basemap, problems = inspect(path)
+    assert basemap is None
+    assert len(problems) == 1
+    return problems[0].split("\n")[0]
+
+
+def test_files_that_are_not_pmtiles_say_what_they_are(tmp_path: Path) -> None:
+    path = tmp_path / "nen.pmtiles"
+    db = sqlite3.connect(tmp_path / "x.mbtiles")
+    db.execute("CREATE TABLE tiles (zoom_level integer)")
+    db.commit()
+    db.close()
+    assert _first_line(path, (tmp_path / "x.mbtiles").read_bytes()) == (
+        "content/ban-do/nen.pmtiles: tệp bản đồ nền không phải tệp PMTiles phiên bản 3: đây là "
+        "tệp MBTiles (cơ sở dữ liệu SQLite) — đổi sang PMTiles: "
+        "`pmtiles convert ten-tep.mbtiles nen.pmtiles`"
+    )
+    page = b"<!DOCTYPE html><html><head><title>404 Not Found</title></head></html>" * 3
+    assert "đây là một trang web (HTML), thường là trang báo lỗi" in _first_line(path, page)
+    png = (tmp_path / "a.png").resolve()
+    Image.new("RGB", (8, 8)).save(png)
+    assert "đây là ảnh PNG đã đổi tên" in _first_line(path, png.read_bytes())
+    lfs = b"version https://git-lfs.github.com/spec/v1\noid sha256:ab\nsize 12345\n" * 2
+    assert "đây là con trỏ Git LFS" in _first_line(path, lfs)
+    v2 = b"PM\x02\x00" + bytes(200)
+    assert "PMTiles phiên bản cũ (2)" in _first_line(path, v2)
+    assert "không nhận ra kiểu tệp" in _first_line(path, bytes(range(256)))
+
+
+def test_cut_short_file(tmp_path: Path) -> None:
+    path = raster_pmtiles(tmp_path / "nen.pmtiles")
+    whole = path.stat().st_size
+    path.write_bytes(path.read_bytes()[: whole - 100])
+    line = _first_line(path, path.read_bytes())
+    assert line == (
+        f"content/ban-do/nen.pmtiles: tệp bản đồ nền bị cụt: phần đầu tệp ghi {whole} byte "
+        f"nhưng tệp chỉ có {whole - 100} byte (tải xuống hoặc chép chưa xong) — chép lại tệp "
+        "cho trọn vẹn, hoặc tạo lại tệp theo hướng dẫn docs/ban-do.md (lệnh `pmtiles extract`)"
+    )
+
+
+def test_unsupported_tile_type_and_compression(tmp_path: Path) -> None:
+    path = raster_pmtiles(tmp_path / "nen.pmtiles")
+    data = bytearray(path.read_bytes())
+    data[99] = 5  # AVIF
+    assert "chứa ô bản đồ kiểu AVIF" in _first_line(path, bytes(data))
+    data[99] = 1
+    data[98] = 3  # brotli
+    assert "nén bằng brotli" in _first_line(path, bytes(data))
+
+
+def test_places_outside_are_named_with_distance_and_a_wider_bbox(tmp_path: Path) -> None:
+    path = vector_pmtiles(tmp_path / "nen.pmtiles")
+    points = [*INSIDE, (20.0, 105.64, "Chùa Ất"), (19.95, 105.70, "Chợ Giáp")]
+    basemap, problems = inspect(path, points)
+    assert basemap is not None
+    assert problems == [
+        "content/ban-do/nen.pmtiles: điểm `Chùa Ất` (20.0000, 105.6400) nằm ngoài vùng của bản "
+        "đồ nền, cách mép phía bắc khoảng 1,1 km: trên bản đồ, điểm này sẽ hiện trên nền trống "
+        "— tạo lại tệp bản đồ nền với vùng rộng hơn, ví dụ `--bbox=105.620,19.940,105.710,20.010`"
+        " (docs/ban-do.md); hoặc sửa `toa_do` của `Chùa Ất` nếu tọa độ sai\n"
+        "    (en) the place `Chùa Ất` (20.0000, 105.6400) lies outside the base map's area, "
+        "about 1.1 km beyond its north edge: on the map it would sit on a blank background — "
+        "make the base-map file again with a wider area, e.g. "
+        "`--bbox=105.620,19.940,105.710,20.010` (docs/ban-do.md); or correct the `toa_do` of "
+        "`Chùa Ất` if it is wrong",
+        problems[1],
+    ]
+    assert "cách mép phía đông nam khoảng 4,7 km" in problems[1]
+    assert "beyond its south-east edge" in problems[1]
+
+
+def test_file_over_budget_says_both_sizes_and_how_to_shrink(tmp_path: Path) -> None:
+    path = raster_pmtiles(tmp_path / "nen.pmtiles")
+    basemap, problems = inspect(path, budget=20_000)
+    assert basemap is not None
+    size = path.stat().st_size
+    assert size == 55990
+    assert problems == [
+        "content/ban-do/nen.pmtiles: tệp bản đồ nền nặng 55 KB, quá mức cho phép 20 KB "
+        "(`basemap_budget_mb`): nhiều nơi lưu trang web từ chối tệp lớn (Cloudflare Pages: 25 "
+        "MiB), và người đọc phải tải về khi lưu để đọc khi mất mạng — tạo lại tệp nhỏ hơn: bớt "
+        "mức phóng to (`--maxzoom=15` hoặc 14), hoặc thu hẹp vùng `--bbox` vào quanh xã; chỉ "
+        "khi thật cần mới tăng `basemap_budget_mb` trong mkdocs.yml\n"
+        "    (en) the base-map file weighs 55 KB, over the budget of 20 KB "
+        "(`basemap_budget_mb`): many hosts refuse large files (Cloudflare Pages: 25 MiB), and "
+        "readers download it to read offline — make a smaller file: fewer zoom levels "
+        "(`--maxzoom=15` or 14), or a smaller `--bbox` around the commune; raise "
+        "`basemap_budget_mb` in mkdocs.yml only if really needed"
+    ]
+
+
+def test_low_max_zoom_is_a_warning(tmp_path: Path) -> None:
+    path = raster_pmtiles(tmp_path / "nen.pmtiles", min_zoom=10, max_zoom=13)
+    basemap, problems = inspect_basemap(path, "ban-do/nen.pmtiles", SOURCE, INSIDE, BUDGET)
+    assert basemap is not None and basemap.max_zoom == 13
+    assert [(p.code, p.severity) for p in problems] == [("basemap.low-zoom", "warning")]
+    assert "chỉ phóng to tới mức 13" in problems[0].format()
