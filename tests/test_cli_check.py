@@ -296,3 +296,100 @@ def test_a_guide_without_steps_is_an_error_annotation_as_it_blocks_publishing(
     )
     assert lines[-1].startswith("Chưa thể xuất bản: 1 lỗi phải sửa trong 1 tệp")
     assert result.returncode == 1
+
+
+MAP_PLUGINS = [
+    "langso/content",
+    {"langso/directory": {"stale_level": "info", "duplicate_level": "info"}},
+    "langso/tours",
+    "langso/map",
+    "langso/plaques",
+]
+TOUR = (
+    "ten: 'Quanh chợ (dữ liệu mẫu)'\n"
+    "diem_dung:\n"
+    "  - trang: 'danh-ba/cho-phu-my.yml'\n"
+    "    loi_dan: 'Điểm hẹn.'\n"
+    "  - ten: 'Cây đa (điểm mẫu)'\n"
+    "    toa_do: '19.9810, 105.6420'\n"
+    "    loi_dan: 'Nghỉ dưới gốc đa.'\n"
+)
+
+
+def test_summary_counts_tours_and_the_base_map_and_a_low_zoom_does_not_block(
+    make_site: SiteFactory,
+) -> None:
+    """A valid base map zooming only to 12 is advice: the check says it may publish, the strict
+    build goes through; the summary names the tour and the base map's size."""
+    from tests.conftest import build_site
+    from tests.geomap.pmtiles_files import raster_pmtiles
+
+    root = make_site(
+        files={"content/tuyen-tham-quan/quanh-cho.yml": TOUR},
+        config={"plugins": MAP_PLUGINS},
+    )
+    (root / "content/ban-do").mkdir()
+    path = raster_pmtiles(root / "content/ban-do/nen.pmtiles", min_zoom=10, max_zoom=12)
+    size = f"{max(1, round(path.stat().st_size / 1024))} KB"
+    result = langso(root, "check")
+    assert result.stdout.splitlines() == [
+        "content/ban-do/nen.pmtiles: cảnh báo, không chặn xuất bản: tệp bản đồ nền chỉ phóng to"
+        " tới mức 12: ở mức này chưa thấy rõ ngõ xóm và nhà cửa trong làng (cần ít nhất mức"
+        " 14) — không bắt buộc: trang vẫn đăng được; muốn rõ hơn thì tạo lại tệp với"
+        " `--maxzoom=15`",
+        "",
+        f"Đã kiểm tra 2 trang, 1 mục danh bạ, 2 biển, 1 tuyến tham quan, bản đồ nền {size}.",
+        "Có thể xuất bản; 1 cảnh báo không chặn xuất bản / Ready to publish; 1 warning that does"
+        " not block it",
+    ], result.stderr
+    assert result.returncode == 0
+    english = langso(root, "check", "--lang", "en")
+    assert (
+        f"Checked 2 pages, 1 directory entry, 2 plaques, 1 walking tour, a base map of {size}."
+        in english.stdout.splitlines()
+    )
+    built = build_site(root)
+    assert built.ok, built.text()
+
+
+def test_base_map_files_the_build_will_not_use_are_reported(make_site: SiteFactory) -> None:
+    """An MBTiles database where the PMTiles should be, a PMTiles file in another folder and
+    one named in the wrong case: each named, with how to convert or where to put it."""
+    import sqlite3
+
+    root = make_site(config={"plugins": MAP_PLUGINS})
+    (root / "content/ban-do").mkdir()
+    db = sqlite3.connect(root / "content/ban-do/nen.mbtiles")
+    db.execute("CREATE TABLE tiles (zoom_level integer, tile_column integer)")
+    db.commit()
+    db.close()
+    result = langso(root, "check")
+    assert result.stdout.splitlines() == [
+        "content/ban-do/nen.mbtiles: tệp này trông như bản đồ nền nhưng trang bản đồ không dùng:"
+        " đây là tệp MBTiles, trang bản đồ chỉ đọc được PMTiles; bản đồ sẽ không có nền từ tệp"
+        " này — đổi sang PMTiles: `pmtiles convert content/ban-do/nen.mbtiles"
+        " content/ban-do/nen.pmtiles`, rồi xóa tệp .mbtiles (tệp để trong thư mục nội dung bị"
+        " đăng lên trang web)",
+        "",
+        "Đã kiểm tra 2 trang, 1 mục danh bạ, 2 biển.",
+        "Chưa thể xuất bản: 1 lỗi phải sửa trong 1 tệp / Cannot publish yet: 1 problem to fix",
+    ], result.stderr
+    assert result.returncode == 1
+
+    (root / "content/ban-do/nen.mbtiles").unlink()
+    (root / "content/anh").mkdir(exist_ok=True)
+    (root / "content/anh/nen.pmtiles").write_bytes(b"PMTiles\x03" + bytes(200))
+    (root / "content/ban-do/nen.PMTiles").write_bytes(b"PMTiles\x03" + bytes(200))
+    lines = langso(root, "check").stdout.splitlines()
+    assert lines[0] == (
+        "content/anh/nen.pmtiles: tệp này trông như bản đồ nền nhưng trang bản đồ không dùng:"
+        " trang bản đồ chỉ dùng `content/ban-do/nen.pmtiles`; bản đồ sẽ không có nền từ tệp"
+        " này — chuyển tệp tới `content/ban-do/nen.pmtiles`, hoặc đặt `basemap:"
+        " 'anh/nen.pmtiles'` cho `langso/map` trong mkdocs.yml; tệp thừa thì xóa đi"
+    )
+    assert lines[2] == (
+        "content/ban-do/nen.PMTiles: tệp này trông như bản đồ nền nhưng trang bản đồ không dùng:"
+        " tên tệp khác chữ hoa, chữ thường với `content/ban-do/nen.pmtiles` mà trang tìm (nơi"
+        " đăng trang phân biệt chữ hoa với chữ thường); bản đồ sẽ không có nền từ tệp này —"
+        " đổi tên tệp thành `content/ban-do/nen.pmtiles`"
+    )

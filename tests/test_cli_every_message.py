@@ -242,6 +242,14 @@ def basemap_mistakes(make_site: SiteFactory) -> set[str]:
     seen = codes_with(None) | codes_with(b"") | codes_with(b"<!doctype html><p>404</p>")
     seen |= codes_with(bytes(good[:-50])) | codes_with(bytes(avif)) | codes_with(bytes(brotli))
     seen |= codes_with(bytes(no_tiles)) | codes_with(bytes(good), basemap_budget_mb=0.001)
+    plugins = [
+        "langso/content",
+        {"langso/directory": {"stale_level": "info", "duplicate_level": "info"}},
+        "langso/map",
+        "langso/plaques",
+    ]  # an MBTiles file the map cannot use: basemap.unused
+    stray = {"content/ban-do/nen.mbtiles": "SQLite format 3\x00"}
+    seen |= codes_of(make_site(files=stray, config={"plugins": plugins}))
     return seen
 
 

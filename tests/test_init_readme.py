@@ -163,3 +163,27 @@ def test_the_photo_folder_the_guide_names_exists(tmp_path: Path, host: Host) -> 
     text = readme(tmp_path, host)
     assert (tmp_path / "content/anh/.gitkeep").is_file()
     assert "| `content/anh/` | Ảnh: ảnh tờ thông báo giấy" in text
+
+
+@pytest.mark.parametrize("host", list(HOSTS))
+def test_the_readme_says_what_the_map_needs(tmp_path: Path, host: Host) -> None:
+    """The optional base-map file, its budget, no Git LFS, and the hosts' table as a working
+    link to Làng số's manual (the village has no docs/ folder)."""
+    text = readme(tmp_path, host)
+    section = text.split("## Bản đồ làng\n")[1].split("\n## ")[0]
+    assert "`content/ban-do/nen.pmtiles`" in section
+    assert "Dung lượng tối đa 20 MB theo mặc định (`basemap_budget_mb`" in section
+    assert "**Không dùng Git LFS** cho tệp này" in section
+    base = "https://github.com/xa-yen-dinh/lang-so/blob/v0.1.0/docs/"
+    assert f"[`docs/ban-do.md`]({base}ban-do.md)" in section
+    assert ("Cloudflare Pages không nhận tệp trên 25 MiB" in section) == (host == "cloudflare")
+    assert "| `content/ban-do/nen.pmtiles` | Nền của trang bản đồ (không bắt buộc" in text
+
+
+def test_without_a_known_repository_the_map_guide_is_named_in_words(tmp_path: Path) -> None:
+    text = readme(tmp_path, "github", "langso @ https://tai-lieu.xa-yen-dinh.vn/langso-0.1.tar.gz")
+    section = text.split("## Bản đồ làng\n")[1].split("\n## ")[0]
+    assert "](http" not in section
+    assert (
+        "`docs/ban-do.md` trong kho mã nguồn của Làng số (kho ghi ở dòng cuối `requirements.txt`)"
+    ) in section

@@ -130,6 +130,10 @@ class CheckResult:
     pages: int = 0
     services: int = 0
     plaques: int = 0
+    tours: int = 0
+    """Walking tours (``langso/tours``' YAML files), shown in the summary when there are any."""
+    basemap_bytes: int | None = None
+    """Size of the base map the map page uses; ``None`` without one (not in the summary)."""
     stopped_early: bool = False
     """The build stopped at content errors: links and images may not all be checked."""
     config_ok: bool = True

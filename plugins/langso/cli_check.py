@@ -46,12 +46,14 @@ from langso.checking import (
     github_escape,
     is_gate_summary,
 )
+from langso.geomap.basemap import BASEMAP_KEY, BaseMap
+from langso.offline.build import format_size
 from langso.plaques.model import load_plaques
 from langso.problems import Problem
 from langso.scaffold import starter_problems
 from langso.text import nfc
 
-__all__ = ["check_site", "run_check"]
+__all__ = ["check_site", "run_check", "summary"]
 
 
 def _plural(count: int, word: str) -> str:
@@ -83,6 +85,36 @@ def verdict(result: CheckResult, lang: Literal["vi", "en"]) -> str:
             f"{_plural(result.files, 'file')}{note_en}"
         )
     return f"Ready to publish{note_en}"
+
+
+def summary(result: CheckResult, lang: Literal["vi", "en"]) -> str:
+    """What was checked: pages, directory entries, plaques, and the walking tours and the base
+    map when the site has them.
+
+    >>> summary(CheckResult(pages=8, services=1, plaques=1, tours=1, basemap_bytes=3355443), "vi")
+    'Đã kiểm tra 8 trang, 1 mục danh bạ, 1 biển, 1 tuyến tham quan, bản đồ nền 3,2 MB.'
+    """
+    if lang == "vi":
+        parts = [
+            f"{result.pages} trang",
+            f"{result.services} mục danh bạ",
+            f"{result.plaques} biển",
+        ]
+        if result.tours:
+            parts.append(f"{result.tours} tuyến tham quan")
+        if result.basemap_bytes is not None:
+            parts.append(f"bản đồ nền {format_size(result.basemap_bytes)}")
+        return f"Đã kiểm tra {', '.join(parts)}."
+    parts = [
+        _plural(result.pages, "page"),
+        _plural(result.services, "directory entry").replace("entrys", "entries"),
+        _plural(result.plaques, "plaque"),
+    ]
+    if result.tours:
+        parts.append(_plural(result.tours, "walking tour"))
+    if result.basemap_bytes is not None:
+        parts.append(f"a base map of {format_size(result.basemap_bytes).replace(',', '.')}")
+    return f"Checked {', '.join(parts)}."
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -123,14 +155,7 @@ def run_check(args: argparse.Namespace) -> int:
             "yet: fix the problems above and run again."
         )
     if result.config_ok:
-        print(
-            f"Đã kiểm tra {result.pages} trang, {result.services} mục danh bạ, {result.plaques} "
-            "biển."
-            if lang == "vi"
-            else f"Checked {_plural(result.pages, 'page')}, "
-            f"{_plural(result.services, 'directory entry').replace('entrys', 'entries')}, "
-            f"{_plural(result.plaques, 'plaque')}."
-        )
+        print(summary(result, lang))
     print(verdict(result, lang))
     progress(f"({time.perf_counter() - started:.1f} s)")
     return 1 if result.blocking else 0
@@ -297,6 +322,9 @@ def check_site(config_file: str, progress: Callable[[str], None] | None = None) 
             result.pages = census.pages
             result.services = _count_services(config, docs_dir)
             result.plaques = _count_plaques(config, docs_dir, docs_rel)
+            result.tours = _count_tours(config, docs_dir)
+            basemap = config.extra.get(BASEMAP_KEY)
+            result.basemap_bytes = basemap.size_bytes if isinstance(basemap, BaseMap) else None
     finally:
         mkdocs_log.removeHandler(collector)
     return result
@@ -315,6 +343,15 @@ def _count_services(config: MkDocsConfig, docs_dir: Path) -> int:
     if not folder.is_dir():
         return 0
     return sum(1 for p in folder.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def _count_tours(config: MkDocsConfig, docs_dir: Path) -> int:
+    if "langso/tours" not in config.plugins:
+        return 0
+    folder = docs_dir / str(_plugin_option(config, "langso/tours", "tours_dir", "tuyen-tham-quan"))
+    if not folder.is_dir():
+        return 0
+    return sum(1 for p in folder.glob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
 
 
 def _count_plaques(config: MkDocsConfig, docs_dir: Path, docs_rel: str) -> int:

@@ -25,7 +25,7 @@ from pydantic import BeforeValidator
 
 from langso.authoring import as_previewed
 from langso.cache import Recall, digest
-from langso.directory.fields import Coordinates, _coordinates
+from langso.directory.fields import Coordinates, parse_coordinates
 from langso.guides import NEED_KEY, guide_problems
 from langso.headings import heading_problems
 from langso.problems import Problem
@@ -196,7 +196,7 @@ class FrontMatter(Model):
     tags: list[Text] | None = None
     search: _Search | None = None
     can_chuan_bi: list[Text] | None = None
-    toa_do: Annotated[Coordinates, BeforeValidator(_coordinates)] | None = None
+    toa_do: Annotated[Coordinates, BeforeValidator(parse_coordinates)] | None = None
 
 
 @dataclass(frozen=True)
@@ -561,7 +561,7 @@ def _check_page(
     }
     location = None
     if page.meta.get(PLACE_KEY):  # valid: the front matter had no error
-        coordinates = _coordinates(str(page.meta[PLACE_KEY]))
+        coordinates = parse_coordinates(str(page.meta[PLACE_KEY]))
         assert isinstance(coordinates, Coordinates)
         location = (coordinates.lat, coordinates.lon, page.lines.get(PLACE_KEY, 1))
     return CheckedPage(

@@ -77,7 +77,7 @@ def test_coordinates_in_laos_are_refused(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize("typed", ["19.98 105.64", "19,98, 105,64", "bắc 19.98", "91"])
+@pytest.mark.parametrize("typed", ["19.98 105.64", "bắc 19.98", "91"])  # 19,98: test_places
 def test_coordinates_that_are_not_a_pair(tmp_path: Path, typed: str) -> None:
     assert only(tmp_path, QUAN + f"toa_do: '{typed}'\n") == [
         message(

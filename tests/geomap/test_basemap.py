@@ -13,7 +13,12 @@ from PIL import Image
 from pmtiles.reader import MmapSource, Reader, all_tiles
 from pmtiles.tile import TileType
 
-from langso.geomap.basemap import BaseMap, inspect_basemap, plain_attribution
+from langso.geomap.basemap import (
+    DEFAULT_ATTRIBUTION,
+    BaseMap,
+    inspect_basemap,
+    plain_attribution,
+)
 from tests.geomap.pmtiles_files import SAMPLE_BOUNDS, covering_tiles, raster_pmtiles, vector_pmtiles
 
 SOURCE = "content/ban-do/nen.pmtiles"
@@ -90,8 +95,8 @@ def test_a_good_vector_file_is_described(tmp_path: Path) -> None:
 def test_attribution_is_plain_text_read_once() -> None:
     raw = '<a href="https://x">&copy; OpenStreetMap</a> &amp;lt;b&amp;gt; <script>x</script>'
     assert plain_attribution(raw) == "© OpenStreetMap &lt;b&gt; x"
-    assert plain_attribution("") == "© OpenStreetMap"
-    assert plain_attribution(None) == "© OpenStreetMap"
+    assert plain_attribution("") == DEFAULT_ATTRIBUTION
+    assert plain_attribution(None) == DEFAULT_ATTRIBUTION
 
 
 def test_attribution_from_the_files_metadata(tmp_path: Path) -> None:
@@ -167,7 +172,8 @@ def test_cut_short_file(tmp_path: Path) -> None:
     assert line == (
         f"content/ban-do/nen.pmtiles: tệp bản đồ nền bị cụt: phần đầu tệp ghi {whole} byte "
         f"nhưng tệp chỉ có {whole - 100} byte (tải xuống hoặc chép chưa xong) — chép lại tệp "
-        "cho trọn vẹn, hoặc tạo lại tệp theo hướng dẫn docs/ban-do.md (lệnh `pmtiles extract`)"
+        "cho trọn vẹn, hoặc tạo lại tệp bằng lệnh `pmtiles extract` theo hướng dẫn "
+        "`docs/ban-do.md` trong kho mã nguồn của Làng số (kho ghi ở dòng cuối `requirements.txt`)"
     )
 
 
@@ -187,19 +193,55 @@ def test_places_outside_are_named_with_distance_and_a_wider_bbox(tmp_path: Path)
     basemap, problems = inspect(path, points)
     assert basemap is not None
     assert problems == [
-        "content/ban-do/nen.pmtiles: điểm `Chùa Ất` (20.0000, 105.6400) nằm ngoài vùng của bản "
-        "đồ nền, cách mép phía bắc khoảng 1,1 km: trên bản đồ, điểm này sẽ hiện trên nền trống "
-        "— tạo lại tệp bản đồ nền với vùng rộng hơn, ví dụ `--bbox=105.620,19.940,105.710,20.010`"
-        " (docs/ban-do.md); hoặc sửa `toa_do` của `Chùa Ất` nếu tọa độ sai\n"
-        "    (en) the place `Chùa Ất` (20.0000, 105.6400) lies outside the base map's area, "
-        "about 1.1 km beyond its north edge: on the map it would sit on a blank background — "
-        "make the base-map file again with a wider area, e.g. "
-        "`--bbox=105.620,19.940,105.710,20.010` (docs/ban-do.md); or correct the `toa_do` of "
-        "`Chùa Ất` if it is wrong",
-        problems[1],
+        "content/ban-do/nen.pmtiles: 2 điểm nằm ngoài vùng của bản đồ nền: `Chùa Ất` (20.0000, "
+        "105.6400; cách mép phía bắc khoảng 1,1 km), `Chợ Giáp` (19.9500, 105.7000; cách mép "
+        "phía đông nam khoảng 4,7 km); trên bản đồ, các điểm này sẽ hiện trên nền trống — tạo "
+        "lại tệp bản đồ nền với vùng phủ hết các điểm: `--bbox=105.620,19.940,105.710,20.010` "
+        "(lệnh `pmtiles extract`); điểm nào sai tọa độ thì sửa `toa_do` của điểm đó\n"
+        "    (en) 2 places lie outside the base map's area: `Chùa Ất` (20.0000, 105.6400; 1.1 km "
+        "beyond the north edge), `Chợ Giáp` (19.9500, 105.7000; 4.7 km beyond the south-east "
+        "edge); on the map they would sit on a blank background — make the base-map file again "
+        "with an area covering them all: `--bbox=105.620,19.940,105.710,20.010` (the `pmtiles "
+        "extract` command); correct the `toa_do` of any place that is wrong"
     ]
-    assert "cách mép phía đông nam khoảng 4,7 km" in problems[1]
-    assert "beyond its south-east edge" in problems[1]
+
+
+def test_a_village_wholly_outside_is_one_message_with_one_bbox(tmp_path: Path) -> None:
+    """The tester's case: every point outside (a file of another place): one line, the first
+    three named, the rest counted, and the `--bbox` of the points themselves."""
+    path = vector_pmtiles(tmp_path / "nen.pmtiles")
+    points = [
+        (21.0281, 105.8500, "Đình A"),
+        (21.0290, 105.8510, "Đình B"),
+        (21.0300, 105.8520, "Chùa C"),
+        (21.0310, 105.8530, "Giếng D"),
+        (21.0320, 105.8540, "Chợ E"),
+    ]
+    basemap, problems = inspect_basemap(path, "ban-do/nen.pmtiles", SOURCE, points, BUDGET)
+    assert basemap is not None
+    assert [p.code for p in problems] == ["basemap.outside"]
+    text = problems[0].format()
+    assert text.startswith(
+        "content/ban-do/nen.pmtiles: 5 điểm nằm ngoài vùng của bản đồ nền: `Đình A` (21.0281, "
+        "105.8500; cách mép phía đông bắc khoảng 117,1 km), `Đình B` (21.0290, 105.8510; cách "
+        "mép phía đông bắc khoảng 117,2 km), `Chùa C` (21.0300, 105.8520; cách mép phía đông bắc"
+        " khoảng 117,4 km) và 2 điểm khác; trên bản đồ, các điểm này sẽ hiện trên nền trống — "
+        "tạo lại tệp bản đồ nền với vùng phủ hết các điểm: `--bbox=105.840,21.018,105.864,21.042`"
+    ), text
+    assert "`Chợ E`" not in text and "`Chùa C` (21.0300, 105.8520; 117.4 km beyond the" in text
+    assert "and 2 other places; on the map" in text
+
+
+def test_one_place_outside(tmp_path: Path) -> None:
+    path = vector_pmtiles(tmp_path / "nen.pmtiles")
+    _, problems = inspect(path, [*INSIDE, (20.0, 105.64, "Chùa Ất")])
+    assert problems[0].startswith(
+        "content/ban-do/nen.pmtiles: 1 điểm nằm ngoài vùng của bản đồ nền: `Chùa Ất` (20.0000, "
+        "105.6400; cách mép phía bắc khoảng 1,1 km); trên bản đồ, điểm này sẽ hiện trên nền "
+        "trống — tạo lại tệp bản đồ nền với vùng phủ hết các điểm: "
+        "`--bbox=105.620,19.960,105.670,20.010`"
+    )
+    assert "(en) 1 place lies outside the base map's area" in problems[0]
 
 
 def test_file_over_budget_says_both_sizes_and_how_to_shrink(tmp_path: Path) -> None:
@@ -222,9 +264,13 @@ def test_file_over_budget_says_both_sizes_and_how_to_shrink(tmp_path: Path) -> N
     ]
 
 
-def test_low_max_zoom_is_a_warning(tmp_path: Path) -> None:
+def test_low_max_zoom_is_advice_that_never_blocks(tmp_path: Path) -> None:
     path = raster_pmtiles(tmp_path / "nen.pmtiles", min_zoom=10, max_zoom=13)
     basemap, problems = inspect_basemap(path, "ban-do/nen.pmtiles", SOURCE, INSIDE, BUDGET)
     assert basemap is not None and basemap.max_zoom == 13
-    assert [(p.code, p.severity) for p in problems] == [("basemap.low-zoom", "warning")]
-    assert "chỉ phóng to tới mức 13" in problems[0].format()
+    assert [(p.code, p.severity) for p in problems] == [("basemap.low-zoom", "info")]
+    assert problems[0].format().split("\n")[0] == (
+        "content/ban-do/nen.pmtiles: tệp bản đồ nền chỉ phóng to tới mức 13: ở mức này chưa "
+        "thấy rõ ngõ xóm và nhà cửa trong làng (cần ít nhất mức 14) — không bắt buộc: trang "
+        "vẫn đăng được; muốn rõ hơn thì tạo lại tệp với `--maxzoom=15`"
+    )

@@ -115,3 +115,47 @@ def test_pages_without_coordinates_have_no_script(site: tuple[str, Path]) -> Non
     _, site_dir = site
     html = (site_dir / "dia-diem" / "dinh-lang-phu-my" / "index.html").read_text(encoding="utf-8")
     assert "data-langso-geo" not in html and "maps.apple.com" not in html
+
+
+LINES = """a => {
+  const range = document.createRange();
+  range.selectNodeContents(a);
+  return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+}"""
+
+
+@pytest.mark.parametrize("size", [0, 3])
+def test_a_lone_button_takes_the_whole_row(browser: Any, sample_url: str, size: int) -> None:
+    """On the sample's landmark page, at A and A+ max (3, scale 1.6), the only action spans the
+    row and "Chỉ đường" stays on one line: before and after Material's full CSS loads."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, user_agent=ANDROID)
+    context.add_init_script(
+        f"try{{localStorage.setItem('/lang-so/langso.size','{size}')}}catch(e){{}}"
+    )
+    page = context.new_page()
+    try:
+        page.goto(sample_url + "dia-diem/dinh-lang-la-thon/")
+        shown = page.evaluate("document.documentElement.dataset.langsoSize")
+        assert shown == (str(size) if size else None)
+        link = page.locator("a[data-langso-geo]")
+        for moment in ("first paint", "after a tap"):
+            box = link.bounding_box()
+            row = page.locator("p.langso-directions").bounding_box()
+            assert box is not None and row is not None
+            assert box["width"] == pytest.approx(row["width"], abs=1), (moment, box, row)
+            assert box["height"] >= 48
+            assert link.evaluate(LINES) == 1, moment
+            page.keyboard.press("Shift")  # first interaction: the full stylesheets load
+            page.wait_for_load_state("networkidle")
+        assert page.evaluate(
+            "[...document.styleSheets].some(s => /main\\.[0-9a-f]+\\.min\\.css/.test(s.href))"
+        )
+    finally:
+        context.close()
+
+
+def test_the_pins_label_is_the_title_without_its_permalink(browser: Any, sample_url: str) -> None:
+    """The sample's headings carry a permalink "¶" (``toc: permalink``): not in the label."""
+    assert _hrefs(browser, sample_url + "dia-diem/dinh-lang-la-thon/", ANDROID) == [
+        geo_uri(19.9818, 105.6436, "Đình làng Là Thôn")
+    ]

@@ -6,7 +6,9 @@ map's files requested only after the first paint, and the bytes before and after
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
+from html import unescape as html_unescape
 from pathlib import Path
 from typing import Any
 
@@ -111,20 +113,49 @@ class Visit:
 
 
 PINS = ".leaflet-marker-pane .langso-map__pin"
+MARKERS = f"""() => [...document.querySelectorAll('{PINS}')]
+  .map(e => e.getAttribute('aria-label'))"""
+
+
+def marker_names(page: Any) -> list[list[str]]:
+    """Each marker's places, by name (its label: ``Tên`` or ``3 nơi: A; B; C``)."""
+    found = []
+    for label in page.evaluate(MARKERS):
+        head, _, names = label.partition(" nơi: ")
+        found.append(names.split("; ") if names and head.isdigit() else [label])
+    return found
+
+
+def spots(html: str) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """The list's places by spot: ``(lat, lon)`` → ``[(href, name)]``, each page once."""
+    found: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for href, lat, lon, name in re.findall(
+        r'<a class="langso-card__link" href="([^"]+)" data-lat="([^"]+)" data-lon="([^"]+)">'
+        r'<span class="langso-card__title">([^<]+)</span>',
+        html,
+    ):
+        places = found.setdefault((lat, lon), [])
+        if href not in [h for h, _ in places]:
+            places.append((href, html_unescape(name)))
+    return found
+
+
 TIMING = """() => {
   const paint = performance.getEntriesByName('first-contentful-paint')[0];
   const files = performance.getEntriesByType('resource')
-    .filter(e => /leaflet|map\\.js|map\\.css|pmtiles|map-source/.test(e.name));
+    .filter(e => /leaflet|map\\.js|map\\.css|map-tour|pmtiles|map-source/.test(e.name));
   return [paint ? paint.startTime : null, files.map(e => [e.name, e.startTime])];
 }"""
+SHOWN_LISTS = """() => [...document.querySelectorAll('ul[data-nhom]')]
+  .filter(u => !u.hidden && u.offsetHeight > 0).map(u => u.dataset.nhom)"""
 
 
 def test_the_sample_map_shows_every_point_on_a_plain_background(
     browser: Any, sample_site: BuildResult, sample_url: str
 ) -> None:
     html = sample_site.read("ban-do/index.html")
-    points = len(set(html.split('data-lat="')[1:]))  # one marker per page linked
-    hrefs = {part.split('"')[0] for part in html.split('<li><a href="')[1:]}
+    names = {name for places in spots(html).values() for _, name in places}
+    hrefs = {href for places in spots(html).values() for href, _ in places}
     visit = Visit(browser, sample_url + "ban-do/")
     page = visit.page
     page.goto(sample_url + "ban-do/", wait_until="load")
@@ -132,24 +163,33 @@ def test_the_sample_map_shows_every_point_on_a_plain_background(
     page.wait_for_selector(PINS)
     page.wait_for_load_state("networkidle")
     drawn = visit.bytes()
-    assert page.locator(PINS).count() == len(hrefs) > 20, points
+    # every place in exactly one marker
+    shown = [name for marker in marker_names(page) for name in marker]
+    assert sorted(shown) == sorted(names) and len(names) == len(hrefs) == 22
     assert page.locator(".leaflet-tile").count() == 0  # no base map
     assert page.locator(".leaflet-control-scale-line").inner_text().endswith(("m", "km"))
     # the map's files after the first paint, never before
     paint, files = page.evaluate(TIMING)
-    assert paint is not None and len(files) == 4, files
+    assert paint is not None and len(files) == 5, files  # with map-tour.js: the sample has tours
     assert all(start > paint for _, start in files), (paint, files)
 
-    page.get_by_role("button", name="Y tế (2)").click()
-    assert page.locator(PINS).count() == 2
-    assert page.get_by_role("button", name="Y tế (2)").get_attribute("aria-pressed") == "true"
-    page.locator(PINS).first.click()
+    select = page.get_by_label("Hiện:")
+    assert select.input_value() == ""
+    assert select.locator("option").first.inner_text() == "Tất cả (22)"
+    select.select_option(label="Y tế (2)")
+    assert sorted(n for m in marker_names(page) for n in m) == [
+        "Nhà thuốc mẫu số 1 (dữ liệu mẫu)",
+        "Trạm Y tế xã Yên Định",
+    ]
+    assert page.evaluate(SHOWN_LISTS) == ["dv-y-te"]  # the list follows the filter
+    page.locator(PINS).first.dispatch_event("click")
     link = page.locator(".leaflet-popup a.langso-map__open")
     assert link.inner_text() == "Mở trang"
     assert page.get_by_role("button", name="Đóng").count() == 1
     assert link.get_attribute("href", timeout=2000) in hrefs
-    page.get_by_role("button", name="Tất cả (", exact=False).click()
-    assert page.locator(PINS).count() == len(hrefs)
+    select.select_option(label="Tất cả (22)")
+    assert len(page.evaluate(SHOWN_LISTS)) > 10
+    assert sorted(n for m in marker_names(page) for n in m) == sorted(names)
     page.get_by_role("button", name="Phóng to").click()
     page.wait_for_load_state("networkidle")
     after = visit.bytes()
@@ -173,13 +213,17 @@ def test_labels_never_overlap_and_the_page_fits_the_phone(browser: Any, sample_u
           .map(r => [r.left, r.top, r.right, r.bottom])"""
     )
     assert boxes
+    canvas = page.locator(".langso-map__canvas").bounding_box()
+    assert canvas is not None
     for i, a in enumerate(boxes):
+        # never cut by the map's edge
+        assert canvas["x"] <= a[0] and a[2] <= canvas["x"] + canvas["width"], (a, canvas)
         for b in boxes[i + 1 :]:
             assert not (a[0] < b[2] and a[2] > b[0] and a[1] < b[3] and a[3] > b[1]), (a, b)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     small = page.evaluate(
         """() => [...document.querySelectorAll(
-          '.langso-map__chip, .langso-map__locate, .leaflet-control-zoom a')]
+          '.langso-map__select, .langso-map__locate, .leaflet-control-zoom a, .langso-map-list a')]
           .map(e => e.getBoundingClientRect())
           .filter(r => r.width < 48 || r.height < 48).length"""
     )
@@ -214,15 +258,29 @@ def test_the_position_is_asked_only_on_tap(browser: Any, plain: str) -> None:
 
 
 def test_a_tour_route_is_drawn_from_the_tours_file(browser: Any, plain: str) -> None:
+    """The route alone (the filter brings the points back), its two ends marked when the file
+    has no stops."""
     visit = Visit(browser, plain)
     page = visit.page
     page.goto(plain + "ban-do/?tuyen=ba-ngoi-dinh")
     page.locator(".langso-map__status a").wait_for()
-    assert page.locator(".langso-map__status").inner_text() == "Tuyến: Ba ngôi đình"
+    assert page.locator(".langso-map__status").inner_text() == (
+        "Tuyến: Ba ngôi đình · 0,2 km, khoảng 4 phút đi bộ"
+    )
     assert page.locator(".langso-map__status a").get_attribute("href") == (
         "../dia-diem/dinh-lang-phu-my/"
     )
     assert page.locator("path.leaflet-interactive").count() == 1
+    stops = page.locator(".langso-map__stop")
+    assert [stops.nth(i).get_attribute("aria-label") for i in range(stops.count())] == [
+        "1. Điểm đầu (bắt đầu)",
+        "2. Điểm cuối (kết thúc)",
+    ]
+    assert page.locator(PINS).count() == 0  # the other points hidden
+    select = page.get_by_label("Hiện:")
+    assert select.input_value() == "tuyen"
+    select.select_option(label="Tất cả (2)")
+    assert page.locator(PINS).count() >= 1
     visit.close()
 
 
@@ -235,6 +293,10 @@ def test_without_javascript_the_list_is_the_page(browser: Any, plain: str) -> No
     links = page.locator(".langso-map-list a")
     assert links.count() == 4
     assert links.first.is_visible()
+    heights = page.evaluate(
+        "[...document.querySelectorAll('.langso-map-list a')].map(a => a.offsetHeight)"
+    )
+    assert min(heights) >= 48, heights
     assert not [u for u in visit.requests if "leaflet" in u or "map" in u.rsplit("/", 1)[-1]]
     visit.close()
 
@@ -278,6 +340,9 @@ def test_a_base_map_is_drawn_from_the_sites_own_file(browser: Any, tiled: tuple[
     else:
         assert len(painted) >= 2, colours  # land and water, roads: not one blank fill
     assert page.locator(".leaflet-control-attribution").inner_text() == "© OpenStreetMap"
+    # the credit links to the OSMF's copyright page (a link: nothing requested)
+    credit = page.locator(".leaflet-control-attribution a")
+    assert credit.get_attribute("href") == "https://www.openstreetmap.org/copyright"
     page.get_by_role("button", name="Thu nhỏ").click()
     page.wait_for_load_state("networkidle")
     after = visit.bytes()

@@ -57,27 +57,43 @@ def _slot(html: str) -> str:
 
 def test_the_page_lists_every_point_by_group_with_its_link(make_site: SiteFactory) -> None:
     html = _built(_site(make_site)).read("ban-do/index.html")
+    # one short line above the map (its top on the first screen at A+ max: test_map_browser)
     assert (
         '<h1 id="ban-do-lang">Bản đồ làng</h1>\n'
-        "<p>Bản đồ có <strong>2 điểm</strong> của làng: các địa điểm, các dịch vụ trong danh bạ"
-        " và nơi có biển mã QR. Chạm vào một điểm để xem tên và mở trang của nó. Dưới bản đồ"
-        " là danh sách đầy đủ các điểm, chia theo nhóm.</p>"
+        "<p><strong>2 điểm</strong> của làng. Chạm vào một điểm để mở trang.</p>\n"
+        '<div class="langso-map" id="ban-do-khung"'
     ) in html
+    # the rest of the explanation after the map, then the list
     assert (
+        "></div>\n<p>Bản đồ có các địa điểm, các dịch vụ trong danh bạ và nơi có biển mã QR, mỗi"
+        " nhóm một màu. Nhiều nơi ở cùng một chỗ thì chung một điểm: chạm vào điểm đó để thấy"
+        " đủ các nơi. Dưới đây là danh sách đầy đủ các điểm, chia theo nhóm; danh sách đọc được"
+        " cả khi bản đồ chưa hiện.</p>\n"
         '<h2 id="danh-sach-diem">Danh sách các điểm</h2>\n'
+        # the site's cards (cards.css, on every page: 48 px targets before the map loads)
         '<h3 id="nhom-dia-diem">Địa điểm (1)</h3>\n'
-        '<ul class="langso-map-list" data-nhom="dia-diem" data-ten="Địa điểm"><li><a'
+        '<ul class="langso-map-list langso-cards" data-nhom="dia-diem" data-ten="Địa điểm">'
+        '<li class="langso-card"><a class="langso-card__link"'
         ' href="../dia-diem/dinh-lang-phu-my/" data-lat="19.981" data-lon="105.641">'
-        "Đình &amp; Miếu &lt;Tổ&gt;</a></li></ul>\n"
+        '<span class="langso-card__title">Đình &amp; Miếu &lt;Tổ&gt;</span></a></li></ul>\n'
         '<h3 id="nhom-dv-cho">Chợ (1)</h3>\n'
-        '<ul class="langso-map-list" data-nhom="dv-cho" data-ten="Chợ"><li><a'
-        ' href="../danh-ba/cho-phu-my/" data-lat="19.98" data-lon="105.64">Chợ Phú Mỹ</a></li>'
-        "</ul>\n"
+        '<ul class="langso-map-list langso-cards" data-nhom="dv-cho" data-ten="Chợ">'
+        '<li class="langso-card"><a class="langso-card__link" href="../danh-ba/cho-phu-my/"'
+        ' data-lat="19.98" data-lon="105.64"><span class="langso-card__title">Chợ Phú Mỹ'
+        "</span></a></li></ul>\n"
+        # a plaque by the name printed on it (its code is for volunteers, not readers)
         '<h3 id="nhom-bien-qr">Biển mã QR (2)</h3>\n'
-        '<ul class="langso-map-list" data-nhom="bien-qr" data-ten="Biển mã QR"><li><a'
-        ' href="../danh-ba/cho-phu-my/" data-lat="19.98" data-lon="105.64">Chợ Phú Mỹ · mã cho'
-        '</a></li><li><a href="../dia-diem/dinh-lang-phu-my/" data-lat="19.981"'
-        ' data-lon="105.641">Đình làng Phú Mỹ · mã dinh</a></li></ul>'
+        '<ul class="langso-map-list langso-cards" data-nhom="bien-qr" data-ten="Biển mã QR">'
+        '<li class="langso-card"><a class="langso-card__link" href="../danh-ba/cho-phu-my/"'
+        ' data-lat="19.98" data-lon="105.64"><span class="langso-card__title">Chợ Phú Mỹ'
+        '</span></a></li><li class="langso-card"><a class="langso-card__link"'
+        ' href="../dia-diem/dinh-lang-phu-my/" data-lat="19.981" data-lon="105.641">'
+        '<span class="langso-card__title">Đình làng Phú Mỹ</span></a></li></ul>\n'
+        # the OpenStreetMap exports (langso.geomap.osm), linked after the list
+        '<h2 id="du-lieu-openstreetmap">Dữ liệu cho OpenStreetMap</h2>\n'
+        "<p>Các địa điểm và biển mã QR của làng ở dạng dữ liệu OpenStreetMap, dành cho tình"
+        ' nguyện viên vẽ bản đồ OpenStreetMap: <a href="osm.osm" download>osm.osm</a> và'
+        ' <a href="osm.geojson" download>osm.geojson</a>.</p>'
     ) in html
     # no base map: Leaflet and the map's own files only, no route
     assert _slot(html) == (
@@ -104,7 +120,7 @@ def test_a_hand_written_page_wins_and_still_gets_the_map(make_site: SiteFactory)
     html = _built(_site(make_site, {"content/ban-do/index.md": page})).read("ban-do/index.html")
     assert ">Bản đồ xã Phú Mỹ<" in html
     assert "<p>Lời giới thiệu của xã.</p>\n" + _slot(html) in html
-    assert "Bản đồ có" not in html
+    assert "điểm</strong> của làng" not in html
     assert '<h3 id="nhom-dia-diem">Địa điểm (1)</h3>' in html
 
 
@@ -153,6 +169,38 @@ def test_a_raster_base_map_is_used_and_published_as_is(make_site: SiteFactory) -
     assert licences == ["leaflet-1.9.4", "pmtiles-4.5.0"]
 
 
+def test_without_attribution_in_the_file_the_osmf_credit_is_shown(
+    make_site: SiteFactory,
+) -> None:
+    root = _site(make_site)
+    path = root / "content" / "ban-do" / "nen.pmtiles"
+    raster_pmtiles(path, (105.63, 19.97, 105.66, 19.99), attribution="")
+    slot = _slot(_built(root).read("ban-do/index.html"))
+    assert slot.endswith(' data-nen-nguon="© Những người đóng góp OpenStreetMap"></div>')
+
+
+def test_the_size_budget_is_in_the_mb_the_message_shows(make_site: SiteFactory) -> None:
+    """``basemap_budget_mb: 20`` is 20 × 1,024 × 1,024 bytes, shown "20 MB" as every size."""
+    from langso.geomap.config import budget_bytes
+
+    assert budget_bytes(20) == 20 * 1024 * 1024
+    root = _site(make_site)
+    path = raster_pmtiles(
+        root / "content" / "ban-do" / "nen.pmtiles", (105.63, 19.97, 105.66, 19.99)
+    )
+    with path.open("r+b") as file:  # a sparse tail: the header's offsets stay true
+        file.truncate(21 * 1024 * 1024)
+    result = build_site(root)
+    assert not result.ok
+    assert "tệp bản đồ nền nặng 21 MB, quá mức cho phép 20 MB (`basemap_budget_mb`)" in (
+        result.text()
+    )
+    # 20,500,000 bytes (19,6 MB) is within a 20 MB budget
+    with path.open("r+b") as file:
+        file.truncate(20_500_000)
+    assert build_site(root).ok
+
+
 def test_a_vector_base_map_loads_protomaps(make_site: SiteFactory) -> None:
     root = _site(make_site, basemap="nen/lang.pmtiles", basemap_budget_mb=1)
     vector_pmtiles(root / "content" / "nen" / "lang.pmtiles", (105.63, 19.97, 105.66, 19.99))
@@ -168,10 +216,23 @@ def test_a_base_map_set_but_missing_is_a_located_error(make_site: SiteFactory) -
 
 
 def test_the_routes_file_is_named_when_published(make_site: SiteFactory) -> None:
+    """With walking tours: the routes file and map-tour.js for ``?tuyen=``, and a link to the
+    tours' index after the map."""
     routes = '{"type": "FeatureCollection", "features": []}'
-    root = _site(make_site, {"content/tuyen-tham-quan/tuyen.geojson": routes})
-    slot = _slot(_built(root).read("ban-do/index.html"))
+    files: dict[str, str | None] = {
+        "content/tuyen-tham-quan/tuyen.geojson": routes,
+        "content/tuyen-tham-quan/index.md": "# Tuyến tham quan\n",
+    }
+    html = _built(_site(make_site, files)).read("ban-do/index.html")
+    slot = _slot(html)
+    assert "../assets/langso/map.js ../assets/langso/map-tour.js" in slot
     assert slot.endswith(' data-tuyen="../tuyen-tham-quan/tuyen.geojson"></div>')
+    assert (
+        '<p>Đi bộ qua các điểm theo từng tuyến: <a href="../tuyen-tham-quan/">Tuyến tham'
+        " quan</a>.</p>\n<h2"
+    ) in html
+    without = _built(_site(make_site)).read("ban-do/index.html")
+    assert "map-tour.js" not in without and "Tuyến tham quan" not in without
 
 
 def test_a_village_without_coordinates_says_so() -> None:
@@ -182,3 +243,7 @@ def test_a_village_without_coordinates_says_so() -> None:
     assert html.endswith(
         '<h2 id="danh-sach-diem">Danh sách các điểm</h2>\n<p>Chưa có điểm nào có tọa độ.</p>'
     )
+    # the OpenStreetMap files are linked only when published
+    assert "OpenStreetMap" not in html
+    linked = map_html([], str, [], [], "../", exports=[("osm.osm", "osm.osm")])
+    assert linked.endswith('vẽ bản đồ OpenStreetMap: <a href="osm.osm" download>osm.osm</a>.</p>')

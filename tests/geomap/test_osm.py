@@ -159,3 +159,58 @@ def test_the_map_plugin_publishes_both_files(make_site: SiteFactory) -> None:
     assert tags[1]["website"] == "https://example.github.io/lang-phu-my/q/cay-da/"
     data = json.loads((result.site_dir / "ban-do" / "osm.geojson").read_text(encoding="utf-8"))
     assert len(data["features"]) == 2
+
+
+def test_unfinished_pages_are_left_out_and_the_comment_says_so(make_site: SiteFactory) -> None:
+    """A page `langso new` made (starter text left) and one with the "Trang mẫu" box of
+    `langso init` are not exported, as plaques are not printed for them; the comment counts them
+    and tells a mapper what to do, without pointing to docs they cannot reach."""
+    from langso.scaffold import place_text
+
+    finished = "---\ntitle: 'Cây đa'\ntoa_do: '19.9822, 105.6431'\n---\n\n# Cây đa\n\n## Nguồn\n"
+    starter = place_text("Giếng làng").replace(
+        'title: "Giếng làng"\n', "title: \"Giếng làng\"\ntoa_do: '19.9830, 105.6450'\n"
+    )
+    assert "toa_do" in starter
+    sample = (
+        "---\ntitle: 'Đình mẫu'\ntoa_do: '19.9840, 105.6460'\n---\n\n# Đình mẫu\n\n"
+        '!!! note "Trang mẫu"\n    Đây là trang mẫu.\n\n## Nguồn\n'
+    )
+    root = make_site(
+        files={
+            "content/dia-diem/cay-da.md": finished,
+            "content/dia-diem/gieng-lang.md": starter,
+            "content/dia-diem/dinh-mau.md": sample,
+        },
+        config={
+            "plugins": [
+                "langso/content",
+                {"langso/directory": {"stale_level": "info", "duplicate_level": "info"}},
+                "langso/map",
+                "langso/plaques",
+            ],
+            "nav": None,
+        },
+    )
+    result = build_site(root)
+    assert result.ok, result.text()
+    text = (result.site_dir / "ban-do" / "osm.osm").read_text(encoding="utf-8")
+    element = etree.fromstring(text.encode("utf-8"))
+    names = [n.find("tag[@k='name']") for n in element.findall("node")]
+    assert [t.get("v") for t in names if t is not None] == ["Cây đa"]
+    comment = str(element.xpath("comment()")[0])
+    assert (
+        "Đã bỏ ra 2 địa điểm có trang chưa viết xong (còn chữ mẫu của `langso new` hoặc trang mẫu"
+        " của `langso init`), như khi in biển mã QR: viết xong trang thì điểm có trong tệp."
+    ) in comment
+    assert "2 place(s) left out: their pages still hold starter or sample text." in comment
+    assert "docs/" not in comment
+    assert "(1) trong JOSM, tải dữ liệu OSM của vùng làng (File > Download data)" in comment
+    assert "https://wiki.openstreetmap.org/wiki/Import/Guidelines" in comment
+    data = json.loads((result.site_dir / "ban-do" / "osm.geojson").read_text(encoding="utf-8"))
+    assert [f["properties"]["name"] for f in data["features"]] == ["Cây đa"]
+
+
+def test_nothing_left_out_says_nothing_about_it() -> None:
+    text = to_osm_xml(_places(), None, SITE)
+    assert "Đã bỏ ra" not in text and "docs/" not in text

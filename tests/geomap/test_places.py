@@ -176,6 +176,24 @@ def test_places_lookup_order_and_suggestion() -> None:
             " viết 'vĩ độ, kinh độ', ví dụ '19.9810, 105.6420'",
         ),
         (
+            "'19,9822, 105,6431'",
+            "content/dia-diem/cay-da.md:2: toa_do: tọa độ `19,9822, 105,6431` không đọc được:"
+            " dùng dấu phẩy thập phân (19,9822): dấu phẩy chỉ dùng để ngăn vĩ độ với kinh độ,"
+            " số lẻ viết bằng dấu chấm — viết lại bằng chữ số và dấu chấm thường, chép dòng"
+            " này: `toa_do: '19.9822, 105.6431'`",
+        ),
+        (
+            "'19．9742，105．6451'",
+            "content/dia-diem/cay-da.md:2: toa_do: tọa độ `19．9742，105．6451` không đọc được:"
+            " có chữ số hoặc dấu kiểu toàn khổ (`．`, `，`, thường do bàn phím tiếng Trung/Nhật"
+            " trên điện thoại) — viết lại bằng chữ số và dấu chấm thường, chép dòng này:"
+            " `toa_do: '19.9742, 105.6451'`",
+        ),
+        (
+            "'１９，９７４２，１０５，６４５１'",
+            "`toa_do: '19.9742, 105.6451'`",
+        ),
+        (
             "[19.9822, 105.6431]",
             "content/dia-diem/cay-da.md:2: toa_do: `toa_do` phải là một dòng chữ, nhưng lại là một"
             " danh sách — viết thành một dòng trong dấu nháy, không có dấu `[ ]` hay `- `:"
@@ -191,3 +209,21 @@ def test_landmark_coordinates_are_checked(
     result = build_site(root)
     assert not result.ok
     assert expected in result.text(), result.text()
+
+
+def test_service_coordinates_with_decimal_commas_get_the_corrected_line(
+    make_site: SiteFactory,
+) -> None:
+    """The directory reads `toa_do` with the same parser: the same cause and line to copy."""
+    root = make_site()
+    service = root / "content/danh-ba/cho-phu-my.yml"
+    text = service.read_text(encoding="utf-8")
+    service.write_text(text.replace("'19.9800, 105.6400'", "'19,98, 105,64'"), encoding="utf-8")
+    result = build_site(root)
+    assert not result.ok
+    assert (
+        "content/danh-ba/cho-phu-my.yml:7: toa_do: tọa độ `19,98, 105,64` không đọc được: dùng"
+        " dấu phẩy thập phân (19,98)"
+    ) in result.text(), result.text()
+    assert "chép dòng này: `toa_do: '19.98, 105.64'`" in result.text()
+    assert "copy this line: `toa_do: '19.98, 105.64'`" in result.text()

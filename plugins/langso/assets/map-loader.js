@@ -1,11 +1,13 @@
 /* Làng số: the map page's loader, inlined at the end of ban-do/ only (langso.geomap.page).
-   Reserves the map's place, then once the page has loaded and painted (load, then the next
-   animation frame) loads the map's stylesheets, then its scripts in order (data-css, data-js
-   of the slot). Without JavaScript the slot stays empty and the list below is the page. */
+   Reserves the map's place, then once the page has loaded and painted (load, then the first
+   contentful paint recorded) loads the map's stylesheets, then its scripts in order (data-css,
+   data-js of the slot). Without JavaScript the slot stays empty and the list below is the page. */
 (function () {
   var box = document.getElementById("ban-do-khung");
   if (!box || !window.requestAnimationFrame) return;
-  box.style.height = Math.round(Math.min(window.innerHeight * 0.7, 520)) + "px";
+  /* chips + the canvas (map.css: min(92vw, 62vh)) + the status line: no jump when drawn */
+  var side = Math.min(window.innerWidth * 0.92, window.innerHeight * 0.62, 576);
+  box.style.height = Math.round(side + 100) + "px";
   box.style.background = "#eef1ec";
   box.setAttribute("aria-busy", "true");
   box.textContent = "Đang tải bản đồ…";
@@ -37,10 +39,31 @@
       document.head.appendChild(link);
     });
   }
+  /* After the first paint: when the browser records paints (Chromium, Firefox, Safari 14.1+),
+     once its first-contentful-paint entry exists (a frame's rAF can run before that frame is
+     shown); else two frames. A page loaded hidden paints nothing: then 2 s after load. */
+  var started = false;
+  function go() {
+    if (started) return;
+    started = true;
+    setTimeout(load, 0);
+  }
   function start() {
-    requestAnimationFrame(function () {
-      setTimeout(load, 0);
-    });
+    var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+    if (types.indexOf("paint") < 0) {
+      requestAnimationFrame(function () {
+        requestAnimationFrame(go);
+      });
+      return;
+    }
+    setTimeout(go, 2000);
+    if (performance.getEntriesByName("first-contentful-paint").length) return go();
+    new PerformanceObserver(function (list, observer) {
+      if (list.getEntriesByName("first-contentful-paint").length) {
+        observer.disconnect();
+        go();
+      }
+    }).observe({ type: "paint", buffered: true });
   }
   if (document.readyState === "complete") start();
   else window.addEventListener("load", start);

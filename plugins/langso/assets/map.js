@@ -4,9 +4,13 @@
    Data comes from the page itself: the slot #ban-do-khung (base map: data-nen, data-nen-kieu
    raster|vector, data-nen-zoom "min max", data-nen-bien "W S E N", data-nen-nguon; routes:
    data-tuyen; site root: data-goc) and the list below it (ul[data-nhom][data-ten] > li >
-   a[data-lat][data-lon]). One marker per page linked (a plaque's line joins its page's marker).
-   Nothing is requested from another host: the base map is read from the site's own file through
-   LangsoRangeSource (map-source.js). */
+   a[data-lat][data-lon]). Places at one spot (the village hall and the team meeting in it), and
+   spots closer on screen than a finger, are ONE marker listing each place: the pin you see is
+   the pin you tap; zooming in splits them. The filter is a native <select> (one row at any text
+   size, Android's own big picker) and the list below follows it. On a touch screen one finger
+   scrolls the page and two fingers move the map. Nothing is requested from another host: the
+   base map is read from the site's own file through LangsoRangeSource (map-source.js); a walking
+   tour (?tuyen=<slug>) is drawn by map-tour.js from this file's LangsoMap. */
 (function () {
   "use strict";
   var box = document.getElementById("ban-do-khung");
@@ -15,6 +19,11 @@
   var COLORS = ["#b3261e", "#1a5fb4", "#26734d", "#8a4baf", "#a35200", "#00758f", "#5c5f00"];
   var LABEL_ZOOM = 13; /* labels from this zoom (a commune's width); below it a tap shows the name */
   var LABEL_CHARS = 22;
+  /* Spots closer than this on screen are one marker, drawn at its first spot: markers are at
+     least this far apart, so a 48 px target never covers another marker's centre (24 px) and
+     the dots (24 px) never touch. */
+  var NEAR_PX = 34;
+  var FAR_M = 5000; /* a reader farther than this from every point is far from the village */
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -23,10 +32,11 @@
     return node;
   }
 
-  /* The points: one per linked page, with every group it belongs to. */
+  /* The spots: each place (a page linked) once, with every group it is in. */
   var groups = [];
-  var points = [];
-  var byHref = {};
+  var spots = [];
+  var bySpot = {};
+  var pages = {};
   var lists = document.querySelectorAll("ul[data-nhom]");
   for (var i = 0; i < lists.length; i++) {
     var key = lists[i].getAttribute("data-nhom");
@@ -35,6 +45,7 @@
       name: lists[i].getAttribute("data-ten"),
       color: COLORS[i % COLORS.length],
       count: 0,
+      list: lists[i],
     };
     groups.push(group);
     var links = lists[i].querySelectorAll("a[data-lat]");
@@ -45,37 +56,63 @@
       var lon = parseFloat(a.getAttribute("data-lon"));
       if (isNaN(lat) || isNaN(lon)) continue;
       group.count++;
-      var point = byHref[href];
-      if (!point) {
-        point = { href: href, name: a.textContent, lat: lat, lon: lon, groups: [], group: group };
-        byHref[href] = point;
-        points.push(point);
+      var id = lat + "," + lon;
+      var spot = bySpot[id];
+      if (!spot) {
+        spot = { latlng: L.latLng(lat, lon), places: [], byHref: {} };
+        bySpot[id] = spot;
+        spots.push(spot);
       }
-      point.groups.push(key);
+      var place = spot.byHref[href];
+      if (!place) {
+        place = { href: href, name: a.textContent.trim(), groups: [], group: group };
+        spot.byHref[href] = place;
+        spot.places.push(place);
+        pages[href] = true;
+      }
+      place.groups.push(key);
     }
   }
+  var total = Object.keys(pages).length;
 
-  /* The frame: filter chips, the map, its status line. */
+  /* The frame: the filter, the map, "Vị trí của tôi" and the status line under it. */
   box.removeAttribute("style");
   box.removeAttribute("aria-busy");
   box.textContent = "";
-  var chips = el("div", "langso-map__chips");
-  chips.setAttribute("role", "group");
-  chips.setAttribute("aria-label", "Lọc các điểm trên bản đồ");
+  var bar = el("div", "langso-map__bar");
+  var filter = el("label", "langso-map__filter");
+  filter.appendChild(el("span", "langso-map__filter-label", "Hiện:"));
+  var select = el("select", "langso-map__select");
+  filter.appendChild(select);
+  bar.appendChild(filter);
   var canvas = el("div", "langso-map__canvas");
   canvas.setAttribute("role", "region");
   canvas.setAttribute("aria-label", "Bản đồ làng (danh sách các điểm ở dưới)");
+  var under = el("div", "langso-map__under");
+  var locate = el("button", "langso-map__locate", "Vị trí của tôi");
+  locate.type = "button";
   var status = el("p", "langso-map__status");
   status.setAttribute("role", "status");
-  box.appendChild(chips);
+  under.appendChild(locate);
+  under.appendChild(status);
+  box.appendChild(bar);
   box.appendChild(canvas);
-  box.appendChild(status);
+  box.appendChild(under);
 
+  var touch = "ontouchstart" in window || navigator.maxTouchPoints > 0;
   var nen = box.getAttribute("data-nen");
   var kind = box.getAttribute("data-nen-kieu");
   var zooms = (box.getAttribute("data-nen-zoom") || "").split(" ");
   var edges = (box.getAttribute("data-nen-bien") || "").split(" ").map(parseFloat);
-  var options = { zoomControl: false, attributionControl: false, maxZoom: 19 };
+  /* zoomSnap 0.25: the fitted view fills the box (whole zoom steps halve or double it) */
+  var options = {
+    zoomControl: false,
+    attributionControl: false,
+    maxZoom: 19,
+    zoomSnap: 0.25,
+    dragging: !touch, /* one finger scrolls the page; two fingers move and zoom the map */
+    fadeAnimation: false, /* a closed popup goes at once (cheap phones: less to draw) */
+  };
   var area = null;
   if (nen && edges.length === 4) {
     area = L.latLngBounds([edges[1], edges[0]], [edges[3], edges[2]]);
@@ -84,19 +121,27 @@
     options.maxBounds = area.pad(0.25);
   }
   var map = L.map(canvas, options);
-  /* The theme's full stylesheet (loaded on the first tap) changes the rem: follow the size. */
-  if (window.ResizeObserver) {
-    new ResizeObserver(function () {
-      map.invalidateSize();
-    }).observe(canvas);
-  }
   L.control.zoom({ zoomInTitle: "Phóng to", zoomOutTitle: "Thu nhỏ" }).addTo(map);
-  L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
+  /* The scale's longest bar follows the text size, so "500 m" always fits inside it. */
+  var Scale = L.Control.Scale.extend({
+    _update: function () {
+      var line = this._mScale;
+      var size = line ? parseFloat(getComputedStyle(line).fontSize) || 12 : 12;
+      this.options.maxWidth = Math.max(100, Math.ceil(7 * size));
+      L.Control.Scale.prototype._update.call(this);
+    },
+  });
+  var scale = new Scale({ imperial: false, position: "bottomleft" }).addTo(map);
+  if (touch) status.textContent = "Dùng hai ngón tay để kéo hoặc phóng to bản đồ.";
 
   if (nen && window.pmtiles && window.LangsoRangeSource) {
     var archive = new window.pmtiles.PMTiles(new window.LangsoRangeSource(nen));
-    var attribution = box.getAttribute("data-nen-nguon") || "© OpenStreetMap";
+    var attribution = box.getAttribute("data-nen-nguon") || "© Những người đóng góp OpenStreetMap";
     var safe = attribution.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    /* The credit the OSMF asks for, linked to its copyright page (a link: nothing loaded). */
+    if (/OpenStreetMap/.test(attribution)) {
+      safe = '<a href="https://www.openstreetmap.org/copyright">' + safe + "</a>";
+    }
     var maxNative = parseInt(zooms[1], 10) || 16;
     var layer = null;
     if (kind === "vector" && window.protomapsL) {
@@ -123,195 +168,295 @@
     }
   }
 
-  /* Markers: a 48 px tap target around a coloured dot; the name as a label from LABEL_ZOOM. */
+  /* The part of the map no control covers: right of the zoom buttons (top left), above the
+     scale (bottom left); measured, as they follow the reader's text size. */
+  function room() {
+    var corner = map.getContainer();
+    function size(selector, side) {
+      var node = corner.querySelector(selector);
+      return node ? node[side] + 10 : 0; /* Leaflet's 10 px margin */
+    }
+    var gap = 12;
+    return {
+      paddingTopLeft: [size(".leaflet-control-zoom", "offsetWidth") + 2 * gap, gap + 8],
+      paddingBottomRight: [gap + 12, size(".leaflet-control-scale", "offsetHeight") + gap],
+    };
+  }
+
+  /* Which places show: the filter's group ("" all), or none while a tour is shown alone. */
+  var chosen = "";
+  function passes(place) {
+    if (chosen === "tuyen") return false;
+    return chosen === "" || place.groups.indexOf(chosen) >= 0;
+  }
+  function visibleSpots() {
+    return spots.filter(function (spot) {
+      return spot.places.some(passes);
+    });
+  }
+
   var shown = L.featureGroup().addTo(map);
+  var markers = [];
   function short(name) {
     return name.length > LABEL_CHARS ? name.slice(0, LABEL_CHARS - 1).replace(/\s+$/, "") + "…" : name;
   }
-  points.forEach(function (point, index) {
+  function groupNames(place) {
+    var names = [];
+    groups.forEach(function (g) {
+      if (place.groups.indexOf(g.key) >= 0) names.push(g.name);
+    });
+    return names.join(" · ");
+  }
+
+  /* One marker: its places' names, a popup with a link to each, a count when more than one. */
+  function makeMarker(cluster) {
+    var places = cluster.places;
+    var many = places.length > 1;
+    var names = places.map(function (place) {
+      return place.name;
+    });
+    var title = many ? places.length + " nơi: " + names.join("; ") : names[0];
     var icon = L.divIcon({
-      className: "langso-map__pin",
-      html: '<span style="background:' + point.group.color + '"></span>',
+      className: "langso-map__pin" + (many ? " langso-map__pin--many" : ""),
+      html: '<span style="background:' + places[0].group.color + '">' + (many ? places.length : "") + "</span>",
       iconSize: [48, 48],
       iconAnchor: [24, 24],
       popupAnchor: [0, -12],
-      tooltipAnchor: [10, 0],
+      tooltipAnchor: [12, 0],
     });
-    var marker = L.marker([point.lat, point.lon], {
-      icon: icon,
-      title: point.name,
-      alt: point.name,
-      keyboard: true,
-      riseOnHover: true,
-    });
+    var marker = L.marker(cluster.spots[0].latlng, { icon: icon, title: title, keyboard: true, riseOnHover: true });
     var popup = el("div", "langso-map__popup");
-    popup.appendChild(el("strong", "", point.name));
-    var names = [];
-    groups.forEach(function (g) {
-      if (point.groups.indexOf(g.key) >= 0) names.push(g.name);
-    });
-    popup.appendChild(el("span", "langso-map__groups", names.join(" · ")));
-    var open = el("a", "langso-map__open", "Mở trang");
-    open.href = point.href;
-    popup.appendChild(open);
-    marker.bindPopup(popup, { maxWidth: 260, minWidth: 160 });
-    marker.bindTooltip(short(point.name), {
+    if (!many) {
+      popup.appendChild(el("strong", "", places[0].name));
+      popup.appendChild(el("span", "langso-map__groups", groupNames(places[0])));
+      var open = el("a", "langso-map__open", "Mở trang");
+      open.href = places[0].href;
+      popup.appendChild(open);
+    } else {
+      var where = cluster.spots.length > 1 ? " nơi ở gần nhau (phóng to để tách ra)" : " nơi ở cùng chỗ này";
+      popup.appendChild(el("strong", "", places.length + where));
+      var list = el("ul", "langso-map__places");
+      places.forEach(function (place) {
+        var item = el("li");
+        var link = el("a", "langso-map__open", place.name);
+        link.href = place.href;
+        item.appendChild(link);
+        item.appendChild(el("span", "langso-map__groups", groupNames(place)));
+        list.appendChild(item);
+      });
+      popup.appendChild(list);
+    }
+    marker.bindPopup(popup, popupOptions());
+    marker.bindTooltip(short(places[0].name) + (many ? " +" + (places.length - 1) : ""), {
       permanent: true,
-      direction: "auto", /* left of a point in the map's right half: never cut by the edge */
+      direction: "auto",
       className: "langso-map__label",
       opacity: 1,
     });
-    marker.langsoOrder = index;
-    point.marker = marker;
+    marker.on("add", function () {
+      marker.getElement().setAttribute("aria-label", title);
+    });
     shown.addLayer(marker);
-  });
+    markers.push(marker);
+  }
 
-  /* Labels stay readable: none below LABEL_ZOOM, and never two overlapping (the first kept:
-     landmarks come first in the list). */
-  function declutter() {
-    var show = map.getZoom() >= LABEL_ZOOM;
-    var kept = [];
-    points.forEach(function (point) {
-      var tip = point.marker.getTooltip();
-      var node = tip && tip.getElement();
-      if (!node) return;
-      if (!show || !shown.hasLayer(point.marker)) {
-        node.style.visibility = "hidden";
-        return;
-      }
-      node.style.visibility = "";
-      var r = node.getBoundingClientRect();
-      for (var k = 0; k < kept.length; k++) {
-        var o = kept[k];
-        if (r.left < o.right && r.right > o.left && r.top < o.bottom && r.bottom > o.top) {
-          node.style.visibility = "hidden";
+  /* Spots closer than NEAR_PX at this zoom to a marker's first spot join it (list order:
+     landmarks first), so no pin hides another; zooming in splits them. */
+  function recluster() {
+    map.closePopup();
+    shown.clearLayers();
+    markers = [];
+    var clusters = [];
+    visibleSpots().forEach(function (spot) {
+      var at = map.latLngToLayerPoint(spot.latlng);
+      var places = spot.places.filter(passes);
+      for (var k = 0; k < clusters.length; k++) {
+        if (clusters[k].seed.distanceTo(at) < NEAR_PX) {
+          clusters[k].spots.push(spot);
+          clusters[k].places = clusters[k].places.concat(places);
           return;
         }
       }
-      kept.push(r);
+      clusters.push({ seed: at, spots: [spot], places: places });
+    });
+    clusters.forEach(makeMarker);
+    declutter();
+  }
+
+  /* Labels stay readable: none below LABEL_ZOOM, none past the map's edge (turned to the other
+     side first), never two overlapping (the first kept). */
+  function declutter() {
+    var show = map.getZoom() >= LABEL_ZOOM;
+    var frame = canvas.getBoundingClientRect();
+    var kept = [];
+    function fits(r) {
+      return r.left >= frame.left && r.right <= frame.right && r.top >= frame.top && r.bottom <= frame.bottom;
+    }
+    markers.forEach(function (marker) {
+      var tip = marker.getTooltip();
+      var node = tip && tip.getElement();
+      if (!node) return;
+      var ok = show;
+      if (ok) {
+        tip.options.direction = "auto";
+        tip.update(); /* Leaflet's update shows the label: its visibility is set after */
+        var r = node.getBoundingClientRect();
+        if (!fits(r)) {
+          tip.options.direction = /leaflet-tooltip-right/.test(node.className) ? "left" : "right";
+          tip.update();
+          r = node.getBoundingClientRect();
+          ok = fits(r);
+        }
+        for (var k = 0; ok && k < kept.length; k++) {
+          var o = kept[k];
+          if (r.left < o.right && r.right > o.left && r.top < o.bottom && r.bottom > o.top) ok = false;
+        }
+        if (ok) kept.push(r);
+      }
+      node.style.visibility = ok ? "" : "hidden";
     });
   }
-  map.on("zoomend moveend", declutter);
+  map.on("zoomend", recluster);
+  map.on("moveend", declutter);
+
+  /* A popup opens in the map's free part (the controls are drawn above popups) and, taller
+     than that at a large text size, scrolls. */
+  function popupOptions() {
+    var free = room();
+    var size = map.getSize();
+    /* maxWidth is the content's: the popup adds its margins (map.css: 3.65rem) */
+    var rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    return {
+      minWidth: 120,
+      maxWidth: Math.max(120, size.x - free.paddingTopLeft[0] - 8 - Math.ceil(3.65 * rem) - 2),
+      maxHeight: Math.max(96, size.y - free.paddingBottomRight[1] - 72),
+      autoPanPaddingTopLeft: L.point(free.paddingTopLeft[0], 8),
+      autoPanPaddingBottomRight: L.point(8, 8),
+    };
+  }
   map.on("popupopen", function (event) {
     var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
     if (close) close.setAttribute("aria-label", "Đóng"); /* Leaflet writes "Close popup" */
   });
 
-  function fit(animate) {
-    var target = shown.getLayers().length ? shown.getBounds() : area;
-    if (target) map.fitBounds(target, { padding: [32, 32], maxZoom: 17, animate: animate });
+  function fitTo(bounds, animate) {
+    var options = room();
+    options.maxZoom = 17;
+    options.animate = animate;
+    if (bounds && bounds.isValid()) map.fitBounds(bounds, options);
+    else if (area) map.fitBounds(area, options);
     else map.setView([16, 106], 5);
   }
+  function villageBounds() {
+    var found = visibleSpots();
+    if (!found.length) found = spots;
+    return L.latLngBounds(
+      found.map(function (spot) {
+        return spot.latlng;
+      })
+    );
+  }
 
-  /* Chips: "Tất cả" and one per group; one pressed at a time. */
-  function press(chosen, first) {
-    var buttons = chips.querySelectorAll("button");
-    for (var b = 0; b < buttons.length; b++) {
-      buttons[b].setAttribute("aria-pressed", String(buttons[b].value === chosen));
-    }
-    points.forEach(function (point) {
-      var visible = chosen === "" || point.groups.indexOf(chosen) >= 0;
-      if (visible) shown.addLayer(point.marker);
-      else shown.removeLayer(point.marker);
-    });
-    map.closePopup();
-    fit(!first);
-    declutter();
+  /* The filter: "Tất cả" and one option per group; the list below shows the same groups. */
+  function option(value, label) {
+    var item = el("option", "", label);
+    item.value = value;
+    select.appendChild(item);
+    return item;
   }
-  function chip(value, label, color) {
-    var button = el("button", "langso-map__chip");
-    button.type = "button";
-    button.value = value;
-    if (color) {
-      var dot = el("span", "langso-map__dot");
-      dot.style.background = color;
-      dot.setAttribute("aria-hidden", "true");
-      button.appendChild(dot);
-    }
-    button.appendChild(document.createTextNode(label));
-    button.addEventListener("click", function () {
-      press(value);
-    });
-    chips.appendChild(button);
-  }
-  chip("", "Tất cả (" + points.length + ")");
+  option("", "Tất cả (" + total + ")");
   groups.forEach(function (g) {
-    chip(g.key, g.name + " (" + g.count + ")", g.color);
+    option(g.key, g.name + " (" + g.count + ")");
   });
-
-  /* "Vị trí của tôi": the position is asked for only when tapped. */
-  var me = null;
-  var Locate = L.Control.extend({
-    options: { position: "topright" },
-    onAdd: function () {
-      var button = el("button", "langso-map__locate", "Vị trí của tôi");
-      button.type = "button";
-      L.DomEvent.disableClickPropagation(button);
-      button.addEventListener("click", function () {
-        if (!navigator.geolocation) {
-          status.textContent = "Điện thoại không cho biết vị trí trên trang này.";
-          return;
-        }
-        status.textContent = "Đang tìm vị trí của bạn…";
-        navigator.geolocation.getCurrentPosition(
-          function (pos) {
-            var here = L.latLng(pos.coords.latitude, pos.coords.longitude);
-            if (me) map.removeLayer(me);
-            me = L.featureGroup([
-              L.circle(here, { radius: pos.coords.accuracy, weight: 1, color: "#1a5fb4" }),
-              L.circleMarker(here, { radius: 8, weight: 3, color: "#fff", fillColor: "#1a5fb4", fillOpacity: 1 }),
-            ]).addTo(map);
-            if (area && !area.contains(here)) {
-              status.textContent = "Bạn đang ở ngoài vùng của bản đồ này.";
-            } else {
-              status.textContent = "Chấm xanh là chỗ bạn đang đứng (sai số khoảng " + Math.round(pos.coords.accuracy) + " m).";
-              map.setView(here, Math.max(map.getZoom(), 16));
-            }
-          },
-          function (error) {
-            status.textContent =
-              error.code === 1
-                ? "Bạn chưa cho phép xem vị trí. Bật quyền vị trí cho trình duyệt rồi chạm lại."
-                : "Chưa tìm được vị trí. Ra chỗ thoáng rồi chạm lại.";
-          },
-          { enableHighAccuracy: true, timeout: 20000, maximumAge: 60000 }
-        );
-      });
-      return button;
-    },
-  });
-  new Locate().addTo(map);
-
-  fit(false);
-  press("", true);
-
-  /* ?tuyen=<slug>: that walking tour's route, from the tours' GeoJSON. */
-  var wanted = (location.search.match(/[?&]tuyen=([a-z0-9-]+)/) || [])[1];
-  var routes = box.getAttribute("data-tuyen");
-  if (wanted && routes && window.fetch) {
-    fetch(routes)
-      .then(function (response) {
-        return response.json();
-      })
-      .then(function (data) {
-        var found = (data.features || []).filter(function (f) {
-          return f.properties && f.properties.slug === wanted;
-        })[0];
-        if (!found) {
-          status.textContent = "Không tìm thấy tuyến tham quan này.";
-          return;
-        }
-        var line = L.geoJSON(found, { style: { color: "#b3261e", weight: 5, opacity: 0.85 } }).addTo(map);
-        map.fitBounds(line.getBounds(), { padding: [32, 32] });
-        status.textContent = "";
-        status.appendChild(document.createTextNode("Tuyến: "));
-        var link = el("a", "", found.properties.ten || wanted);
-        link.href = (box.getAttribute("data-goc") || "") + (found.properties.url || "");
-        status.appendChild(link);
-        box.className += " langso-map--tuyen";
-      })
-      .catch(function () {
-        status.textContent = "Chưa tải được tuyến tham quan.";
-      });
+  function press(value) {
+    chosen = value;
+    select.value = value;
+    groups.forEach(function (g) {
+      var hide = value !== "" && value !== "tuyen" && value !== g.key;
+      g.list.hidden = hide;
+      var heading = g.list.previousElementSibling;
+      if (heading && /^H[2-6]$/.test(heading.tagName)) heading.hidden = hide;
+    });
+    fitTo(chosen === "tuyen" && api.tour ? api.tour.bounds : villageBounds(), false);
+    recluster();
   }
+  select.addEventListener("change", function () {
+    press(select.value);
+  });
+
+  /* "Vị trí của tôi": the position is asked for only when tapped; the reader and the points
+     shown are fitted together, unless the reader is far from the village. */
+  var me = null;
+  locate.addEventListener("click", function () {
+    if (!navigator.geolocation) {
+      status.textContent = "Điện thoại không cho biết vị trí trên trang này.";
+      return;
+    }
+    status.textContent = "Đang tìm vị trí của bạn…";
+    navigator.geolocation.getCurrentPosition(
+      function (pos) {
+        var here = L.latLng(pos.coords.latitude, pos.coords.longitude);
+        if (me) map.removeLayer(me);
+        me = L.featureGroup([
+          L.circle(here, { radius: pos.coords.accuracy, weight: 1, color: "#1a5fb4" }),
+          L.circleMarker(here, { radius: 8, weight: 3, color: "#fff", fillColor: "#1a5fb4", fillOpacity: 1 }),
+        ]).addTo(map);
+        var nearest = Infinity;
+        spots.forEach(function (spot) {
+          nearest = Math.min(nearest, map.distance(here, spot.latlng));
+        });
+        if (nearest > FAR_M) {
+          status.textContent = "Bạn đang ở cách làng khoảng " + Math.round(nearest / 1000) + " km.";
+          fitTo(villageBounds(), true);
+        } else if (area && !area.contains(here)) {
+          status.textContent = "Bạn đang ở ngoài vùng của bản đồ này.";
+          fitTo(villageBounds(), true);
+        } else {
+          status.textContent = "Chấm xanh là chỗ bạn đang đứng (sai số khoảng " + Math.round(pos.coords.accuracy) + " m).";
+          fitTo(villageBounds().extend(here), true);
+        }
+      },
+      function (error) {
+        status.textContent =
+          error.code === 1
+            ? "Bạn chưa cho phép xem vị trí. Bật quyền vị trí cho trình duyệt rồi chạm lại."
+            : "Chưa tìm được vị trí. Ra chỗ thoáng rồi chạm lại.";
+      },
+      { enableHighAccuracy: true, timeout: 20000, maximumAge: 60000 }
+    );
+  });
+
+  /* The theme's full stylesheet (loaded on the first tap) changes the rem: follow the size. */
+  if (window.ResizeObserver) {
+    new ResizeObserver(function () {
+      map.invalidateSize();
+      scale._update();
+      markers.forEach(function (marker) {
+        L.setOptions(marker.getPopup(), popupOptions());
+      });
+      declutter();
+    }).observe(canvas);
+  }
+
+  /* For map-tour.js (?tuyen=<slug>): the map, its frame and how to show only the tour. */
+  var api = {
+    map: map,
+    box: box,
+    status: status,
+    room: room,
+    el: el,
+    tour: null,
+    markers: function () {
+      return markers;
+    },
+    showTour: function (name, bounds) {
+      api.tour = { bounds: bounds };
+      option("tuyen", "Chỉ tuyến: " + name);
+      select.insertBefore(select.lastChild, select.firstChild);
+      press("tuyen");
+    },
+  };
+  window.LangsoMap = api;
+  fitTo(villageBounds(), false);
+  press("");
 })();

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
@@ -32,6 +33,7 @@ __all__ = [
     "Payment",
     "Verification",
     "VietQR",
+    "parse_coordinates",
 ]
 
 
@@ -86,11 +88,20 @@ def _in_bounds(lat: float, lon: float) -> bool:
     return lat_min <= lat <= lat_max and lon_min <= lon <= lon_max
 
 
-def _coordinates(value: object) -> object:
+def parse_coordinates(value: object) -> object:
+    """``toa_do`` text (``'19.9810, 105.6420'``: latitude first, degrees WGS 84, a comma or a
+    semicolon between) as :class:`Coordinates`; any other value unchanged (for a pydantic
+    ``BeforeValidator``). Used by the directory, by pages' front matter and by walking tours.
+
+    Raises:
+        pydantic_core.PydanticCustomError: (:func:`langso.schema.invalid`, bilingual with a fix)
+            not two numbers; longitude written first; a point outside Viet Nam.
+    """
     if not isinstance(value, str):
         return value
     match = _COORDS.match(value)
     if not match:
+        _raise_if_misread(value)
         raise invalid(
             f"tọa độ `{value}` không đúng dạng",
             f"`{value}` is not a pair of coordinates",
@@ -114,6 +125,58 @@ def _coordinates(value: object) -> object:
             "copy the coordinates again from a map (long-press the place to see them)",
         )
     return Coordinates(text=value.strip(), lat=lat, lon=lon)
+
+
+_DECIMAL_COMMAS = re.compile(r"^\s*(-?\d+),(\d+)\s*[,;]\s*(-?\d+),(\d+)\s*$")
+"""Two numbers written with decimal commas, as Vietnamese writes them: ``19,9822, 105,6431``."""
+
+
+def _raise_if_misread(value: str) -> None:
+    """Name why ``value`` (not two plain numbers) cannot be read, when the cause is sure, and
+    give the corrected line to copy: full-width digits or punctuation (``１９．９７``, ``，``:
+    a phone's Chinese or Japanese keyboard; read with NFKC) and decimal commas
+    (``19,9822, 105,6431``). The corrected value is only suggested, never accepted silently.
+
+    Raises:
+        pydantic_core.PydanticCustomError: when a cause is found; nothing otherwise.
+    """
+    causes_vi: list[str] = []
+    causes_en: list[str] = []
+    text = unicodedata.normalize("NFKC", value)
+    odd = "".join(dict.fromkeys(c for c in value if unicodedata.normalize("NFKC", c) != c))
+    if odd:
+        shown = ", ".join(f"`{c}`" for c in odd)
+        causes_vi.append(
+            f"có chữ số hoặc dấu kiểu toàn khổ ({shown}, thường do bàn phím tiếng Trung/Nhật "
+            "trên điện thoại)"
+        )
+        causes_en.append(
+            f"it has full-width digits or punctuation ({shown}, usually from a phone's Chinese "
+            "or Japanese keyboard)"
+        )
+    commas = _DECIMAL_COMMAS.match(text)
+    if commas and not _COORDS.match(text):
+        lat_text, lon_text = f"{commas[1]}.{commas[2]}", f"{commas[3]}.{commas[4]}"
+        text = f"{lat_text}, {lon_text}"
+        causes_vi.append(
+            f"dùng dấu phẩy thập phân ({commas[1]},{commas[2]}): dấu phẩy chỉ dùng để ngăn "
+            "vĩ độ với kinh độ, số lẻ viết bằng dấu chấm"
+        )
+        causes_en.append(
+            f"it uses decimal commas ({commas[1]},{commas[2]}): the comma only separates the "
+            "latitude from the longitude, decimals take a point"
+        )
+    match = _COORDS.match(text)
+    if not causes_vi or match is None:
+        return
+    corrected = f"{match[1]}, {match[2]}"
+    raise invalid(
+        f"tọa độ `{value}` không đọc được: " + "; ".join(causes_vi),
+        f"the coordinates `{value}` cannot be read: " + "; ".join(causes_en),
+        f"viết lại bằng chữ số và dấu chấm thường, chép dòng này: `toa_do: '{corrected}'`",
+        f"write them with plain digits and a decimal point; copy this line: "
+        f"`toa_do: '{corrected}'`",
+    )
 
 
 class Address(Model):

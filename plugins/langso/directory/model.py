@@ -42,8 +42,8 @@ from langso.directory.fields import (
     PhoneNumber,
     Verification,
     VietQR,
-    _coordinates,
     _payment,
+    parse_coordinates,
 )
 from langso.directory.hours import (
     WEEKDAY_NAMES,
@@ -157,7 +157,7 @@ class Service(Model):
         "What can be done here, one per line.",
     )
     address: Address | None = Field(None, alias="dia_chi", description="Địa chỉ. / The address.")
-    location: Annotated[Coordinates, BeforeValidator(_coordinates)] | None = Field(
+    location: Annotated[Coordinates, BeforeValidator(parse_coordinates)] | None = Field(
         None,
         alias="toa_do",
         description="'vĩ độ, kinh độ' chép từ bản đồ, trong Việt Nam. / "

@@ -15,12 +15,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from langso.adapter import configured_site_url, content_location
-from langso.geomap.osm import OSM_GEOJSON, OSM_XML, to_osm_geojson, to_osm_xml
+from langso.adapter import Reporter, configured_site_url, content_location
+from langso.geomap.basemap import unused_basemaps
+from langso.geomap.config import DEFAULT_BASEMAP
+from langso.geomap.osm import (
+    OSM_GEOJSON,
+    OSM_XML,
+    to_osm_geojson,
+    to_osm_xml,
+    unfinished_pages,
+)
 from langso.geomap.places import (
     LANDMARKS_KEY,
     PLACES_KEY,
@@ -33,7 +42,7 @@ from langso.geomap.places import (
 )
 from langso.plaques.model import load_plaques
 
-__all__ = ["places_of", "publish_osm"]
+__all__ = ["places_of", "publish_osm", "report_unused_basemaps"]
 
 
 @dataclass(frozen=True)
@@ -106,8 +115,35 @@ def _plaques(config: MkDocsConfig) -> tuple[Mapping[str, tuple[str, ...]], Mappi
 def publish_osm(config: MkDocsConfig, files: Files, places: Places) -> None:
     """Add ``ban-do/osm.osm`` and ``ban-do/osm.geojson`` (:mod:`langso.geomap.osm`) to ``files``,
     unless the author wrote a file there. ``website`` tags use ``site_url`` as configured (also
-    under ``mkdocs serve``: :func:`langso.adapter.configured_site_url`)."""
+    under ``mkdocs serve``: :func:`langso.adapter.configured_site_url`). Landmarks whose page is
+    unfinished (starter text of ``langso new``, the sample page of ``langso init``:
+    :func:`langso.geomap.osm.unfinished_pages`) are left out; the ``.osm`` file's comment says
+    how many and why.
+    """
+    docs_dir, _ = content_location(config)
+    unfinished = unfinished_pages(places, Path(docs_dir))
+    kept = Places([p for p in places.all() if p.src_uri not in unfinished], places.plaque_names)
     site_url = configured_site_url(config) or ""
-    for uri, make in ((OSM_XML, to_osm_xml), (OSM_GEOJSON, to_osm_geojson)):
-        if uri not in files.src_uris:
-            files.append(File.generated(config, uri, content=make(places, None, site_url)))
+    if OSM_XML not in files.src_uris:
+        text = to_osm_xml(kept, None, site_url, left_out=len(unfinished))
+        files.append(File.generated(config, OSM_XML, content=text))
+    if OSM_GEOJSON not in files.src_uris:
+        text = to_osm_geojson(kept, None, site_url)
+        files.append(File.generated(config, OSM_GEOJSON, content=text))
+
+
+_REPORTER = Reporter()
+"""Logs :func:`report_unused_basemaps`' warnings (counted with the build's other reporters)."""
+
+
+def report_unused_basemaps(config: MkDocsConfig, files: Files) -> None:
+    """Warn (``basemap.unused``, :func:`langso.geomap.basemap.unused_basemaps`) about each
+    author's file that looks like a base map but is not the one ``langso/map`` reads (its
+    ``basemap`` option, else :data:`~langso.geomap.config.DEFAULT_BASEMAP`)."""
+    _REPORTER.reset(config)
+    plugin = config.plugins.get("langso/map")
+    chosen = getattr(getattr(plugin, "config", None), "basemap", None)
+    used = (chosen if isinstance(chosen, str) else DEFAULT_BASEMAP).strip().lstrip("/")
+    _, docs_rel = content_location(config)
+    own = [f.src_uri for f in files if not f.generated_by]
+    _REPORTER.report(unused_basemaps(own, used, docs_rel))

@@ -7,8 +7,11 @@ bounds, centre, size, attribution — with located messages (``basemap.*``,
 :mod:`langso.problems.basemap`) for a file that is not PMTiles v3 (an MBTiles database, a picture
 renamed, the HTML error page a browser saved, a Git LFS pointer, an empty or cut-short
 download), tiles of a kind the page cannot draw, places outside its bounds (named, with how far
-and a wider ``--bbox`` to use), a file over the size budget, and a max zoom too low to read a
-village (a warning).
+and a wider ``--bbox`` to use: one message per file, however many points), a file over the
+size budget, and a max zoom too low to read a village (advice that never blocks publishing:
+severity ``info``, like the directory's ``stale_level: info``). :func:`unused_basemaps` names
+the files that look like a base map but will not be used (an ``.mbtiles``, a ``.pmtiles``
+elsewhere or in other letter case).
 
 Format: PMTiles v3 (https://github.com/protomaps/PMTiles/blob/main/spec/v3/spec.md): the header
 is 127 bytes, little-endian; bounds and centre are in degrees × 10⁷ (WGS 84); the metadata is
@@ -30,11 +33,12 @@ import json
 import math
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from langso.paths import repo_path
 from langso.problems import Problem
 from langso.text import nfc
 
@@ -46,6 +50,7 @@ __all__ = [
     "BaseMap",
     "inspect_basemap",
     "plain_attribution",
+    "unused_basemaps",
 ]
 
 BASEMAP_KEY = "langso_basemap"
@@ -53,10 +58,14 @@ BASEMAP_KEY = "langso_basemap"
 MAP_ASSETS_KEY = "langso_map_assets"
 """Key of ``config.extra`` holding the site-relative paths of the scripts and styles the map
 page loads after painting (``list[str]``): saved with the pages by "Lưu để đọc khi mất mạng"."""
-DEFAULT_ATTRIBUTION = "© OpenStreetMap"
-"""Shown when the archive's metadata names no source (OpenStreetMap data: ODbL asks for it)."""
+DEFAULT_ATTRIBUTION = "© Những người đóng góp OpenStreetMap"
+"""Shown when the archive's metadata names no source: the credit the OSMF asks for, "©
+OpenStreetMap contributors" (https://www.openstreetmap.org/copyright, "How to credit
+OpenStreetMap"), in Vietnamese as the OSMF's own Vietnamese copyright page words it ("ghi công
+OpenStreetMap và những người đóng góp"), the name OpenStreetMap kept; the map links it to the
+copyright page (assets/map.js)."""
 LOW_ZOOM = 14
-"""Below this max zoom a village's lanes and houses cannot be told apart (a warning)."""
+"""Below this max zoom a village's lanes and houses cannot be told apart (advice, ``info``)."""
 
 HEADER_BYTES = 127
 METADATA_MAX_BYTES = 1 << 20
@@ -117,8 +126,14 @@ def _size_en(size: int) -> str:
 
 def _what_is(head: bytes) -> tuple[str, str, str, str]:
     """What a file that is not PMTiles v3 looks like: (what vi, what en, fix vi, fix en)."""
-    remake_vi = "tạo lại tệp theo docs/ban-do.md (lệnh `pmtiles extract`)"
-    remake_en = "make the file again as docs/ban-do.md says (`pmtiles extract`)"
+    remake_vi = (
+        "tạo lại tệp bằng lệnh `pmtiles extract` theo hướng dẫn `docs/ban-do.md` trong kho mã "
+        "nguồn của Làng số (kho ghi ở dòng cuối `requirements.txt`)"
+    )
+    remake_en = (
+        "make the file again with `pmtiles extract` as the guide `docs/ban-do.md` in Làng số's "
+        "source repository says (named on the last line of `requirements.txt`)"
+    )
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"SQLite format 3\x00"):
         return (
@@ -240,38 +255,103 @@ def wider_bbox(
     )
 
 
+OUTSIDE_NAMED = 3
+"""How many of the points outside the base map its one message names (then "và N điểm khác")."""
+
+
+def points_bbox(points: Sequence[tuple[float, float, str]]) -> str:
+    """``W,S,E,N`` covering every point with about 1 km to spare: :func:`wider_bbox` without
+    the file's own bounds (for a file of another place entirely)."""
+    lats = [lat for lat, _, _ in points]
+    lons = [lon for _, lon, _ in points]
+    return wider_bbox((min(lons), min(lats), max(lons), max(lats)), points)
+
+
 def _outside(
     bounds: tuple[float, float, float, float],
     points: Sequence[tuple[float, float, str]],
     source: str,
 ) -> list[Problem]:
+    """One ``basemap.outside`` for the base map, whatever the number of points outside: the
+    first :data:`OUTSIDE_NAMED` named (how far, which side), the rest counted, and the one
+    ``--bbox`` covering them all (the points alone when none is inside: the file is of
+    another place)."""
     west, south, east, north = bounds
     out = [p for p in points if not (south <= p[0] <= north and west <= p[1] <= east)]
     if not out:
         return []
-    bbox = wider_bbox(bounds, points)
-    problems = []
-    for lat, lon, name in out:
+    bbox = points_bbox(points) if len(out) == len(points) else wider_bbox(bounds, points)
+    named_vi, named_en = [], []
+    for lat, lon, name in out[:OUTSIDE_NAMED]:
         near_lat, near_lon = min(max(lat, south), north), min(max(lon, west), east)
         far_vi, far_en = _distance_text(distance_m(lat, lon, near_lat, near_lon))
         side_vi, side_en = _side(lat, lon, bounds)
-        problems.append(
-            Problem(
-                source,
-                None,
-                "basemap.outside",
-                params={
-                    "name": name,
-                    "lat": f"{lat:.4f}",
-                    "lon": f"{lon:.4f}",
-                    "distance_vi": far_vi,
-                    "distance_en": far_en,
-                    "side_vi": side_vi,
-                    "side_en": side_en,
-                    "bbox": bbox,
-                },
-            )
-        )
+        named_vi.append(f"`{name}` ({lat:.4f}, {lon:.4f}; cách mép {side_vi} khoảng {far_vi})")
+        named_en.append(f"`{name}` ({lat:.4f}, {lon:.4f}; {far_en} beyond the {side_en} edge)")
+    rest = len(out) - len(named_vi)
+    points_vi = ", ".join(named_vi) + (f" và {rest} điểm khác" if rest else "")
+    points_en = ", ".join(named_en) + (
+        f" and {rest} other place{'s' if rest > 1 else ''}" if rest else ""
+    )
+    count_en = "1 place lies" if len(out) == 1 else f"{len(out)} places lie"
+    params = {
+        "count": len(out),
+        "count_en": count_en,
+        "these_vi": "điểm này" if len(out) == 1 else "các điểm này",
+        "points_vi": points_vi,
+        "points_en": points_en,
+        "bbox": bbox,
+    }
+    return [Problem(source, None, "basemap.outside", params=params)]
+
+
+def unused_basemaps(src_uris: Iterable[str], used: str, docs_rel: str) -> list[Problem]:
+    """A ``basemap.unused`` warning for each file of the content that looks like a base map
+    the build will not use: an MBTiles file (``.mbtiles``, which the page cannot read), a
+    PMTiles file elsewhere than ``used``, or ``used`` in other letter case (``nen.PMTiles``:
+    hosts tell the cases apart).
+
+    Args:
+        src_uris: the docs-relative paths of the content's own files.
+        used: the base map's docs-relative path (the ``basemap`` option, else
+            ``ban-do/nen.pmtiles``), whether or not that file exists.
+        docs_rel: the content folder relative to the repository (``content``).
+    """
+    target = repo_path(docs_rel, used)
+    problems = []
+    for uri in sorted(src_uris):
+        suffix = uri.rsplit(".", 1)[-1].lower() if "." in uri else ""
+        if suffix not in ("mbtiles", "pmtiles") or uri == used:
+            continue
+        source = repo_path(docs_rel, uri)
+        if suffix == "mbtiles":
+            params = {
+                "why_vi": "đây là tệp MBTiles, trang bản đồ chỉ đọc được PMTiles",
+                "why_en": "this is an MBTiles file; the map page reads PMTiles only",
+                "fix_vi": f"đổi sang PMTiles: `pmtiles convert {source} {target}`, rồi xóa tệp "
+                ".mbtiles (tệp để trong thư mục nội dung bị đăng lên trang web)",
+                "fix_en": f"convert it: `pmtiles convert {source} {target}`, then delete the "
+                ".mbtiles file (files in the content folder are published)",
+            }
+        elif uri.lower() == used.lower():
+            params = {
+                "why_vi": f"tên tệp khác chữ hoa, chữ thường với `{target}` mà trang tìm (nơi "
+                "đăng trang phân biệt chữ hoa với chữ thường)",
+                "why_en": f"its name differs in letter case from `{target}`, which the page "
+                "looks for (hosts tell upper and lower case apart)",
+                "fix_vi": f"đổi tên tệp thành `{target}`",
+                "fix_en": f"rename the file to `{target}`",
+            }
+        else:
+            params = {
+                "why_vi": f"trang bản đồ chỉ dùng `{target}`",
+                "why_en": f"the map page uses `{target}` only",
+                "fix_vi": f"chuyển tệp tới `{target}`, hoặc đặt `basemap: '{uri}'` cho "
+                "`langso/map` trong mkdocs.yml; tệp thừa thì xóa đi",
+                "fix_en": f"move the file to `{target}`, or set `basemap: '{uri}'` for "
+                "`langso/map` in mkdocs.yml; delete it if it is not needed",
+            }
+        problems.append(Problem(source, None, "basemap.unused", params=params, severity="warning"))
     return problems
 
 
@@ -294,7 +374,8 @@ def inspect_basemap(
     Returns:
         The :class:`BaseMap` (``None`` when the file cannot be used: then an error says why)
         and the problems found: errors for an unusable file, a place outside the bounds or a
-        file over budget; a warning for a max zoom below :data:`LOW_ZOOM`.
+        file over budget; advice (severity ``info``: it never stops a build nor ``langso
+        check``) for a max zoom below :data:`LOW_ZOOM`.
     """
     if not path.is_file():
         expected = source
@@ -366,7 +447,7 @@ def inspect_basemap(
                 None,
                 "basemap.low-zoom",
                 params={"max_zoom": max_zoom, "wanted": LOW_ZOOM},
-                severity="warning",
+                severity="info",
             )
         )
     return basemap, problems

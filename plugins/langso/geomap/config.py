@@ -21,5 +21,15 @@ class MapConfig(base.Config):
     missing: a located error."""
 
     basemap_budget_mb = c.Type((int, float), default=20)
-    """Largest base map accepted, in MB (10⁶ bytes): Cloudflare Pages refuses files over 25 MiB,
-    with headroom."""
+    """Largest base map accepted, in MB of 1,024 × 1,024 bytes (MiB: :func:`budget_bytes`), the
+    unit every size on the site is shown in (``langso.offline.build.format_size``), so the
+    default reads "20 MB" in the message. Cloudflare Pages refuses files over 25 MiB: headroom."""
+
+
+MEGABYTE = 1024 * 1024
+"""Bytes in the "MB" a reader and a volunteer see (MiB, as ``format_size`` counts)."""
+
+
+def budget_bytes(megabytes: float) -> int:
+    """``basemap_budget_mb`` in bytes: ``budget_bytes(20) == 20_971_520``."""
+    return int(megabytes * MEGABYTE)

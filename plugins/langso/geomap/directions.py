@@ -16,7 +16,9 @@ load), then point it at the phone's own map app:
   Apple Maps. iPadOS says "Macintosh" in its user agent: a touch screen tells it apart.
 
 The link carries ``data-langso-geo="<lat>,<lon>"`` (numbers only); the pin's label is the page's
-``<h1>`` (already escaped HTML text: read back as text by the script, percent-encoded there).
+``<h1>`` without its permalink ("¶", ``a.headerlink`` of the ``toc`` extension), or the link's
+own ``data-langso-name``: already escaped HTML text, read back as text by the script,
+percent-encoded there.
 """
 
 from __future__ import annotations
@@ -78,27 +80,32 @@ SCRIPT = (
     "<script>(function(){var u=navigator.userAgent,d=document,"
     "a=/Android/i.test(u),i=/iPhone|iPad|iPod/.test(u)||"
     "(/Macintosh/.test(u)&&navigator.maxTouchPoints>1);if(!a&&!i)return;"
-    "var h=d.querySelector('h1'),n=h?h.textContent.trim():'';"
+    "var h=d.querySelector('h1'),c=h?h.cloneNode(true):d.createElement('b');"
+    "c.querySelectorAll('.headerlink').forEach(function(x){x.remove()});"
+    "var n=c.textContent.trim();"
     "d.querySelectorAll('a[data-langso-geo]').forEach(function(e){"
-    "var g=e.getAttribute('data-langso-geo');"
-    "e.href=a?'geo:'+g+'?q='+g+'('+encodeURIComponent(n.replace(/[()]/g,' '))+')'"
+    "var g=e.getAttribute('data-langso-geo'),m=e.getAttribute('data-langso-name')||n;"
+    "e.href=a?'geo:'+g+'?q='+g+'('+encodeURIComponent(m.replace(/[()]/g,' '))+')'"
     ":'https://maps.apple.com/?daddr='+g})})()</script>"
 )
 """Turns each ``a[data-langso-geo]`` into :func:`geo_uri` on Android, :func:`apple_maps_url` on
-iPhone/iPad; elsewhere the web link stays. Inline, ~0.4 KB, run once when the page is parsed."""
+iPhone/iPad; elsewhere the web link stays. Inline, ~0.5 KB, run once when the page is parsed."""
 
 _MARK = "data-langso-geo="
 _H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
 
 
-def directions_link_html(lat: float, lon: float) -> str:
+def directions_link_html(lat: float, lon: float, name: str | None = None) -> str:
     """The "Chỉ đường" button of a landmark page: a ≥ 48 px action (``langso-action``, the
-    directory's style), with its web link and ``data-langso-geo``."""
+    directory's style), with its web link and ``data-langso-geo``; ``name`` (plain text,
+    escaped here) labels the pin instead of the page's title (``data-langso-name``: a tour's
+    free stop, on the tour's page)."""
     href = html.escape(web_directions_url(lat, lon), quote=True)
+    label = f' data-langso-name="{html.escape(name, quote=True)}"' if name else ""
     return (
         '<p class="langso-actions langso-directions langso-web-only langso-nosnippet">'
-        f'<a class="langso-action" href="{href}" {_MARK}"{geo_value(lat, lon)}">Chỉ đường</a>'
-        "</p>"
+        f'<a class="langso-action" href="{href}" {_MARK}"{geo_value(lat, lon)}"{label}>'
+        "Chỉ đường</a></p>"
     )
 
 

@@ -11,11 +11,11 @@ written twice.
 
 The map itself (``assets/map.js``, Leaflet and, with a base map, pmtiles or protomaps-leaflet) is
 loaded by a few lines inlined at the end of the page (``assets/map-loader.js``) once the page has
-loaded and painted (``load``, then ``requestAnimationFrame``): it is never part of the page's
-first load, and no other page names it. Library choice (issue 16): Leaflet 1.9.4 (BSD-2, 42 KB
-gzip, no WebGL: runs on old Android WebViews) with pmtiles 4.5.0 (8 KB gzip) for raster archives
-and protomaps-leaflet 5.1.0 (38 KB gzip, draws Protomaps vector tiles on a canvas). MapLibre GL
-JS was weighed and rejected: 276 KB gzip and WebGL.
+loaded and painted (``load``, then the ``first-contentful-paint`` entry): it is never part of the
+page's first load, and no other page names it. Library choice (issue 16): Leaflet 1.9.4 (BSD-2,
+42 KB gzip, no WebGL: runs on old Android WebViews) with pmtiles 4.5.0 (8 KB gzip) for raster
+archives and protomaps-leaflet 5.1.0 (38 KB gzip, draws Protomaps vector tiles on a canvas).
+MapLibre GL JS was weighed and rejected: 276 KB gzip and WebGL.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ class Group:
     Attributes:
         key: ``dia-diem``, ``dv-<category id>`` or ``bien-qr`` (HTML-safe: ASCII slug).
         name: plain text, shown (``Y tế``).
-        items: ``(place, label)``, label plain text (a plaque's: its printed name and id).
+        items: ``(place, label)``, label plain text (a plaque's: its printed name).
     """
 
     key: str
@@ -107,11 +107,12 @@ def group_points(places: Places) -> list[Group]:
         if place.kind == "dich-vu" and place.category:
             name = place.category_name or place.category
             categories.setdefault(place.category, (name, []))[1].append((place, place.name))
-    plaques = [
-        (place, f"{places.plaque_names.get(pid) or place.name} · mã {pid}")
-        for place in places.all()
-        for pid in place.plaques
-    ]
+    plaques: list[tuple[Place, str]] = []
+    for place in places.all():
+        for pid in place.plaques:  # the name printed on the plaque; its code is for volunteers
+            item = (place, places.plaque_names.get(pid) or place.name)
+            if item not in plaques:
+                plaques.append(item)
     plaques.sort(key=lambda item: sort_key(item[1]))
     found = [Group(LANDMARKS[0], LANDMARKS[1], tuple(landmarks))]
     for key, (name, items) in sorted(categories.items(), key=lambda kv: sort_key(kv[1][0])):
@@ -120,28 +121,33 @@ def group_points(places: Places) -> list[Group]:
     return [group for group in found if group.items]
 
 
+def _kinds(groups: Sequence[Group]) -> str:
+    """What the map shows, as words: ``các địa điểm, các dịch vụ trong danh bạ và nơi có biển
+    mã QR`` (only the kinds present; empty when there are no groups)."""
+    keys = {group.key for group in groups}
+    kinds = [
+        name
+        for name, present in (
+            ("các địa điểm", LANDMARKS[0] in keys),
+            ("các dịch vụ trong danh bạ", any(key.startswith("dv-") for key in keys)),
+            ("nơi có biển mã QR", PLAQUES[0] in keys),
+        )
+        if present
+    ]
+    if not kinds:
+        return ""
+    return ", ".join(kinds[:-1]) + (" và " if len(kinds) > 1 else "") + kinds[-1]
+
+
 def intro_markdown(title: str, groups: Sequence[Group]) -> str:
-    """The generated page's Markdown: its title and what the map shows (``title`` is
-    configuration; group names are escaped)."""
+    """The generated page's Markdown: its title and ONE short line, so that the map's top is on
+    the phone's first screen even at the largest text size (the rest of the explanation comes
+    after the map: :func:`map_html`). ``title`` is configuration."""
     points = len({place.page for group in groups for place, _ in group.items})
     if not points:
         body = "Chưa có điểm nào trên bản đồ."
     else:
-        keys = {group.key for group in groups}
-        kinds = [
-            name
-            for name, present in (
-                ("các địa điểm", LANDMARKS[0] in keys),
-                ("các dịch vụ trong danh bạ", any(key.startswith("dv-") for key in keys)),
-                ("nơi có biển mã QR", PLAQUES[0] in keys),
-            )
-            if present
-        ]
-        what = ", ".join(kinds[:-1]) + (" và " if len(kinds) > 1 else "") + kinds[-1]
-        body = (
-            f"Bản đồ có **{points} điểm** của làng: {what}. Chạm vào một điểm để xem tên và"
-            " mở trang của nó. Dưới bản đồ là danh sách đầy đủ các điểm, chia theo nhóm."
-        )
+        body = f"**{points} điểm** của làng. Chạm vào một điểm để mở trang."
     return f"# {title}\n\n{body}\n"
 
 
@@ -158,8 +164,11 @@ def map_html(
     root: str,
     background: Background | None = None,
     routes: str | None = None,
+    exports: Sequence[tuple[str, str]] = (),
+    tours: str | None = None,
 ) -> str:
-    """The map's slot and the list of points, to put after the page's introduction.
+    """The map's slot, what it shows, the list of points and the OpenStreetMap exports, to put
+    after the page's introduction.
 
     Args:
         groups: from :func:`group_points`.
@@ -169,6 +178,13 @@ def map_html(
             site-root-relative.
         background: the base map, or ``None`` (a plain background).
         routes: ``tuyen-tham-quan/tuyen.geojson`` relative to the page, when published.
+        exports: the OpenStreetMap files published (``ban-do/osm.osm``, ``osm.geojson``:
+            :mod:`langso.geomap.osm`), each ``(href relative to the page, file name)``; a
+            section after the list links them (none: no section).
+        tours: the walking tours' index relative to the page, when there are tours.
+
+    The list is the site's cards (``ul.langso-cards``, ``assets/cards.css``, on every page
+    already): a link per place, 48 px tall at least, before any of the map's files load.
     """
     attrs = {
         "data-css": " ".join(css),
@@ -190,8 +206,20 @@ def map_html(
     slot_attrs = "".join(f' {key}="{html_text(value)}"' for key, value in attrs.items())
     parts = [
         f'<div class="langso-map" id="{SLOT_ID}"{slot_attrs}></div>',
-        '<h2 id="danh-sach-diem">Danh sách các điểm</h2>',
     ]
+    what = _kinds(groups)
+    if what:
+        parts.append(
+            f"<p>Bản đồ có {what}, mỗi nhóm một màu. Nhiều nơi ở cùng một chỗ thì chung một"
+            " điểm: chạm vào điểm đó để thấy đủ các nơi. Dưới đây là danh sách đầy đủ các điểm,"
+            " chia theo nhóm; danh sách đọc được cả khi bản đồ chưa hiện.</p>"
+        )
+    if tours is not None:
+        parts.append(
+            f'<p>Đi bộ qua các điểm theo từng tuyến: <a href="{html_text(tours)}">Tuyến tham'
+            " quan</a>.</p>"
+        )
+    parts.append('<h2 id="danh-sach-diem">Danh sách các điểm</h2>')
     if not groups:
         parts.append("<p>Chưa có điểm nào có tọa độ.</p>")
     for group in groups:
@@ -200,12 +228,22 @@ def map_html(
         items = []
         for place, label in group.items:
             items.append(
-                f'<li><a href="{html_text(href(place))}" data-lat="{_number(place.lat)}"'
-                f' data-lon="{_number(place.lon)}">{html_text(label)}</a></li>'
+                f'<li class="langso-card"><a class="langso-card__link"'
+                f' href="{html_text(href(place))}" data-lat="{_number(place.lat)}"'
+                f' data-lon="{_number(place.lon)}"><span class="langso-card__title">'
+                f"{html_text(label)}</span></a></li>"
             )
         parts.append(
-            f'<ul class="langso-map-list" data-nhom="{group.key}" data-ten="{name}">'
-            + "".join(items)
-            + "</ul>"
+            f'<ul class="langso-map-list langso-cards" data-nhom="{group.key}"'
+            f' data-ten="{name}">' + "".join(items) + "</ul>"
+        )
+    if exports:
+        links = " và ".join(
+            f'<a href="{html_text(href)}" download>{html_text(name)}</a>' for href, name in exports
+        )
+        parts.append('<h2 id="du-lieu-openstreetmap">Dữ liệu cho OpenStreetMap</h2>')
+        parts.append(
+            "<p>Các địa điểm và biển mã QR của làng ở dạng dữ liệu OpenStreetMap, dành cho tình"
+            f" nguyện viên vẽ bản đồ OpenStreetMap: {links}.</p>"
         )
     return "\n".join(parts)

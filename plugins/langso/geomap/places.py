@@ -4,7 +4,7 @@ A place is a Markdown page whose front matter has ``toa_do: '19.9814, 105.6424'`
 ``kind="dia-diem"``) or a service file of the directory with ``toa_do`` (``kind="dich-vu"``). A
 plaque of ``plaques.yml`` is placed where its target page is (its id in :attr:`Place.plaques`).
 Coordinates are degrees, WGS 84, parsed and checked by the directory's parser
-(:func:`langso.directory.fields._coordinates`: two numbers, latitude first, in Viet Nam); a
+(:func:`langso.directory.fields.parse_coordinates`: two numbers, latitude first, in Viet Nam); a
 landmark's ``toa_do`` is checked when its page's front matter is (:mod:`langso.frontmatter`), so
 this module only gathers what is already valid.
 

@@ -14,8 +14,8 @@
   ``None``) and :data:`~langso.geomap.basemap.MAP_ASSETS_KEY` (the files the page loads after
   painting, site-relative) on ``config.extra`` for ``langso/offline``.
 - ``on_page_content`` (priority -60, after the search index: the points are searched on their
-  own pages): on the map page, the map's slot and the list of points
-  (:func:`langso.geomap.page.map_html`).
+  own pages): on the map page, the map's slot, what it shows, the list of points and links to
+  the OpenStreetMap exports when published (:func:`langso.geomap.page.map_html`).
 - ``on_post_page`` (priority 10, before ``langso/reader`` measures the page): the loader, inline,
   on the map page only. No other page names any of the map's files.
 
@@ -38,9 +38,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from langso.adapter import GATE_PRIORITY, Reporter, content_location, site_root
-from langso.geomap.adapter import places_of, publish_osm
+from langso.geomap.adapter import places_of, publish_osm, report_unused_basemaps
 from langso.geomap.basemap import BASEMAP_KEY, MAP_ASSETS_KEY, BaseMap, inspect_basemap
-from langso.geomap.config import DEFAULT_BASEMAP, MapConfig
+from langso.geomap.config import DEFAULT_BASEMAP, MapConfig, budget_bytes
+from langso.geomap.osm import OSM_GEOJSON, OSM_XML
 from langso.geomap.page import (
     ASSET_FOLDER,
     MAP_URI,
@@ -57,6 +58,10 @@ __all__ = ["ROUTES_URI", "MapPlugin"]
 
 ROUTES_URI = "tuyen-tham-quan/tuyen.geojson"
 """Every walking tour's route, published by ``langso/tours`` (drawn with ``?tuyen=<slug>``)."""
+TOURS_INDEX = "tuyen-tham-quan/index.md"
+"""The walking tours' index (``langso/tours``), linked when there are tours (a routes file)."""
+TOUR_JS = "map-tour.js"
+"""Draws a walking tour (``?tuyen=<slug>``) on the map; published only with the routes file."""
 SOURCE_JS = "map-source.js"
 """``LangsoRangeSource``: the base map read with range requests (``langso/offline``'s author)."""
 
@@ -93,6 +98,7 @@ class MapPlugin(BasePlugin[MapConfig]):
         places = places_of(config, files)
         publish_osm(config, files, places)  # ban-do/osm.osm, osm.geojson (engineer D)
         self.groups = group_points(places)
+        report_unused_basemaps(config, files)  # an .mbtiles, a misplaced or mis-cased archive
         self.basemap = self._basemap(config, [(p.lat, p.lon, p.name) for p in places.all()])
         config.extra[BASEMAP_KEY] = self.basemap
         names = ["leaflet.css", "map.css", "leaflet.js"]
@@ -101,6 +107,8 @@ class MapPlugin(BasePlugin[MapConfig]):
             if self.basemap.tile_type == "mvt":
                 names.append("protomaps.js")
         names.append("map.js")
+        if files.get_file_from_path(ROUTES_URI) is not None:
+            names.append(TOUR_JS)  # ?tuyen=<slug>: a walking tour's route (langso/tours)
         published = []
         for name in names:
             rel = VENDOR.get(name, name)
@@ -139,7 +147,7 @@ class MapPlugin(BasePlugin[MapConfig]):
         path = Path(docs_dir) / src_uri
         if self.config.basemap is None and not path.is_file():
             return None
-        budget = int(self.config.basemap_budget_mb * 1_000_000)
+        budget = budget_bytes(self.config.basemap_budget_mb)
         found, problems = inspect_basemap(
             path, src_uri, repo_path(docs_rel, src_uri), points, budget
         )
@@ -180,6 +188,11 @@ class MapPlugin(BasePlugin[MapConfig]):
                 self.basemap.attribution,
             )
         routes = files.get_file_from_path(ROUTES_URI)
+        exports = [
+            (found.url_relative_to(page.file), posixpath.basename(uri))
+            for uri in (OSM_XML, OSM_GEOJSON)
+            if (found := files.get_file_from_path(uri)) is not None
+        ]
         block = map_html(
             self.groups,
             lambda place: href(place.page, place.url),
@@ -188,6 +201,10 @@ class MapPlugin(BasePlugin[MapConfig]):
             site_root(page.url),
             background,
             routes.url_relative_to(page.file) if routes is not None else None,
+            exports,
+            index.url_relative_to(page.file)
+            if routes is not None and (index := files.get_file_from_path(TOURS_INDEX))
+            else None,
         )
         return f"{html}\n{block}"
 

@@ -56,6 +56,7 @@ from langso.offline.build import (
 )
 from langso.offline.config import OfflineConfig
 from langso.search.index import INDEX_URI, SEARCH_PAGE_URI
+from langso.tours.export import OFFLINE_KEY as TOURS_DATA_KEY
 
 __all__ = ["OfflinePlugin"]
 
@@ -177,7 +178,12 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
             redirects=self.redirects,
             # search works without signal once everything is saved; so do contact cards, and
             # the map (its scripts load after the page has painted: no page names them)
-            data=[INDEX_URI, *self.data, *(config.extra.get(MAP_ASSETS_KEY) or ())],
+            data=[
+                INDEX_URI,
+                *self.data,
+                *(config.extra.get(MAP_ASSETS_KEY) or ()),
+                *(config.extra.get(TOURS_DATA_KEY) or ()),  # the routes the map page draws
+            ],
             basemap=basemap.src_uri if (basemap := config.extra.get(BASEMAP_KEY)) else None,
         )
         write(MANIFEST_URI, dumps_manifest(manifest))

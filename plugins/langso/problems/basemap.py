@@ -1,5 +1,7 @@
 """Messages ``basemap.*``: the village map's base-map file (a PMTiles archive,
-:mod:`langso.geomap.basemap`; how a commune makes one: docs/ban-do.md).
+:mod:`langso.geomap.basemap`; how a commune makes one: docs/ban-do.md, which a village's own
+repository does not hold: messages name it as the village README does, in Làng số's source
+repository). ``basemap.low-zoom`` is advice (severity ``info``): it never blocks publishing.
 
 See :class:`langso.problems.Message` for the fields.
 """
@@ -8,8 +10,18 @@ from langso.problems.message import Message
 
 __all__ = ["MESSAGES"]
 
-_MAKE_VI = "tạo lại tệp theo hướng dẫn docs/ban-do.md (lệnh `pmtiles extract`)"
-_MAKE_EN = "make the file again as docs/ban-do.md says (the `pmtiles extract` command)"
+_GUIDE_VI = (
+    "hướng dẫn `docs/ban-do.md` trong kho mã nguồn của Làng số (kho ghi ở dòng cuối "
+    "`requirements.txt`)"
+)
+"""Where the guide is, said as the village README says it: a village made by ``langso init``
+has no ``docs/`` folder of its own (:func:`langso.init.project_docs_url` links it there)."""
+_GUIDE_EN = (
+    "the guide `docs/ban-do.md` in Làng số's source repository (named on the last line of "
+    "`requirements.txt`)"
+)
+_MAKE_VI = f"tạo lại tệp bằng lệnh `pmtiles extract` theo {_GUIDE_VI}"
+_MAKE_EN = f"make the file again with `pmtiles extract` as {_GUIDE_EN} says"
 
 MESSAGES: dict[str, Message] = {
     "basemap.missing": Message(
@@ -43,11 +55,11 @@ MESSAGES: dict[str, Message] = {
     "basemap.tile-type": Message(
         "tệp bản đồ nền chứa ô bản đồ kiểu {tile_type}; trang bản đồ chỉ đọc được kiểu vector "
         "(MVT, bản đồ nền Protomaps) hoặc ảnh PNG, JPEG, WebP",
-        "lấy bản đồ nền Protomaps (vector) theo docs/ban-do.md, hoặc đổi ảnh sang PNG/JPEG/WebP "
+        f"lấy bản đồ nền Protomaps (vector) theo {_GUIDE_VI}, hoặc đổi ảnh sang PNG/JPEG/WebP "
         "trước khi đóng gói",
         "the base-map file holds {tile_type} tiles; the map page reads vector tiles (MVT, the "
         "Protomaps basemap) or PNG, JPEG and WebP images only",
-        "take the Protomaps basemap (vector) as docs/ban-do.md says, or turn the images into "
+        f"take the Protomaps basemap (vector) as {_GUIDE_EN} says, or turn the images into "
         "PNG/JPEG/WebP before packing them",
     ),
     "basemap.compression": Message(
@@ -65,14 +77,22 @@ MESSAGES: dict[str, Message] = {
         + _MAKE_EN,
     ),
     "basemap.outside": Message(
-        "điểm `{name}` ({lat}, {lon}) nằm ngoài vùng của bản đồ nền, cách mép {side_vi} khoảng "
-        "{distance_vi}: trên bản đồ, điểm này sẽ hiện trên nền trống",
-        "tạo lại tệp bản đồ nền với vùng rộng hơn, ví dụ `--bbox={bbox}` (docs/ban-do.md); "
-        "hoặc sửa `toa_do` của `{name}` nếu tọa độ sai",
-        "the place `{name}` ({lat}, {lon}) lies outside the base map's area, about {distance_en} "
-        "beyond its {side_en} edge: on the map it would sit on a blank background",
-        "make the base-map file again with a wider area, e.g. `--bbox={bbox}` (docs/ban-do.md); "
-        "or correct the `toa_do` of `{name}` if it is wrong",
+        "{count} điểm nằm ngoài vùng của bản đồ nền: {points_vi}; trên bản đồ, {these_vi} sẽ hiện "
+        "trên nền trống",
+        "tạo lại tệp bản đồ nền với vùng phủ hết các điểm: `--bbox={bbox}` (lệnh `pmtiles "
+        "extract`); điểm nào sai tọa độ thì sửa `toa_do` của điểm đó",
+        "{count_en} outside the base map's area: {points_en}; on the map they would sit on a "
+        "blank background",
+        "make the base-map file again with an area covering them all: `--bbox={bbox}` (the "
+        "`pmtiles extract` command); correct the `toa_do` of any place that is wrong",
+    ),
+    "basemap.unused": Message(
+        "tệp này trông như bản đồ nền nhưng trang bản đồ không dùng: {why_vi}; bản đồ sẽ không "
+        "có nền từ tệp này",
+        "{fix_vi}",
+        "this file looks like a base map but the map page does not use it: {why_en}; the map "
+        "gets no base map from it",
+        "{fix_en}",
     ),
     "basemap.too-big": Message(
         "tệp bản đồ nền nặng {size_vi}, quá mức cho phép {budget_vi} (`basemap_budget_mb`): nhiều "
@@ -89,9 +109,10 @@ MESSAGES: dict[str, Message] = {
     "basemap.low-zoom": Message(
         "tệp bản đồ nền chỉ phóng to tới mức {max_zoom}: ở mức này chưa thấy rõ ngõ xóm và "
         "nhà cửa trong làng (cần ít nhất mức {wanted})",
-        "tạo lại tệp với `--maxzoom=15` (docs/ban-do.md)",
+        "không bắt buộc: trang vẫn đăng được; muốn rõ hơn thì tạo lại tệp với `--maxzoom=15`",
         "the base-map file zooms in only to level {max_zoom}: too coarse to see the village's "
         "lanes and houses (level {wanted} at least is needed)",
-        "make the file again with `--maxzoom=15` (docs/ban-do.md)",
+        "optional: the site publishes as it is; for a sharper map make the file again with "
+        "`--maxzoom=15`",
     ),
 }

@@ -31,10 +31,11 @@ MESSAGES: dict[str, Message] = {
         " from a map, e.g. '19.9814, 105.6424')",
     ),
     "tour.stop-far": Message(
-        "điểm {number} ({name}) cách điểm trước {distance}, quá {limit} cho một tuyến đi bộ",
+        "điểm {number} ({name}) cách điểm {previous} ({previous_name}) {distance}, quá {limit}"
+        " cho một tuyến đi bộ",
         "kiểm tra lại tọa độ của điểm này (chép nhầm một chữ số?) hoặc tách thành hai tuyến",
-        "stop {number} ({name}) is {distance_en} from the previous one, more than {limit} for a"
-        " walking tour",
+        "stop {number} ({name}) is {distance_en} from stop {previous} ({previous_name}), more"
+        " than {limit} for a walking tour",
         "check this stop's coordinates (a mistyped digit?) or split the tour in two",
     ),
     "tour.stop-repeated": Message(

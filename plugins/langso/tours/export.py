@@ -4,11 +4,14 @@
 - GPX 1.1 (https://www.topografix.com/GPX/1/1/, schema ``gpx.xsd``): ``metadata`` (name,
   description, link to the tour page), one ``wpt`` per stop (``n. name``, the stop's text as
   ``desc``, a ``link`` to its page) and one ``rte`` whose ``rtept`` are the stops in order,
-  named the same way. Phone apps (OsmAnd, Organic Maps) open it to follow the route offline.
-- GeoJSON (RFC 7946): a ``FeatureCollection`` of ``LineString`` features, coordinates
-  ``[lon, lat]``, properties ``{"slug", "ten", "url", "khoang_cach_m", "phut"}`` (``url`` is the
-  tour page's site-root-relative URL, ``khoang_cach_m`` whole metres) — the interface the map
-  page (``langso/map``) reads.
+  named the same way, then one ``trk`` of the drawn line (the stops and the ``qua`` points
+  between them, which follow the road). Phone apps (OsmAnd, Organic Maps) open it to follow the
+  route offline.
+- GeoJSON (RFC 7946): a ``FeatureCollection`` of ``LineString`` features (the drawn line,
+  ``qua`` points included), coordinates ``[lon, lat]``, properties
+  ``{"slug", "ten", "url", "khoang_cach_m", "phut"}`` (``url`` is the tour page's
+  site-root-relative URL, ``khoang_cach_m`` whole metres), each followed by a ``Point`` per
+  stop (:func:`geojson`) — the interface the map page (``langso/map``) reads.
 
 Text is written by :mod:`xml.etree.ElementTree` and :mod:`json`, which escape it (plain text in).
 
@@ -23,9 +26,14 @@ from collections.abc import Callable, Iterable
 
 from langso.tours.model import Tour
 
-__all__ = ["GPX_NS", "geojson", "gpx"]
+__all__ = ["GPX_NS", "OFFLINE_KEY", "geojson", "gpx"]
 
 GPX_NS = "http://www.topografix.com/GPX/1/1"
+
+OFFLINE_KEY = "langso_tours_data"
+"""``config.extra`` key: the site-relative files of the tours that pages fetch by script (the
+routes' GeoJSON the map page draws), for ``langso/offline`` to save with "Lưu để đọc khi mất
+mạng" — like the search index, no page names them in its HTML."""
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
 
@@ -76,29 +84,46 @@ def gpx(tour: Tour, tour_url: str, stop_url: Callable[[int], str | None]) -> str
     ET.SubElement(ET.SubElement(route, q + "link", {"href": tour_url}), q + "text").text = tour.name
     for stop in tour.stops:
         point(route, "rtept", stop.number, with_text=False)
+    track = ET.SubElement(root, q + "trk")
+    ET.SubElement(track, q + "name").text = tour.name
+    segment = ET.SubElement(track, q + "trkseg")
+    for lat, lon in tour.line():
+        ET.SubElement(segment, q + "trkpt", {"lat": _coordinate(lat), "lon": _coordinate(lon)})
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
 
 
 def geojson(tours: Iterable[Tour], urls: dict[str, str]) -> str:
-    """The GeoJSON of every tour's line; ``urls``: slug → the tour page's site-root-relative URL."""
-    features = [
-        {
-            "type": "Feature",
-            "geometry": {
-                "type": "LineString",
-                "coordinates": [[round(s.lon, 6), round(s.lat, 6)] for s in tour.stops],
-            },
-            "properties": {
-                "slug": tour.slug,
-                "ten": tour.name,
-                "url": urls[tour.slug],
-                "khoang_cach_m": round(tour.metres),
-                "phut": tour.minutes,
-            },
-        }
-        for tour in tours
-    ]
+    """The GeoJSON of every tour: its line, then a ``Point`` per stop, properties
+    ``{"slug", "so", "ten", "url"}`` (``so`` the stop's number; ``url`` its page's
+    site-root-relative URL, ``null`` for a free point) so the map can number the stops.
+    ``urls``: slug → the tour page's site-root-relative URL."""
+    features: list[dict[str, object]] = []
+    for tour in tours:
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "LineString",
+                    "coordinates": [[round(lon, 6), round(lat, 6)] for lat, lon in tour.line()],
+                },
+                "properties": {
+                    "slug": tour.slug,
+                    "ten": tour.name,
+                    "url": urls[tour.slug],
+                    "khoang_cach_m": round(tour.metres),
+                    "phut": tour.minutes,
+                },
+            }
+        )
+        features += [
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [round(s.lon, 6), round(s.lat, 6)]},
+                "properties": {"slug": tour.slug, "so": s.number, "ten": s.name, "url": s.url},
+            }
+            for s in tour.stops
+        ]
     data = {"type": "FeatureCollection", "features": features}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

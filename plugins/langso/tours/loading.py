@@ -6,15 +6,20 @@ that is valid on its own is placed (:class:`PlaceLookup`, the site's places from
 ``langso.geomap``): an unknown page (``tour.stop-unknown``, with "có phải ý bạn là"), a page
 without ``toa_do`` (``tour.stop-no-coordinates``), a stop more than
 :data:`~langso.tours.geo.FAR_STOP_M` from the previous one (``tour.stop-far``, saying the
-distance), the same stop twice in a row (``tour.stop-repeated``) and fewer than two stops
-(``tour.too-few-stops``). Every mistake of every file is listed in one run; a file with any
-error gives no tour.
+distance; across a stop that could not be placed, from the last one that could), the same stop
+twice in a row (``tour.stop-repeated``) and fewer than two stops (``tour.too-few-stops``).
+Every mistake of every file is listed in one run; a file with any error gives no tour. A
+``trang`` with a missing or misspelt extension (``dia-diem/dinh.m``) is an unknown page, with
+the closest page as "có phải ý bạn là" (:func:`suggest_page`: accents and case ignored, only a
+close match). :func:`without_controls` lets the plugin check a file refused for a control
+character, for its other mistakes.
 
 Plain Python: no MkDocs import.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import itertools
 import posixpath
@@ -22,25 +27,39 @@ from collections.abc import Iterable
 from typing import Annotated, Any, Protocol
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
-from langso.directory.fields import Coordinates, _coordinates
+from langso.directory.fields import Coordinates, parse_coordinates
 from langso.geomap.places import page_of
 from langso.paths import repo_path
 from langso.plaques.model import page_path
 from langso.problems import Problem
 from langso.schema import Model, Text, compose_yaml, invalid, validatable, validate
-from langso.text import nfc, slugify
-from langso.tours.geo import FAR_STOP_M, distance_label, haversine_m
+from langso.text import fold, nfc, slugify
+from langso.tours.geo import FAR_STOP_M, distance_label, haversine_m, path_m
 from langso.tours.model import Leg, Stop, Tour
 from langso.yamlsource import Mapping, Sequence, line_of
 
-__all__ = ["MAX_DESCRIPTION", "MAX_TEXT", "PlaceLookup", "StopEntry", "TourFile", "load_tours"]
+__all__ = [
+    "MAX_DESCRIPTION",
+    "MAX_TEXT",
+    "MAX_VIA",
+    "PlaceLookup",
+    "StopEntry",
+    "TourFile",
+    "load_tours",
+    "suggest_page",
+    "without_controls",
+]
 
 MAX_TEXT = 400
 """The longest ``loi_dan`` (characters): read standing at the stop, on a phone."""
 
 MAX_DESCRIPTION = 300
 """The longest ``mo_ta`` (characters)."""
+
+MAX_VIA = 50
+"""The most points in one stop's ``qua``: enough for any village road's bends."""
 
 
 class PlaceInfo(Protocol):
@@ -60,7 +79,7 @@ class PlaceLookup(Protocol):
     """The site's places (``langso.geomap.places.Places``)."""
 
     def by_page(self, src_uri: str) -> Any: ...  # PlaceInfo | None
-    def suggest(self, src_uri: str) -> str | None: ...
+    def all(self) -> Any: ...  # list of places, each with ``src_uri``
 
 
 def _longest(limit: int, what_vi: str, what_en: str) -> Any:
@@ -78,7 +97,31 @@ def _longest(limit: int, what_vi: str, what_en: str) -> Any:
     return BeforeValidator(check)
 
 
-Location = Annotated[Coordinates, BeforeValidator(_coordinates)]
+Location = Annotated[Coordinates, BeforeValidator(parse_coordinates)]
+
+
+def _checked_point(value: object) -> object:
+    """A ``qua`` point, kept as typed once :func:`parse_coordinates` accepts it (a list of
+    text-shaped models would be told as one line of text by :mod:`langso.schema`)."""
+    parse_coordinates(value)
+    return value
+
+
+def _lat_lon(text: str) -> tuple[float, float]:
+    point = parse_coordinates(text)
+    assert isinstance(point, Coordinates)
+    return point.lat, point.lon
+
+
+def _few_points(value: object) -> object:
+    if isinstance(value, list | tuple) and len(value) > MAX_VIA:
+        raise invalid(
+            f"`qua` có {len(value)} điểm, quá {MAX_VIA} điểm",
+            f"`qua` has {len(value)} points, more than {MAX_VIA}",
+            f"chỉ giữ các chỗ đường rẽ (tối đa {MAX_VIA} điểm)",
+            f"keep only the bends of the road (at most {MAX_VIA} points)",
+        )
+    return value
 
 
 class StopEntry(Model):
@@ -108,6 +151,15 @@ class StopEntry(Model):
         alias="ghi_chu",
         description="Ghi chú tìm đường tới điểm tự do. / How to find a free point.",
     )
+    via: Annotated[
+        tuple[Annotated[str, BeforeValidator(_checked_point)], ...], BeforeValidator(_few_points)
+    ] = Field(
+        (),
+        alias="qua",
+        description="Các điểm đường đi qua trước khi tới điểm này, để đường vẽ theo đường làng "
+        f"(tối đa {MAX_VIA}), mỗi điểm 'vĩ độ, kinh độ', ví dụ `['19.9818, 105.6425']`; bỏ qua ở "
+        "điểm đầu. / Points the way to this stop passes through, to follow a road.",
+    )
     guide: Annotated[Text, _longest(MAX_TEXT, "lời dẫn", "the text")] = Field(
         alias="loi_dan",
         description=f"Lời dẫn đọc tại điểm này (tối đa {MAX_TEXT} ký tự). "
@@ -117,7 +169,15 @@ class StopEntry(Model):
     @field_validator("page", mode="before")
     @classmethod
     def _page(cls, value: object) -> object:
-        return page_path(value) if isinstance(value, str) else value
+        if not isinstance(value, str):
+            return value
+        try:
+            return page_path(value)
+        except PydanticCustomError:
+            path = nfc(value).strip().removeprefix("./")
+            if not path or path.startswith("/") or "://" in path:
+                raise
+            return path  # no page extension: an unknown page, told with the closest one
 
     @model_validator(mode="after")
     def _page_or_point(self) -> StopEntry:
@@ -210,23 +270,25 @@ def _load(
         params = {"count": len(stop_nodes.items)}
         problems.append(Problem(rel, line, "tour.too-few-stops", "diem_dung", params))
     stops: list[Stop] = []
-    previous: Stop | None = None
+    previous: Stop | None = None  # the last stop placed, even across stops that could not be
     for index, item in enumerate(stop_nodes.items if stop_nodes else []):
         entry, errors = validate(StopEntry, item, rel, prefix=("diem_dung", index), root=node)
         if entry is None or errors:
-            previous = None
             continue
         stop, found = _place(entry, index, item, rel, places, known, docs_rel, node)
         problems += found
         if stop is None:
-            previous = None
             continue
         problems += _against_previous(stop, previous, entry, index, rel, node)
         stops.append(stop)
         previous = stop
     if matter is None or any(p.severity == "error" for p in problems):
         return None, _unique(problems)
-    legs = tuple(Leg(haversine_m(a.lat, a.lon, b.lat, b.lon)) for a, b in itertools.pairwise(stops))
+    if stops and stops[0].via:  # the route starts at the first stop: nothing leads to it
+        stops[0] = dataclasses.replace(stops[0], via=())
+    legs = tuple(
+        Leg(path_m([(a.lat, a.lon), *b.via, (b.lat, b.lon)])) for a, b in itertools.pairwise(stops)
+    )
     tour = Tour(
         slug=tour_slug(src_uri),
         name=matter.name,
@@ -270,6 +332,7 @@ def _place(
             src_uri=None,
             url=None,
             line=item.line,
+            via=tuple(_lat_lon(point) for point in entry.via),
         )
         return stop, []
     place = places.by_page(entry.page)
@@ -278,10 +341,9 @@ def _place(
             params = {"page": entry.page, "source": repo_path(docs_rel, entry.page)}
             code = "tour.stop-no-coordinates"
             return None, [Problem(rel, line, code, "diem_dung.trang", params)]
-        guess = places.suggest(entry.page) or next(
-            iter(difflib.get_close_matches(entry.page, sorted(known), n=1, cutoff=0.6)), None
-        )
-        params = _guess(entry.page, guess)
+        candidates = [uri for uri in sorted(known) if uri.endswith(".md")]
+        candidates += [place.src_uri for place in places.all()]
+        params = _guess(entry.page, suggest_page(entry.page, candidates))
         return None, [Problem(rel, line, "tour.stop-unknown", "diem_dung.trang", params)]
     stop = Stop(
         number=index + 1,
@@ -293,8 +355,67 @@ def _place(
         src_uri=page_of(entry.page),
         url=place.url,
         line=item.line,
+        via=tuple(_lat_lon(point) for point in entry.via),
     )
     return stop, []
+
+
+SUGGEST_CUTOFF = 0.75
+"""How close (``difflib`` ratio of the folded file names) a page must be to be suggested."""
+
+
+def suggest_page(page: str, candidates: Iterable[str]) -> str | None:
+    """The page of ``candidates`` a mistyped ``trang`` most likely means, or ``None``.
+
+    Paths are compared without their extension, accents and case (:func:`langso.text.fold`):
+    the same name is the answer (``dia-diem/dinh.m`` → ``dia-diem/dinh.md``); else the file
+    name closest to the one typed, by ``difflib`` ratio at least :data:`SUGGEST_CUTOFF`, in the
+    same folder first. A later candidate with the same name replaces an earlier one (pass the
+    places last: a service is named by its ``.yml``).
+
+    >>> suggest_page("dia-diem/dinh-lang.m", ["dia-diem/dinh-lang.md", "dia-diem/chua.md"])
+    'dia-diem/dinh-lang.md'
+    >>> suggest_page("dia-diem/khong-co.md", ["dia-diem/cong-lang.md"]) is None
+    True
+    """
+
+    def key(path: str) -> str:
+        return fold(posixpath.splitext(path.strip().lstrip("/"))[0])
+
+    keyed = {key(uri): uri for uri in candidates}
+    wanted = key(page)
+    if wanted in keyed:
+        return keyed[wanted]
+    folder, name = posixpath.split(wanted)
+    best: tuple[float, bool, str] | None = None
+    for candidate in sorted(keyed):
+        other_folder, other_name = posixpath.split(candidate)
+        ratio = difflib.SequenceMatcher(None, name, other_name).ratio()
+        score = (ratio, other_folder == folder, candidate)
+        if ratio >= SUGGEST_CUTOFF and (best is None or score[:2] > best[:2]):
+            best = score
+    return keyed[best[2]] if best else None
+
+
+def without_controls(data: bytes, problems: Iterable[Problem]) -> str | None:
+    """The UTF-8 text of a file that :func:`langso.textfile.decode_text` refused only for its
+    control characters, each reported one replaced by a space (lines and columns kept), NFC; so
+    the file's other mistakes can be listed in the same run. ``None`` when it was refused for
+    anything else, or more characters were found than reported (ten at most)."""
+    found = list(problems)
+    if not found or len(found) >= 10 or any(p.code != "text.control-character" for p in found):
+        return None
+    try:
+        lines = data.decode("utf-8-sig").split("\n")
+    except UnicodeDecodeError:
+        return None
+    for problem in found:
+        column = problem.params.get("column") if problem.params else None
+        if problem.line is None or not isinstance(column, int):
+            return None
+        row = lines[problem.line - 1]
+        lines[problem.line - 1] = row[: column - 1] + " " + row[column:]
+    return nfc("\n".join(lines))
 
 
 def _guess(page: str, guess: str | None) -> dict[str, str]:
@@ -328,10 +449,13 @@ def _against_previous(
     params: dict[str, object] = {"number": stop.number, "name": stop.name}
     same_page = stop.src_uri is not None and stop.src_uri == previous.src_uri
     metres = haversine_m(previous.lat, previous.lon, stop.lat, stop.lon)
-    if same_page or metres < 1.0:
+    adjacent = previous.number == stop.number - 1
+    if adjacent and (same_page or metres < 1.0):
         return [Problem(rel, line, "tour.stop-repeated", field, params)]
     if metres > FAR_STOP_M:
         params |= {
+            "previous": previous.number,
+            "previous_name": previous.name,
             "distance": distance_label(metres),
             "distance_en": distance_label(metres).replace(",", "."),
             "limit": distance_label(FAR_STOP_M),

@@ -11,6 +11,7 @@ A tour is a YAML file ``tuyen-tham-quan/<tên>.yml`` in the content folder::
         toa_do: '19.9822, 105.6431'
         ghi_chu: 'Bên trái đường vào làng'        # optional
         loi_dan: '…'
+        qua: ['19.9818, 105.6425']                # optional: the road's bends on the way here
 
 :mod:`langso.tours.loading` reads and checks it into a :class:`Tour`; distances are in metres
 (:mod:`langso.tours.geo`). Every text is plain (NFC, not escaped): renderers escape it once.
@@ -41,6 +42,8 @@ class Stop:
             generated ``danh-ba/x.md``), ``None`` for a free point.
         url: the page's site-root-relative URL (``dia-diem/dinh/``), ``None`` for a free point.
         line: the line of the stop in the tour file.
+        via: ``qua``, the points ``(lat, lon)`` the way from the previous stop passes through
+            to follow a road, in order (empty for the first stop).
     """
 
     number: int
@@ -52,6 +55,7 @@ class Stop:
     src_uri: str | None
     url: str | None
     line: int
+    via: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,11 @@ class Tour:
     source: str
     stops: tuple[Stop, ...]
     legs: tuple[Leg, ...]
+
+    def line(self) -> list[tuple[float, float]]:
+        """The drawn route, ``(lat, lon)`` in degrees: each stop, after the ``via`` points of
+        the way to it."""
+        return [point for stop in self.stops for point in (*stop.via, (stop.lat, stop.lon))]
 
     @property
     def metres(self) -> float:

@@ -3,11 +3,13 @@
 - ``on_config``: adds the stylesheet ``assets/langso/tours.css``.
 - ``on_files`` (priority 0, listed after ``langso/directory``: the places are known): reads and
   checks every tour file (:func:`langso.tours.loading.load_tours`, the stops placed through
-  :func:`langso.geomap.adapter.places_of`; located, bilingual messages), takes the YAML files
+  :func:`langso.geomap.adapter.places_of`; located, bilingual messages; a file refused for a
+  control character is still checked, blanked, for its other mistakes), takes the YAML files
   out of the site, and generates the index ``tuyen-tham-quan/index.md`` (a hand-written one
   wins), for each tour its page ``<slug>.md`` (not in the navigation: the index lists it), its
   print sheet ``in/<slug>/index.html`` and ``<slug>.gpx``, and ``tuyen.geojson`` for the map
-  (:mod:`langso.tours.pages`, :mod:`langso.tours.printpage`, :mod:`langso.tours.export`). A
+  (:mod:`langso.tours.pages`, :mod:`langso.tours.printpage`, :mod:`langso.tours.export`;
+  ``tuyen.geojson`` is named on ``config.extra[OFFLINE_KEY]`` for ``langso/offline``). A
   file written by hand at a generated path is an error located at that file
   (``tour.generated-path``); the build stops after every plugin has checked its files.
 - ``on_page_content``: each stop's page gets, after its ``<h1>``, one hidden "next stop" box per
@@ -39,8 +41,8 @@ from langso.problems import Problem
 from langso.text import sort_key
 from langso.textfile import decode_text
 from langso.tours.config import ToursConfig
-from langso.tours.export import geojson, gpx
-from langso.tours.loading import load_tours
+from langso.tours.export import OFFLINE_KEY, geojson, gpx
+from langso.tours.loading import load_tours, without_controls
 from langso.tours.model import Tour
 from langso.tours.pages import (
     NEXT_SCRIPT,
@@ -84,16 +86,21 @@ class ToursPlugin(BasePlugin[ToursConfig]):
             if posixpath.dirname(f.src_uri) == folder
             and f.src_uri.lower().endswith((".yml", ".yaml"))
         ]
-        texts = []
+        texts, checked, found = [], [], []
         for file in sources:
             files.remove(file)  # the data, not a page: never published
-            text, problems = decode_text(file.content_bytes, repo_path(docs_rel, file.src_uri))
-            self.reporter.report(problems)
+            data = file.content_bytes
+            text, problems = decode_text(data, repo_path(docs_rel, file.src_uri))
+            found += problems
             if text is not None:
                 texts.append((file.src_uri, text))
+            elif (blanked := without_controls(data, problems)) is not None:
+                checked.append((file.src_uri, blanked))
         places = places_of(config, files)
         tours, problems = load_tours(texts, places, files.src_uris, docs_rel)
-        self.reporter.report(problems)
+        # A file with a control character gives no tour, but its other mistakes are listed now.
+        problems += load_tours(checked, places, files.src_uris, docs_rel)[1]
+        self.reporter.report(sorted(found + problems, key=lambda p: (p.path, p.line or 0)))
         tours.sort(key=lambda t: (sort_key(t.name), t.slug))
 
         css = package_files("langso").joinpath("assets/tours.css").read_text("utf-8")
@@ -173,10 +180,13 @@ class ToursPlugin(BasePlugin[ToursConfig]):
             for stop in tour.stops:
                 if stop.src_uri is not None:
                     self.stops.setdefault(stop.src_uri, []).append((tour, stop.number))
+        config.extra[OFFLINE_KEY] = []
         if tours:
-            files.append(
-                File.generated(config, f"{folder}/{GEOJSON}", content=geojson(tours, routes))
+            routes_file = File.generated(
+                config, f"{folder}/{GEOJSON}", content=geojson(tours, routes)
             )
+            files.append(routes_file)
+            config.extra[OFFLINE_KEY] = [routes_file.dest_uri]
         if generate_index:
             hrefs = [get_relative_url(routes[t.slug], index.url) for t in tours]
             index.content_string = index_markdown(self.config.title, tours, hrefs)
@@ -194,10 +204,12 @@ class ToursPlugin(BasePlugin[ToursConfig]):
 
     on_files = CombinedEvent(_on_files, _stop_on_errors)
 
+    @event_priority(-40)
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Put the "next stop" boxes after the ``<h1>`` of each stop's page."""
+        """Put the "next stop" boxes after the ``<h1>`` of each stop's page. Priority -40:
+        after the search index (the boxes are for the walk, not the page's text)."""
         found = self.stops.get(page.file.src_uri)
         if not found:
             return html
