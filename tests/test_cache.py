@@ -237,12 +237,16 @@ OTHER_PID = 2**22 + 12345
 """A process id no test process has (Linux ids stay below 2**22)."""
 
 
-def _other_lease(folder: Path, taken: float) -> Path:
-    """A lease of another process on the cache ``folder``, taken at ``taken`` (seconds)."""
+def _other_lease(folder: Path, taken: float | None) -> Path:
+    """A lease of another process on the cache ``folder``, taken at ``taken`` (seconds), or now
+    by the file system's clock (``None``), as a build takes it: that clock is coarser than
+    ``time.time()`` (a few ms), so a time from ``time.time()`` can lie after a file touched
+    just after it."""
     lease = folder / cacheshare.LEASES / f"{OTHER_PID}-build"
     lease.parent.mkdir(parents=True, exist_ok=True)
     lease.touch()
-    os.utime(lease, (taken, taken))
+    if taken is not None:
+        os.utime(lease, (taken, taken))
     return lease
 
 
@@ -311,7 +315,7 @@ def test_an_entry_touched_while_it_is_pruned_is_put_back(
     def starting_meanwhile(cache: Path) -> int | None:
         found = real(cache)
         if not calls:  # the other build begins right after this first look
-            _other_lease(cache, time.time())
+            _other_lease(cache, None)
             os.utime(folder)
         calls.append(found)
         return found

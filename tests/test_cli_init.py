@@ -142,7 +142,16 @@ def test_names_typed_without_accents_are_said_as_written(tmp_path: Path) -> None
 
 # --- the menu of a new village (issue 15, round 2) ---------------------------------------------
 
-MENU = ["Trang chủ", "Địa điểm", "Thông báo", "Lịch", "Danh bạ dịch vụ", "Biển mã QR"]
+MENU = [
+    "Trang chủ",
+    "Địa điểm",
+    "Thông báo",
+    "Lịch",
+    "Tuyến tham quan",
+    "Bản đồ",
+    "Danh bạ dịch vụ",
+    "Biển mã QR",
+]
 """The drawer of the sample's same sections; MkDocs alone says "Bien qr", "Lich", "Thong bao"."""
 
 

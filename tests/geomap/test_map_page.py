@@ -235,15 +235,13 @@ def test_the_routes_file_is_named_when_published(make_site: SiteFactory) -> None
     assert "map-tour.js" not in without and "Tuyến tham quan" not in without
 
 
-def test_a_village_without_coordinates_says_so() -> None:
+def test_a_village_without_coordinates_says_so_and_loads_no_map() -> None:
+    """A new village (`langso init`): nothing has `toa_do` yet. The reader is told so in words,
+    and gets no empty map box, no map script, no empty list and no empty export."""
     from langso.geomap.page import intro_markdown, map_html
 
-    assert intro_markdown("Bản đồ làng", []) == "# Bản đồ làng\n\nChưa có điểm nào trên bản đồ.\n"
-    html = map_html([], str, ["a.css"], ["a.js"], "../")
-    assert html.endswith(
-        '<h2 id="danh-sach-diem">Danh sách các điểm</h2>\n<p>Chưa có điểm nào có tọa độ.</p>'
+    assert intro_markdown("Bản đồ làng", []) == (
+        "# Bản đồ làng\n\nBản đồ làng chưa có điểm nào. Các địa điểm và dịch vụ sẽ hiện ở đây"
+        " khi vị trí của chúng được ghi vào sổ tay.\n"
     )
-    # the OpenStreetMap files are linked only when published
-    assert "OpenStreetMap" not in html
-    linked = map_html([], str, [], [], "../", exports=[("osm.osm", "osm.osm")])
-    assert linked.endswith('vẽ bản đồ OpenStreetMap: <a href="osm.osm" download>osm.osm</a>.</p>')
+    assert map_html([], str, ["a.css"], ["a.js"], "../", exports=[("osm.osm", "osm.osm")]) == ""

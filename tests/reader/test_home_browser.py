@@ -65,6 +65,7 @@ def test_home_and_index_pages_fit_a_phone(browser: Browser, site_url: str, size:
         assert [t[0] for t in tiles] == [
             "danh-ba/",
             "dia-diem/",
+            "ban-do/",
             "huong-dan/",
             "thong-bao/",
             "lich/",

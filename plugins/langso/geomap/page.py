@@ -144,8 +144,11 @@ def intro_markdown(title: str, groups: Sequence[Group]) -> str:
     the phone's first screen even at the largest text size (the rest of the explanation comes
     after the map: :func:`map_html`). ``title`` is configuration."""
     points = len({place.page for group in groups for place, _ in group.items})
-    if not points:
-        body = "Chưa có điểm nào trên bản đồ."
+    if not points:  # a new village: nothing has `toa_do` yet (no empty map box: map_html)
+        body = (
+            "Bản đồ làng chưa có điểm nào. Các địa điểm và dịch vụ sẽ hiện ở đây khi vị trí của"
+            " chúng được ghi vào sổ tay."
+        )
     else:
         body = f"**{points} điểm** của làng. Chạm vào một điểm để mở trang."
     return f"# {title}\n\n{body}\n"
@@ -185,7 +188,11 @@ def map_html(
 
     The list is the site's cards (``ul.langso-cards``, ``assets/cards.css``, on every page
     already): a link per place, 48 px tall at least, before any of the map's files load.
+    Without any place, nothing: the introduction says so (:func:`intro_markdown`), and an empty
+    map, list or export would only cost the reader a download.
     """
+    if not groups:
+        return ""
     attrs = {
         "data-css": " ".join(css),
         "data-js": " ".join(scripts),
@@ -220,8 +227,6 @@ def map_html(
             " quan</a>.</p>"
         )
     parts.append('<h2 id="danh-sach-diem">Danh sách các điểm</h2>')
-    if not groups:
-        parts.append("<p>Chưa có điểm nào có tọa độ.</p>")
     for group in groups:
         name = html_text(group.name)
         parts.append(f'<h3 id="nhom-{group.key}">{name} ({len(group.items)})</h3>')
