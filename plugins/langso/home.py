@@ -16,7 +16,9 @@ volunteer's own text, so a village writes no HTML for it. What it holds:
   ``data-het-han`` time: the notices script hides one whose time has passed in the reader's
   browser (issue 15);
 - one tile for each section of :data:`TILES` that exists in the site. A new section (e.g.
-  "Thông báo", issue 15) is one more :class:`Tile` in that list.
+  "Thông báo", issue 15) is one more :class:`Tile` in that list. "Bản đồ" only when at least
+  one place has coordinates (``has_places``): a new village's map page says in words that it
+  has no point yet, which is no task for the first screen.
 
 Plain Python: the caller says which pages exist and their links (``href``), so this module knows
 nothing of MkDocs.
@@ -87,18 +89,20 @@ class Tile:
             exists wins; no tile when none does.
         icon: the name of its drawing in ``home_tiles.html`` (``book``, ``roof``, ``steps``,
             ``bell``, ``calendar``, ``map``).
+        needs_places: shown only when the site has a place with coordinates (the map).
     """
 
     label: str
     hint: str
     pages: tuple[str, ...]
     icon: str
+    needs_places: bool = False
 
 
 TILES: tuple[Tile, ...] = (
     Tile("Danh bạ", "Số điện thoại, giờ mở cửa", ("danh-ba/index.md",), "book"),
     Tile("Địa điểm", "Đình làng, di tích", ("dia-diem/index.md",), "roof"),
-    Tile("Bản đồ", "Các điểm trong làng", ("ban-do/index.md",), "map"),
+    Tile("Bản đồ", "Các điểm trong làng", ("ban-do/index.md",), "map", needs_places=True),
     Tile("Hướng dẫn", "Làm từng bước trên điện thoại", ("huong-dan/index.md",), "steps"),
     Tile("Thông báo", "Tin mới của thôn, xã", ("thong-bao/index.md",), "bell"),
     Tile("Lịch", "Lễ hội, họp, phiên chợ", ("lich/index.md",), "calendar"),
@@ -221,6 +225,8 @@ def render_home(
     tiles: Sequence[Tile] = TILES,
     notices: Sequence[HomeNotice] | None = None,
     notices_index: str | None = None,
+    *,
+    has_places: bool = True,
 ) -> str:
     """The HTML of the top of the home page (``home_tiles.html``).
 
@@ -233,9 +239,13 @@ def render_home(
             empty: the block says there is no new notice. Urgent ones are shown first of all,
             above the picture; the others after the emergency numbers.
         notices_index: the source path of the notices index, linked from the block.
+        has_places: whether any place has coordinates (``langso.geomap.adapter.has_places``);
+            when not, the tiles that need places are left out.
     """
     shown = []
     for tile in tiles:
+        if tile.needs_places and not has_places:
+            continue
         link = next((h for h in map(href, tile.pages) if h is not None), None)
         if link is not None:
             shown.append((tile, link))

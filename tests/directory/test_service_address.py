@@ -77,7 +77,7 @@ def test_coordinates_in_laos_are_refused(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize("typed", ["19.98 105.64", "bắc 19.98", "91"])  # 19,98: test_places
+@pytest.mark.parametrize("typed", ["bắc 19.98", "91"])
 def test_coordinates_that_are_not_a_pair(tmp_path: Path, typed: str) -> None:
     assert only(tmp_path, QUAN + f"toa_do: '{typed}'\n") == [
         message(
@@ -89,3 +89,57 @@ def test_coordinates_that_are_not_a_pair(tmp_path: Path, typed: str) -> None:
             " '19.9810, 105.6420' (copied from a map)",
         )
     ]
+
+
+COMMA = (
+    "dùng dấu phẩy thập phân (19,9795): dấu phẩy chỉ dùng để ngăn vĩ độ với kinh độ, số lẻ "
+    "viết bằng dấu chấm"
+)
+SPACE = "giữa vĩ độ và kinh độ thiếu dấu phẩy"
+
+
+@pytest.mark.parametrize(
+    ("line", "causes"),
+    [
+        ("toa_do: 19,9795 105,6460", [COMMA, SPACE]),  # the tester's line: unquoted
+        ("toa_do: '19,9795 105,6460'", [COMMA, SPACE]),
+        ("toa_do: 19,9795; 105,6460", [COMMA]),
+        ("toa_do: '19,9795 , 105,6460'", [COMMA]),
+        ("toa_do: 19,9795,105,6460", [COMMA]),
+        ("toa_do: ‘19,9795 105,6460’", ["có dấu thừa quanh hai số (`‘`, `’`)", COMMA, SPACE]),
+        ("toa_do: 19.9795 105.6460", [SPACE]),
+        (
+            "toa_do: 19.9795° N, 105.6460° E",
+            ["có ký hiệu độ hoặc chữ N, E (chỉ viết hai con số)"],
+        ),
+        (
+            "toa_do: '１９，９７９５　１０５，６４６０'",
+            [
+                "có chữ số hoặc dấu kiểu toàn khổ (`１`, `９`, `，`, `７`, `５`, `　`, `０`, `６`, "
+                "`４`, thường do bàn phím tiếng Trung/Nhật trên điện thoại)",
+                COMMA,
+                SPACE,
+            ],
+        ),
+        ("toa_do: '19，9795；105，6460'", None),  # full-width comma and semicolon only
+    ],
+)
+def test_coordinates_as_a_phone_types_them_get_the_exact_line_to_copy(
+    tmp_path: Path, line: str, causes: list[str] | None
+) -> None:
+    """Decimal commas in every shape a phone user types: the cause and the exact corrected
+    line, never the generic example (which a hurried volunteer would copy), never the value
+    accepted silently."""
+    problems = only(tmp_path, QUAN + line + "\n")
+    # curly quotes: also the general `reading.*` warning about them (any field)
+    [text] = [p for p in problems if " không đọc được: " in p]
+    value = line.removeprefix("toa_do: ").strip("'")
+    assert text.startswith(f"{FILE}:3: toa_do: tọa độ `{value}` không đọc được: "), text
+    if causes is not None:
+        assert text.split(" không đọc được: ", 1)[1].split(" — ")[0] == "; ".join(causes)
+    vi, en = text.split("\n    (en) ")
+    assert vi.endswith(
+        " — viết lại bằng chữ số và dấu chấm thường, chép dòng này: `toa_do: '19.9795, 105.6460'`"
+    ), vi
+    assert en.endswith("copy this line: `toa_do: '19.9795, 105.6460'`"), en
+    assert "19.9810" not in text  # the generic example

@@ -6,9 +6,12 @@ from __future__ import annotations
 import gzip
 import hashlib
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import mapbox_vector_tile
+import yaml
 from PIL import Image
 from pmtiles.reader import MmapSource, Reader, all_tiles
 from pmtiles.tile import TileType
@@ -16,9 +19,11 @@ from pmtiles.tile import TileType
 from langso.geomap.basemap import (
     DEFAULT_ATTRIBUTION,
     BaseMap,
+    Point,
     inspect_basemap,
     plain_attribution,
 )
+from tests.conftest import SiteFactory, build_site
 from tests.geomap.pmtiles_files import SAMPLE_BOUNDS, covering_tiles, raster_pmtiles, vector_pmtiles
 
 SOURCE = "content/ban-do/nen.pmtiles"
@@ -187,22 +192,35 @@ def test_unsupported_tile_type_and_compression(tmp_path: Path) -> None:
     assert "nén bằng brotli" in _first_line(path, bytes(data))
 
 
-def test_places_outside_are_named_with_distance_and_a_wider_bbox(tmp_path: Path) -> None:
+def test_places_outside_are_advice_naming_their_pages_distance_and_a_wider_bbox(
+    tmp_path: Path,
+) -> None:
+    """A landmark past the edge is still drawn (on the plain background): advice that never
+    blocks publishing (severity ``info``), naming the page and line a volunteer edited."""
     path = vector_pmtiles(tmp_path / "nen.pmtiles")
-    points = [*INSIDE, (20.0, 105.64, "Chùa Ất"), (19.95, 105.70, "Chợ Giáp")]
-    basemap, problems = inspect(path, points)
+    points: list[Point] = [
+        *INSIDE,
+        (20.0, 105.64, "Chùa Ất", "content/dia-diem/chua-at.md", 4),
+        (19.95, 105.70, "Chợ Giáp", "content/danh-ba/cho-giap.yml", None),
+    ]
+    basemap, problems = inspect_basemap(path, "ban-do/nen.pmtiles", SOURCE, points, BUDGET)
     assert basemap is not None
-    assert problems == [
-        "content/ban-do/nen.pmtiles: 2 điểm nằm ngoài vùng của bản đồ nền: `Chùa Ất` (20.0000, "
-        "105.6400; cách mép phía bắc khoảng 1,1 km), `Chợ Giáp` (19.9500, 105.7000; cách mép "
-        "phía đông nam khoảng 4,7 km); trên bản đồ, các điểm này sẽ hiện trên nền trống — tạo "
-        "lại tệp bản đồ nền với vùng phủ hết các điểm: `--bbox=105.620,19.940,105.710,20.010` "
-        "(lệnh `pmtiles extract`); điểm nào sai tọa độ thì sửa `toa_do` của điểm đó\n"
-        "    (en) 2 places lie outside the base map's area: `Chùa Ất` (20.0000, 105.6400; 1.1 km "
-        "beyond the north edge), `Chợ Giáp` (19.9500, 105.7000; 4.7 km beyond the south-east "
-        "edge); on the map they would sit on a blank background — make the base-map file again "
-        "with an area covering them all: `--bbox=105.620,19.940,105.710,20.010` (the `pmtiles "
-        "extract` command); correct the `toa_do` of any place that is wrong"
+    assert [(p.code, p.severity) for p in problems] == [("basemap.outside", "info")]
+    assert [p.format() for p in problems] == [
+        "content/ban-do/nen.pmtiles: 2 điểm nằm ngoài vùng của bản đồ nền: `Chùa Ất` "
+        "(`content/dia-diem/chua-at.md:4`: 20.0000, 105.6400; cách mép phía bắc khoảng 1,1 km), "
+        "`Chợ Giáp` (`content/danh-ba/cho-giap.yml`: 19.9500, 105.7000; cách mép phía đông nam "
+        "khoảng 4,7 km); trên bản đồ, các điểm này vẫn hiện nhưng trên nền trống — không bắt "
+        "buộc: trang vẫn đăng được; điểm nào sai tọa độ thì sửa `toa_do` ở dòng đã ghi; muốn có "
+        "nền dưới mọi điểm thì tạo lại tệp bản đồ nền với vùng "
+        "`--bbox=105.620,19.940,105.710,20.010` (lệnh `pmtiles extract`)\n"
+        "    (en) 2 places lie outside the base map's area: `Chùa Ất` "
+        "(`content/dia-diem/chua-at.md:4`: 20.0000, 105.6400; 1.1 km beyond the north edge), "
+        "`Chợ Giáp` (`content/danh-ba/cho-giap.yml`: 19.9500, 105.7000; 4.7 km beyond the "
+        "south-east edge); the map still shows them, on a blank background — optional: the "
+        "site publishes as it is; correct the `toa_do` of any place that is wrong, at the line "
+        "named; for a base map under every place make the file again with "
+        "`--bbox=105.620,19.940,105.710,20.010` (the `pmtiles extract` command)"
     ]
 
 
@@ -225,11 +243,13 @@ def test_a_village_wholly_outside_is_one_message_with_one_bbox(tmp_path: Path) -
         "content/ban-do/nen.pmtiles: 5 điểm nằm ngoài vùng của bản đồ nền: `Đình A` (21.0281, "
         "105.8500; cách mép phía đông bắc khoảng 117,1 km), `Đình B` (21.0290, 105.8510; cách "
         "mép phía đông bắc khoảng 117,2 km), `Chùa C` (21.0300, 105.8520; cách mép phía đông bắc"
-        " khoảng 117,4 km) và 2 điểm khác; trên bản đồ, các điểm này sẽ hiện trên nền trống — "
-        "tạo lại tệp bản đồ nền với vùng phủ hết các điểm: `--bbox=105.840,21.018,105.864,21.042`"
+        " khoảng 117,4 km) và 2 điểm khác; trên bản đồ, các điểm này vẫn hiện nhưng trên nền "
+        "trống — không bắt buộc: trang vẫn đăng được; điểm nào sai tọa độ thì sửa `toa_do` ở "
+        "dòng đã ghi; muốn có nền dưới mọi điểm thì tạo lại tệp bản đồ nền với vùng "
+        "`--bbox=105.840,21.018,105.864,21.042`"
     ), text
     assert "`Chợ E`" not in text and "`Chùa C` (21.0300, 105.8520; 117.4 km beyond the" in text
-    assert "and 2 other places; on the map" in text
+    assert "and 2 other places; the map still shows them" in text
 
 
 def test_one_place_outside(tmp_path: Path) -> None:
@@ -237,8 +257,9 @@ def test_one_place_outside(tmp_path: Path) -> None:
     _, problems = inspect(path, [*INSIDE, (20.0, 105.64, "Chùa Ất")])
     assert problems[0].startswith(
         "content/ban-do/nen.pmtiles: 1 điểm nằm ngoài vùng của bản đồ nền: `Chùa Ất` (20.0000, "
-        "105.6400; cách mép phía bắc khoảng 1,1 km); trên bản đồ, điểm này sẽ hiện trên nền "
-        "trống — tạo lại tệp bản đồ nền với vùng phủ hết các điểm: "
+        "105.6400; cách mép phía bắc khoảng 1,1 km); trên bản đồ, điểm này vẫn hiện nhưng trên "
+        "nền trống — không bắt buộc: trang vẫn đăng được; điểm nào sai tọa độ thì sửa `toa_do` "
+        "ở dòng đã ghi; muốn có nền dưới mọi điểm thì tạo lại tệp bản đồ nền với vùng "
         "`--bbox=105.620,19.960,105.670,20.010`"
     )
     assert "(en) 1 place lies outside the base map's area" in problems[0]
@@ -274,3 +295,42 @@ def test_low_max_zoom_is_advice_that_never_blocks(tmp_path: Path) -> None:
         "thấy rõ ngõ xóm và nhà cửa trong làng (cần ít nhất mức 14) — không bắt buộc: trang "
         "vẫn đăng được; muốn rõ hơn thì tạo lại tệp với `--maxzoom=15`"
     )
+
+
+GIENG = """---
+title: 'Giếng làng'
+description: 'Giếng nước cũ ở đầu làng (mẫu)'
+toa_do: '19.9910, 105.6450'
+---
+
+# Giếng làng
+
+## Nguồn
+"""
+
+
+def test_a_landmark_past_the_edge_never_blocks_publishing(make_site: SiteFactory) -> None:
+    """The tester's case: a volunteer adds a place 110 m past the base map's north edge; the
+    strict build still publishes (the map draws it on the plain background) and the advice
+    names the page and line the volunteer edited, the distance and the `--bbox`."""
+    root = make_site(files={"content/dia-diem/gieng-lang.md": GIENG})
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = [*config["plugins"], {"langso/map": {"basemap": "ban-do/nen.pmtiles"}}]
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    raster_pmtiles(root / "content/ban-do/nen.pmtiles")
+    assert build_site(root).ok
+    result = subprocess.run(
+        [sys.executable, "-m", "langso.cli", "check"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (
+        "content/ban-do/nen.pmtiles: cảnh báo, không chặn xuất bản: 1 điểm nằm ngoài vùng của "
+        "bản đồ nền: `Giếng làng` (`content/dia-diem/gieng-lang.md:4`: 19.9910, 105.6450; "
+        "cách mép phía bắc khoảng 110 m); trên bản đồ, điểm này vẫn hiện nhưng trên nền trống "
+        "— không bắt buộc: trang vẫn đăng được; điểm nào sai tọa độ thì sửa `toa_do` ở dòng "
+        "đã ghi; muốn có nền dưới mọi điểm thì tạo lại tệp bản đồ nền với vùng "
+        "`--bbox=105.620,19.960,105.670,20.001`"
+    ) in result.stdout + result.stderr

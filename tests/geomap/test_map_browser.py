@@ -45,6 +45,8 @@ ROUTE = {
                 "url": "dia-diem/dinh-lang-phu-my/",
                 "khoang_cach_m": 180,
                 "phut": 4,
+                "khoang_cach_chu": "180 m",  # the tour page's own words (langso.tours)
+                "thoi_gian_chu": "khoảng 4 phút",
             },
             "geometry": {"type": "LineString", "coordinates": [[105.641, 19.981], [105.64, 19.98]]},
         }
@@ -265,7 +267,7 @@ def test_a_tour_route_is_drawn_from_the_tours_file(browser: Any, plain: str) -> 
     page.goto(plain + "ban-do/?tuyen=ba-ngoi-dinh")
     page.locator(".langso-map__status a").wait_for()
     assert page.locator(".langso-map__status").inner_text() == (
-        "Tuyến: Ba ngôi đình · 0,2 km, khoảng 4 phút đi bộ"
+        "Tuyến: Ba ngôi đình · 180 m · khoảng 4 phút đi bộ"  # as the tour page writes them
     )
     assert page.locator(".langso-map__status a").get_attribute("href") == (
         "../dia-diem/dinh-lang-phu-my/"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from langso.pageassets import references
 from langso.reader.budget import first_load
-from tests.conftest import BuildResult, SiteFactory, build_site
+from tests.conftest import REPO, BuildResult, SiteFactory, build_site
 from tests.geomap.pmtiles_files import raster_pmtiles, vector_pmtiles
 
 LANDMARK = """---
@@ -245,3 +245,16 @@ def test_a_village_without_coordinates_says_so_and_loads_no_map() -> None:
         " khi vị trí của chúng được ghi vào sổ tay.\n"
     )
     assert map_html([], str, ["a.css"], ["a.js"], "../", exports=[("osm.osm", "osm.osm")]) == ""
+
+
+def test_the_coordinates_advice_agrees_with_the_openstreetmap_guide() -> None:
+    """docs/ban-do-lang.md sends volunteers to the phone's own GPS at the place, and says a
+    coordinate copied from Google Maps may serve the village site but never OpenStreetMap, as
+    docs/ban-do-osm.md says (before: "mở Google Maps … chép hai con số" with no warning)."""
+    guide = (REPO / "docs" / "ban-do-lang.md").read_text("utf-8")
+    osm = (REPO / "docs" / "ban-do-osm.md").read_text("utf-8")
+    assert "Tọa độ chép từ Google Maps không được đưa lên OSM" in osm
+    assert "đứng ngay tại chỗ, dùng GPS của chính điện thoại" in guide
+    assert "**không bao giờ được đưa vào OpenStreetMap**" in guide
+    assert "<https://wiki.openstreetmap.org/wiki/Copyright>" in guide
+    assert "mở Google Maps hoặc OpenStreetMap trên điện thoại, nhấn giữ" not in guide

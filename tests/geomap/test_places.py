@@ -5,13 +5,14 @@ service's, with located messages."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Literal
 
 import pytest
 
 from langso.geomap.places import Place, Places
-from tests.conftest import SiteFactory, build_site
+from tests.conftest import BuildResult, SiteFactory, build_site
 
 # A hook listed after every plugin (MkDocs adds hooks last): writes what places_of finds.
 PROBE = """
@@ -193,6 +194,13 @@ def test_places_lookup_order_and_suggestion() -> None:
             "'１９，９７４２，１０５，６４５１'",
             "`toa_do: '19.9742, 105.6451'`",
         ),
+        (  # unquoted, decimal commas, a space between (a fresh tester's line)
+            "19,9795 105,6460",
+            "content/dia-diem/cay-da.md:2: toa_do: tọa độ `19,9795 105,6460` không đọc được:"
+            " dùng dấu phẩy thập phân (19,9795): dấu phẩy chỉ dùng để ngăn vĩ độ với kinh độ,"
+            " số lẻ viết bằng dấu chấm; giữa vĩ độ và kinh độ thiếu dấu phẩy — viết lại bằng"
+            " chữ số và dấu chấm thường, chép dòng này: `toa_do: '19.9795, 105.6460'`",
+        ),
         (
             "[19.9822, 105.6431]",
             "content/dia-diem/cay-da.md:2: toa_do: `toa_do` phải là một dòng chữ, nhưng lại là một"
@@ -227,3 +235,37 @@ def test_service_coordinates_with_decimal_commas_get_the_corrected_line(
     ) in result.text(), result.text()
     assert "chép dòng này: `toa_do: '19.98, 105.64'`" in result.text()
     assert "copy this line: `toa_do: '19.98, 105.64'`" in result.text()
+
+
+MAP_PLUGINS = [
+    "langso/content",
+    {"langso/directory": {"stale_level": "info", "duplicate_level": "info"}},
+    "langso/map",
+    "langso/plaques",
+]
+MAP_TILE = re.compile(r'<a class="langso-tile" href="ban-do/">.*?Bản đồ</span>', re.S)
+
+
+def test_the_home_map_tile_only_when_a_place_has_coordinates(make_site: SiteFactory) -> None:
+    """A new village (no `toa_do` anywhere) gets no "Bản đồ" tile on its home page, though its
+    map page exists (it says in words that there is no point yet); one landmark with
+    coordinates brings the tile."""
+    root = make_site(config={"plugins": MAP_PLUGINS})
+    service = root / "content/danh-ba/cho-phu-my.yml"
+    text = service.read_text(encoding="utf-8")
+    service.write_text(text.replace("toa_do: '19.9800, 105.6400'\n", ""), encoding="utf-8")
+    result = build_site(root)
+    assert result.ok, result.text()
+    assert (result.site_dir / "ban-do/index.html").is_file()
+    home = result.read("index.html")
+    assert 'class="langso-tile"' in home and not MAP_TILE.search(home)
+
+    (root / "content/dia-diem").mkdir(exist_ok=True)
+    (root / "content/dia-diem/cay-da.md").write_text(LANDMARK, encoding="utf-8")
+    result = build_site(root)
+    assert result.ok, result.text()
+    assert MAP_TILE.search(result.read("index.html"))
+
+
+def test_the_sample_home_has_the_map_tile(sample_site: BuildResult) -> None:
+    assert MAP_TILE.search(sample_site.read("index.html"))

@@ -50,7 +50,7 @@ def test_following_the_tour_shows_the_next_stop(browser: Browser, sample_url: st
         assert page.url.endswith("dia-diem/dinh-lang-la-thon/?t=ba-ngoi-dinh&d=3")
         assert box_links(page) == [
             f"Đang đi tuyến · điểm 3/6 {name}",
-            "Điểm tiếp theo (4/6): Cổng làng (điểm mẫu) 470 m · khoảng 8 phút",
+            "Tiếp theo (4/6): Cổng làng (điểm mẫu) 470 m · khoảng 8 phút",
         ]
         assert page.locator(".langso-tour-next:visible .langso-tour-next-text").inner_text() == (
             "Ngôi nhà chung của làng. Đứng ở sân đình nhìn mái và hàng cột; vào trong thì bỏ mũ,"
@@ -74,7 +74,7 @@ def test_following_the_tour_shows_the_next_stop(browser: Browser, sample_url: st
         assert page.url.endswith("dia-diem/dinh-bia-ky-lang-yen-dinh/?t=ba-ngoi-dinh&d=5")
         assert box_links(page) == [
             f"Đang đi tuyến · điểm 5/6 {name}",
-            "Điểm tiếp theo (6/6): Đình – Đền làng Yên Hoành 560 m · khoảng 10 phút",
+            "Tiếp theo (6/6): Đình – Đền làng Yên Hoành 560 m · khoảng 10 phút",
         ]
         # Kept for the visit: the stop's page opened again without the query still shows it.
         page.goto(sample_url + "dia-diem/dinh-bia-ky-lang-yen-dinh/")
@@ -85,7 +85,8 @@ def test_following_the_tour_shows_the_next_stop(browser: Browser, sample_url: st
         page.locator(".langso-tour-next:visible a").nth(1).click()
         page.wait_for_load_state()
         assert page.url.endswith("?t=ba-ngoi-dinh&d=6")
-        assert " ".join(visible_box(page)[0].split()).endswith("Đây là điểm cuối của tuyến.")
+        said = " ".join(visible_box(page)[0].split())
+        assert "(dữ liệu mẫu) Đây là điểm cuối của tuyến. Điểm cuối: đình" in said
     finally:
         context.close()
     # A new visit (a new tab session) starts without the tour.
@@ -96,6 +97,30 @@ def test_following_the_tour_shows_the_next_stop(browser: Browser, sample_url: st
         assert visible_box(page) == []
     finally:
         fresh.close()
+
+
+def test_the_way_on_is_on_the_first_screen_at_a_plus_max(browser: Browser, sample_url: str) -> None:
+    """At the largest reader size the "next stop" button starts inside the first 740 px, its
+    label and the next stop's name visible (it was at y ≈ 1095 px, below the stop's text): the
+    way on first, the stop's text after it."""
+    context = browser.new_context(viewport=VIEWPORT)
+    key = "/lang-so/langso.size"
+    context.add_init_script(f"try{{localStorage.setItem('{key}','3')}}catch(e){{}}")
+    page = context.new_page()
+    try:
+        page.goto(sample_url + "dia-diem/dinh-lang-la-thon/?t=ba-ngoi-dinh&d=3")
+        assert page.evaluate("document.documentElement.dataset.langsoSize") == "3"
+        go = page.locator(".langso-tour-next:visible a.langso-tour-next-go")
+        assert " ".join(go.inner_text().split()) == (
+            "Tiếp theo (4/6): Cổng làng (điểm mẫu) 470 m · khoảng 8 phút"
+        )
+        box = go.bounding_box()
+        # its label and the next stop's name (two lines at A+ max) on the first screen
+        assert box is not None and box["y"] + 96 <= VIEWPORT["height"], box
+        text = page.locator(".langso-tour-next:visible .langso-tour-next-text").bounding_box()
+        assert text is not None and text["y"] >= box["y"] + box["height"]
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("size", [-1, 3])

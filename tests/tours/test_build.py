@@ -147,8 +147,8 @@ def test_a_tour_named_tuyen_does_not_say_it_twice(tmp_path: Path) -> None:
     assert box is not None
     text = " ".join(box.get_text().split())
     assert text == (
-        "Đang đi · điểm 1/2 Tuyến quanh làng Một. Điểm tiếp theo (2/2):"
-        " Chùa Phú Mỹ & <b>Miếu</b> 250 m · khoảng 5 phút"
+        "Đang đi · điểm 1/2 Tuyến quanh làng Tiếp theo (2/2):"
+        " Chùa Phú Mỹ & <b>Miếu</b> 250 m · khoảng 5 phút Một."
     )
 
 
@@ -170,7 +170,7 @@ def test_each_stop_page_has_a_hidden_next_stop_box(built: BuildResult) -> None:
         [span.get_text() for span in a.find_all("span", recursive=False)] for a in box("a")
     ] == [
         ["Đang đi tuyến · điểm 2/4", "Vòng quanh làng <i>Phú Mỹ</i> (dữ liệu mẫu)"],
-        ["Điểm tiếp theo (3/4):", "Cây đa <b>đầu làng</b>", "410 m · khoảng 7 phút"],
+        ["Tiếp theo (3/4):", "Cây đa <b>đầu làng</b>", "410 m · khoảng 7 phút"],
     ]
     # the distance in pieces a narrow phone keeps whole
     assert [s.get_text() for s in box.select(".langso-nobreak")] == ["410 m ·", "khoảng 7 phút"]
@@ -185,8 +185,8 @@ def test_each_stop_page_has_a_hidden_next_stop_box(built: BuildResult) -> None:
     last = built.soup("dia-diem/chua-phu-my/index.html").select_one("aside.langso-tour-next")
     assert last is not None
     assert " ".join(last.get_text().split()) == (
-        "Đang đi tuyến · điểm 4/4 Vòng quanh làng <i>Phú Mỹ</i> (dữ liệu mẫu) Điểm cuối."
-        " Đây là điểm cuối của tuyến."
+        "Đang đi tuyến · điểm 4/4 Vòng quanh làng <i>Phú Mỹ</i> (dữ liệu mẫu) Đây là điểm"
+        " cuối của tuyến. Điểm cuối."
     )
     # a page not on any tour has neither box nor script
     plain = built.read("index.html")
@@ -216,7 +216,10 @@ def test_the_gpx_is_valid_gpx_1_1(built: BuildResult) -> None:
     ]
     assert parsed.waypoints[0].description == "Đứng ở sân đình <script>alert(1)</script>."
     assert parsed.waypoints[1].link == f"{SITE}danh-ba/cho-phu-my/?t=vong-lang&d=2"
-    assert parsed.waypoints[2].link is None
+    # a free point: how to find it, and its step on the tour page
+    assert parsed.waypoints[2].comment == "Bên trái đường vào làng"
+    assert parsed.waypoints[2].link == f"{SITE}tuyen-tham-quan/vong-lang/#diem-3"
+    assert parsed.waypoints[0].comment is None
 
 
 def test_the_geojson_for_the_map(built: BuildResult) -> None:
@@ -257,7 +260,24 @@ def test_the_geojson_for_the_map(built: BuildResult) -> None:
         "url": "tuyen-tham-quan/vong-lang/",
         "khoang_cach_m": 704,  # 152.6 + 405.9 + 145.4 m
         "phut": 13,
+        # the words the map shows, the same as the tour page's
+        "khoang_cach_chu": "700 m",
+        "thoi_gian_chu": "khoảng 13 phút",
     }
+    page = built.read("tuyen-tham-quan/vong-lang/index.html")
+    assert "700 m" in page and "khoảng 13 phút đi bộ" in page
+
+
+def test_the_sheets_address_breaks_only_after_a_slash(built: BuildResult) -> None:
+    """The tour's address at the foot never splits a word ("https://ex / ample"), and the sheet
+    names its icon, so the browser asks for no ``/favicon.ico``."""
+    text = built.read("tuyen-tham-quan/in/vong-lang/index.html")
+    assert (
+        '<span class="url">https://<wbr>example.github.io/<wbr>lang-phu-my/<wbr>'
+        "tuyen-tham-quan/<wbr>vong-lang/<wbr></span>"
+    ) in text
+    assert "break-all" not in text and "anywhere" not in text
+    assert '<link rel="icon" href="data:,">' in text
 
 
 def test_every_qr_of_the_print_sheet_opens_its_stop(built: BuildResult) -> None:

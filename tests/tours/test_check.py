@@ -6,7 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import build_site
-from tests.tours.sites import GOOD_TOUR, tours_site
+from tests.tours.sites import GOOD_TOUR, landmark, tours_site
+
+SERVICE = (
+    "ten: 'Quán nước'\nloai: 'cho'\ndien_thoai: '0300 000 002'\ntoa_do: '{toa_do}'\n"
+    "xac_minh:\n  ngay: '01/11/2026'\n  vai_tro: 'Trưởng thôn'\ndu_lieu_mau: 'có'\n"
+)
 
 BAD = (
     "ten: 'Tuyến sai'\n"
@@ -63,7 +68,29 @@ FILES: dict[str, str | None] = {
         "  - ten: 'Ba'\n    toa_do: '19.9822, 105.6431'\n    loi_dan: 'Ba.'\n"
         f"    qua: [{', '.join([repr('19.9825, 105.6425')] * 51)}]\n"
     ),
+    # every point of the route is checked for distance, `qua` points too (one 100 km away)
+    "content/tuyen-tham-quan/qua-xa.yml": (
+        "ten: 'Qua xa'\ndiem_dung:\n"
+        "  - trang: 'dia-diem/dinh-lang-phu-my.md'\n    loi_dan: 'Một.'\n"
+        "  - trang: 'dia-diem/chua-phu-my.md'\n    loi_dan: 'Hai.'\n"
+        "    qua:\n      - '19.9815, 105.6415'\n      - '19.5000, 106.5000'\n"
+        "      - '19.9825, 105.6425'\n"
+    ),
     "content/dia-diem/cong-lang.md": "# Cổng làng\n\nMột trang mẫu.\n",
+    # pages that exist but are no place for a mistake of their own: said so, never "not in the
+    # site"
+    "content/dia-diem/cay-da.md": landmark("Cây đa", "19,9822 105,6431"),
+    "content/danh-ba/quan-sai.yml": SERVICE.format(toa_do="19.9800 105.6400"),
+    "content/danh-ba/quan-thieu.yml": SERVICE.format(toa_do="19.9800, 105.6400").replace(
+        "loai: 'cho'\n", ""
+    ),
+    "content/tuyen-tham-quan/trang-loi.yml": (
+        "ten: 'Trang lỗi'\ndiem_dung:\n"
+        "  - trang: 'dia-diem/dinh-lang-phu-my.md'\n    loi_dan: 'Một.'\n"
+        "  - trang: 'dia-diem/cay-da.md'\n    loi_dan: 'Hai.'\n"
+        "  - trang: 'danh-ba/quan-sai.yml'\n    loi_dan: 'Ba.'\n"
+        "  - trang: 'danh-ba/quan-thieu.yml'\n    loi_dan: 'Bốn.'\n"
+    ),
     "content/tuyen-tham-quan/ten-sai.yml": (
         "ten: 'Tên sai'\ndiem_dung:\n"
         "  - trang: 'dia-diem/dinh-lang-phu-my.md'\n    loi_dan: 'Đúng.'\n"
@@ -105,6 +132,10 @@ def test_every_mistake_in_one_run(tmp_path: Path) -> None:
         " bị đảo (kinh độ viết trước vĩ độ) — viết vĩ độ trước: '19.9815, 105.6415'",
         "content/tuyen-tham-quan/qua-sai.yml:13: diem_dung.qua: `qua` có 51 điểm, quá 50 điểm —"
         " chỉ giữ các chỗ đường rẽ (tối đa 50 điểm)",
+        "content/tuyen-tham-quan/qua-xa.yml:9: diem_dung.qua: điểm `qua` thứ 2 (`19.5000,"
+        " 106.5000`) trên đường tới điểm 2 (Chùa Phú Mỹ & <b>Miếu</b>) cách điểm `qua` thứ 1"
+        " 104,6 km, quá 5 km cho một tuyến đi bộ — kiểm tra lại tọa độ này (chép nhầm một chữ"
+        " số?): mỗi điểm `qua` là một chỗ đường rẽ giữa hai điểm dừng, chép từ bản đồ",
         "content/tuyen-tham-quan/sai.yml:6: diem_dung.toa_do: điểm 2 (Hồ Gươm) cách điểm 1 (Đình"
         " làng Phú Mỹ) 118,6 km, quá 5 km cho một tuyến đi bộ — kiểm tra lại tọa độ của điểm này"
         " (chép nhầm một chữ số?) hoặc tách thành hai tuyến",
@@ -133,11 +164,20 @@ def test_every_mistake_in_one_run(tmp_path: Path) -> None:
         " `dia-diem/gieng-co.md`?) — sửa thành `trang: 'dia-diem/gieng-co.md'`",
         "content/tuyen-tham-quan/ten-sai.yml:9: diem_dung.trang: điểm dừng dẫn tới"
         " `dia-diem/khong-co.md`, nhưng trang này không có trong trang web — viết đường dẫn một"
-        " trang đang có, tính từ thư mục nội dung, ví dụ `dia-diem/dinh-lang.md`; hoặc dùng `ten`"
-        " và `toa_do` cho một điểm không có trang",
+        " trang có tọa độ đang có, tính từ thư mục nội dung, ví dụ `dia-diem/dinh-lang-phu-my.md`,"
+        " `dia-diem/chua-phu-my.md`; hoặc dùng `ten` và `toa_do` cho một điểm không có trang",
         "content/tuyen-tham-quan/ten-sai.yml:12: diem_dung.toa_do: điểm 5 (Xa) cách điểm 1 (Đình"
         " làng Phú Mỹ) 52,2 km, quá 5 km cho một tuyến đi bộ — kiểm tra lại tọa độ của điểm này"
         " (chép nhầm một chữ số?) hoặc tách thành hai tuyến",
+        "content/tuyen-tham-quan/trang-loi.yml:5: diem_dung.trang: trang `dia-diem/cay-da.md` có"
+        " `toa_do` viết sai nên chưa đặt được lên bản đồ tuyến — sửa lỗi ở"
+        " `content/dia-diem/cay-da.md:3` trước (xem thông báo của trang đó)",
+        "content/tuyen-tham-quan/trang-loi.yml:7: diem_dung.trang: trang `danh-ba/quan-sai.yml`"
+        " có `toa_do` viết sai nên chưa đặt được lên bản đồ tuyến — sửa lỗi ở"
+        " `content/danh-ba/quan-sai.yml:4` trước (xem thông báo của trang đó)",
+        "content/tuyen-tham-quan/trang-loi.yml:9: diem_dung.trang: trang"
+        " `danh-ba/quan-thieu.yml` có lỗi riêng nên chưa đặt được lên bản đồ tuyến — sửa lỗi"
+        " của `content/danh-ba/quan-thieu.yml` trước (xem thông báo của trang đó)",
     ]
     far = next(m for m in result.messages if "Hồ Gươm" in m)
     assert far.split("\n")[1] == (

@@ -5,8 +5,12 @@
 (function () {
   var box = document.getElementById("ban-do-khung");
   if (!box || !window.requestAnimationFrame) return;
-  /* chips + the canvas (map.css: min(92vw, 62vh)) + the status line: no jump when drawn */
-  var side = Math.min(window.innerWidth * 0.92, window.innerHeight * 0.62, 576);
+  /* the filter + the canvas (map.css: min(max(92vw, 13rem × scale), 58vh, 36rem)) + the
+     status line: no jump when drawn */
+  var root = getComputedStyle(document.documentElement);
+  var rem = parseFloat(root.fontSize) || 16;
+  var scale = parseFloat(root.getPropertyValue("--langso-scale")) || 1;
+  var side = Math.min(Math.max(window.innerWidth * 0.92, 13 * rem * scale), window.innerHeight * 0.58, 36 * rem);
   box.style.height = Math.round(side + 100) + "px";
   box.style.background = "#eef1ec";
   box.setAttribute("aria-busy", "true");

@@ -18,7 +18,7 @@
   var L = window.L;
   var COLORS = ["#b3261e", "#1a5fb4", "#26734d", "#8a4baf", "#a35200", "#00758f", "#5c5f00"];
   var LABEL_ZOOM = 13; /* labels from this zoom (a commune's width); below it a tap shows the name */
-  var LABEL_CHARS = 22;
+  var LABEL_CHARS = 40; /* then two lines at most (map.css), narrowed to the room beside the dot */
   /* Spots closer than this on screen are one marker, drawn at its first spot: markers are at
      least this far apart, so a 48 px target never covers another marker's centre (24 px) and
      the dots (24 px) never touch. */
@@ -233,7 +233,7 @@
       open.href = places[0].href;
       popup.appendChild(open);
     } else {
-      var where = cluster.spots.length > 1 ? " nơi ở gần nhau (phóng to để tách ra)" : " nơi ở cùng chỗ này";
+      var where = cluster.spots.length > 1 ? " nơi ở gần nhau" : " nơi ở cùng chỗ này";
       popup.appendChild(el("strong", "", places.length + where));
       var list = el("ul", "langso-map__places");
       places.forEach(function (place) {
@@ -283,60 +283,92 @@
     declutter();
   }
 
-  /* Labels stay readable: none below LABEL_ZOOM, none past the map's edge (turned to the other
-     side first), never two overlapping (the first kept). */
+  /* Labels stay readable: none below LABEL_ZOOM, none past the map's edge, over a control or
+     over another marker's dot; each tries its side, the other side, then wrapped onto two lines
+     as wide as the room beside the dot (at the largest text a long name still shows); never
+     two overlapping (the first kept). */
+  function overlaps(a, b) {
+    return a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+  }
+  /* What a label must not cover, in the page's pixels: the controls and every dot but its own. */
+  function obstacles(layers) {
+    var found = [];
+    var controls = canvas.querySelectorAll(".leaflet-control-zoom, .leaflet-control-scale");
+    for (var k = 0; k < controls.length; k++) found.push({ rect: controls[k].getBoundingClientRect(), owner: null });
+    layers.forEach(function (layer) {
+      var icon = layer.getElement && layer.getElement();
+      if (icon && icon.firstChild) found.push({ rect: icon.firstChild.getBoundingClientRect(), owner: layer });
+    });
+    return found;
+  }
+  /* Places ``marker``'s label on the first free side; false when none is free. */
+  function placeLabel(marker, frame, blocked, kept) {
+    var tip = marker.getTooltip();
+    var node = tip.getElement();
+    var dot = map.latLngToContainerPoint(marker.getLatLng()).x + frame.left;
+    function free() {
+      var r = node.getBoundingClientRect();
+      if (r.left < frame.left || r.right > frame.right || r.top < frame.top || r.bottom > frame.bottom) return false;
+      for (var k = 0; k < blocked.length; k++) {
+        if (blocked[k].owner !== marker && overlaps(r, blocked[k].rect)) return false;
+      }
+      for (k = 0; k < kept.length; k++) if (overlaps(r, kept[k])) return false;
+      kept.push(r);
+      return true;
+    }
+    var wider = frame.right - dot >= dot - frame.left ? "right" : "left";
+    var sides = [wider, wider === "right" ? "left" : "right"];
+    for (var pass = 0; pass < 2; pass++) {
+      for (var k = 0; k < 2; k++) {
+        var room = sides[k] === "right" ? frame.right - dot : dot - frame.left;
+        /* the dot's half (12), Leaflet's 6 px margin, 8 px short of the edge */
+        node.style.maxWidth = pass ? Math.max(48, Math.floor(room - 26)) + "px" : "";
+        tip.options.direction = sides[k];
+        /* Leaflet adds the icon's tooltipAnchor (12 px right) on both sides: "left" takes it back */
+        tip.options.offset = sides[k] === "left" ? [-24, 0] : [0, 0];
+        tip.update(); /* Leaflet's update shows the label: its visibility is set after */
+        if (free()) return true;
+      }
+    }
+    return false;
+  }
   function declutter() {
     var show = map.getZoom() >= LABEL_ZOOM;
     var frame = canvas.getBoundingClientRect();
+    var blocked = show ? obstacles(markers) : [];
     var kept = [];
-    function fits(r) {
-      return r.left >= frame.left && r.right <= frame.right && r.top >= frame.top && r.bottom <= frame.bottom;
-    }
     markers.forEach(function (marker) {
       var tip = marker.getTooltip();
       var node = tip && tip.getElement();
       if (!node) return;
-      var ok = show;
-      if (ok) {
-        tip.options.direction = "auto";
-        tip.update(); /* Leaflet's update shows the label: its visibility is set after */
-        var r = node.getBoundingClientRect();
-        if (!fits(r)) {
-          tip.options.direction = /leaflet-tooltip-right/.test(node.className) ? "left" : "right";
-          tip.update();
-          r = node.getBoundingClientRect();
-          ok = fits(r);
-        }
-        for (var k = 0; ok && k < kept.length; k++) {
-          var o = kept[k];
-          if (r.left < o.right && r.right > o.left && r.top < o.bottom && r.bottom > o.top) ok = false;
-        }
-        if (ok) kept.push(r);
-      }
-      node.style.visibility = ok ? "" : "hidden";
+      node.style.visibility = show && placeLabel(marker, frame, blocked, kept) ? "" : "hidden";
     });
   }
   map.on("zoomend", recluster);
   map.on("moveend", declutter);
 
-  /* A popup opens in the map's free part (the controls are drawn above popups) and, taller
-     than that at a large text size, scrolls. */
+  /* A popup uses the whole map, 12 px from its sides: the controls hide while it is open
+     (map.css, .langso-map--popup), so its text wraps in a wide column and the links of a few
+     places show without scrolling, at the largest text too; taller than the map, it scrolls. */
+  var POPUP_SIDES = 12 + 12 + 2; /* map.css: the content's margins, the borders */
   function popupOptions() {
-    var free = room();
     var size = map.getSize();
-    /* maxWidth is the content's: the popup adds its margins (map.css: 3.65rem) */
-    var rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    var width = Math.max(120, size.x - 24 - POPUP_SIDES); /* the content's, as Leaflet counts it */
     return {
-      minWidth: 120,
-      maxWidth: Math.max(120, size.x - free.paddingTopLeft[0] - 8 - Math.ceil(3.65 * rem) - 2),
-      maxHeight: Math.max(96, size.y - free.paddingBottomRight[1] - 72),
-      autoPanPaddingTopLeft: L.point(free.paddingTopLeft[0], 8),
-      autoPanPaddingBottomRight: L.point(8, 8),
+      minWidth: Math.min(180, width),
+      maxWidth: width,
+      maxHeight: Math.max(96, size.y - 16 - 20 - 20), /* the tip (20) and the margins (20) */
+      autoPanPaddingTopLeft: L.point(12, 8),
+      autoPanPaddingBottomRight: L.point(12, 8),
     };
   }
   map.on("popupopen", function (event) {
+    box.className += " langso-map--popup";
     var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
     if (close) close.setAttribute("aria-label", "Đóng"); /* Leaflet writes "Close popup" */
+  });
+  map.on("popupclose", function () {
+    box.className = box.className.replace(/ langso-map--popup/g, "");
   });
 
   function fitTo(bounds, animate) {
@@ -397,9 +429,18 @@
       function (pos) {
         var here = L.latLng(pos.coords.latitude, pos.coords.longitude);
         if (me) map.removeLayer(me);
+        /* the dot in its own pane above the markers (600) and labels (650): never under a pin */
+        if (!map.getPane("langso-toi")) map.createPane("langso-toi").style.zIndex = 660;
+        var dot = L.marker(here, {
+          pane: "langso-toi",
+          icon: L.divIcon({ className: "langso-map__me", html: "<span></span>", iconSize: [22, 22] }),
+          title: "Bạn đang ở đây",
+          alt: "Bạn đang ở đây",
+          keyboard: false,
+        });
         me = L.featureGroup([
-          L.circle(here, { radius: pos.coords.accuracy, weight: 1, color: "#1a5fb4" }),
-          L.circleMarker(here, { radius: 8, weight: 3, color: "#fff", fillColor: "#1a5fb4", fillOpacity: 1 }),
+          L.circle(here, { radius: pos.coords.accuracy, weight: 1, color: "#1a5fb4", interactive: false }),
+          dot,
         ]).addTo(map);
         var nearest = Infinity;
         spots.forEach(function (spot) {
@@ -431,7 +472,7 @@
     new ResizeObserver(function () {
       map.invalidateSize();
       scale._update();
-      markers.forEach(function (marker) {
+      markers.concat(api.stops ? api.stops() : []).forEach(function (marker) {
         L.setOptions(marker.getPopup(), popupOptions());
       });
       declutter();
@@ -444,6 +485,9 @@
     box: box,
     status: status,
     room: room,
+    popupOptions: popupOptions,
+    obstacles: obstacles,
+    overlaps: overlaps,
     el: el,
     tour: null,
     markers: function () {

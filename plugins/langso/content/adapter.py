@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from langso.cards import CardPicture, CardTarget, card_lists, page_summary
+from langso.geomap.adapter import has_places
 from langso.home import (
     NOTICES_INDEX_KEY,
     NOTICES_KEY,
@@ -80,6 +81,7 @@ def home_html(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         lambda uri: _href(files, page, uri),
         notices=notices,
         notices_index=index if isinstance(index, str) else None,
+        has_places=has_places(config, files),  # the "Bản đồ" tile (langso.geomap, issue 16)
     )
     return insert_after_h1(html, block)
 

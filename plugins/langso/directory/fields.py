@@ -127,15 +127,25 @@ def parse_coordinates(value: object) -> object:
     return Coordinates(text=value.strip(), lat=lat, lon=lon)
 
 
-_DECIMAL_COMMAS = re.compile(r"^\s*(-?\d+),(\d+)\s*[,;]\s*(-?\d+),(\d+)\s*$")
-"""Two numbers written with decimal commas, as Vietnamese writes them: ``19,9822, 105,6431``."""
+_NUMBER = r"-?\d+(?:[.,]\d+)?"
+_LOOSE_COORDS = re.compile(
+    rf"^({_NUMBER})(?:\s*°)?(?:\s*[Nn])?(\s*[,;]\s*|\s+)({_NUMBER})(?:\s*°)?(?:\s*[Ee])?$"
+)
+"""Two numbers as a phone user may type them: decimal commas (``19,9795``), a space alone
+between them (``19,9795 105,6460``), a comma or semicolon with spaces around it, a degree
+sign and ``N``/``E`` (``19.9795° N, 105.6460° E``, as map apps copy them). Read after NFKC
+and with quotes or brackets around the whole value taken off."""
+_WRAPPERS = "'\"‘’“”`()[]{}«»‹›"
+"""Marks a phone puts around a value (curly quotes from autocorrect, brackets from a map app)."""
 
 
 def _raise_if_misread(value: str) -> None:
     """Name why ``value`` (not two plain numbers) cannot be read, when the cause is sure, and
     give the corrected line to copy: full-width digits or punctuation (``１９．９７``, ``，``:
-    a phone's Chinese or Japanese keyboard; read with NFKC) and decimal commas
-    (``19,9822, 105,6431``). The corrected value is only suggested, never accepted silently.
+    a phone's Chinese or Japanese keyboard; read with NFKC), decimal commas
+    (``19,9822, 105,6431``, ``19,9795 105,6460``, ``19,9795; 105,6460``), a space alone
+    between the numbers, quotes or brackets around them, degree signs. The corrected value is
+    only suggested, never accepted silently: :func:`parse_coordinates` still raises.
 
     Raises:
         pydantic_core.PydanticCustomError: when a cause is found; nothing otherwise.
@@ -154,22 +164,34 @@ def _raise_if_misread(value: str) -> None:
             f"it has full-width digits or punctuation ({shown}, usually from a phone's Chinese "
             "or Japanese keyboard)"
         )
-    commas = _DECIMAL_COMMAS.match(text)
-    if commas and not _COORDS.match(text):
-        lat_text, lon_text = f"{commas[1]}.{commas[2]}", f"{commas[3]}.{commas[4]}"
-        text = f"{lat_text}, {lon_text}"
+    inner = text.strip().strip(_WRAPPERS + " \t").strip()
+    match = _LOOSE_COORDS.match(inner)
+    if match is None:
+        return
+    stray = "".join(dict.fromkeys(c for c in text.strip() if c in _WRAPPERS))
+    if stray:
+        shown = ", ".join(f"`{c}`" for c in stray)
+        causes_vi.append(f"có dấu thừa quanh hai số ({shown})")
+        causes_en.append(f"it has marks around the numbers ({shown})")
+    comma = next((number for number in (match[1], match[3]) if "," in number), None)
+    if comma is not None:
         causes_vi.append(
-            f"dùng dấu phẩy thập phân ({commas[1]},{commas[2]}): dấu phẩy chỉ dùng để ngăn "
-            "vĩ độ với kinh độ, số lẻ viết bằng dấu chấm"
+            f"dùng dấu phẩy thập phân ({comma}): dấu phẩy chỉ dùng để ngăn vĩ độ với kinh độ, "
+            "số lẻ viết bằng dấu chấm"
         )
         causes_en.append(
-            f"it uses decimal commas ({commas[1]},{commas[2]}): the comma only separates the "
-            "latitude from the longitude, decimals take a point"
+            f"it uses decimal commas ({comma}): the comma only separates the latitude from the "
+            "longitude, decimals take a point"
         )
-    match = _COORDS.match(text)
-    if not causes_vi or match is None:
+    if not match[2].strip():
+        causes_vi.append("giữa vĩ độ và kinh độ thiếu dấu phẩy")
+        causes_en.append("there is no comma between the latitude and the longitude")
+    if inner != match[1] + match[2] + match[3]:
+        causes_vi.append("có ký hiệu độ hoặc chữ N, E (chỉ viết hai con số)")
+        causes_en.append("it has degree signs or the letters N, E (write the two numbers only)")
+    if not causes_vi:
         return
-    corrected = f"{match[1]}, {match[2]}"
+    corrected = f"{match[1].replace(',', '.')}, {match[3].replace(',', '.')}"
     raise invalid(
         f"tọa độ `{value}` không đọc được: " + "; ".join(causes_vi),
         f"the coordinates `{value}` cannot be read: " + "; ".join(causes_en),

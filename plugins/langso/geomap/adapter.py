@@ -42,7 +42,7 @@ from langso.geomap.places import (
 )
 from langso.plaques.model import load_plaques
 
-__all__ = ["places_of", "publish_osm", "report_unused_basemaps"]
+__all__ = ["has_places", "places_of", "publish_osm", "report_unused_basemaps"]
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,13 @@ def places_of(config: MkDocsConfig, files: Files) -> Places:
     )
     config.extra[PLACES_KEY] = _Made(landmarks, services, places)
     return places
+
+
+def has_places(config: MkDocsConfig, files: Files) -> bool:
+    """Whether at least one published page (landmark or service) has coordinates: the home
+    page's "Bản đồ" tile is shown only then (:mod:`langso.home`). Called at page time, when
+    every ``on_files`` has run (the map plugin's made the places already: no second pass)."""
+    return bool(places_of(config, files).all())
 
 
 def _plaques(config: MkDocsConfig) -> tuple[Mapping[str, tuple[str, ...]], Mapping[str, str]]:

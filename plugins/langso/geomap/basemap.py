@@ -6,10 +6,13 @@ tiles) and returns a :class:`BaseMap` — what the map page needs to read it: ti
 bounds, centre, size, attribution — with located messages (``basemap.*``,
 :mod:`langso.problems.basemap`) for a file that is not PMTiles v3 (an MBTiles database, a picture
 renamed, the HTML error page a browser saved, a Git LFS pointer, an empty or cut-short
-download), tiles of a kind the page cannot draw, places outside its bounds (named, with how far
-and a wider ``--bbox`` to use: one message per file, however many points), a file over the
-size budget, and a max zoom too low to read a village (advice that never blocks publishing:
-severity ``info``, like the directory's ``stale_level: info``). :func:`unused_basemaps` names
+download), tiles of a kind the page cannot draw, a file over the size budget, and two kinds of
+advice that never block publishing (severity ``info``, like the directory's ``stale_level:
+info``): places outside its bounds (named with the page and line of their ``toa_do``, how far,
+and a wider ``--bbox`` to use: one message per file, however many points; the map still draws
+them, on the plain background beyond the tiles, so one volunteer's landmark at the village's
+edge must not stop every publish until someone with the tool and internet remakes the file)
+and a max zoom too low to read a village. :func:`unused_basemaps` names
 the files that look like a base map but will not be used (an ``.mbtiles``, a ``.pmtiles``
 elsewhere or in other letter case).
 
@@ -36,11 +39,14 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from langso.paths import repo_path
 from langso.problems import Problem
 from langso.text import nfc
+
+if TYPE_CHECKING:
+    from langso.geomap.places import Place
 
 __all__ = [
     "BASEMAP_KEY",
@@ -48,6 +54,7 @@ __all__ = [
     "LOW_ZOOM",
     "MAP_ASSETS_KEY",
     "BaseMap",
+    "Point",
     "inspect_basemap",
     "plain_attribution",
     "unused_basemaps",
@@ -76,6 +83,16 @@ _TILE_TYPES: dict[int, TileType] = {1: "mvt", 2: "png", 3: "jpg", 4: "webp"}
 _OTHER_TILE_TYPES = {0: "không rõ / unknown", 5: "AVIF", 6: "MLT (MapLibre Tile)"}
 _COMPRESSIONS = {0: "không rõ", 1: "none", 2: "gzip", 3: "brotli", 4: "zstd"}
 _EARTH_RADIUS_M = 6_371_008.8  # IUGG mean radius
+
+Point = tuple[float, float, str] | tuple[float, float, str, str, int | None]
+"""A place on the map: ``(lat, lon, name)`` in degrees, or ``(lat, lon, name, source, line)``
+with the repository-relative file and the line of its ``toa_do`` (``Place.source``,
+``Place.line``): then ``basemap.outside`` names the page a volunteer edited."""
+
+
+def basemap_points(places: Iterable[Place]) -> list[Point]:
+    """The :data:`Point` of each place, with its file and line."""
+    return [(p.lat, p.lon, p.name, p.source, p.line) for p in places]
 
 
 @dataclass(frozen=True)
@@ -235,15 +252,13 @@ def _side(lat: float, lon: float, bounds: tuple[float, float, float, float]) -> 
     return f"phía {vi}", en
 
 
-def wider_bbox(
-    bounds: tuple[float, float, float, float], points: Sequence[tuple[float, float, str]]
-) -> str:
+def wider_bbox(bounds: tuple[float, float, float, float], points: Sequence[Point]) -> str:
     """``W,S,E,N`` covering ``bounds`` and every point with about 1 km to spare (0.01°),
     rounded outwards to 3 decimals: the ``--bbox`` to make the file again with."""
-    west = min([bounds[0], *(lon for _, lon, _ in points)]) - 0.01
-    south = min([bounds[1], *(lat for lat, _, _ in points)]) - 0.01
-    east = max([bounds[2], *(lon for _, lon, _ in points)]) + 0.01
-    north = max([bounds[3], *(lat for lat, _, _ in points)]) + 0.01
+    west = min([bounds[0], *(p[1] for p in points)]) - 0.01
+    south = min([bounds[1], *(p[0] for p in points)]) - 0.01
+    east = max([bounds[2], *(p[1] for p in points)]) + 0.01
+    north = max([bounds[3], *(p[0] for p in points)]) + 0.01
     return ",".join(
         f"{value:.3f}"
         for value in (
@@ -259,35 +274,44 @@ OUTSIDE_NAMED = 3
 """How many of the points outside the base map its one message names (then "và N điểm khác")."""
 
 
-def points_bbox(points: Sequence[tuple[float, float, str]]) -> str:
+def points_bbox(points: Sequence[Point]) -> str:
     """``W,S,E,N`` covering every point with about 1 km to spare: :func:`wider_bbox` without
     the file's own bounds (for a file of another place entirely)."""
-    lats = [lat for lat, _, _ in points]
-    lons = [lon for _, lon, _ in points]
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
     return wider_bbox((min(lons), min(lats), max(lons), max(lats)), points)
 
 
 def _outside(
     bounds: tuple[float, float, float, float],
-    points: Sequence[tuple[float, float, str]],
+    points: Sequence[Point],
     source: str,
 ) -> list[Problem]:
     """One ``basemap.outside`` for the base map, whatever the number of points outside: the
     first :data:`OUTSIDE_NAMED` named (how far, which side), the rest counted, and the one
     ``--bbox`` covering them all (the points alone when none is inside: the file is of
-    another place)."""
+    another place). Advice (severity ``info``): the map still draws those points, on the plain
+    background beyond the tiles."""
     west, south, east, north = bounds
     out = [p for p in points if not (south <= p[0] <= north and west <= p[1] <= east)]
     if not out:
         return []
     bbox = points_bbox(points) if len(out) == len(points) else wider_bbox(bounds, points)
     named_vi, named_en = [], []
-    for lat, lon, name in out[:OUTSIDE_NAMED]:
+    for point in out[:OUTSIDE_NAMED]:
+        lat, lon, name = point[0], point[1], point[2]
         near_lat, near_lon = min(max(lat, south), north), min(max(lon, west), east)
         far_vi, far_en = _distance_text(distance_m(lat, lon, near_lat, near_lon))
         side_vi, side_en = _side(lat, lon, bounds)
-        named_vi.append(f"`{name}` ({lat:.4f}, {lon:.4f}; cách mép {side_vi} khoảng {far_vi})")
-        named_en.append(f"`{name}` ({lat:.4f}, {lon:.4f}; {far_en} beyond the {side_en} edge)")
+        where = ""
+        if len(point) == 5:
+            where = f"`{point[3]}:{point[4]}`: " if point[4] else f"`{point[3]}`: "
+        named_vi.append(
+            f"`{name}` ({where}{lat:.4f}, {lon:.4f}; cách mép {side_vi} khoảng {far_vi})"
+        )
+        named_en.append(
+            f"`{name}` ({where}{lat:.4f}, {lon:.4f}; {far_en} beyond the {side_en} edge)"
+        )
     rest = len(out) - len(named_vi)
     points_vi = ", ".join(named_vi) + (f" và {rest} điểm khác" if rest else "")
     points_en = ", ".join(named_en) + (
@@ -298,11 +322,12 @@ def _outside(
         "count": len(out),
         "count_en": count_en,
         "these_vi": "điểm này" if len(out) == 1 else "các điểm này",
+        "these_en": "it" if len(out) == 1 else "them",
         "points_vi": points_vi,
         "points_en": points_en,
         "bbox": bbox,
     }
-    return [Problem(source, None, "basemap.outside", params=params)]
+    return [Problem(source, None, "basemap.outside", params=params, severity="info")]
 
 
 def unused_basemaps(src_uris: Iterable[str], used: str, docs_rel: str) -> list[Problem]:
@@ -359,7 +384,7 @@ def inspect_basemap(
     path: Path,
     src_uri: str,
     source: str,
-    points: Sequence[tuple[float, float, str]],
+    points: Sequence[Point],
     budget_bytes: int,
 ) -> tuple[BaseMap | None, list[Problem]]:
     """Check the archive at ``path`` and describe it.
@@ -368,14 +393,14 @@ def inspect_basemap(
         path: the file on disk.
         src_uri: its docs-relative path (``ban-do/nen.pmtiles``), kept on the result.
         source: its repository-relative path for messages (``content/ban-do/nen.pmtiles``).
-        points: ``(lat, lon, name)`` of every place on the map, degrees.
+        points: every place on the map (:data:`Point`; :func:`basemap_points`).
         budget_bytes: the largest size allowed, in bytes.
 
     Returns:
         The :class:`BaseMap` (``None`` when the file cannot be used: then an error says why)
-        and the problems found: errors for an unusable file, a place outside the bounds or a
-        file over budget; advice (severity ``info``: it never stops a build nor ``langso
-        check``) for a max zoom below :data:`LOW_ZOOM`.
+        and the problems found: errors for an unusable file or a file over budget; advice
+        (severity ``info``: it never stops a build nor ``langso check``) for places outside
+        the bounds and a max zoom below :data:`LOW_ZOOM`.
     """
     if not path.is_file():
         expected = source

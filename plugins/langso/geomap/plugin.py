@@ -39,7 +39,14 @@ from mkdocs.utils import get_relative_url
 
 from langso.adapter import GATE_PRIORITY, Reporter, content_location, site_root
 from langso.geomap.adapter import places_of, publish_osm, report_unused_basemaps
-from langso.geomap.basemap import BASEMAP_KEY, MAP_ASSETS_KEY, BaseMap, inspect_basemap
+from langso.geomap.basemap import (
+    BASEMAP_KEY,
+    MAP_ASSETS_KEY,
+    BaseMap,
+    Point,
+    basemap_points,
+    inspect_basemap,
+)
 from langso.geomap.config import DEFAULT_BASEMAP, MapConfig, budget_bytes
 from langso.geomap.osm import OSM_GEOJSON, OSM_XML
 from langso.geomap.page import (
@@ -99,7 +106,7 @@ class MapPlugin(BasePlugin[MapConfig]):
         publish_osm(config, files, places)  # ban-do/osm.osm, osm.geojson (engineer D)
         self.groups = group_points(places)
         report_unused_basemaps(config, files)  # an .mbtiles, a misplaced or mis-cased archive
-        self.basemap = self._basemap(config, [(p.lat, p.lon, p.name) for p in places.all()])
+        self.basemap = self._basemap(config, basemap_points(places.all()))
         config.extra[BASEMAP_KEY] = self.basemap
         names = ["leaflet.css", "map.css", "leaflet.js"]
         if self.basemap is not None:
@@ -137,9 +144,7 @@ class MapPlugin(BasePlugin[MapConfig]):
             files.append(File.generated(config, MAP_URI, content=markdown))
         return files
 
-    def _basemap(
-        self, config: MkDocsConfig, points: list[tuple[float, float, str]]
-    ) -> BaseMap | None:
+    def _basemap(self, config: MkDocsConfig, points: list[Point]) -> BaseMap | None:
         """The checked base map, or ``None`` (none configured and no default file, or
         unusable: an error is reported)."""
         docs_dir, docs_rel = content_location(config)

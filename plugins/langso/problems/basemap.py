@@ -1,7 +1,8 @@
 """Messages ``basemap.*``: the village map's base-map file (a PMTiles archive,
 :mod:`langso.geomap.basemap`; how a commune makes one: docs/ban-do.md, which a village's own
 repository does not hold: messages name it as the village README does, in Làng số's source
-repository). ``basemap.low-zoom`` is advice (severity ``info``): it never blocks publishing.
+repository). ``basemap.outside`` and ``basemap.low-zoom`` are advice (severity ``info``): they
+never block publishing.
 
 See :class:`langso.problems.Message` for the fields.
 """
@@ -77,14 +78,16 @@ MESSAGES: dict[str, Message] = {
         + _MAKE_EN,
     ),
     "basemap.outside": Message(
-        "{count} điểm nằm ngoài vùng của bản đồ nền: {points_vi}; trên bản đồ, {these_vi} sẽ hiện "
-        "trên nền trống",
-        "tạo lại tệp bản đồ nền với vùng phủ hết các điểm: `--bbox={bbox}` (lệnh `pmtiles "
-        "extract`); điểm nào sai tọa độ thì sửa `toa_do` của điểm đó",
-        "{count_en} outside the base map's area: {points_en}; on the map they would sit on a "
+        "{count} điểm nằm ngoài vùng của bản đồ nền: {points_vi}; trên bản đồ, {these_vi} vẫn "
+        "hiện nhưng trên nền trống",
+        "không bắt buộc: trang vẫn đăng được; điểm nào sai tọa độ thì sửa `toa_do` ở dòng đã "
+        "ghi; muốn có nền dưới mọi điểm thì tạo lại tệp bản đồ nền với vùng `--bbox={bbox}` "
+        "(lệnh `pmtiles extract`)",
+        "{count_en} outside the base map's area: {points_en}; the map still shows {these_en}, on a "
         "blank background",
-        "make the base-map file again with an area covering them all: `--bbox={bbox}` (the "
-        "`pmtiles extract` command); correct the `toa_do` of any place that is wrong",
+        "optional: the site publishes as it is; correct the `toa_do` of any place that is "
+        "wrong, at the line named; for a base map under every place make the file again with "
+        "`--bbox={bbox}` (the `pmtiles extract` command)",
     ),
     "basemap.unused": Message(
         "tệp này trông như bản đồ nền nhưng trang bản đồ không dùng: {why_vi}; bản đồ sẽ không "

@@ -30,6 +30,18 @@ MESSAGES: dict[str, Message] = {
         "add a line `toa_do: 'latitude, longitude'` to the front matter of `{source}` (copied"
         " from a map, e.g. '19.9814, 105.6424')",
     ),
+    "tour.stop-bad-coordinates": Message(
+        "trang `{page}` có `toa_do` viết sai nên chưa đặt được lên bản đồ tuyến",
+        "sửa lỗi ở `{where}` trước (xem thông báo của trang đó)",
+        "the page `{page}` has a mistake in its `toa_do`, so the stop cannot be placed yet",
+        "fix the mistake at `{where}` first (see that page's own message)",
+    ),
+    "tour.stop-page-broken": Message(
+        "trang `{page}` có lỗi riêng nên chưa đặt được lên bản đồ tuyến",
+        "sửa lỗi của `{source}` trước (xem thông báo của trang đó)",
+        "the page `{page}` has a mistake of its own, so the stop cannot be placed yet",
+        "fix `{source}` first (see that page's own message)",
+    ),
     "tour.stop-far": Message(
         "điểm {number} ({name}) cách điểm {previous} ({previous_name}) {distance}, quá {limit}"
         " cho một tuyến đi bộ",
@@ -37,6 +49,16 @@ MESSAGES: dict[str, Message] = {
         "stop {number} ({name}) is {distance_en} from stop {previous} ({previous_name}), more"
         " than {limit} for a walking tour",
         "check this stop's coordinates (a mistyped digit?) or split the tour in two",
+    ),
+    "tour.via-far": Message(
+        "điểm `qua` thứ {point} (`{value}`) trên đường tới điểm {number} ({name}) cách"
+        " {from_vi} {distance}, quá {limit} cho một tuyến đi bộ",
+        "kiểm tra lại tọa độ này (chép nhầm một chữ số?): mỗi điểm `qua` là một chỗ đường rẽ"
+        " giữa hai điểm dừng, chép từ bản đồ",
+        "`qua` point {point} (`{value}`) on the way to stop {number} ({name}) is {distance_en}"
+        " from {from_en}, more than {limit} for a walking tour",
+        "check these coordinates (a mistyped digit?): each `qua` point is a bend of the road"
+        " between two stops, copied from a map",
     ),
     "tour.stop-repeated": Message(
         "điểm {number} ({name}) trùng với điểm ngay trước nó",

@@ -2,16 +2,20 @@
 (``tuyen-tham-quan/tuyen.geojson``).
 
 - GPX 1.1 (https://www.topografix.com/GPX/1/1/, schema ``gpx.xsd``): ``metadata`` (name,
-  description, link to the tour page), one ``wpt`` per stop (``n. name``, the stop's text as
-  ``desc``, a ``link`` to its page) and one ``rte`` whose ``rtept`` are the stops in order,
-  named the same way, then one ``trk`` of the drawn line (the stops and the ``qua`` points
-  between them, which follow the road). Phone apps (OsmAnd, Organic Maps) open it to follow the
+  description, link to the tour page), one ``wpt`` per stop (``n. name``, a free point's
+  ``ghi_chu`` as ``cmt``, the stop's text as ``desc``, a ``link`` to its page or to its step
+  on the tour page) and one ``rte`` whose ``rtept`` are the stops in order, named the same
+  way, then one ``trk`` of the drawn line (the stops and the ``qua`` points between them,
+  which follow the road). Phone apps (OsmAnd, Organic Maps) open it to follow the
   route offline.
 - GeoJSON (RFC 7946): a ``FeatureCollection`` of ``LineString`` features (the drawn line,
   ``qua`` points included), coordinates ``[lon, lat]``, properties
-  ``{"slug", "ten", "url", "khoang_cach_m", "phut"}`` (``url`` is the tour page's
-  site-root-relative URL, ``khoang_cach_m`` whole metres), each followed by a ``Point`` per
-  stop (:func:`geojson`) — the interface the map page (``langso/map``) reads.
+  ``{"slug", "ten", "url", "khoang_cach_m", "phut", "khoang_cach_chu", "thoi_gian_chu"}``
+  (``url`` is the tour page's site-root-relative URL, ``khoang_cach_m`` whole metres; the
+  ``_chu`` ones the same as the tour page writes them, ``"2,7 km"``, ``"khoảng 45 phút"``, by
+  :func:`~langso.tours.geo.distance_label` and :func:`~langso.tours.geo.walking_label`),
+  each followed by a ``Point`` per stop (:func:`geojson`) — the interface the map page
+  (``langso/map``) reads.
 
 Text is written by :mod:`xml.etree.ElementTree` and :mod:`json`, which escape it (plain text in).
 
@@ -24,6 +28,7 @@ import json
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 
+from langso.tours.geo import distance_label, walking_label
 from langso.tours.model import Tour
 
 __all__ = ["GPX_NS", "OFFLINE_KEY", "geojson", "gpx"]
@@ -46,7 +51,9 @@ def gpx(tour: Tour, tour_url: str, stop_url: Callable[[int], str | None]) -> str
 
     Args:
         tour_url: the tour page's address (absolute when ``site_url`` is set).
-        stop_url: the address of stop ``n``'s page (1-based), ``None`` for a free point.
+        stop_url: the address of stop ``n``'s page (1-based), ``None`` for a free point (its
+            ``wpt`` links to its step on the tour page, ``#diem-n``, and has its ``ghi_chu``
+            as ``cmt``).
     """
     ET.register_namespace("", GPX_NS)
     q = f"{{{GPX_NS}}}"
@@ -72,10 +79,11 @@ def gpx(tour: Tour, tour_url: str, stop_url: Callable[[int], str | None]) -> str
         )
         ET.SubElement(element, q + "name").text = f"{stop.number}. {stop.name}"
         if with_text:
+            if stop.note:  # how to find a free point: `cmt` comes before `desc` in gpx.xsd
+                ET.SubElement(element, q + "cmt").text = stop.note
             ET.SubElement(element, q + "desc").text = stop.text
-            href = stop_url(number)
-            if href:
-                ET.SubElement(element, q + "link", {"href": href})
+            href = stop_url(number) or f"{tour_url}#diem-{number}"
+            ET.SubElement(element, q + "link", {"href": href})
 
     for stop in tour.stops:
         point(root, "wpt", stop.number, with_text=True)
@@ -114,6 +122,8 @@ def geojson(tours: Iterable[Tour], urls: dict[str, str]) -> str:
                     "url": urls[tour.slug],
                     "khoang_cach_m": round(tour.metres),
                     "phut": tour.minutes,
+                    "khoang_cach_chu": distance_label(tour.metres),
+                    "thoi_gian_chu": walking_label(tour.minutes),
                 },
             }
         )

@@ -30,6 +30,7 @@ __all__ = [
     "haversine_m",
     "minutes_label",
     "path_m",
+    "walking_label",
     "walking_minutes",
 ]
 
@@ -88,3 +89,9 @@ def minutes_label(minutes: int) -> str:
     if not hours:
         return f"{rest} phút"
     return f"{hours} giờ {rest} phút" if rest else f"{hours} giờ"
+
+
+def walking_label(minutes: int) -> str:
+    """A walking time as the pages and the map write it: ``13`` → ``khoảng 13 phút``;
+    ``3492`` → ``khoảng 58 giờ 12 phút``."""
+    return f"khoảng {minutes_label(minutes)}"

@@ -6,13 +6,16 @@ that is valid on its own is placed (:class:`PlaceLookup`, the site's places from
 ``langso.geomap``): an unknown page (``tour.stop-unknown``, with "có phải ý bạn là"), a page
 without ``toa_do`` (``tour.stop-no-coordinates``), a stop more than
 :data:`~langso.tours.geo.FAR_STOP_M` from the previous one (``tour.stop-far``, saying the
-distance; across a stop that could not be placed, from the last one that could), the same stop
+distance; across a stop that could not be placed, from the last one that could), a ``qua``
+point more than that from the point before it (``tour.via-far``), the same stop
 twice in a row (``tour.stop-repeated``) and fewer than two stops (``tour.too-few-stops``).
 Every mistake of every file is listed in one run; a file with any error gives no tour. A
 ``trang`` with a missing or misspelt extension (``dia-diem/dinh.m``) is an unknown page, with
-the closest page as "có phải ý bạn là" (:func:`suggest_page`: accents and case ignored, only a
-close match). :func:`without_controls` lets the plugin check a file refused for a control
-character, for its other mistakes.
+the closest page as "có phải ý bạn là" (:func:`langso.tours.suggest.suggest_page`: accents and
+case ignored, only a close match; else up to three real place pages). A page that exists but is
+no place is told why (its own ``toa_do`` is wrong, or it has another mistake of its own).
+:func:`without_controls` lets the plugin check a file refused for a control character, for its
+other mistakes.
 
 Plain Python: no MkDocs import.
 """
@@ -20,10 +23,9 @@ Plain Python: no MkDocs import.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import itertools
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Annotated, Any, Protocol
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
@@ -35,9 +37,10 @@ from langso.paths import repo_path
 from langso.plaques.model import page_path
 from langso.problems import Problem
 from langso.schema import Model, Text, compose_yaml, invalid, validatable, validate
-from langso.text import fold, nfc, slugify
+from langso.text import nfc, slugify
 from langso.tours.geo import FAR_STOP_M, distance_label, haversine_m, path_m
 from langso.tours.model import Leg, Stop, Tour
+from langso.tours.suggest import guess_params, real_examples, suggest_page, typed_location
 from langso.yamlsource import Mapping, Sequence, line_of
 
 __all__ = [
@@ -48,7 +51,6 @@ __all__ = [
     "StopEntry",
     "TourFile",
     "load_tours",
-    "suggest_page",
     "without_controls",
 ]
 
@@ -228,6 +230,7 @@ def load_tours(
     places: PlaceLookup,
     pages: Iterable[str],
     docs_rel: str,
+    read: Callable[[str], str | None] = lambda _: None,
 ) -> tuple[list[Tour], list[Problem]]:
     """Read and check every tour file.
 
@@ -238,6 +241,12 @@ def load_tours(
         pages: every source path of the site (``.md`` pages and ``danh-ba/*.yml``), to tell a
             page without ``toa_do`` from a page that does not exist.
         docs_rel: the docs folder relative to the repository (``content``), for messages.
+        read: the text of a docs-relative source file (``danh-ba/cho.yml``, which the
+            directory takes out of ``pages``), ``None`` when there is none: a stop's page that
+            exists but is no place is told why (its own ``toa_do`` is wrong:
+            ``tour.stop-bad-coordinates`` at that line; another mistake of its own:
+            ``tour.stop-page-broken``; no ``toa_do``: ``tour.stop-no-coordinates``), never
+            "not in the site".
 
     Returns:
         ``(tours, problems)``: the tours without errors, in the order of ``files``; one
@@ -248,15 +257,25 @@ def load_tours(
     problems: list[Problem] = []
     for src_uri, text in files:
         rel = repo_path(docs_rel, src_uri)
-        tour, found = _load(src_uri, rel, text, places, known, docs_rel)
+        tour, found = _load(src_uri, rel, text, places, _Site(known, docs_rel, read))
         problems.extend(found)
         if tour is not None:
             tours.append(tour)
     return tours, problems
 
 
+@dataclasses.dataclass(frozen=True)
+class _Site:
+    """What a stop's page is checked against: the site's sources, the docs folder (repository
+    relative) and how to read a source's text."""
+
+    known: set[str]
+    docs_rel: str
+    read: Callable[[str], str | None]
+
+
 def _load(
-    src_uri: str, rel: str, text: str, places: PlaceLookup, known: set[str], docs_rel: str
+    src_uri: str, rel: str, text: str, places: PlaceLookup, site: _Site
 ) -> tuple[Tour | None, list[Problem]]:
     node, problems = compose_yaml(text, rel)
     if not validatable(node, problems):
@@ -275,10 +294,11 @@ def _load(
         entry, errors = validate(StopEntry, item, rel, prefix=("diem_dung", index), root=node)
         if entry is None or errors:
             continue
-        stop, found = _place(entry, index, item, rel, places, known, docs_rel, node)
+        stop, found = _place(entry, index, item, rel, places, site, node)
         problems += found
         if stop is None:
             continue
+        problems += _far_via(stop, previous, entry, index, rel, node)
         problems += _against_previous(stop, previous, entry, index, rel, node)
         stops.append(stop)
         previous = stop
@@ -314,8 +334,7 @@ def _place(
     item: Any,
     rel: str,
     places: PlaceLookup,
-    known: set[str],
-    docs_rel: str,
+    site: _Site,
     root: Any,
 ) -> tuple[Stop | None, list[Problem]]:
     """The stop ``entry`` (the ``index``-th) placed, or the problem saying why it cannot be."""
@@ -337,14 +356,7 @@ def _place(
         return stop, []
     place = places.by_page(entry.page)
     if place is None:
-        if entry.page in known or page_of(entry.page) in known:
-            params = {"page": entry.page, "source": repo_path(docs_rel, entry.page)}
-            code = "tour.stop-no-coordinates"
-            return None, [Problem(rel, line, code, "diem_dung.trang", params)]
-        candidates = [uri for uri in sorted(known) if uri.endswith(".md")]
-        candidates += [place.src_uri for place in places.all()]
-        params = _guess(entry.page, suggest_page(entry.page, candidates))
-        return None, [Problem(rel, line, "tour.stop-unknown", "diem_dung.trang", params)]
+        return None, [_not_a_place(entry.page, line, rel, places, site)]
     stop = Stop(
         number=index + 1,
         name=nfc(entry.name) if entry.name else place.name,
@@ -358,43 +370,6 @@ def _place(
         via=tuple(_lat_lon(point) for point in entry.via),
     )
     return stop, []
-
-
-SUGGEST_CUTOFF = 0.75
-"""How close (``difflib`` ratio of the folded file names) a page must be to be suggested."""
-
-
-def suggest_page(page: str, candidates: Iterable[str]) -> str | None:
-    """The page of ``candidates`` a mistyped ``trang`` most likely means, or ``None``.
-
-    Paths are compared without their extension, accents and case (:func:`langso.text.fold`):
-    the same name is the answer (``dia-diem/dinh.m`` → ``dia-diem/dinh.md``); else the file
-    name closest to the one typed, by ``difflib`` ratio at least :data:`SUGGEST_CUTOFF`, in the
-    same folder first. A later candidate with the same name replaces an earlier one (pass the
-    places last: a service is named by its ``.yml``).
-
-    >>> suggest_page("dia-diem/dinh-lang.m", ["dia-diem/dinh-lang.md", "dia-diem/chua.md"])
-    'dia-diem/dinh-lang.md'
-    >>> suggest_page("dia-diem/khong-co.md", ["dia-diem/cong-lang.md"]) is None
-    True
-    """
-
-    def key(path: str) -> str:
-        return fold(posixpath.splitext(path.strip().lstrip("/"))[0])
-
-    keyed = {key(uri): uri for uri in candidates}
-    wanted = key(page)
-    if wanted in keyed:
-        return keyed[wanted]
-    folder, name = posixpath.split(wanted)
-    best: tuple[float, bool, str] | None = None
-    for candidate in sorted(keyed):
-        other_folder, other_name = posixpath.split(candidate)
-        ratio = difflib.SequenceMatcher(None, name, other_name).ratio()
-        score = (ratio, other_folder == folder, candidate)
-        if ratio >= SUGGEST_CUTOFF and (best is None or score[:2] > best[:2]):
-            best = score
-    return keyed[best[2]] if best else None
 
 
 def without_controls(data: bytes, problems: Iterable[Problem]) -> str | None:
@@ -418,24 +393,27 @@ def without_controls(data: bytes, problems: Iterable[Problem]) -> str | None:
     return nfc("\n".join(lines))
 
 
-def _guess(page: str, guess: str | None) -> dict[str, str]:
-    if guess:
-        return {
-            "page": page,
-            "did_you_mean_vi": f" (có phải ý bạn là `{guess}`?)",
-            "did_you_mean_en": f" (did you mean `{guess}`?)",
-            "fix_vi": f"sửa thành `trang: '{guess}'`",
-            "fix_en": f"change it to `trang: '{guess}'`",
-        }
-    return {
-        "page": page,
-        "did_you_mean_vi": "",
-        "did_you_mean_en": "",
-        "fix_vi": "viết đường dẫn một trang đang có, tính từ thư mục nội dung, ví dụ "
-        "`dia-diem/dinh-lang.md`; hoặc dùng `ten` và `toa_do` cho một điểm không có trang",
-        "fix_en": "write the path of an existing page from the content folder, e.g. "
-        "`dia-diem/dinh-lang.md`; or use `ten` and `toa_do` for a point without a page",
-    }
+def _not_a_place(page: str, line: int, rel: str, places: PlaceLookup, site: _Site) -> Problem:
+    """Why the stop's ``page`` is no place: see :func:`load_tours`."""
+    field = "diem_dung.trang"
+    text = site.read(page)
+    if text is not None or page in site.known or page_of(page) in site.known:
+        source = repo_path(site.docs_rel, page)
+        typed = typed_location(text or "", page.lower().endswith(".md"))
+        params: dict[str, object] = {"page": page, "source": source}
+        if typed is None:
+            return Problem(rel, line, "tour.stop-no-coordinates", field, params)
+        params["where"] = f"{source}:{typed[0]}"
+        try:
+            parse_coordinates(typed[1])
+        except (PydanticCustomError, ValueError, TypeError):
+            return Problem(rel, line, "tour.stop-bad-coordinates", field, params)
+        return Problem(rel, line, "tour.stop-page-broken", field, params)
+    candidates = [uri for uri in sorted(site.known) if uri.endswith(".md")]
+    candidates += [place.src_uri for place in places.all()]
+    guess = suggest_page(page, candidates)
+    examples = [] if guess else real_examples(page, [p.src_uri for p in places.all()])
+    return Problem(rel, line, "tour.stop-unknown", field, guess_params(page, guess, examples))
 
 
 def _against_previous(
@@ -462,6 +440,39 @@ def _against_previous(
         }
         return [Problem(rel, line, "tour.stop-far", field, params)]
     return []
+
+
+def _far_via(
+    stop: Stop, previous: Stop | None, entry: StopEntry, index: int, rel: str, root: Any
+) -> list[Problem]:
+    """``tour.via-far`` for each ``qua`` point of ``stop`` more than :data:`FAR_STOP_M` from the
+    point before it on the route (the previous stop, or the last ``qua`` point not reported:
+    one mistyped point is told once). Nothing for the first stop (its ``qua`` is ignored)."""
+    if previous is None:
+        return []
+    problems: list[Problem] = []
+    last = (previous.lat, previous.lon)
+    last_vi, last_en = f"điểm {previous.number} ({previous.name})", f"stop {previous.number}"
+    for k, (point, typed) in enumerate(zip(stop.via, entry.via, strict=True)):
+        metres = haversine_m(*last, *point)
+        if metres <= FAR_STOP_M:
+            last = point
+            last_vi, last_en = f"điểm `qua` thứ {k + 1}", f"`qua` point {k + 1}"
+            continue
+        params: dict[str, object] = {
+            "number": stop.number,
+            "name": stop.name,
+            "point": k + 1,
+            "value": nfc(typed).strip(),
+            "from_vi": last_vi,
+            "from_en": last_en,
+            "distance": distance_label(metres),
+            "distance_en": distance_label(metres).replace(",", "."),
+            "limit": distance_label(FAR_STOP_M),
+        }
+        line = line_of(root, ("diem_dung", index, "qua", k)) or stop.line
+        problems.append(Problem(rel, line, "tour.via-far", "diem_dung.qua", params))
+    return problems
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

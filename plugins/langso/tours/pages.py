@@ -29,7 +29,7 @@ from urllib.parse import quote
 
 from langso.geomap.directions import directions_link_html
 from langso.render import render_template
-from langso.tours.geo import WALK_SPEED_M_S, distance_label, minutes_label
+from langso.tours.geo import WALK_SPEED_M_S, distance_label, minutes_label, walking_label
 from langso.tours.model import Stop, Tour
 
 __all__ = [
@@ -82,7 +82,7 @@ def summary_parts(tour: Tour) -> list[str]:
     return [
         f"{len(tour.stops)} điểm dừng",
         distance_label(tour.metres),
-        f"khoảng {minutes_label(tour.minutes)} đi bộ",
+        f"{walking_label(tour.minutes)} đi bộ",
     ]
 
 

@@ -19,7 +19,9 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from importlib.resources import files as package_files
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -97,9 +99,10 @@ class ToursPlugin(BasePlugin[ToursConfig]):
             elif (blanked := without_controls(data, problems)) is not None:
                 checked.append((file.src_uri, blanked))
         places = places_of(config, files)
-        tours, problems = load_tours(texts, places, files.src_uris, docs_rel)
+        read = _reader(content_location(config)[0])
+        tours, problems = load_tours(texts, places, files.src_uris, docs_rel, read)
         # A file with a control character gives no tour, but its other mistakes are listed now.
-        problems += load_tours(checked, places, files.src_uris, docs_rel)[1]
+        problems += load_tours(checked, places, files.src_uris, docs_rel, read)[1]
         self.reporter.report(sorted(found + problems, key=lambda p: (p.path, p.line or 0)))
         tours.sort(key=lambda t: (sort_key(t.name), t.slug))
 
@@ -225,6 +228,19 @@ class ToursPlugin(BasePlugin[ToursConfig]):
             tour_href = get_relative_url(tour_page.url, page.file.url)
             boxes.append(next_box_html(tour, number, tour_href, next_href))
         return insert_after_h1(html, "".join(boxes) + NEXT_SCRIPT)
+
+
+def _reader(docs_dir: Path) -> Callable[[str], str | None]:
+    """The text of a docs-relative source file (``None``: none there, or outside the folder)."""
+    base = Path(docs_dir).resolve()
+
+    def read(src_uri: str) -> str | None:
+        path = (base / src_uri).resolve()
+        if not path.is_relative_to(base) or not path.is_file():
+            return None
+        return path.read_text("utf-8", errors="replace")
+
+    return read
 
 
 def _tour_paths(folder: str, slug: str) -> tuple[str, str, str]:

@@ -198,6 +198,18 @@ def qr_sizes(symbols: list[QrSymbol]) -> dict[str, float]:
     }
 
 
+def url_breaks(url: str) -> str:
+    """``url`` as escaped HTML that may break only after a ``/`` (a ``<wbr>`` after each one
+    but those of ``://``), so a narrow sheet never splits a word of the address.
+
+    >>> url_breaks("https://ex.org/a&b/c")
+    'https://<wbr>ex.org/<wbr>a&amp;b/<wbr>c'
+    """
+    scheme, sep, rest = url.rpartition("://")
+    head = html_text(scheme + sep) + ("<wbr>" if sep else "")
+    return head + "/<wbr>".join(html_text(part) for part in rest.split("/"))
+
+
 def print_html(tour: Tour, urls: list[str | None], tour_url: str, back: str) -> str:
     """The print sheet of ``tour``.
 
@@ -226,7 +238,7 @@ def print_html(tour: Tour, urls: list[str | None], tour_url: str, back: str) -> 
         summary=tour_summary(tour),
         steps=steps,
         map_svg=route_svg(tour),
-        tour_url=tour_url,
+        url_html=url_breaks(tour_url),
         back=back,
         text_pt=TEXT_PT,
         qr_a4=sizes["A4"],
