@@ -16,8 +16,8 @@
 - ``on_page_content`` (priority -60, after the search index: the points are searched on their
   own pages): on the map page, the map's slot, what it shows, the list of points and links to
   the OpenStreetMap exports when published (:func:`langso.geomap.page.map_html`).
-- ``on_post_page`` (priority 10, before ``langso/reader`` measures the page): the loader, inline,
-  on the map page only. No other page names any of the map's files.
+  The loader is inlined right after the slot (:func:`langso.geomap.page.map_html`). No other
+  page names any of the map's files.
 
 Leaflet 1.9.4 + pmtiles 4.5.0 + protomaps-leaflet 5.1.0, not MapLibre GL JS (276 KB gzip and
 WebGL): see :mod:`langso.geomap.page`.
@@ -210,13 +210,6 @@ class MapPlugin(BasePlugin[MapConfig]):
             index.url_relative_to(page.file)
             if routes is not None and (index := files.get_file_from_path(TOURS_INDEX))
             else None,
+            self.loader,
         )
         return f"{html}\n{block}"
-
-    @event_priority(10)
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        """The loader, inline, at the end of the map page only."""
-        if page.file.src_uri != MAP_URI or "</body>" not in output:
-            return output
-        head, _, tail = output.rpartition("</body>")
-        return f"{head}{self.loader}\n</body>{tail}"
