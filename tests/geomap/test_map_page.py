@@ -65,10 +65,10 @@ def test_the_page_lists_every_point_by_group_with_its_link(make_site: SiteFactor
     ) in html
     # the rest of the explanation after the map (and its loader), then the list
     assert (
-        "})();</script>\n<p>Bản đồ có các địa điểm, các dịch vụ trong danh bạ và nơi có biển mã QR, mỗi"
-        " nhóm một màu. Nhiều nơi ở cùng một chỗ thì chung một điểm: chạm vào điểm đó để thấy"
-        " đủ các nơi. Dưới đây là danh sách đầy đủ các điểm, chia theo nhóm; danh sách đọc được"
-        " cả khi bản đồ chưa hiện.</p>\n"
+        "})();</script>\n<p>Bản đồ có các địa điểm, các dịch vụ trong danh bạ và nơi có biển mã"
+        " QR, mỗi nhóm một màu. Nhiều nơi ở cùng một chỗ thì chung một điểm: chạm vào điểm đó"
+        " để thấy đủ các nơi. Dưới đây là danh sách đầy đủ các điểm, chia theo nhóm; danh sách"
+        " đọc được cả khi bản đồ chưa hiện.</p>\n"
         '<h2 id="danh-sach-diem">Danh sách các điểm</h2>\n'
         # the site's cards (cards.css, on every page: 48 px targets before the map loads)
         '<h3 id="nhom-dia-diem">Địa điểm (1)</h3>\n'
