@@ -165,6 +165,11 @@ def test_each_stop_page_has_a_hidden_next_stop_box(built: BuildResult) -> None:
     box = soup.select_one("aside.langso-tour-next")
     assert box is not None
     assert box.has_attr("hidden")
+    # right under the title, before "Chỉ đường": the way on first for a reader on the tour
+    landmark = built.soup("dia-diem/chua-phu-my/index.html")
+    after_title = landmark.select_one("h1 ~ *")
+    assert after_title is not None and after_title.name == "aside", after_title
+    assert landmark.select_one("aside.langso-tour-next ~ p.langso-directions") is not None
     assert (box["data-tuyen"], box["data-diem"]) == ("vong-lang", "2")
     assert [
         [span.get_text() for span in a.find_all("span", recursive=False)] for a in box("a")

@@ -207,12 +207,15 @@ class ToursPlugin(BasePlugin[ToursConfig]):
 
     on_files = CombinedEvent(_on_files, _stop_on_errors)
 
-    @event_priority(-40)
+    @event_priority(-55)
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Put the "next stop" boxes after the ``<h1>`` of each stop's page. Priority -40:
-        after the search index (the boxes are for the walk, not the page's text)."""
+        """Put the "next stop" boxes right after the ``<h1>`` of each stop's page. Priority -55:
+        after the search index (the boxes are for the walk, not the page's text), and after
+        ``langso/content`` put "Chỉ đường" there (-50), so that a reader following the tour
+        finds "Tiếp theo" first (below "Chỉ đường" it left the first screen at the largest
+        text: a tester's walk)."""
         found = self.stops.get(page.file.src_uri)
         if not found:
             return html
