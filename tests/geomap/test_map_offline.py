@@ -24,7 +24,7 @@ import pytest
 import yaml
 from pmtiles.tile import deserialize_directory, deserialize_header, find_tile, zxy_to_tileid
 
-from tests.browser import PREFIX, SubPathHandler, _QuietServer, launch
+from tests.browser import PREFIX, SubPathHandler, _QuietServer
 from tests.conftest import FIXTURE_SITES, build_site
 from tests.geomap.pmtiles_files import SAMPLE_BOUNDS, covering_tiles, raster_pmtiles
 from tests.offline.test_browser import CONTROLLED, SAVED, until
@@ -32,7 +32,7 @@ from tests.offline.test_build import PLUGINS
 
 pytestmark = pytest.mark.browser  # skipped without Chromium, failed under CI: conftest.py
 
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, BrowserContext, Page  # noqa: E402
 
 PHONE = {"width": 360, "height": 740}
 PLACE = "dia-diem/dinh-lang-phu-my/"
@@ -121,16 +121,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(root)
     assert result.ok, result.text()
     return result.site_dir
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture
