@@ -336,22 +336,26 @@ def _plugin_option(config: MkDocsConfig, plugin: str, name: str, default: Any) -
     return getattr(options, name, default) if options is not None else default
 
 
+def _count_yaml(
+    config: MkDocsConfig, docs_dir: Path, plugin: str, option: str, folder: str, *, deep: bool
+) -> int:
+    """The YAML files of ``plugin``'s folder (its ``option``, default ``folder``) under
+    ``docs_dir``, in sub-folders too when ``deep``; 0 when the plugin is not configured."""
+    if plugin not in config.plugins:
+        return 0
+    found = docs_dir / str(_plugin_option(config, plugin, option, folder))
+    if not found.is_dir():
+        return 0
+    paths = found.rglob("*") if deep else found.glob("*")
+    return sum(1 for p in paths if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
 def _count_services(config: MkDocsConfig, docs_dir: Path) -> int:
-    if "langso/directory" not in config.plugins:
-        return 0
-    folder = docs_dir / str(_plugin_option(config, "langso/directory", "services_dir", "danh-ba"))
-    if not folder.is_dir():
-        return 0
-    return sum(1 for p in folder.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+    return _count_yaml(config, docs_dir, "langso/directory", "services_dir", "danh-ba", deep=True)
 
 
 def _count_tours(config: MkDocsConfig, docs_dir: Path) -> int:
-    if "langso/tours" not in config.plugins:
-        return 0
-    folder = docs_dir / str(_plugin_option(config, "langso/tours", "tours_dir", "tuyen-tham-quan"))
-    if not folder.is_dir():
-        return 0
-    return sum(1 for p in folder.glob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+    return _count_yaml(config, docs_dir, "langso/tours", "tours_dir", "tuyen-tham-quan", deep=False)
 
 
 def _count_plaques(config: MkDocsConfig, docs_dir: Path, docs_rel: str) -> int:
