@@ -147,10 +147,10 @@ def page_markdown(
     return f'---\ntitle: "{title}"\n---\n\n# {title}\n\n' + "\n".join(body)
 
 
-def _config(site: str, plugins: str) -> str:
+def _config(site: str, plugins: str, site_url: str = "https://example.github.io/lang-thu/") -> str:
     return (
         f"site_name: {site}\n"
-        "site_url: https://example.github.io/lang-thu/\n"
+        f"site_url: {site_url}\n"
         "docs_dir: content\n"
         "theme:\n  name: material\n  language: vi\n  font: false\n"
         "  features:\n    - navigation.prune\n"
@@ -159,23 +159,35 @@ def _config(site: str, plugins: str) -> str:
     )
 
 
-def langso_plugins(print_sheets: bool = False) -> str:
-    """The ``plugins:`` of the sample ``mkdocs.yml``, print sheets only if asked (see above)."""
+def langso_plugins(print_sheets: bool = False, summary: bool = False) -> str:
+    """The ``plugins:`` of the sample ``mkdocs.yml``, print sheets only if asked (see above);
+    ``summary`` adds ``langso/summary`` (the village's ``lang-so.json``, read by a portal)."""
     sheets = "      print_sheets: [A5, stickers]\n" if print_sheets else ""
     return (
         "  - langso/search\n  - langso/content\n  - langso/photos\n  - langso/reader\n"
         "  - langso/offline\n  - langso/directory:\n"
         "      stale_level: info\n      duplicate_level: info\n  - langso/plaques:\n"
-        f"      max_version: 10\n{sheets}"
+        f"      max_version: 10\n{sheets}" + ("  - langso/summary\n" if summary else "")
     )
 
 
 def generate(
-    output: Path, services: int, seed: int = 1, pages: int = 0, *, print_sheets: bool = False
+    output: Path,
+    services: int,
+    seed: int = 1,
+    pages: int = 0,
+    *,
+    print_sheets: bool = False,
+    village: tuple[str, str] | None = None,
+    site_url: str | None = None,
 ) -> None:
     """Write a synthetic village into ``output``: ``services`` directory entries and ``pages``
     pages (half places with a plaque each, half guides), each about 450 words, one page in
-    :data:`PHOTO_EVERY` with a photo."""
+    :data:`PHOTO_EVERY` with a photo.
+
+    ``village`` = ``(name, commune)`` names another village of the sample's province (a commune
+    of ``tỉnh Thanh Hóa`` as written in addresses, ``xã Yên Định``) and turns on ``langso/summary``
+    with ``site_url`` (build_tools/bench_portal.py: many villages for one portal)."""
     rng = random.Random(seed)
     content = output / "content"
     if output.exists():
@@ -184,9 +196,15 @@ def generate(
         (content / folder).mkdir(parents=True)
     shutil.copy(ROOT / "content" / "categories.yml", content / "categories.yml")
     # The sample's village without its picture and help team, which name its own files.
-    village = (ROOT / "content" / "village.yml").read_text(encoding="utf-8").splitlines()
+    village_of = village
+    lines = (ROOT / "content" / "village.yml").read_text(encoding="utf-8").splitlines()
     own = ("ho_tro:", "anh:", "anh_mo_ta:", "anh_la_tranh:")
-    kept = [line for line in village if not line.startswith(own)]
+    kept = [line for line in lines if not line.startswith(own)]
+    if village_of:
+        name, commune = village_of
+        kept = [f"ten: '{name}'" if line.startswith("ten:") else line for line in kept]
+        kept = [f"xa: '{commune}'" if line.startswith("xa:") else line for line in kept]
+        kept = [line for line in kept if not line.startswith(("xa_cu:", "huyen_cu:"))]
     (content / "village.yml").write_text("\n".join(kept) + "\n", encoding="utf-8")
     (content / "index.md").write_text(
         '---\ntitle: "Làng thử nghiệm"\n---\n\n# Làng thử nghiệm\n\n[Danh bạ](danh-ba/index.md)\n',
@@ -209,7 +227,9 @@ def generate(
         if folder == "dia-diem":
             plaques.append(f"- id: 'p{number}'\n  ten: '{title}'\n  trang: '{folder}/{name}'\n")
     (content / "plaques.yml").write_text("".join(plaques) or "[]\n", encoding="utf-8")
-    config = _config("Làng thử nghiệm", langso_plugins(print_sheets))
+    plugins = langso_plugins(print_sheets, summary=village_of is not None)
+    name = f"Làng {village_of[0]}" if village_of else "Làng thử nghiệm"
+    config = _config(name, plugins, site_url or "https://example.github.io/lang-thu/")
     (output / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 

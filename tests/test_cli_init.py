@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from langso.summary.read import SUMMARY_URI, read_summary
+
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 REPO = Path(__file__).resolve().parent.parent
 
@@ -61,6 +63,11 @@ def test_a_new_village_passes_check_and_a_strict_build(tmp_path: Path, host: str
     )  # fmt: skip
     assert built.returncode == 0, built.stderr
     assert (village / "site" / "index.html").exists()
+    # The portal can read the new village (langso/summary, issue 17).
+    summary, problems = read_summary((village / "site" / SUMMARY_URI).read_bytes(), "lang-moi")
+    assert problems == []
+    assert summary is not None
+    assert (summary["lang"]["ten_day_du"], summary["lang"]["ma_xa"]) == ("thôn Tân Ngữ", "15469")
 
 
 def test_a_former_commune_is_refused_with_the_fix(tmp_path: Path) -> None:

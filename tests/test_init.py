@@ -92,7 +92,7 @@ def test_mkdocs_yml(tmp_path: Path, host: Host, redirect_pages: bool) -> None:
         {"langso/search": {"placeholder": "Tìm kiếm"}},  # whole in a phone's header
         "langso/content",
         "langso/photos",
-        "langso/reader",
+        {"langso/reader": {"host": host}},  # each build checks the host's limits
         "langso/offline",
         {"langso/directory": {"stale_level": "info"}},
         "langso/notices",
@@ -101,9 +101,9 @@ def test_mkdocs_yml(tmp_path: Path, host: Host, redirect_pages: bool) -> None:
         "langso/map",
     ]
     if redirect_pages:
-        assert plugins[10:] == ["langso/plaques"]
+        assert plugins[10:] == ["langso/plaques", "langso/summary"]
     else:
-        assert plugins[10:] == [{"langso/plaques": {"redirect_pages": False}}]
+        assert plugins[10:] == [{"langso/plaques": {"redirect_pages": False}}, "langso/summary"]
     # A custom domain: the repository is unknown, so no "edit this page" button.
     assert "edit_uri" not in data
     assert "content.action.edit" not in data["theme"]["features"]

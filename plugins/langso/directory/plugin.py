@@ -120,6 +120,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
         self.reporter.report(problems)
         self.reporter.report(self._review(directory, today))
         config.extra[SERVICES_KEY] = service_points(directory)  # for the map (langso.geomap)
+        config.extra["langso_directory"] = directory  # every entry: langso.summary
 
         for file in list(files):
             uri = file.src_uri
