@@ -28,11 +28,13 @@ SAMPLE_ONLY_OPTIONS = {"langso/plaques": {"print_sheets"}}
 """A new village prints with ``langso plaques print``, which refuses placeholders and records
 each print; sheets published with the site would do neither (and need Pango on the host)."""
 HOST_OPTIONS: dict[str, dict[str, dict[str, Any]]] = {
-    host: {} if info.redirect_pages else {"langso/plaques": {"redirect_pages": False}}
+    host: {"langso/reader": {"host": host}}
+    | ({} if info.redirect_pages else {"langso/plaques": {"redirect_pages": False}})
     for host, info in HOSTS.items()
 }
 """GitHub Pages reads no ``_redirects``: HTML redirect stubs (the default, as in the sample);
-the other hosts answer plaque short URLs with real HTTP redirects."""
+the other hosts answer plaque short URLs with real HTTP redirects. Each build checks the site
+against its own host's limits (the sample's: GitHub Pages)."""
 
 SITE_URLS = {
     "github": "https://xa-yen-dinh.github.io/tan-ngu/",

@@ -10,6 +10,7 @@ from langso.problems import (
     notices,
     pages,
     plaques,
+    portal,
     reading,
     site,
     tours,
@@ -25,6 +26,7 @@ MODULES = {
     events: {"event", "date"},
     tours: {"tour"},
     basemap: {"basemap"},
+    portal: {"portal"},
 }
 """Each topic module and the code prefixes it holds (as the docstring of langso.problems says)."""
 

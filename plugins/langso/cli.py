@@ -17,6 +17,8 @@ what they share in :mod:`langso.cli_site`. Usage::
     langso new place|guide|service|plaque [--title TÊN] [--category MÃ] [--page TRANG]
     langso new thong-bao|su-kien [--loai LOẠI] [--tieu-de TIÊU_ĐỀ] [--het-han NGÀY] [--ngay NGÀY]…
     langso serve [--config mkdocs.yml] [-a 127.0.0.1:8000]
+    langso portal cong.yml [--ra DIR] [--tien-trinh N] [--da-dung DIR]
+    langso portal ci github|gitlab cong.yml [--ra TỆP]
 
 Mistakes are reported as located, bilingual lines and the command exits with status 1 (2 for a
 mistyped command line); a traceback means a bug.
@@ -42,6 +44,7 @@ from langso.cli_check import run_check
 from langso.cli_new import add_new_parser, run_new
 from langso.cli_photos import add_photos_parser, run_photos
 from langso.cli_plaques import add_plaques_parser, run_plaques
+from langso.cli_portal import add_portal_parser, run_portal
 from langso.cli_serve import add_serve_parser, run_serve
 from langso.cli_site import (
     Site,
@@ -119,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_new_parser(commands)
     add_serve_parser(commands)
     add_photos_parser(commands)
+    add_portal_parser(commands)
 
     init = commands.add_parser(
         "init",
@@ -217,9 +221,16 @@ def _init(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``langso`` command; return the exit status (0 done, 1 a mistake, 2 usage)."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words[:2] == ["portal", "ci"]:  # its own parser: `portal` takes the portal file first
+        from langso.portal.ci import main as portal_ci
+
+        return portal_ci(words[2:])
     args = build_parser().parse_args(argv)
     if args.command == "init":
         return _init(args)
+    if args.command == "portal":
+        return run_portal(args)
     if args.command == "photos":
         try:
             return run_photos(args, read_config(args.config))

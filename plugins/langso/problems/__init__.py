@@ -21,6 +21,7 @@ each. A code's first part (before the dot) names the module that holds it:
 - ``event.*``, ``date.*``: :mod:`langso.problems.events`
 - ``tour.*``: :mod:`langso.problems.tours`
 - ``basemap.*``: :mod:`langso.problems.basemap`
+- ``portal.*``: :mod:`langso.problems.portal`
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from langso.problems import (
     notices,
     pages,
     plaques,
+    portal,
     reading,
     site,
     tours,
@@ -61,6 +63,7 @@ MESSAGES: dict[str, Message] = {
     **events.MESSAGES,
     **tours.MESSAGES,
     **basemap.MESSAGES,
+    **portal.MESSAGES,
 }
 
 

@@ -30,3 +30,14 @@ class ReaderConfig(base.Config):
     budget_kb = c.Type(int, default=35)
     """Largest first load of a page (HTML, CSS and JS loaded without interaction, gzip), in KB;
     a page over it is an error, listed with its weight. ``0`` turns the check off."""
+
+    host = c.Optional(c.Choice(("github", "gitlab", "netlify", "cloudflare")))
+    """Where the site is published: after each build its files are counted and weighed against
+    that host's limits (:mod:`langso.hosts`): a warning from 80 % of a limit, an error over it.
+    Unset: the host ``site_url`` names (``*.github.io``…), else the strictest of them."""
+
+    host_max_files = c.Optional(c.Type(int))
+    """Replaces the host's file limit (a self-managed GitLab sets its own)."""
+
+    host_max_total_mb = c.Optional(c.Type((int, float)))
+    """Replaces the host's limit of the whole site, in MB (10⁶ bytes)."""

@@ -8,6 +8,8 @@
   Material's script and full stylesheets loaded on the first interaction.
 - ``on_post_page`` again, last (priority -100): the page's first load, measured on the HTML
   MkDocs then writes; ``on_post_build`` checks them all against ``budget_kb``.
+- ``on_post_build`` again, last (priority -100): the built folder's files counted and weighed
+  against the host's limits (``host``; :mod:`langso.reader.hostcheck`, :mod:`langso.hosts`).
 - ``on_page_content``: each Markdown table, which scrolls sideways on its own, focusable
   (:mod:`langso.reader.tables`), so a keyboard can scroll it.
 - Every page (and the 404 page): Material's chrome cleaned for the Nu HTML Checker
@@ -42,6 +44,7 @@ from langso.adapter import (
     cache_folder,
     in_post_page_chain,
     keep_recalls,
+    log,
     post_page_chain,
     site_root,
 )
@@ -51,6 +54,7 @@ from langso.previews import Card, CardStore
 from langso.reader.budget import FirstLoad, budget_message, first_load, over_budget
 from langso.reader.chrome import chrome_edits
 from langso.reader.config import ReaderConfig
+from langso.reader.hostcheck import host_findings
 from langso.reader.markup import (
     Edit,
     apply_edits,
@@ -426,7 +430,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             self.memo = Memo(folder / "reader.json", code=code, libraries=("tinycss2",))
         return self.memo
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _on_post_build(self, *, config: MkDocsConfig) -> None:
         """Report the pages whose first load is over ``budget_kb`` (measured as each page was
         written, :func:`langso.reader.budget.over_budget`).
 
@@ -443,3 +447,25 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self.rendered = None
         if self.over_budget:
             raise PluginError(budget_message(self.over_budget, self.config.budget_kb))
+
+    @event_priority(-100)
+    def _check_host(self, *, config: MkDocsConfig) -> None:
+        """The built folder against its host's limits (:mod:`langso.reader.hostcheck`): a
+        warning from 80 % of a limit. Priority -100: after every plugin wrote its files.
+
+        Raises:
+            PluginError: each limit the site is over, in Vietnamese and English.
+        """
+        warnings, error = host_findings(
+            config.site_dir,
+            host=self.config.host,
+            site_url=config.site_url,
+            max_files=self.config.host_max_files,
+            max_total_mb=self.config.host_max_total_mb,
+        )
+        for warning in warnings:
+            log.warning(warning)
+        if error:
+            raise PluginError(error)
+
+    on_post_build = CombinedEvent(_on_post_build, _check_host)

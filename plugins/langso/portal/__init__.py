@@ -1,0 +1,1 @@
+"""``langso portal``: a province or commune portal built from the villages' summaries (issue 17)."""

@@ -1,0 +1,353 @@
+/* Làng số portal: search across every village (langso.portal.search). No dependencies, no
+ * third-party request, nothing fetched before the reader searches.
+ *
+ * Reads the sharded index written by langso.portal.search.write_search (format described in
+ * its docstring, version 1): the manifest tim/m.json, the dictionaries tim/t/<2 letters>.json
+ * of the query's words, the postings files tim/p/<word>.json of frequent words, and the record
+ * chunks tim/d/<i>.json of the results shown, 10 at a time ("Xem thêm"). The same algorithm as
+ * langso.portal.search.run_query / first_query_plan (tests check both, in Chromium).
+ *
+ * The fold below is a copy of the villages' search.js, character for character (a test checks
+ * the two copies are the same text): the same rule as langso.text.fold.
+ */
+(function () {
+  "use strict";
+
+  // White space exactly as Python's str.isspace(), so that both sides collapse the same runs.
+  var SPACE = "\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a" +
+    "\\u2028\\u2029\\u202f\\u205f\\u3000";
+  var SPACES = new RegExp("[" + SPACE + "]+", "g");
+  var IS_SPACE = new RegExp("^[" + SPACE + "]$");
+  // Combining marks with a non-zero combining class, as Python's unicodedata.combining(): the
+  // Combining Diacritical Marks blocks, which hold every Vietnamese tone and vowel mark, less
+  // the grapheme joiner (U+034F) and the enclosing marks of class 0.
+  var MARKS = new RegExp("[\\u0300-\\u034e\\u0350-\\u036f\\u1ab0-\\u1abd\\u1abf-\\u1aff" +
+    "\\u1dc0-\\u1dff\\u20d0-\\u20dc\\u20e1\\u20e5-\\u20ff\\ufe20-\\ufe2f]", "g");
+  var WORD = /[\p{L}\p{N}]/u;
+
+  function strip(text) {
+    return text.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFKD").replace(MARKS, "");
+  }
+
+  /** The folded form of `text`: what langso.text.fold returns for it. */
+  function fold(text) {
+    return strip(String(text).normalize("NFC")).toLowerCase().replace(SPACES, " ")
+      .replace(/^ | $/g, "");
+  }
+
+  var VERSION = 1, PAGE = 10, MAX_WORD = 32, MAX_EXPAND = 6, EXPAND_BYTES = 40000;
+  var TERM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef";
+  var CONT = "ghijklmnopqrstuvwxyz0123456789-_";
+
+  /** The words of `text` as matched: [a-z0-9]+ runs of its fold, cut to MAX_WORD. */
+  function words(text) {
+    return (fold(text).match(/[a-z0-9]+/g) || []).map(function (w) {
+      return w.slice(0, MAX_WORD);
+    });
+  }
+
+  /** The query's words and, for each word typed with accents, its form (lower case, NFC). */
+  function queryWords(query) {
+    var out = { words: [], forms: [] };
+    (String(query).normalize("NFC").match(/[\p{L}\p{N}]+/gu) || []).forEach(function (run) {
+      var found = words(run), form = found.length === 1 ? run.toLowerCase() : null;
+      found.forEach(function (w) {
+        out.words.push(w);
+        out.forms.push(form && form !== w ? form : null);
+      });
+    });
+    return out;
+  }
+
+  /** The doc ids of an encoded postings list: "" none, "!" + base64url bitmap, else gaps. */
+  function decodeList(text) {
+    var ids = [];
+    if (text.charAt(0) === "!") {
+      var b64 = text.slice(1).replace(/-/g, "+").replace(/_/g, "/");
+      var bytes = atob(b64 + "===".slice((b64.length + 3) % 4));
+      for (var i = 0; i < bytes.length; i++) {
+        var byte = bytes.charCodeAt(i);
+        for (var b = 0; b < 8; b++) if (byte >> b & 1) ids.push(i * 8 + b);
+      }
+      return ids;
+    }
+    var value = 0, previous = -1;
+    for (var k = 0; k < text.length; k++) {
+      var ch = text.charAt(k), t = TERM.indexOf(ch);
+      value = value * 32 + (t >= 0 ? t : CONT.indexOf(ch));
+      if (t >= 0) {
+        previous += value + 1;
+        ids.push(previous);
+        value = 0;
+      }
+    }
+    return ids;
+  }
+
+  /** An index at `base` (the URL of tim/): each file fetched once. */
+  function Index(base) {
+    var cache = {};
+    function get(name) {
+      if (!cache[name]) {
+        cache[name] = fetch(new URL(name, base).href, { credentials: "same-origin" })
+          .then(function (r) {
+            if (!r.ok) throw new Error(r.status);
+            return r.json();
+          });
+        cache[name].catch(function () { delete cache[name]; });
+      }
+      return cache[name];
+    }
+    return { get: get };
+  }
+
+  /** The terms a query word stands for: itself; the last word (2+ letters) also its commonest
+   * completions while their postings files stay within EXPAND_BYTES. */
+  function termsOf(shard, word, last) {
+    if (!last || word.length < 2) return shard.hasOwnProperty(word) ? [word] : [];
+    var starting = Object.keys(shard).filter(function (w) {
+      return w !== word && w.lastIndexOf(word, 0) === 0;
+    }).sort(function (a, b) {
+      return shard[b][0] - shard[a][0] || (a < b ? -1 : a > b ? 1 : 0);
+    });
+    var all = (shard.hasOwnProperty(word) ? [word] : []).concat(starting);
+    var terms = [], spent = 0;
+    for (var i = 0; i < all.length; i++) {
+      var p = shard[all[i]][2], size = typeof p === "number" ? p : 0;
+      if (terms.length && (terms.length === MAX_EXPAND || spent + size > EXPAND_BYTES)) break;
+      terms.push(all[i]);
+      spent += size;
+    }
+    return terms;
+  }
+
+  /** Rank the doc ids matching `query` (langso.portal.search.run_query): a promise of ids. */
+  function find(index, query) {
+    var q = queryWords(query);
+    if (!q.words.some(function (w) { return w.length >= 2; })) return Promise.resolve([]);
+    if (q.words[q.words.length - 1].length === 1) { // a letter being typed: wait for the next
+      q = { words: q.words.slice(0, -1), forms: q.forms.slice(0, -1) };
+    }
+    return index.get("m.json").then(function (manifest) {
+      if (manifest.v !== VERSION) throw new Error("version " + manifest.v);
+      var keys = {};
+      manifest.k.forEach(function (k) { keys[k] = true; });
+      var last = q.words.length - 1;
+      return Promise.all(q.words.map(function (word) {
+        var key = word.slice(0, 2);
+        return keys[key] ? index.get("t/" + key + ".json") : Promise.resolve({});
+      })).then(function (shards) {
+        return Promise.all(q.words.map(function (word, at) {
+          var shard = shards[at];
+          return Promise.all(termsOf(shard, word, at === last).map(function (term) {
+            var entry = shard[term];
+            var postings = typeof entry[2] === "number" ? index.get("p/" + term + ".json") :
+              Promise.resolve(entry[2]);
+            return postings.then(function (p) { return { forms: entry[1], postings: p }; });
+          }));
+        }));
+      }).then(function (perWord) { return rank(q, perWord); });
+    });
+  }
+
+  function rank(q, perWord) {
+    var count = {}, marks = [];
+    perWord.forEach(function (terms, at) {
+      var docs = {}, title = {};
+      terms.forEach(function (t) {
+        decodeList(t.postings[0]).forEach(function (d) { docs[d] = true; });
+        t.forms.forEach(function (form, i) {
+          var exact = q.forms[at] !== null && form === q.forms[at] ? 2 : 1;
+          decodeList(t.postings[i + 1]).forEach(function (d) {
+            docs[d] = true;
+            if (!(title[d] >= exact)) title[d] = exact;
+          });
+        });
+      });
+      Object.keys(docs).forEach(function (d) { count[d] = (count[d] || 0) + 1; });
+      marks.push(title);
+    });
+    var keyed = [];
+    Object.keys(count).forEach(function (d) {
+      if (count[d] !== perWord.length) return;
+      var all = 0, exact = 0, inTitle = 0;
+      marks.forEach(function (title) {
+        var m = title[d] || 0;
+        if (m) inTitle++;
+        if (m === 2) exact++;
+      });
+      all = inTitle === marks.length ? 0 : 1;
+      keyed.push([all, -exact, -inTitle, +d]);
+    });
+    keyed.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]; });
+    return keyed.map(function (k) { return k[3]; });
+  }
+
+  /** The records of `ids`: [{title, url, village, commune, kind}], fetching their chunks. */
+  function records(index, ids) {
+    return index.get("m.json").then(function (manifest) {
+      return Promise.all(ids.map(function (id) {
+        return index.get("d/" + Math.floor(id / manifest.c) + ".json").then(function (chunk) {
+          var r = chunk.d[id % manifest.c], place = chunk.l[r[2]];
+          return { title: r[0], url: r[1], village: place[0], commune: place[1], kind: r[3] };
+        });
+      }));
+    });
+  }
+
+  var api = { fold: fold, words: words, queryWords: queryWords, decodeList: decodeList,
+    find: find, records: records, Index: Index };
+  if (typeof module === "object" && module.exports) module.exports = api;
+  if (typeof document === "undefined") return;
+  window.langsoPortalSearch = api;
+
+  /* ---- The page ---------------------------------------------------------------------- */
+
+  var form = document.querySelector("form.langso-portal-search");
+  var box = document.querySelector(".langso-portal-results");
+  if (!form || !box) return;
+  var input = form.querySelector("input[type=search]");
+  var base = new URL(form.getAttribute("data-index") || "tim/", location.href);
+  var root = new URL("../", base);
+  var index = Index(base);
+  var timer = 0, asked = "", found = [], shown = 0;
+
+  function el(tag, cls, parent) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (parent) parent.appendChild(node);
+    return node;
+  }
+
+  // The count is the one live line; the list itself is not read out on every change.
+  box.setAttribute("aria-live", "off");
+  var count = el("p", "langso-portal-results__count", box);
+  count.setAttribute("role", "status");
+  count.setAttribute("aria-live", "polite");
+  var list = el("ol", "langso-portal-results__list", box);
+  var more = el("button", "langso-portal-results__more", box);
+  more.type = "button";
+  more.hidden = true;
+
+  function said(query) {
+    return "“" + query.trim().replace(SPACES, " ") + "”";
+  }
+
+  /** Safe address of a result: absolute http(s), or relative to the portal's root. */
+  function address(url) {
+    try {
+      var href = new URL(url, root);
+      return href.protocol === "http:" || href.protocol === "https:" ? href.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function show(recs) {
+    var first = null;
+    recs.forEach(function (r) {
+      var item = el("li", "langso-portal-results__item langso-portal-results__item--" + r.kind,
+        list);
+      var href = address(r.url);
+      var link = el(href ? "a" : "span", "langso-portal-results__link", item);
+      if (href) link.href = href;
+      link.textContent = r.title;
+      if (r.village || r.commune) {
+        el("p", "langso-portal-results__where", item).textContent =
+          [r.village, r.commune].filter(Boolean).join(" · ");
+      }
+      first = first || link;
+    });
+    return first;
+  }
+
+  function showMore(focus) {
+    var query = asked, from = shown, ids = found.slice(shown, shown + PAGE);
+    more.disabled = true;
+    return records(index, ids).then(function (recs) {
+      if (query !== asked || from !== shown) return;
+      var first = show(recs);
+      shown += ids.length;
+      more.disabled = false;
+      more.hidden = shown >= found.length;
+      more.textContent = "Xem thêm " + Math.min(PAGE, found.length - shown) + " kết quả";
+      if (focus && first) first.focus();
+    });
+  }
+
+  function failed() {
+    count.textContent = navigator.onLine === false ?
+      "Đang mất mạng: tìm kiếm cần có sóng. Mời thử lại khi có sóng." :
+      "Không tải được dữ liệu tìm kiếm. Mời thử lại sau.";
+  }
+
+  function run() {
+    var query = input.value;
+    if (query === asked) return;
+    asked = query;
+    found = [];
+    shown = 0;
+    list.textContent = "";
+    more.hidden = true;
+    var q = queryWords(query);
+    if (!q.words.length) {
+      count.textContent = "";
+      return;
+    }
+    if (!q.words.some(function (w) { return w.length >= 2; })) {
+      count.textContent = "Gõ thêm chữ để tìm (ít nhất 2 chữ cái).";
+      return;
+    }
+    count.textContent = "Đang tìm…";
+    find(index, query).then(function (ids) {
+      if (query !== asked) return;
+      found = ids;
+      return ids.length ? showMore(false) : null;
+    }).then(function () {
+      // The count last, once the first results are there: the line a screen reader reads.
+      if (query !== asked) return;
+      count.textContent = found.length ?
+        "Tìm thấy " + found.length + " kết quả cho " + said(query) :
+        "Không tìm thấy kết quả nào cho " + said(query) +
+        ". Thử gõ ít chữ hơn, có dấu hay không dấu đều được.";
+    }).catch(function () {
+      if (query !== asked) return;
+      asked = "";
+      failed();
+    });
+  }
+
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, 150);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    var here = new URL(form.action, location.href);
+    if (here.pathname === location.pathname) {
+      history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+    }
+    run();
+  });
+  more.addEventListener("click", function () {
+    showMore(true).catch(failed);
+  });
+  // Arrow keys walk from the box through the results and back, as in the villages' search.
+  function onKey(event) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    if (!links.length) return;
+    var at = links.indexOf(document.activeElement);
+    var next = event.key === "ArrowDown" ? Math.min(at + 1, links.length - 1) : at - 1;
+    event.preventDefault();
+    if (next < 0) input.focus(); else links[next].focus();
+  }
+  form.addEventListener("keydown", onKey);
+  box.addEventListener("keydown", onKey);
+  var start = new URLSearchParams(location.search).get("q");
+  if (start) {
+    input.value = start;
+    run();
+  }
+})();

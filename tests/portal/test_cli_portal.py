@@ -1,0 +1,194 @@
+"""``langso portal``: the report, the exit status, the portal written, and every ``portal.*``
+message (they come out of this command, never out of ``langso check``)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from langso import cli_portal
+from langso.cli import main
+from langso.portal.fetch import FetchSettings
+from langso.problems import MESSAGES
+from tests.conftest import copy_site
+from tests.portal.http_villages import Server, serve
+from tests.portal.summaries import make_summary
+from tests.summary.sites import CONFIG
+
+NAME = "Cổng làng số xã Yên Định (dữ liệu mẫu)"
+
+
+@pytest.fixture
+def server() -> Iterator[Server]:
+    with serve() as running:
+        yield running
+
+
+@pytest.fixture(autouse=True)
+def fast(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli_portal, "FETCH_SETTINGS", FetchSettings(timeout=0.3, backoff=0.0))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796342400")  # 2026-12-04 in Viet Nam
+
+
+def built(root: Path, folder: str, summary: dict[str, object]) -> None:
+    (root / folder).mkdir(parents=True)
+    (root / folder / "lang-so.json").write_text(json.dumps(summary), "utf-8")
+
+
+def run(
+    root: Path, text: str, capsys: pytest.CaptureFixture[str], *extra: str
+) -> tuple[int, str, str]:
+    (root / "cong.yml").write_text(text, "utf-8")
+    status = main(["portal", str(root / "cong.yml"), *extra])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def codes(text: str) -> set[str]:
+    """The ``portal.*`` codes whose message (its longest part without a parameter) is in
+    ``text``."""
+    found = set()
+    for code, message in MESSAGES.items():
+        if code.startswith("portal."):
+            words = max(re.split(r"\{[^}]*\}", message.vi), key=len)
+            if words in text:
+                found.add(code)
+    return found
+
+
+def test_a_portal_with_a_village_that_cannot_be_read(
+    tmp_path: Path, server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base, _, _ = server
+    built(tmp_path, "da-dung/phu-my", make_summary("Phú Mỹ"))
+    status, out, err = run(
+        tmp_path,
+        f"ten: '{NAME}'\nlang:\n  - thu_muc: 'da-dung/phu-my'\n  - dia_chi: '{base}/im-lang/'\n",
+        capsys,
+        "--ra",
+        str(tmp_path / "ra"),
+    )
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == "Đọc 2 làng… / reading 2 villages…"
+    assert lines[1] == "  ✓ làng Phú Mỹ, xã Yên Định: đọc được / read (da-dung/phu-my)"
+    assert lines[2] == f"  ✗ {base}/im-lang/: không có / unavailable"
+    assert lines[3].startswith(
+        f"      không đọc được `{base}/im-lang/lang-so.json`: máy chủ không trả lời trong 0.3 "
+        "giây (đã thử 3 lần) — "
+    )
+    assert lines[-1].startswith("Cổng: 2 làng — 1 mới đọc, 0 dùng bản lưu, 1 không có; ")
+    index = (tmp_path / "ra" / "index.html").read_text("utf-8")
+    assert NAME in index and "Phú Mỹ" in index
+    # The next day the published site is down: yesterday's copy, with its date.
+    built(tmp_path, "hom-sau", make_summary("Là Thôn"))
+    (tmp_path / "da-dung" / "phu-my" / "lang-so.json").write_text("{", "utf-8")
+    status, out, _ = run(
+        tmp_path,
+        f"ten: '{NAME}'\nlang:\n  - thu_muc: 'da-dung/phu-my'\n",
+        capsys,
+        "--ra",
+        str(tmp_path / "ra"),
+    )
+    assert status == 0
+    assert out.splitlines()[1] == (
+        "  ! làng Phú Mỹ, xã Yên Định: không đọc được, dùng bản lưu ngày 04/12/2026 / could not "
+        "be read, using the copy of 2026-12-04 (da-dung/phu-my)"
+    )
+
+
+def test_no_usable_village_exits_1_and_a_wrong_file_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "trong").mkdir()
+    (tmp_path / "trong" / "lang-so.json").write_text("[]", "utf-8")
+    status, _, err = run(tmp_path, "ten: 'C'\nlang:\n  - thu_muc: 'trong'\n", capsys)
+    assert status == 1
+    assert "Không đọc được làng nào: cổng không có nội dung." in err
+    assert (tmp_path / "site-cong" / "index.html").is_file()  # the default: beside the file
+    status, _, err = run(tmp_path, "ten: 'C'\nlang:\n  - thu_muc: 'khong-co'\n", capsys)
+    assert status == 2
+    assert err.splitlines()[-1].startswith("Chưa dựng được cổng: 1 lỗi trong ")
+    assert err.splitlines()[-1].endswith("cong.yml to fix.")
+    with pytest.raises(SystemExit) as usage:
+        main(["portal", "cong.yml", "--tien-trinh", "0"])
+    assert usage.value.code == 2
+    assert "`0` không phải số nguyên dương" in capsys.readouterr().err
+
+
+def test_every_portal_message_comes_out_of_langso_portal(
+    tmp_path: Path, server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base, _, answers = server
+    seen: set[str] = set()
+    # The portal file's own mistakes, all in one run.
+    (tmp_path / "trong").mkdir()
+    status, _, err = run(
+        tmp_path,
+        "ten: 'C'\ndia_chi: 'javascript:alert(1)'\nlang:\n  - ghi_chu: 'x'\n"
+        "  - thu_muc: 'khong-co'\n  - thu_muc: 'trong'\n"
+        "  - dia_chi: 'https://a.example/'\n  - dia_chi: 'https://a.example'\n",
+        capsys,
+    )
+    assert status == 2
+    seen |= codes(err)
+    entries = "".join(f"  - dia_chi: 'https://l{i}.example/'\n" for i in range(5_001))
+    status, _, err = run(tmp_path, f"ten: 'C'\nlang:\n{entries}", capsys)
+    assert status == 2
+    seen |= codes(err)
+    assert main(["portal", str(tmp_path / "khong-co.yml")]) == 2
+    seen |= codes(capsys.readouterr().err)
+    # The villages' problems, in the report.
+    copy_site(
+        tmp_path / "lang" / "hong",
+        files={"content/village.yml": "ten: 'Hỏng'\n\txa: 'x'\n"},
+        config={"plugins": CONFIG["plugins"]},
+    )
+    ci_project = tmp_path / "lang" / "ci"
+    ci_project.mkdir(parents=True)
+    (ci_project / "mkdocs.yml").write_text("site_name: x\ndocs_dir: content\n", "utf-8")
+    built(tmp_path, "lang/ci/content", make_summary("CI"))  # a village.yml-less folder
+    (ci_project / "content" / "village.yml").write_text(
+        "ten: 'Chưa Dựng'\nxa: 'xã Yên Định'\n", "utf-8"
+    )
+    built(tmp_path, "da-dung/phu-my", make_summary("Phú Mỹ", base_url=None))
+    built(tmp_path, "da-dung/phu-my-2", make_summary("Phú Mỹ"))
+    answers["/hong/lang-so.json"] = b"{"
+    status, out, _ = run(
+        tmp_path,
+        "ten: 'C'\nlang:\n  - thu_muc: 'lang/hong'\n  - thu_muc: 'da-dung/phu-my'\n"
+        f"  - thu_muc: 'da-dung/phu-my-2'\n  - dia_chi: '{base}/im-lang/'\n"
+        f"  - dia_chi: '{base}/hong/'\n",
+        capsys,
+    )
+    assert status == 0
+    seen |= codes(out)
+    (tmp_path / "ci").mkdir()
+    status, out, _ = run(
+        tmp_path,
+        "ten: 'C'\nlang:\n  - thu_muc: 'lang/ci'\n",
+        capsys,
+        "--da-dung",
+        str(tmp_path / "ci"),
+    )
+    assert status == 1
+    seen |= codes(out)
+    assert sorted({code for code in MESSAGES if code.startswith("portal.")} - seen) == []
+
+
+def test_a_hostile_summary_cannot_drive_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    summary = make_summary("Phú Mỹ")
+    summary["lang"]["ten_day_du"] = "làng \x1b]0;bị chiếm\x07Phú\u202eMỹ\n✓ giả"
+    built(tmp_path, "da-dung/phu-my", summary)
+    status, out, _ = run(tmp_path, "ten: 'C'\nlang:\n  - thu_muc: 'da-dung/phu-my'\n", capsys)
+    assert status == 0
+    assert out.splitlines()[1] == (
+        "  ✓ làng \ufffd]0;bị chiếm\ufffdPhú\ufffdMỹ\ufffd✓ giả, xã Yên Định: đọc được / read "
+        "(da-dung/phu-my)"
+    )
