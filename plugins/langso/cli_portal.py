@@ -150,8 +150,12 @@ def run_portal(args: argparse.Namespace) -> int:
         built_dir=built.resolve() if built is not None else None,
         settings=FETCH_SETTINGS,
     )
+    projects = {s.source for s in portal.sources if s.kind == "project"}
     for result in results:
-        print(_village_line(result))
+        published = None
+        if built is not None and portal.address and result.source in projects:
+            published = f"{portal.address}{result.key}/"
+        print(_village_line(result, published))
     usable = [r for r in results if r.status != "loi"]
     info = PortalInfo(portal.name, portal.address)
     stats = write_portal(out, info, results)
@@ -176,8 +180,12 @@ def run_portal(args: argparse.Namespace) -> int:
     return 1 if over else 0
 
 
-def _village_line(result: VillageResult) -> str:
-    """One line for the village (and its problem indented below): ok, last copy or unavailable."""
+def _village_line(result: VillageResult, published: str | None = None) -> str:
+    """One line for the village (and its problem indented below): ok, last copy or unavailable.
+
+    ``published``: where the CI of one repository for many villages publishes this village
+    (the portal's address + its key, ``--da-dung``); a village whose own ``site_url`` differs
+    is told, since its plaques' QR codes would lead elsewhere (docs/cong-tinh.md)."""
     lang = (result.summary or {}).get("lang") or {}
     name = f"{lang.get('ten_day_du', '')}, {lang.get('xa', '')}" if lang else result.key
     name = _printable(name)
@@ -196,6 +204,15 @@ def _village_line(result: VillageResult) -> str:
     notes = [result.problem] if result.problem else []
     if result.summary is not None and result.base_url is None:
         notes.append(Problem(result.source, None, "portal.no-address").format())
+    elif result.summary is not None and published and result.base_url != published:
+        mismatch = Problem(
+            result.source,
+            None,
+            "portal.address-mismatch",
+            params={"published": published, "site_url": result.base_url},
+            severity="warning",
+        )
+        notes.append(mismatch.format())
     for note in notes:
         line += "".join(f"\n      {_printable(part)}" for part in note.splitlines())
     return line

@@ -13,6 +13,7 @@ import pytest
 from langso import cli_portal
 from langso.cli import main
 from langso.portal.fetch import FetchSettings
+from langso.portal.sources import project_key
 from langso.problems import MESSAGES
 from tests.conftest import copy_site
 from tests.portal.http_villages import Server, serve
@@ -177,7 +178,43 @@ def test_every_portal_message_comes_out_of_langso_portal(
     )
     assert status == 1
     seen |= codes(out)
+    seen |= codes(mismatched_village(tmp_path, capsys))
     assert sorted({code for code in MESSAGES if code.startswith("portal.")} - seen) == []
+
+
+def mismatched_village(root: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """The report of a portal whose CI-built village (``--da-dung``) has its own ``site_url``
+    elsewhere than the portal's address + its key."""
+    project = root / "lang" / "khac"
+    (project / "content").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text("site_name: x\ndocs_dir: content\n", "utf-8")
+    (project / "content" / "village.yml").write_text("ten: 'Khác'\nxa: 'xã Yên Định'\n", "utf-8")
+    key = project_key(project)
+    assert key == "yen-dinh-khac"
+    summary = make_summary("Khác", base_url="https://example.github.io/lang-khac/")
+    built(root, f"ci-khac/{key}", summary)
+    status, out, _ = run(
+        root,
+        "ten: 'C'\ndia_chi: 'https://example.github.io/cong/'\nlang:\n  - thu_muc: 'lang/khac'\n",
+        capsys,
+        "--da-dung",
+        str(root / "ci-khac"),
+    )
+    assert status == 0
+    return out
+
+
+def test_a_ci_village_whose_site_url_is_not_where_ci_publishes_it_is_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its plaques would lead elsewhere than the copy CI publishes (docs/cong-tinh.md)."""
+    out = mismatched_village(tmp_path, capsys)
+    assert (
+        "      lang/khac: trang của làng được đăng ở "
+        "`https://example.github.io/cong/yen-dinh-khac/` "
+        "(CI đăng mỗi làng ở địa chỉ cổng + mã làng), nhưng `site_url` của làng là "
+        "`https://example.github.io/lang-khac/`: mã QR trên biển sẽ dẫn tới địa chỉ khác"
+    ) in out
 
 
 def test_a_hostile_summary_cannot_drive_the_terminal(

@@ -108,4 +108,16 @@ MESSAGES: dict[str, Message] = {
         "add `dia_chi: 'https://…/'` for this village in the portal file, or set `site_url` in "
         "the village's mkdocs.yml",
     ),
+    "portal.address-mismatch": Message(
+        "trang của làng được đăng ở `{published}` (CI đăng mỗi làng ở địa chỉ cổng + mã làng), "
+        "nhưng `site_url` của làng là `{site_url}`: mã QR trên biển sẽ dẫn tới địa chỉ khác",
+        "đặt `site_url: {published}` trong mkdocs.yml của làng **trước khi in biển** (biển đã in "
+        "thì giữ địa chỉ cũ và đăng làng ở đó); xem docs/cong-tinh.md",
+        "the village site is published at `{published}` (CI publishes each village at the "
+        "portal's address + its key), but the village's `site_url` is `{site_url}`: its plaques' "
+        "QR codes would lead elsewhere",
+        "set `site_url: {published}` in the village's mkdocs.yml **before printing plaques** "
+        "(plaques already printed: keep the old address and publish the village there); see "
+        "docs/cong-tinh.md",
+    ),
 }

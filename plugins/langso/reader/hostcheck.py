@@ -1,11 +1,11 @@
 """The host budget of a village build (:mod:`langso.hosts`), as ``langso/reader`` runs it
 after each build: no MkDocs here, the plugin passes plain values.
 
-Same rule as the first-load budget (:mod:`langso.reader.budget`): over a limit is an error
-that stops the build (the host would refuse the site anyway, better to know at build time);
-from 80 % of a limit it is a warning, which ``mkdocs build --strict`` turns into a failure
-too, as every warning: the village learns while there is still room, and a warning it must
-live with for a while is silenced by raising the limit it names (``host_max_*``), on purpose.
+Over a limit is an error that stops the build, like the first-load budget
+(:mod:`langso.reader.budget`): the host would refuse the site anyway, better to know at build
+time. From 80 % of a limit it is a notice (``INFO``, printed by every build and by ``langso
+serve``), not a warning: ``mkdocs build --strict``, which every host runs, fails on a warning, and
+a village at 80 % must still be able to publish tomorrow's storm notice while it trims files.
 """
 
 from __future__ import annotations
@@ -25,9 +25,10 @@ def host_findings(
     max_files: int | None = None,
     max_total_mb: float | None = None,
 ) -> tuple[list[str], str | None]:
-    """``(warnings, error)`` of the built ``site_dir`` against its host's limits: each warning
-    one message; ``error`` every over-limit message in one text, or ``None``. A host guessed
-    from ``site_url`` or the strictest default is named in each message."""
+    """``(notices, error)`` of the built ``site_dir`` against its host's limits: each notice
+    (from 80 % of a limit) one message; ``error`` every over-limit message in one text, or
+    ``None``. A host guessed from ``site_url`` or the strictest default is named in each
+    message."""
     limits, note = limits_for(
         host,
         site_url,

@@ -451,7 +451,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     @event_priority(-100)
     def _check_host(self, *, config: MkDocsConfig) -> None:
         """The built folder against its host's limits (:mod:`langso.reader.hostcheck`): a
-        warning from 80 % of a limit. Priority -100: after every plugin wrote its files.
+        notice (INFO, never failing ``--strict``) from 80 % of a limit. Priority -100: after
+        every plugin wrote its files.
 
         Raises:
             PluginError: each limit the site is over, in Vietnamese and English.
@@ -464,7 +465,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             max_total_mb=self.config.host_max_total_mb,
         )
         for warning in warnings:
-            log.warning(warning)
+            log.info(warning)
         if error:
             raise PluginError(error)
 
