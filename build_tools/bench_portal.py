@@ -156,7 +156,11 @@ def run(count: int, pages: int, jobs: int, work: Path) -> Row:
     wall, peak, log = timed([*langso, "--ra", str(out), "--tien-trinh", str(jobs)], folder)
     if not (out / "index.html").exists():
         raise SystemExit(f"langso portal failed for N={count}:\n{log[-3000:]}")
+    # The villages step 1 built, laid out as a CI leaves them for the portal job (DIR/<key>/).
     built = folder / "da-dung"
+    built.mkdir()
+    for site in sorted((folder / ".cache" / "langso" / "portal" / "dung").glob("*/site")):
+        (built / site.parent.name).symlink_to(site, target_is_directory=True)
     only_wall, only_peak, _ = timed([*langso, "--ra", str(out), "--da-dung", str(built)], folder)
     files, size = folder_size(out)
     shard_files, shard_bytes = folder_size(out / "tim")
