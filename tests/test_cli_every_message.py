@@ -53,6 +53,7 @@ def content_mistakes(make_site: SiteFactory) -> Path:
             "content/danh-ba/lap.yml": service + "ten: 'B'\n",
             "content/danh-ba/hai-tai-lieu.yml": service + "---\nten: B\n",
             "content/danh-ba/cu-phap.yml": "ten: [A\n",
+            "content/danh-ba/nhay-mo.yml": service + "mo_ta: 'Phiên chợ\nghi_chu: 'x'\n",
             "content/danh-ba/khoa.yml": "? [a, b]\n: c\n",
             "content/danh-ba/danh-sach.yml": "- ten: A\n",
             "content/danh-ba/trong.yml": "",

@@ -54,6 +54,26 @@ def test_the_table_holds_the_documented_numbers_with_their_sources() -> None:
     )
 
 
+def test_github_refuses_a_file_over_100_mib(tmp_path: Path) -> None:
+    """GitHub blocks a push holding a file over 100 MiB ("About large files on GitHub"): a
+    village's 120 MB video never reaches its repository, let alone its site."""
+    assert HOST_LIMITS["github"].max_file_bytes == 100 * 1024 * 1024
+    assert any("about-large-files-on-github" in s for s in HOST_LIMITS["github"].sources)
+    (tmp_path / "video").mkdir()
+    with (tmp_path / "video" / "le-hoi.mp4").open("wb") as video:
+        video.truncate(120_000_000)  # sparse: no 120 MB written
+    (finding,) = check_output(tmp_path, "github")
+    assert (finding.level, finding.measure, finding.path) == (
+        "error",
+        "file_bytes",
+        "video/le-hoi.mp4",
+    )
+    assert finding.message.startswith(
+        "Tệp video/le-hoi.mp4 nặng 114,4 MiB, vượt giới hạn 100,0 MiB một tệp của GitHub Pages "
+        "(114 %): nơi đăng sẽ không nhận bản này — "
+    )
+
+
 @pytest.mark.parametrize(
     ("url", "host"),
     [

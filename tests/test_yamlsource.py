@@ -372,18 +372,22 @@ def test_syntax_error_line_counts_from_first_line() -> None:
 
 
 def test_syntax_error_unclosed_quote() -> None:
+    """Said on the line where the quote opened (issue 17; tests/test_yamlquote.py)."""
     node, problems = parse_yaml("ten: A\nmo_ta: 'Khám bệnh\n", PATH)
     assert node is None
     assert [(p.code, p.params) for p in problems] == [
         (
-            "yaml.syntax",
+            "yaml.unclosed-quote",
             {
-                "detail": "found unexpected end of stream",
-                "detail_vi": "một dấu nháy mở mà chưa đóng",
+                "quote": "'",
+                "until_vi": "cho đến hết tệp",
+                "until_en": "to the end of the file",
+                "close_line": 2,
+                "suggestion": "mo_ta: 'Khám bệnh'",
             },
         )
     ]
-    assert problems[0].line == 3
+    assert problems[0].line == 2
 
 
 # --- structure and line_of ------------------------------------------------------------------------

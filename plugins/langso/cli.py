@@ -18,7 +18,7 @@ what they share in :mod:`langso.cli_site`. Usage::
     langso new thong-bao|su-kien [--loai LOẠI] [--tieu-de TIÊU_ĐỀ] [--het-han NGÀY] [--ngay NGÀY]…
     langso serve [--config mkdocs.yml] [-a 127.0.0.1:8000]
     langso portal cong.yml [--ra DIR] [--tien-trinh N] [--da-dung DIR]
-    langso portal ci github|gitlab cong.yml [--ra TỆP]
+    langso portal ci github|gitlab cong.yml [--ra TỆP] [--nguon NGUỒN]
 
 Mistakes are reported as located, bilingual lines and the command exits with status 1 (2 for a
 mistyped command line); a traceback means a bug.

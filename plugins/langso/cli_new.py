@@ -186,8 +186,9 @@ def _content_text(content: _Content, path: Path) -> str:
 
 def run_new(args: argparse.Namespace) -> int:
     """``langso new``: write a starter file and say what was written."""
-    content = _load_content(args.config)
     kind: str = args.kind
+    _refuse_other_options(args, kind)
+    content = _load_content(args.config)
     if kind in NOTICE_COMMANDS:
         run_new_notice(args, content.config, content.docs_dir, content.docs_rel)
     elif kind in ("place", "guide"):
@@ -199,7 +200,8 @@ def run_new(args: argparse.Namespace) -> int:
         folder = KIND_FOLDERS[kind]
         path = unique_file(content.docs_dir / folder, slug, ".md")
         index = plan_index(content.docs_dir, content.docs_rel, folder, path.name, title)
-        _write_text(path, place_text(title) if kind == "place" else guide_text(title))
+        text = args.noi_dung or ""
+        _write_text(path, place_text(title, text) if kind == "place" else guide_text(title, text))
         print(f"Đã tạo / created {_shown(content, path)}")
         page = f"{folder}/{path.name}"
         also = f"{folder}/index.md" if index.created else None
@@ -213,7 +215,7 @@ def run_new(args: argparse.Namespace) -> int:
         if not slug:
             raise UserError(f"`{title}`: tên cần có chữ hoặc số / the name needs letters")
         path = unique_file(content.docs_dir / services, slug, ".yml")
-        _write_text(path, service_text(title, category, build_day()))
+        _write_text(path, service_text(title, category, build_day(), args.noi_dung or ""))
         print(f"Đã tạo / created {_shown(content, path)}")
         print(
             "Điền các trường còn lại (bỏ dấu # ở đầu dòng), xóa `du_lieu_mau` khi thông tin là "
@@ -223,6 +225,47 @@ def run_new(args: argparse.Namespace) -> int:
         _new_plaque(content, args)
     print("Kiểm tra bằng / check with: langso check")
     return 0
+
+
+_OPTIONS = {
+    "title": "--title",
+    "category": "--category",
+    "page": "--page",
+    "nguoi_dang": "--nguoi-dang",
+    "het_han": "--het-han",
+    "ngay": "--ngay",
+    "gio": "--gio",
+    "dia_diem": "--dia-diem",
+    "noi_dung": "--noi-dung",
+}
+"""Each option of ``langso new`` (its ``argparse`` name → as typed)."""
+_USED = {
+    "place": ("title", "noi_dung"),
+    "guide": ("title", "noi_dung"),
+    "service": ("title", "category", "noi_dung"),
+    "plaque": ("title", "page"),
+    "thong-bao": ("title", "category", "nguoi_dang", "het_han", "noi_dung"),
+    "su-kien": ("title", "category", "ngay", "gio", "dia_diem", "noi_dung"),
+}
+"""The options each kind reads; any other is refused, never silently dropped (issue 17)."""
+
+
+def _refuse_other_options(args: argparse.Namespace, kind: str) -> None:
+    """Raise :class:`UserError` naming the options given that ``kind`` does not read."""
+    unused = [
+        flag
+        for name, flag in _OPTIONS.items()
+        if getattr(args, name, None) is not None and name not in _USED.get(kind, _OPTIONS)
+    ]
+    if unused:
+        used = ", ".join(_OPTIONS[name] for name in _USED.get(kind, ()))
+        given = ", ".join(unused)
+        raise UserError(
+            f"`langso new {kind}` không dùng {given}: chưa tạo tệp nào — bỏ {given} rồi chạy"
+            f" lại (dùng được: {used})\n"
+            f"    (en) `langso new {kind}` does not use {given}: no file was written — run it"
+            f" again without {given} (it takes: {used})"
+        )
 
 
 def _nav_note(

@@ -27,7 +27,8 @@ from typing import Any
 
 from langso.clock import today
 from langso.hosts import check_output, limits_for
-from langso.portal.config import read_portal_file
+from langso.portal.addresses import address_problems
+from langso.portal.config import Source, normal_url, read_portal_file, url_problem
 from langso.portal.fetch import FetchSettings
 from langso.portal.model import PortalInfo, VillageResult
 from langso.portal.site import write_portal
@@ -150,12 +151,8 @@ def run_portal(args: argparse.Namespace) -> int:
         built_dir=built.resolve() if built is not None else None,
         settings=FETCH_SETTINGS,
     )
-    projects = {s.source for s in portal.sources if s.kind == "project"}
-    for result in results:
-        published = None
-        if built is not None and portal.address and result.source in projects:
-            published = f"{portal.address}{result.key}/"
-        print(_village_line(result, published))
+    for source, result in zip(portal.sources, results, strict=True):
+        print(_village_line(result, source, portal.address))
     usable = [r for r in results if r.status != "loi"]
     info = PortalInfo(portal.name, portal.address)
     stats = write_portal(out, info, results)
@@ -180,12 +177,16 @@ def run_portal(args: argparse.Namespace) -> int:
     return 1 if over else 0
 
 
-def _village_line(result: VillageResult, published: str | None = None) -> str:
-    """One line for the village (and its problem indented below): ok, last copy or unavailable.
+def _village_line(
+    result: VillageResult, source: Source | None = None, portal_address: str | None = None
+) -> str:
+    """One line for the village (and its problems indented below): ok, last copy or unavailable.
 
-    ``published``: where the CI of one repository for many villages publishes this village
-    (the portal's address + its key, ``--da-dung``); a village whose own ``site_url`` differs
-    is told, since its plaques' QR codes would lead elsewhere (docs/cong-tinh.md)."""
+    With its ``source`` (the portal file's entry), the village's addresses are checked
+    (:func:`langso.portal.addresses.address_problems`): its own ``site_url`` against its
+    entry's ``dia_chi``, or for a village project against the portal's address + its key (where
+    the CI of one repository for many villages publishes it), and a placeholder address; its
+    plaques' QR codes would lead elsewhere or nowhere (docs/cong-tinh.md)."""
     lang = (result.summary or {}).get("lang") or {}
     name = f"{lang.get('ten_day_du', '')}, {lang.get('xa', '')}" if lang else result.key
     name = _printable(name)
@@ -204,15 +205,11 @@ def _village_line(result: VillageResult, published: str | None = None) -> str:
     notes = [result.problem] if result.problem else []
     if result.summary is not None and result.base_url is None:
         notes.append(Problem(result.source, None, "portal.no-address").format())
-    elif result.summary is not None and published and result.base_url != published:
-        mismatch = Problem(
-            result.source,
-            None,
-            "portal.address-mismatch",
-            params={"published": published, "site_url": result.base_url},
-            severity="warning",
-        )
-        notes.append(mismatch.format())
+    elif result.summary is not None and source is not None:
+        own = result.summary.get("dia_chi")
+        site_url = normal_url(own) if isinstance(own, str) and not url_problem(own) else None
+        for problem in address_problems(source, result.key, portal_address, site_url):
+            notes.append(problem.format())
     for note in notes:
         line += "".join(f"\n      {_printable(part)}" for part in note.splitlines())
     return line

@@ -6,8 +6,13 @@ Each host's limits (:data:`HOST_LIMITS`) with the page that states them. Sizes a
 - **Cloudflare Pages** (Free plan): 20,000 files a site, 25 MiB a file; no total size stated.
   https://developers.cloudflare.com/pages/platform/limits/
 - **GitHub Pages**: a published site is at most 1 GB (and a deployment times out after 10
-  minutes); no file count or file size stated for sites published by GitHub Actions.
-  https://docs.github.com/en/pages/getting-started-with-github-pages/github-pages-limits
+  minutes); no file count stated.
+  https://docs.github.com/en/pages/getting-started-with-github-pages/github-pages-limits .
+  A village's files live in its repository first, and GitHub blocks a push holding a file
+  larger than 100 MiB ("About large files on GitHub"):
+  https://docs.github.com/en/repositories/working-with-files/managing-large-files/about-large-files-on-github
+  — so 100 MiB a file. GitLab.com's documentation states no such limit for the Free tier that we
+  could find (December 2026): none is checked.
 - **GitLab Pages** on GitLab.com: 1 GB a site and 200,000 file entries (folders and links count
   too) today; https://docs.gitlab.com/user/gitlab_com/#gitlab-pages . GitLab proposes 30,000 for
   the Free tier (https://gitlab.com/gitlab-org/gitlab/-/issues/500273): a commune's project is
@@ -96,11 +101,13 @@ HOST_LIMITS: Mapping[str, HostLimits] = MappingProxyType(
             "github",
             "GitHub Pages",
             max_files=None,
-            max_file_bytes=None,
+            max_file_bytes=100 * MIB,
             max_total_bytes=1 * GB,
             sources=(
                 "https://docs.github.com/en/pages/getting-started-with-github-pages/"
                 "github-pages-limits",
+                "https://docs.github.com/en/repositories/working-with-files/managing-large-files/"
+                "about-large-files-on-github",
             ),
         ),
         "gitlab": HostLimits(

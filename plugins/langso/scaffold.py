@@ -114,22 +114,24 @@ def starter_line(text: str) -> int | None:
     return None
 
 
-def place_text(title: str) -> str:
-    """A landmark page: front matter, title and the ``## Nguồn`` section every place needs."""
+def place_text(title: str, text: str = "") -> str:
+    """A landmark page: front matter, title and the ``## Nguồn`` section every place needs;
+    ``text`` (``--noi-dung``), when given, instead of the introduction's placeholder."""
     return (
         f"---\ntitle: {_quoted(title)}\n---\n\n# {title}\n\n"
-        f"{_PLACE_INTRO}\n\n"
+        f"{text.strip() or _PLACE_INTRO}\n\n"
         f"## Đường đi\n\n{_PLACE_WAY}\n\n"
         "## Nguồn\n\n"
         f"{_PLACE_SOURCE}\n"
     )
 
 
-def guide_text(title: str) -> str:
-    """A how-to guide: front matter, title, what to prepare and numbered steps."""
+def guide_text(title: str, text: str = "") -> str:
+    """A how-to guide: front matter, title, what to prepare and numbered steps; ``text``
+    (``--noi-dung``), when given, instead of the introduction's placeholder."""
     return (
         f"---\ntitle: {_quoted(title)}\n---\n\n# {title}\n\n"
-        f"{_GUIDE_INTRO}\n\n"
+        f"{text.strip() or _GUIDE_INTRO}\n\n"
         "## Cần chuẩn bị\n\n- Điện thoại có mạng\n\n"
         f"## Các bước\n\n{_GUIDE_STEPS[0]}\n{_GUIDE_STEPS[1]}\n"
     )
@@ -172,8 +174,12 @@ def starter_problems(pages: Mapping[str, str], docs_dir: Path, docs_rel: str) ->
     return problems
 
 
-def service_text(name: str, category: str, day: dt.date) -> str:
-    """A directory entry with the required fields, examples commented out, sample-data flag."""
+_SERVICE_MO_TA = "# mo_ta: 'Mô tả ngắn.'\n"
+
+
+def service_text(name: str, category: str, day: dt.date, text: str = "") -> str:
+    """A directory entry with the required fields, examples commented out, sample-data flag;
+    ``text`` (``--noi-dung``), when given, as its ``mo_ta`` (on one line)."""
     role = VERIFIER_ROLES[0]
     roles = ", ".join(f"'{r}'" for r in VERIFIER_ROLES)
     return (
@@ -181,8 +187,8 @@ def service_text(name: str, category: str, day: dt.date) -> str:
         "# Mọi trường: docs/schema.md. / A directory entry; every field: docs/schema.md.\n"
         f"ten: {_single(name)}\n"
         f"loai: {_single(category)}\n"
-        "# mo_ta: 'Mô tả ngắn.'\n"
-        "# dia_chi:\n"
+        + (f"mo_ta: {_single(' '.join(text.split()))}\n" if text.strip() else _SERVICE_MO_TA)
+        + "# dia_chi:\n"
         "#   chi_tiet: 'thôn …'\n"
         "# toa_do: '19.9742, 105.6451'\n"
         "# dien_thoai: '0912 345 678'\n"

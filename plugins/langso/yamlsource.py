@@ -34,6 +34,7 @@ from langso.problems import Problem
 from langso.text import nfc
 from langso.textfile import DATA_MAX_BYTES, control_problems, size_problem
 from langso.yamllookalike import curly_quoted, lookalike_problems
+from langso.yamlquote import unclosed_quote
 from langso.yamlrepair import later_problems
 
 __all__ = [
@@ -271,6 +272,9 @@ def _separator_line(lines: list[str]) -> int:
 def _syntax_problem(
     error: yaml.MarkedYAMLError, lines: list[str], path: str, offset: int
 ) -> Problem:
+    quote = unclosed_quote(error, lines, path, offset)
+    if quote is not None:  # PyYAML stumbles lines below the slip (issue 17)
+        return quote
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else None
     detail = (error.problem or "").strip()

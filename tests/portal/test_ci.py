@@ -210,11 +210,11 @@ def test_the_command_writes_the_workflow_for_the_projects(
         encoding="utf-8",
     )
     monkeypatch.chdir(tmp_path)
-    assert langso_main(["portal", "ci", "github", "cong.yml"]) == 0
+    assert langso_main(["portal", "ci", "github", "cong.yml", "--nguon", str(REPO)]) == 0
     out = capsys.readouterr().out
-    assert out == (
+    assert out.splitlines()[0] == (
         "Đã ghi .github/workflows/lang-so.yml: 2 làng, 1 làng mỗi việc. / Wrote "
-        ".github/workflows/lang-so.yml: 2 villages, 1 a job.\n"
+        ".github/workflows/lang-so.yml: 2 villages, 1 a job."
     )
     data = assert_valid("github", (tmp_path / ".github/workflows/lang-so.yml").read_text())
     assert matrix_pairs("github", data) == [
@@ -301,3 +301,173 @@ def test_the_portal_job_keeps_the_last_good_copy_of_a_failed_village(tmp_path: P
     )
     assert run.returncode == 1
     assert "::error::Mã làng xa trùng một trang của cổng." in run.stdout
+
+
+PORTAL = "ten: 'Cổng thử (dữ liệu mẫu)'\n"
+
+
+def ci(
+    root: Path, kind: str, text: str, capsys: pytest.CaptureFixture[str], *extra: str
+) -> tuple[int, str, str]:
+    """``langso portal ci KIND cong.yml`` run in ``root``: (status, out, err)."""
+    (root / "cong.yml").write_text(text, encoding="utf-8")
+    status = langso_main(["portal", "ci", kind, "cong.yml", *extra])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_the_portal_job_gets_its_requirements_and_gitignore(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The CI's portal job runs `pip install -r requirements.txt` beside cong.yml: written when
+    missing with the very line `langso init` writes for a village, left alone when present;
+    `.gitignore` gets the caches, the output and the CI's work folders, once."""
+    village = new_village(tmp_path, "Phu My")
+    monkeypatch.chdir(tmp_path)
+    text = PORTAL + "lang:\n  - thu_muc: 'lang/phu-my'\n"
+    status, out, err = ci(tmp_path, "github", text, capsys, "--nguon", str(REPO))
+    assert (status, err) == (0, "")
+    assert (tmp_path / "requirements.txt").read_text("utf-8") == (
+        village / "requirements.txt"
+    ).read_text("utf-8")
+    lines = out.splitlines()
+    assert lines[1] == (
+        "Đã ghi requirements.txt: việc dựng cổng trong CI cài Làng số theo tệp này. / Wrote "
+        "requirements.txt: the CI's portal job installs Làng số from it."
+    )
+    assert lines[2].startswith(
+        "Máy dựng sẽ cài Làng số từ / the host installs Làng số from: langso @ file://"
+    )
+    assert (
+        "Đã thêm vào .gitignore / added to .gitignore: .cache/, /site-cong/, /dung/, /tam/, /luu/"
+        in out
+    )
+    assert (tmp_path / ".gitignore").read_text("utf-8").splitlines()[1:] == [
+        ".cache/",
+        "/site-cong/",
+        "/dung/",
+        "/tam/",
+        "/luu/",
+    ]
+    # Present: left alone; GitLab adds only what it lacks (its output folder `public`).
+    (tmp_path / "requirements.txt").write_text("langso @ git+https://gitlab.com/x/lang-so@v1\n")
+    (tmp_path / ".gitignore").write_text("dung/\n.cache/\n/site-cong/\n/tam/\nluu\n", "utf-8")
+    status, out, _ = ci(tmp_path, "gitlab", text, capsys, "--nguon", str(REPO))
+    assert status == 0
+    assert (
+        tmp_path / "requirements.txt"
+    ).read_text() == "langso @ git+https://gitlab.com/x/lang-so@v1\n"
+    assert "requirements.txt" not in out
+    assert "Đã thêm vào .gitignore / added to .gitignore: /public/\n" in out
+    # No requirements.txt and no known source: nothing written, the option named.
+    (tmp_path / "requirements.txt").unlink()
+    shutil.rmtree(tmp_path / ".github" / "workflows")
+    status, _, err = ci(tmp_path, "github", text, capsys, "--nguon", "https://example.com/lang-so")
+    assert status == 2
+    assert "--nguon `https://example.com/lang-so`:" in err
+    assert not (tmp_path / "requirements.txt").exists()
+    assert not (tmp_path / ".github" / "workflows").exists()
+
+
+def test_what_each_village_job_would_meet_is_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Villages made by `langso init` in one repository: a missing requirements.txt (its job
+    would fail), their own CI files (never run in a sub-folder), a placeholder site_url and one
+    that is not the portal's address + key, a GitHub village in a GitLab CI."""
+    phu_my = new_village(tmp_path, "Phu My")
+    (phu_my / "requirements.txt").unlink()
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "requirements.txt").write_text("langso @ git+https://gitlab.com/x/lang-so@v1\n")
+    text = (
+        PORTAL + "dia_chi: 'https://example.github.io/cong/'\nlang:\n  - thu_muc: 'lang/phu-my'\n"
+    )
+    status, out, err = ci(tmp_path, "gitlab", text, capsys)
+    assert (status, err) == (0, "")
+    assert (phu_my / ".github" / "workflows").is_dir()  # told, never deleted
+    site_url_line = next(
+        i
+        for i, line in enumerate((phu_my / "mkdocs.yml").read_text().splitlines(), 1)
+        if line.startswith("site_url:")
+    )
+    notes = [line for line in out.splitlines() if not line.startswith("    (en)")]
+    assert notes[2:] == [
+        "cong.yml:2: dia_chi: tệp CI viết cho GitLab Pages, nhưng địa chỉ của cổng "
+        "`https://example.github.io/cong/` là của GitHub Pages — chạy `langso portal ci github` "
+        "nếu kho ở GitHub Pages; nếu kho ở GitLab Pages thì sửa địa chỉ (hay `host:`) cho đúng "
+        "nơi đăng",
+        "lang/phu-my: thư mục làng không có requirements.txt: việc CI của làng này sẽ hỏng ở "
+        "bước `pip install -r lang/phu-my/requirements.txt` — chép requirements.txt ở gốc kho "
+        "(cạnh tệp cổng) vào thư mục `lang/phu-my/`",
+        *(
+            f"lang/phu-my/.github/workflows/{name}: tệp CI của riêng làng: GitHub và GitLab chỉ "
+            "chạy tệp CI ở gốc kho, không bao giờ chạy tệp này trong thư mục làng — xóa được: "
+            "việc dựng và đăng làng này đã nằm trong `.gitlab-ci.yml` của cổng"
+            for name in ("daily.yml", "pages.yml")
+        ),
+        f"lang/phu-my/mkdocs.yml:{site_url_line}: site_url: trang của làng được đăng ở "
+        "`https://example.github.io/cong/yen-dinh-phu-my/` (CI đăng mỗi làng ở địa chỉ cổng + "
+        "mã làng), nhưng `site_url` của làng là `https://example.github.io/phu-my/`: mã QR trên "
+        "biển sẽ dẫn tới địa chỉ khác — đặt `site_url: "
+        "https://example.github.io/cong/yen-dinh-phu-my/` trong mkdocs.yml của làng trước khi in "
+        "biển (biển đã in thì giữ địa chỉ cũ và đăng làng ở đó); xem docs/cong-tinh.md",
+        f"lang/phu-my/mkdocs.yml:{site_url_line}: site_url: địa chỉ trang của làng "
+        "`https://example.github.io/phu-my/` chưa phải địa chỉ thật (đây là địa chỉ tạm do "
+        "`langso init` ghi): liên kết trên cổng và mã QR trên biển của làng sẽ không dẫn tới "
+        "đâu — đặt địa chỉ thật của trang làng: `site_url` trong mkdocs.yml của làng (hoặc "
+        "`langso init … --site-url`), hay `dia_chi` của làng trong tệp cổng; rồi dựng lại",
+        f"lang/phu-my/mkdocs.yml:{host_line(phu_my)}: host: tệp CI viết cho GitLab Pages, nhưng "
+        "nơi đăng `github` là của GitHub Pages — chạy `langso portal ci github` nếu kho ở GitHub "
+        "Pages; nếu kho ở GitLab Pages thì sửa địa chỉ (hay `host:`) cho đúng nơi đăng",
+    ]
+    assert "**" not in out
+
+
+def host_line(project: Path) -> int:
+    lines = (project / "mkdocs.yml").read_text().splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line.strip().startswith("host:"))
+
+
+def test_a_village_whose_key_cannot_be_known_stops_with_its_line_and_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The CI publishes each village at /<key>/: a village.yml that cannot be read is told at
+    its own line with its fix, a folder outside the repository with how to fix it; nothing is
+    written (exit 2)."""
+    good = new_village(tmp_path / "kho", "Phu My")
+    bad = new_village(tmp_path / "kho", "Tan Ngu")
+    (bad / "content" / "village.yml").write_text("ten: 'Tân Ngũ'\n\txa: 'xã Yên Định'\n", "utf-8")
+    outside = new_village(tmp_path, "Xa Lac")
+    assert good.is_dir() and outside.is_dir()
+    root = tmp_path / "kho"
+    monkeypatch.chdir(root)
+    text = (
+        PORTAL
+        + "lang:\n  - thu_muc: 'lang/phu-my'\n  - thu_muc: 'lang/tan-ngu'\n"
+        + "  - thu_muc: '../lang/xa-lac'\n"
+    )
+    status, out, err = ci(root, "github", text, capsys, "--nguon", str(REPO))
+    assert (status, out) == (2, "")
+    lines = [line for line in err.splitlines() if not line.startswith("    (en)")]
+    assert lines == [
+        "lang/tan-ngu/content/village.yml:2: dòng thụt lề bằng phím Tab — YAML chỉ cho phép thụt "
+        "lề bằng dấu cách: thay mỗi Tab bằng 2 dấu cách",
+        "cong.yml:5: thu_muc: thư mục `../lang/xa-lac` ở ngoài kho (ngoài thư mục chứa tệp cổng): "
+        "máy CI chỉ có các tệp trong kho — chuyển thư mục của làng vào trong kho, cạnh tệp cổng "
+        "(ví dụ `lang/ten-lang`), rồi sửa `thu_muc`; hoặc đặt tệp cổng ở gốc kho chứa mọi làng",
+        "Chưa viết tệp CI: 2 lỗi ở trên phải sửa. / The CI file was not written: 2 mistake(s) "
+        "above to fix.",
+    ]
+    assert not (root / ".github" / "workflows" / "lang-so.yml").exists()
+    assert not (root / "requirements.txt").exists()
+    # A readable village.yml without the commune: the key is unknown, the line and fix given.
+    (bad / "content" / "village.yml").write_text("ten: 'Tân Ngũ'\n", "utf-8")
+    text = PORTAL + "lang:\n  - thu_muc: 'lang/tan-ngu'\n"
+    status, _, err = ci(root, "github", text, capsys, "--nguon", str(REPO))
+    assert status == 2
+    assert err.splitlines()[0] == (
+        "lang/tan-ngu/content/village.yml:1: không biết mã làng: tệp này thiếu `ten` hoặc `xa` "
+        "(CI đặt trang của làng ở /<mã-làng>/, lấy từ tên xã và tên làng) — ghi `ten: 'Là Thôn'` "
+        "và `xa: 'xã Yên Định'` (tên thật của làng và xã) ở đầu tệp này, rồi chạy lại `langso "
+        "portal ci`"
+    )

@@ -3,6 +3,7 @@ message (they come out of this command, never out of ``langso check``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterator
@@ -12,10 +13,14 @@ import pytest
 
 from langso import cli_portal
 from langso.cli import main
+from langso.init import create_village
+from langso.portal.config import PortalFile
 from langso.portal.fetch import FetchSettings
+from langso.portal.model import VillageResult
 from langso.portal.sources import project_key
 from langso.problems import MESSAGES
-from tests.conftest import copy_site
+from langso.text import slugify
+from tests.conftest import REPO, copy_site
 from tests.portal.http_villages import Server, serve
 from tests.portal.summaries import make_summary
 from tests.summary.sites import CONFIG
@@ -77,6 +82,22 @@ def test_a_portal_with_a_village_that_cannot_be_read(
     lines = out.splitlines()
     assert lines[0] == "Đọc 2 làng… / reading 2 villages…"
     assert lines[1] == "  ✓ làng Phú Mỹ, xã Yên Định: đọc được / read (da-dung/phu-my)"
+    # the sample's example.github.io address: a warning, the village is still read
+    assert lines[2] == (
+        "      da-dung/phu-my: địa chỉ trang của làng `https://example.github.io/phu-my/` chưa "
+        "phải địa chỉ thật (đây là địa chỉ tạm do `langso init` ghi): liên kết trên cổng và mã "
+        "QR trên biển của làng sẽ không dẫn tới đâu — đặt địa chỉ thật của trang làng: "
+        "`site_url` trong mkdocs.yml của làng (hoặc `langso init … --site-url`), hay `dia_chi` "
+        "của làng trong tệp cổng; rồi dựng lại"
+    )
+    assert lines[3] == (
+        "          (en) the village site's address `https://example.github.io/phu-my/` is not a "
+        "real one (it is the placeholder `langso init` writes): the portal's links and the "
+        "village's plaques would lead nowhere — set the village site's real address: `site_url` "
+        "in the village's mkdocs.yml (or `langso init … --site-url`), or the village's "
+        "`dia_chi` in the portal file; then build again"
+    )
+    del lines[2:4]
     assert lines[2] == f"  ✗ {base}/im-lang/: không có / unavailable"
     assert lines[3].startswith(
         f"      không đọc được `{base}/im-lang/lang-so.json`: máy chủ không trả lời trong 0.3 "
@@ -107,8 +128,10 @@ def test_no_usable_village_exits_1_and_a_wrong_file_exits_2(
 ) -> None:
     (tmp_path / "trong").mkdir()
     (tmp_path / "trong" / "lang-so.json").write_text("[]", "utf-8")
-    status, _, err = run(tmp_path, "ten: 'C'\nlang:\n  - thu_muc: 'trong'\n", capsys)
+    status, out, err = run(tmp_path, "ten: 'C'\nlang:\n  - thu_muc: 'trong'\n", capsys)
     assert status == 1
+    # the summary's own messages name the file, not only the folder
+    assert "\n      trong/lang-so.json: $: tệp lang-so.json phải là một đối tượng JSON {…}\n" in out
     assert "Không đọc được làng nào: cổng không có nội dung." in err
     assert (tmp_path / "site-cong" / "index.html").is_file()  # the default: beside the file
     status, _, err = run(tmp_path, "ten: 'C'\nlang:\n  - thu_muc: 'khong-co'\n", capsys)
@@ -179,6 +202,8 @@ def test_every_portal_message_comes_out_of_langso_portal(
     assert status == 1
     seen |= codes(out)
     seen |= codes(mismatched_village(tmp_path, capsys))
+    seen |= codes(differing_village(tmp_path / "khac-dia-chi", capsys))
+    seen |= codes(ci_messages(tmp_path / "kho", capsys))
     assert sorted({code for code in MESSAGES if code.startswith("portal.")} - seen) == []
 
 
@@ -229,3 +254,96 @@ def test_a_hostile_summary_cannot_drive_the_terminal(
         "  ✓ làng \ufffd]0;bị chiếm\ufffdPhú\ufffdMỹ\ufffd✓ giả, xã Yên Định: đọc được / read "
         "(da-dung/phu-my)"
     )
+
+
+def differing_village(root: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """The report of a portal whose built village has a `dia_chi` in the portal file other than
+    its own `site_url`."""
+    built(root, "da-dung/phu-my", make_summary("Phú Mỹ", base_url="https://phu-my.example.vn/"))
+    status, out, _ = run(
+        root,
+        "ten: 'C'\nlang:\n  - thu_muc: 'da-dung/phu-my'\n    dia_chi: 'https://xa.example.vn/phu-my/'\n",
+        capsys,
+        "--ra",
+        str(root / "ra"),
+    )
+    assert status == 0
+    return out
+
+
+def test_an_entry_address_is_where_the_portal_links_and_a_different_site_url_is_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = differing_village(tmp_path, capsys)
+    assert out.splitlines()[2] == (
+        "      da-dung/phu-my: tệp cổng ghi trang của làng ở `https://xa.example.vn/phu-my/` "
+        "(`dia_chi`), nhưng `site_url` của trang làng là `https://phu-my.example.vn/`: liên kết "
+        "trên cổng dẫn tới `https://xa.example.vn/phu-my/`, còn mã QR trên biển của làng dẫn tới "
+        "`https://phu-my.example.vn/` — sửa cho hai địa chỉ giống nhau trước khi in biển: "
+        "`dia_chi` của làng trong tệp cổng, hoặc `site_url` trong mkdocs.yml của làng (biển đã in "
+        "thì giữ địa chỉ trên biển)"
+    )
+    index = (tmp_path / "ra" / "index.html").read_text("utf-8")
+    assert 'href="https://xa.example.vn/phu-my/"' in index
+    assert 'href="https://phu-my.example.vn/"' not in index
+
+
+def test_a_local_run_checks_a_project_against_the_portal_address(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without --da-dung too: a village project of a portal with an address is published at
+    that address + its key (docs/cong-tinh.md, Cách B); the note is plain text."""
+    project = tmp_path / "lang" / "khac"
+    (project / "content").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text("site_name: x\ndocs_dir: content\n", "utf-8")
+    summary = make_summary("Khác", base_url="https://lang-khac.example.vn/")
+
+    def collect(portal: PortalFile, **_: object) -> list[VillageResult]:
+        (source,) = portal.sources
+        assert source.kind == "project"
+        base = "https://lang-khac.example.vn/"
+        return [VillageResult("yen-dinh-khac", source.source, summary, base, "moi", None, None)]
+
+    monkeypatch.setattr(cli_portal, "collect_villages", collect)
+    status, out, _ = run(
+        tmp_path,
+        "ten: 'C'\ndia_chi: 'https://cong.example.vn/'\nlang:\n  - thu_muc: 'lang/khac'\n",
+        capsys,
+    )
+    assert status == 0
+    assert out.splitlines()[2] == (
+        "      lang/khac: trang của làng được đăng ở `https://cong.example.vn/yen-dinh-khac/` (CI "
+        "đăng mỗi làng ở địa chỉ cổng + mã làng), nhưng `site_url` của làng là "
+        "`https://lang-khac.example.vn/`: mã QR trên biển sẽ dẫn tới địa chỉ khác — đặt "
+        "`site_url: https://cong.example.vn/yen-dinh-khac/` trong mkdocs.yml của làng trước khi "
+        "in biển (biển đã in thì giữ địa chỉ cũ và đăng làng ở đó); xem docs/cong-tinh.md"
+    )
+    assert "**" not in out
+
+
+def ci_messages(root: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """What `langso portal ci` says about a repository of villages made by `langso init`."""
+    for name in ("Phu My", "Tan Ngu"):
+        create_village(
+            root / "lang" / slugify(name),
+            village=name,
+            commune="xã Yên Định",
+            province="tỉnh Thanh Hóa",
+            host="github",
+            requirement=str(REPO),
+            today=dt.date(2026, 11, 20),
+        )
+    (root / "lang" / "phu-my" / "requirements.txt").unlink()
+    said = []
+    for text in (
+        "ten: 'C'\ndia_chi: 'https://example.github.io/cong/'\nlang:\n  - thu_muc: 'lang/phu-my'\n",
+        "ten: 'C'\nlang:\n  - thu_muc: '../lang/ci'\n",
+    ):
+        (root / "cong.yml").write_text(text, "utf-8")
+        main(["portal", "ci", "gitlab", str(root / "cong.yml"), "--nguon", str(REPO)])
+        said.append(capsys.readouterr())
+    (root / "lang" / "tan-ngu" / "content" / "village.yml").write_text("ten: 'Tân Ngũ'\n", "utf-8")
+    (root / "cong.yml").write_text("ten: 'C'\nlang:\n  - thu_muc: 'lang/tan-ngu'\n", "utf-8")
+    assert main(["portal", "ci", "github", str(root / "cong.yml")]) == 2
+    said.append(capsys.readouterr())
+    return "".join(part.out + part.err for part in said)

@@ -12,16 +12,23 @@ from typing import Any
 
 import pytest
 
+from langso.portal.model import VillageResult
 from langso.portal.search import (
     SearchDoc,
+    bare_name,
+    closest,
     decode_list,
+    distance,
     encode_list,
     first_query_plan,
     query_words,
     run_query,
+    suggest,
     write_search,
 )
+from langso.portal.site import search_docs
 from langso.text import fold
+from tests.portal.summaries import make_summary
 from tests.search.test_fold_agreement import SCRIPT as VILLAGE_SCRIPT
 from tests.search.test_fold_agreement import TABLE, latin_code_points, node
 
@@ -231,3 +238,122 @@ Promise.all(input.queries.map(q => s.find(index, q)))
     folder = out / "tim"
     assert found == [run_query(lambda n: json.loads((folder / n).read_bytes()), q) for q in queries]
     assert decoded == lists
+
+
+def read_from(out: Path) -> Any:
+    folder = out / "tim"
+    return lambda name: json.loads((folder / name).read_bytes())
+
+
+def test_edit_distance_counts_a_swap_of_neighbours_as_one() -> None:
+    assert distance("lnag", "lang") == 1
+    assert distance("tee", "te") == 1
+    assert distance("tram", "tarm") == 1
+    assert distance("huogn", "huong") == 1
+    assert distance("dinh", "dihn") == 1
+    assert distance("kitten", "sitting") == 3
+    assert distance("ca", "abc") == 3  # swaps of neighbours only, no edit inside a swap
+    assert distance("", "ab") == 2
+    # Commonest first among the closest; 1 at most for 3 letters, else 2.
+    assert closest("lnag", ["long", "lang", "lan"]) == "lang"
+    assert closest("tee", ["the", "te", "tea"]) == "the"
+    assert closest("xyz", ["xa"]) is None
+    assert closest("dnhi", ["dinh"]) == "dinh"  # two swaps: 2
+
+
+def test_a_misspelt_word_gets_the_closest_known_word(out: Path) -> None:
+    read = read_from(out)
+    assert suggest(read, "tram y tee") == "tram y te"
+    assert suggest(read, "dinh lnag") == "dinh lang"
+    assert suggest(read, "Đình lnag") == "đình lang"  # accents typed stay
+    assert suggest(read, "tarm y te") == "tram y te"
+    assert suggest(read, "vneid") is None  # found: nothing to suggest
+    assert suggest(read, "vneid mieu") is None  # every word known, no doc has both
+    assert suggest(read, "qqqqqq") is None  # nothing close
+    assert titles(out, "tram y te") == ["Trạm y tế xã Yên Định", "Trạm y tế xã Định Long"]
+    # The word list is read only for a query with a word that matches nothing.
+    assert "tim/w.json" in [
+        p.relative_to(out).as_posix() for p in first_query_plan(out, "dinh lnag")
+    ]
+    for query in ("dinh lang", "vneid mieu", "d"):
+        assert "tim/w.json" not in [
+            p.relative_to(out).as_posix() for p in first_query_plan(out, query)
+        ]
+    listing = json.loads((out / "tim" / "w.json").read_bytes())
+    assert listing.split(" ")[:3] == ["dinh", "lang", "xa"]  # commonest first
+    assert not any(ch.isdigit() for ch in listing) and " y " not in f" {listing} "
+
+
+def test_bare_names_drop_the_kind_word() -> None:
+    assert bare_name("xã Yên Định") == "Yên Định"
+    assert bare_name("Phường  Hạc Thành") == "Hạc Thành"
+    assert bare_name("thị trấn Quán Lào") == "Quán Lào"
+    assert bare_name("làng Là Thôn") == "Là Thôn"
+    assert bare_name("xã") == "xã"
+
+
+def yen_dinh() -> list[VillageResult]:
+    """Five villages of xã Yên Định, as the portal reads them: each a Đình làng, a pagoda, a
+    cultural house; the commune's police and health station listed by one of them."""
+    found = []
+    for n, name in enumerate(("Là Thôn", "Phú Mỹ", "Yên Hoành", "Thọ Lộc", "Quan Nhân")):
+        services = [("Trạm y tế xã Yên Định", "y-te", "0300 000 001")]
+        if n == 0:
+            services.append(("Công an xã Yên Định", "hanh-chinh", "0300 000 113"))
+        summary = make_summary(
+            name,
+            landmarks=[
+                (f"Đình làng {name}", f"dia-diem/dinh-lang-{n}/"),
+                (f"Chùa {name}", f"dia-diem/chua-{n}/"),
+                (f"Nhà văn hóa thôn {name}", f"dia-diem/nha-van-hoa-{n}/"),
+            ],
+            services=services,
+        )
+        key = f"yen-dinh-{n}"
+        found.append(VillageResult(key, key, summary, summary["dia_chi"], "moi", None, None))
+    return found
+
+
+def test_kind_words_no_longer_match_every_doc_of_a_village(tmp_path: Path) -> None:
+    docs = search_docs(yen_dinh())
+    assert docs[0].place == "Là Thôn Yên Định" and docs[0].kind == "lang"
+    write_search(docs, tmp_path)
+    found = titles(tmp_path, "dinh lang")
+    assert found[:5] == [
+        "Đình làng Phú Mỹ",
+        "Đình làng Là Thôn",
+        "Đình làng Thọ Lộc",
+        "Đình làng Quan Nhân",
+        "Đình làng Yên Hoành",
+    ]
+    assert not any(t.startswith("Đình làng") for t in found[5:])
+    assert "Công an xã Yên Định" not in found  # neither its title nor its text says "làng"
+    assert "Trạm y tế xã Yên Định" not in found
+    assert titles(tmp_path, "cong an lang") == []
+    assert titles(tmp_path, "cong an yen dinh") == ["Công an xã Yên Định"]
+    # A village's home still answers to its kind word and its commune.
+    assert titles(tmp_path, "lang tho loc")[0] == "làng Thọ Lộc"
+    assert "làng Phú Mỹ" in titles(tmp_path, "xa yen dinh")
+    # Before: every doc of every village matched "làng" and every doc here "Định": all 26.
+    # Now the services are out; pagodas and cultural houses stay, their text says "làng X".
+    assert (len(docs), len(found)) == (26, 20)
+
+
+def test_the_script_suggests_like_python(out: Path) -> None:
+    queries = ["tram y tee", "dinh lnag", "Đình lnag", "tarm y te", "vneid", "vneid mieu"]
+    queries += ["qqqqqq", "d", "", "mieu coo", "huogn dan", "la thno", "xa dihn", "chua phcu"]
+    pairs = [["lnag", "lang"], ["kitten", "sitting"], ["ca", "abc"], ["", "ab"], ["dnhi", "dinh"]]
+    source = (
+        PRELUDE
+        + f"""
+const dir = {json.dumps(str(out / "tim"))};
+const index = {{get: n => Promise.resolve(JSON.parse(require("fs").readFileSync(dir + "/" + n)))}};
+Promise.all(input.queries.map(q => s.suggest(index, q)))
+  .then(said => out([said, input.pairs.map(p => s.distance(p[0], p[1]))]));
+"""
+    )
+    said, distances = run_node(source, {"queries": queries, "pairs": pairs})
+    read = read_from(out)
+    assert said == [suggest(read, q) for q in queries]
+    assert "tram y te" in said and "đình lang" in said
+    assert distances == [distance(a, b) for a, b in pairs] == [1, 3, 3, 2, 2]

@@ -30,6 +30,7 @@ sys.path.insert(0, str(REPO / "build_tools"))
 from synthetic import KINDS, SENTENCE, WORDS
 
 QUERIES = ("dinh lang", "tram y te", "vneid", "d", "nha van hoa thon", "huong dan")
+TYPOS = ("dinh lnag", "tram y tee", "huogn dan")  # read the word list too (no result)
 LIMIT = 150 * 1024
 
 LANDMARKS = (
@@ -89,7 +90,7 @@ CATEGORY = {"dia-diem": "Di tích – địa điểm", "dich-vu": "Dịch vụ",
 def synthetic_docs(villages: int = 1000, pages: int = 50, seed: int = 17) -> list[SearchDoc]:
     """``villages`` × ``pages`` docs (``pages`` ≤ 50): per village its home, 12 landmarks, 6
     public services, shops from the synthetic kinds, then guides and notices; 8 villages a
-    commune. Deterministic for a seed."""
+    commune; ``place`` the bare names, as the portal writes them. Deterministic for a seed."""
     rng = random.Random(seed)
     names = [f"{a} {b}" for a in WORDS for b in WORDS if a != b]
     rng.shuffle(names)
@@ -119,7 +120,9 @@ def synthetic_docs(villages: int = 1000, pages: int = 50, seed: int = 17) -> lis
                 [CATEGORY[kind], *rng.sample(HEADINGS, 2), *words[start : start + 12]]
                 + [rng.choice(WORDS) for _ in range(4)]
             )
-            docs.append(SearchDoc(title, f"{base}p/{at}/", f"làng {v}", f"xã {c}", text, kind))
+            docs.append(
+                SearchDoc(title, f"{base}p/{at}/", f"làng {v}", f"xã {c}", text, kind, f"{v} {c}")
+            )
     return docs
 
 
@@ -138,13 +141,15 @@ def weigh(out: Path, query: str) -> tuple[int, int]:
 
 def test_first_query_stays_under_150_kb_and_files_stay_few(portal: Path) -> None:
     files = sum(1 for p in (portal / "tim").rglob("*") if p.is_file())
-    table = {query: weigh(portal, query) for query in QUERIES}
-    print(f"\nfiles {files}")
+    table = {query: weigh(portal, query) for query in QUERIES + TYPOS}
+    listing = (portal / "tim" / "w.json").stat().st_size
+    print(f"\nfiles {files}; word list {listing / 1024:.1f} KB")
     for query, (count, size) in table.items():
         print(f"{query!r}: {count} files, {size / 1024:.1f} KB")
     assert files < 10_000
     assert all(size <= LIMIT for _, size in table.values()), table
     assert table["d"] == (0, 0)
+    assert listing <= 30 * 1024  # the one extra file a misspelt word reads
 
 
 def test_the_script_ranks_like_python_where_completions_hit_the_byte_budget(portal: Path) -> None:
@@ -170,3 +175,22 @@ Promise.all(input.map(q => s.find(index, q))).then(out);
 """
     )
     assert run_node(source, queries) == [run_query(read, q) for q in queries]
+
+
+def test_the_word_list_stays_small_with_a_large_vocabulary(tmp_path: Path) -> None:
+    """Far more distinct words than a province writes (every Vietnamese syllable folds into
+    about 2,200 words): 30,000 random ones. ``w.json`` keeps the WORD_LIST commonest."""
+    from langso.portal.search import WORD_LIST
+
+    rng = random.Random(17)
+    letters = "abcdeghiklmnopqrstuvxy"
+    vocabulary = sorted({"".join(rng.choices(letters, k=rng.randint(3, 9))) for _ in range(30_000)})
+    docs = [
+        SearchDoc(f"Trang {n}", f"https://x.example.org/{n}/", "", "", " ".join(words), "trang")
+        for n, words in enumerate(zip(*[iter(vocabulary)] * 20, strict=False))
+    ]
+    write_search(docs, tmp_path)
+    listing = (tmp_path / "tim" / "w.json").read_bytes()
+    print(f"\nword list of {len(vocabulary)} words: {len(listing) / 1024:.1f} KB")
+    assert len(json.loads(listing).split(" ")) == WORD_LIST
+    assert len(listing) <= 45 * 1024

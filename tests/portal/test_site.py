@@ -115,6 +115,11 @@ def test_home_shows_the_name_and_the_search_box_first_then_communes_in_order(sit
         "https://example.github.io/la-thon/",
     )
     assert texts(card.select(".p-card__meta")) == ["2 địa điểm · 2 dịch vụ"]
+    # What the site is, under its name; a hint that fits the box at the largest text.
+    assert texts(page.select(".p-head__what")) == [
+        "Sổ tay số của 6 làng ở 2 xã: tìm địa điểm, dịch vụ, số điện thoại."
+    ]
+    assert form.select_one("input#q")["placeholder"] == "Tìm: đình, chợ, y tế…"
 
 
 def test_unavailable_villages_say_so_with_the_date_of_the_copy(site: Path) -> None:
@@ -169,17 +174,22 @@ def test_village_page_identity_notices_and_call_buttons(site: Path) -> None:
     assert texts(page.select(".p-crumbs a")) == ["Trang chủ", "xã Yên Định"]
 
 
-def test_commune_page_groups_landmarks_and_services_by_category(site: Path) -> None:
+def test_commune_page_is_short_its_villages_then_a_line_a_category(site: Path) -> None:
     page = soup(site, "xa/yen-dinh/")
     assert texts(page.select("h1")) == ["xã Yên Định"]
+    assert texts(page.select("main h2")) == ["Các làng", "Địa điểm và dịch vụ theo loại"]
     assert texts(page.select(".p-card__name")) == ["làng An Hòa", "làng Là Thôn", "làng Phú Mỹ"]
-    jumps = [(a.get_text(), a["href"]) for a in page.select(".p-jump a")]
-    assert jumps == [
-        ("Di tích – địa điểm (4)", "#di-tich-dia-diem"),
-        ("Hành chính (1)", "#hanh-chinh"),
-        ("Y tế (3)", "#y-te"),
+    # No landmark or service inline: each category is one line to that commune's section.
+    assert page.select(".p-item, .p-jump") == []
+    lines = [(a.get_text(" ", strip=True), a["href"]) for a in page.select(".p-links a")]
+    assert lines == [
+        ("Di tích – địa điểm 4", "../../loai/di-tich-dia-diem/#xa-yen-dinh"),
+        ("Hành chính 1", "../../loai/hanh-chinh/#xa-yen-dinh"),
+        ("Y tế 3", "../../loai/y-te/#xa-yen-dinh"),
     ]
-    health = page.select_one("#y-te").find_next("ul")
+    target = soup(site, "loai/y-te/").select_one("#xa-yen-dinh")
+    assert target is not None and target.get_text() == "xã Yên Định"
+    health = target.find_next("ul")
     assert texts(health.select(".p-item__where")) == [
         "làng An Hòa · xã Yên Định",
         "làng Là Thôn · xã Yên Định",
@@ -326,7 +336,7 @@ def test_hostile_urls_never_become_links(tmp_path: Path) -> None:
     page = soup(tmp_path, "lang/ac/")
     assert page.select("a.p-button, a.p-call") == []
     assert texts(page.select("span.p-item__name")) == ["Ba", "Hai", "Một", "Bốn"]
-    assert texts(page.select(".p-calls")) == ["0300 000 004"]
+    assert texts(page.select(".p-calls")) == ["0300 000 004 Dữ liệu mẫu"]
 
 
 def test_search_docs_cover_homes_landmarks_services_and_pages_once() -> None:
@@ -381,3 +391,72 @@ def test_duplicate_keys_are_refused(tmp_path: Path) -> None:
     one = village("a", make_summary("A"))
     with pytest.raises(ValueError, match="trùng"):
         write_portal(tmp_path, INFO, [one, one])
+
+
+def test_sample_services_say_so_by_the_name_and_by_the_call_buttons(site: Path) -> None:
+    for path in ("lang/yen-dinh-la-thon/", "loai/y-te/", "loai/hanh-chinh/"):
+        page = soup(site, path)
+        services = [i for i in page.select(".p-item") if i.select(".p-call")]
+        assert services, path
+        for item in services:
+            assert texts(item.select(".p-item__head > .p-sample")) == ["Dữ liệu mẫu"], path
+            assert texts(item.select(".p-calls > .p-sample")) == ["Dữ liệu mẫu"], path
+            head = item.select_one(".p-item__head")
+            assert head.select_one(".p-item__name") is not None, path
+    landmarks = soup(site, "loai/di-tich-dia-diem/")
+    assert landmarks.select(".p-sample") == []  # landmarks carry no du_lieu_mau
+
+
+def test_a_real_service_has_no_sample_mark(tmp_path: Path) -> None:
+    summary = make_summary("Thật")
+    summary["dich_vu"][0]["du_lieu_mau"] = False
+    write_portal(tmp_path, INFO, [village("that", summary)])
+    page = soup(tmp_path, "lang/that/")
+    assert texts(page.select(".p-call")) == ["Gọi 0300 000 001"]
+    assert page.select(".p-sample, .p-item__head") == []
+
+
+def test_404_page_links_from_the_portal_path_at_any_depth(site: Path, tmp_path: Path) -> None:
+    page: Any = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert texts(page.select("h1")) == ["Không tìm thấy trang"]
+    assert page.title.string == f"Không tìm thấy trang · {INFO.name}"
+    assert page.html["lang"] == "vi" and page.html["data-root"] == "/cong/"
+    form = page.select_one("form.langso-portal-search")
+    assert (form["action"], form.select_one("input")["name"]) == ("/cong/tim-kiem/", "q")
+    assert [a["href"] for a in page.select("main .p-links a")] == ["/cong/", "/cong/loai/"]
+    assert page.select_one("link[rel=stylesheet]")["href"] == ("/cong/assets/portal.css")
+    assert all(
+        (tag.get("href") or tag.get("src") or "/").startswith(("/cong/", "data:,"))
+        for tag in page.select("[href], [src]")
+    )
+    assert "portal-search.js" not in str(page)  # light: the form is a plain GET
+    # No address: the host's root.
+    write_portal(tmp_path, PortalInfo("Cổng", None), villages()[:1])
+    bare: Any = BeautifulSoup((tmp_path / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert bare.select_one("form")["action"] == "/tim-kiem/"
+
+
+def test_a_second_run_removes_its_own_old_output_and_nothing_else(tmp_path: Path) -> None:
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    write_portal(out, INFO, villages())
+    beside = out / "yen-dinh-la-thon" / "index.html"  # a village built by CI, beside
+    beside.parent.mkdir()
+    beside.write_text("làng", encoding="utf-8")
+    (out / "ghi-chu.txt").write_text("của người khác", encoding="utf-8")
+    kept = [v for v in villages() if v.key not in ("dinh-tan-dong", "dinh-tan-bac")]
+    write_portal(out, INFO, kept)
+    assert not (out / "lang/dinh-tan-dong").exists()
+    assert not (out / "xa/dinh-tan").exists()
+    assert (out / "lang/yen-dinh-la-thon/index.html").is_file()
+    assert beside.read_text(encoding="utf-8") == "làng"
+    assert (out / "ghi-chu.txt").is_file()
+    # Exactly what a fresh run writes (search shards included), and the others' files.
+    write_portal(fresh, INFO, kept)
+    every = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
+    assert every == sorted(
+        [
+            *(p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file()),
+            Path("ghi-chu.txt"),
+            Path("yen-dinh-la-thon/index.html"),
+        ]
+    )

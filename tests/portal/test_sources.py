@@ -92,7 +92,7 @@ def test_sites_over_the_network_each_with_its_own_outcome(tmp_path: Path, server
     assert "chuyển hướng tới `file:///etc/passwd`" in problems[4]
     assert "tệp lớn hơn 5.242.880 byte" in problems[5]
     assert problems[6].startswith("bản tóm tắt lang-so.json của làng không dùng được")
-    assert (results[6].problem or "").splitlines()[2].startswith(f"{base}/hong/: ")
+    assert (results[6].problem or "").splitlines()[2].startswith(f"{base}/hong/lang-so.json: ")
 
 
 def test_a_source_that_fails_today_uses_yesterdays_copy(tmp_path: Path, server: Server) -> None:

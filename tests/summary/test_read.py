@@ -37,8 +37,8 @@ def test_a_valid_summary_is_read_in_nfc() -> None:
 
 def test_too_big() -> None:
     assert refused(b" " * (MAX_SUMMARY_BYTES + 1)) == [
-        f"{WHERE}: tệp lang-so.json quá lớn: 5,242,881 byte, tối đa 5,242,880 byte — không đọc"
-        "\n    (en) lang-so.json is too large: 5,242,881 bytes, at most 5,242,880 — not read"
+        f"{WHERE}: tệp lang-so.json lớn hơn 5 MiB (giới hạn 5.242.880 byte) — không đọc"
+        "\n    (en) lang-so.json is larger than 5 MiB (the limit is 5,242,880 bytes) — not read"
     ]
 
 
@@ -152,9 +152,10 @@ def test_schema_mistakes_are_named_by_their_json_path() -> None:
     made["vi_tri"] = {"vi_do": 95, "kinh_do": 105.6}
     made["thong_bao"] = [{"tieu_de": 7, "ngay": "2026-11-28", "trang": "t/", "khan": True}]
     assert refused(dumps(made)) == [
-        f'{WHERE}: $.dich_vu[0].dien_thoai[0].tel: giá trị "tel:113" không đúng dạng'
-        " `^\\+?[0-9]+$`"
-        '\n    (en) value "tel:113" does not match `^\\+?[0-9]+$`',
+        f'{WHERE}: $.dich_vu[0].dien_thoai[0].tel: giá trị "tel:113" không đúng dạng: cần số '
+        "gọi được chỉ gồm chữ số, có thể có `+` ở đầu, không dấu cách, ví dụ `+84300000001`"
+        '\n    (en) value "tel:113" has the wrong form: expected a dialable number of digits '
+        "only, maybe with a leading `+`, no spaces, e.g. `+84300000001`",
         f"{WHERE}: $.lang: thiếu trường `ma_xa`\n    (en) missing field `ma_xa`",
         f"{WHERE}: $.thong_bao[0].tieu_de: phải là chuỗi\n    (en) must be string",
         f"{WHERE}: $.vi_tri: phải là null hoặc {{vi_do, kinh_do}}"
@@ -168,3 +169,39 @@ def test_many_mistakes_are_cut_at_twenty() -> None:
     messages = refused(dumps(made))
     assert len(messages) == 21
     assert messages[-1] == f"{WHERE}: và 10 lỗi khác\n    (en) and 10 more problems"
+
+
+def test_every_pattern_of_the_schema_is_said_in_words() -> None:
+    """A volunteer does not read regular expressions: each pattern has its words, and a date,
+    a code and an address say what they expect."""
+    from langso.summary.read import _PATTERN_WORDS, schema
+
+    patterns: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get("pattern"), str):
+                patterns.add(value["pattern"])
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(schema())
+    assert patterns and patterns <= set(_PATTERN_WORDS)
+    made = make_summary("Phú Mỹ")
+    made["ngay_dung"] = "05/12/2026"
+    made["lang"]["ma_xa"] = "xa-15469"
+    made["dia_chi"] = "https://example.github.io/phu-my"
+    messages = refused(dumps(made))
+    assert [m.split("\n")[0] for m in messages] == [
+        f'{WHERE}: $.dia_chi: giá trị "https://example.github.io/phu-my" không đúng dạng: cần '
+        "địa chỉ trang đầy đủ bắt đầu bằng `https://` (hoặc `http://`), không dấu cách, có `/` "
+        "ở cuối, ví dụ `https://example.github.io/lang-so/`",
+        f'{WHERE}: $.lang.ma_xa: giá trị "xa-15469" không đúng dạng: cần mã số gồm 1 đến 8 chữ '
+        "số, ví dụ mã xã `15469`",
+        f'{WHERE}: $.ngay_dung: giá trị "05/12/2026" không đúng dạng: cần ngày dạng '
+        "năm-tháng-ngày, ví dụ `2026-12-05`",
+    ]
+    assert not any("^" in m for m in messages)

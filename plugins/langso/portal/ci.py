@@ -31,9 +31,7 @@ line is :func:`main` (``langso portal ci …``, routed by ``langso.cli``).
 from __future__ import annotations
 
 import math
-import os
 import re
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -227,74 +225,8 @@ def write_ci(
 
 
 def main(argv: Sequence[str]) -> int:
-    """``langso portal ci github|gitlab cong.yml [--ra TỆP]``: exit 0 written, 1 a mistake in
-    the portal file or its villages, 2 a mistyped command line."""
-    from langso.cli_text import VietnameseArgumentParser
-    from langso.portal.config import read_portal_file
-    from langso.portal.sources import project_key
+    """``langso portal ci github|gitlab cong.yml [--ra TỆP] [--nguon NGUỒN]``: the repository
+    checked, then the CI file written (:func:`langso.portal.ci_repo.main`)."""
+    from langso.portal.ci_repo import main as run
 
-    parser = VietnameseArgumentParser(
-        prog="langso portal ci",
-        description="Viết tệp CI dựng mọi làng (mỗi làng một việc, song song) rồi dựng cổng "
-        "và đăng cả cổng lẫn các làng. Đặt tệp cổng ở gốc kho. / Write the CI file that builds "
-        "every village (one job each, in parallel), then the portal, and publishes both. Keep "
-        "the portal file at the repository root.",
-    )
-    parser.add_argument("ci", choices=sorted(MATRIX_LIMITS), help="CI của kho / the CI")
-    parser.add_argument("cong", type=Path, metavar="cong.yml", help="tệp cổng / the portal file")
-    parser.add_argument(
-        "--ra",
-        type=Path,
-        metavar="TỆP/FILE",
-        help="tệp ghi ra / the file written (mặc định/default: .github/workflows/lang-so.yml "
-        "hoặc/or .gitlab-ci.yml cạnh tệp cổng / beside the portal file)",
-    )
-    args = parser.parse_args(list(argv))
-    path: Path = args.cong
-    if not path.is_file():
-        print(f"{path.as_posix()}: không có tệp cổng này / no such portal file", file=sys.stderr)
-        return 1
-    portal, problems = read_portal_file(path.resolve(), path.as_posix())
-    for problem in problems:
-        print(problem.format(), file=sys.stderr)
-    if portal is None:
-        return 1
-    root = path.resolve().parent
-    villages: list[CiVillage] = []
-    for source in portal.sources:
-        if source.folder is None or not (source.folder / "mkdocs.yml").is_file():
-            continue  # a built site or a URL: the portal job reads it as it is
-        key = project_key(source.folder)
-        if key is None:
-            print(
-                f"{source.source}: không đọc được tên làng và xã trong village.yml / cannot "
-                "read the village's name and commune from village.yml",
-                file=sys.stderr,
-            )
-            return 1
-        try:
-            folder = source.folder.resolve().relative_to(root).as_posix()
-        except ValueError:
-            print(
-                f"{source.source}: thư mục ở ngoài kho của tệp cổng / the folder is outside the "
-                "portal file's repository",
-                file=sys.stderr,
-            )
-            return 1
-        villages.append(CiVillage(key, folder))
-    out: Path = args.ra if args.ra is not None else root / DEFAULT_OUT[args.ci]
-    try:
-        write_ci(args.ci, path.name, villages, out)
-    except CiError as error:
-        print(f"{path.as_posix()}: {error}", file=sys.stderr)
-        return 1
-    per_job = math.ceil(len(villages) / MATRIX_LIMITS[args.ci])
-    try:
-        shown = Path(os.path.relpath(out)).as_posix()
-    except ValueError:  # another drive (Windows)
-        shown = out.name
-    print(
-        f"Đã ghi {shown}: {len(villages)} làng, {per_job} làng mỗi việc. / Wrote {shown}: "
-        f"{len(villages)} villages, {per_job} a job."
-    )
-    return 0
+    return run(argv)

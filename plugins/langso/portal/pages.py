@@ -116,6 +116,7 @@ class Item:
     village_name: str
     commune_slug: str
     commune_name: str
+    sample: bool = False  # ``du_lieu_mau: true``: shown as "Dữ liệu mẫu" by the name and calls
 
 
 @dataclass(frozen=True)
@@ -259,6 +260,7 @@ def _village(result: VillageResult, commune_slug: str) -> VillageView:
             village_name=name,
             commune_slug=commune_slug,
             commune_name=commune,
+            sample=entry.get("du_lieu_mau") is True,
         )
 
     landmarks = []

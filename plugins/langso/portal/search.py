@@ -7,15 +7,18 @@ the files the script fetches for a query, with the same algorithm (:func:`run_qu
 and ``build_tools/bench_portal.py`` can weigh a first search.
 
 Words and forms
-    A doc's words are the ``[a-z0-9]+`` runs of the folded title, village, commune and text,
-    each cut to :data:`MAX_WORD` characters. The *form* of a title word is how the title writes
-    it, lower case NFC (``đình``, ``định``): a query word typed with accents earns the exact
-    bonus only on docs whose title has that form. A query's words are found the same way; every
-    word must match; the last one is a prefix when it has 2 characters or more (the
-    :data:`MAX_EXPAND` commonest words that start with it, the word itself first), the others
-    match whole; completions are taken while their postings files stay within
-    :data:`EXPAND_BYTES`, the word itself always. A last word of one character is left out
-    (being typed); a query with no word of 2 characters or more fetches nothing.
+    A doc's words are the ``[a-z0-9]+`` runs of the folded title, place and text, each cut to
+    :data:`MAX_WORD` characters. Its place words are ``place`` (the bare village and commune
+    names, "Là Thôn Yên Định"), so the kind words làng/thôn/xã/phường do not match on every doc
+    of every village; a village's home (kind ``lang``) matches ``village`` too ("làng Là Thôn");
+    a doc without ``place`` matches ``village`` and ``commune`` as written. The *form* of a
+    title word is how the title writes it, lower case NFC (``đình``, ``định``): a query word
+    typed with accents earns the exact bonus only on docs whose title has that form. A query's
+    words are found the same way; every word must match; the last one is a prefix when it has 2
+    characters or more (the :data:`MAX_EXPAND` commonest words that start with it, the word
+    itself first), the others match whole; completions are taken while their postings files stay
+    within :data:`EXPAND_BYTES`, the word itself always. A last word of one character is left
+    out (being typed); a query with no word of 2 characters or more fetches nothing.
 
 Doc ids
     Docs are numbered by (title length, folded title, title, village, url): a lower id is a
@@ -31,6 +34,10 @@ Files (format version ``v`` = 1; JSON, UTF-8, ``separators=(",", ":")``)::
                          the byte size of tim/p/<word>.json holding them (when their JSON is
                          longer than INLINE_BYTES)
     tim/p/<word>.json    P of one frequent word
+    tim/w.json           the WORD_LIST commonest words of 2+ letters without a digit, commonest
+                         first (ties: alphabetical), one
+                         string joined by spaces ("lang dinh xa …"): read only when a query
+                         word is in no dictionary, for "Có phải bạn muốn tìm" (:func:`suggest`)
     tim/d/<i>.json       records of docs i·c … i·c+c−1: {"l": [["làng Là Thôn", "xã Yên Định"]],
                          "d": [[title, url, l index, kind], …]}
 
@@ -43,6 +50,11 @@ most significant first, the last digit of a number from ``A–Z a–f`` and the 
 
 Ranking: docs holding every query word in the title first; then more exact-accent matches
 (``đình`` ranks "Đình làng" above "Dinh dưỡng"); then more words in the title; then lower id.
+
+Suggestions: when a query word matches nothing (the last one: no word starts with it), each such
+word is replaced by the commonest word of ``w.json`` at the smallest edit distance (insert,
+delete, substitute, or swap two neighbours: "lnag" → "lang" is 1), at most 1 for a word of 3
+letters or fewer, else 2; the other words stay as typed. No suggestion if one has no candidate.
 """
 
 from __future__ import annotations
@@ -65,11 +77,13 @@ __all__ = [
     "PAGE",
     "SearchDoc",
     "SearchStats",
+    "bare_name",
     "decode_list",
     "encode_list",
     "first_query_plan",
     "query_words",
     "run_query",
+    "suggest",
     "write_search",
 ]
 
@@ -83,6 +97,8 @@ MAX_WORD = 32
 MAX_EXPAND = 6
 EXPAND_BYTES = 40_000
 """The last word's completions stop before their postings files pass this many bytes."""
+WORD_LIST = 5_000
+"""The word list for suggestions keeps the commonest this many words (≈ 35 KB at most)."""
 INLINE_BYTES = 400
 """Postings longer than this (characters of JSON) go to a file of their own."""
 
@@ -102,7 +118,8 @@ class SearchDoc:
     title: shown (NFC); url: absolute http(s) URL, or portal-relative for a portal page;
     village: ``"làng Là Thôn"`` shown under the title (``""`` for a portal page); commune:
     ``"xã Yên Định"``; text: matched, never shown (description, headings, category); kind: one
-    of :data:`KINDS`.
+    of :data:`KINDS`; place: the bare names matched instead of village and commune
+    (``"Là Thôn Yên Định"``, no làng/thôn/xã/phường; ``""``: match village and commune).
     """
 
     title: str
@@ -111,6 +128,28 @@ class SearchDoc:
     commune: str
     text: str
     kind: str
+    place: str = ""
+
+
+_KIND_WORDS = ("xã", "phường", "thị trấn", "đặc khu", "làng", "thôn", "xóm", "bản", "ấp")
+
+
+def bare_name(name: str) -> str:
+    """``name`` without its leading kind word: ``"xã Yên Định"`` → ``"Yên Định"`` (kinds:
+    xã, phường, thị trấn, đặc khu, làng, thôn, xóm, bản, ấp; any case); a name that is only a
+    kind word stays as it is."""
+    name = nfc(name).strip()
+    for kind in _KIND_WORDS:
+        if name.lower().startswith(kind + " ") and name[len(kind) :].strip():
+            return name[len(kind) :].strip()
+    return name
+
+
+def _place_words(doc: SearchDoc) -> str:
+    """What a doc matches besides its title and text (see the module doc)."""
+    if not doc.place:
+        return f"{doc.village} {doc.commune}"
+    return f"{doc.village} {doc.place}" if doc.kind == "lang" else doc.place
 
 
 @dataclass(frozen=True)
@@ -200,10 +239,28 @@ def write_search(docs: Sequence[SearchDoc], out: Path) -> SearchStats:
             raise ValueError(f"url {doc.url!r}: only http(s) or portal-relative")
     ordered = sorted(
         (
-            SearchDoc(nfc(d.title), d.url, nfc(d.village), nfc(d.commune), nfc(d.text), d.kind)
+            SearchDoc(
+                nfc(d.title),
+                d.url,
+                nfc(d.village),
+                nfc(d.commune),
+                nfc(d.text),
+                d.kind,
+                nfc(d.place),
+            )
             for d in docs
         ),
-        key=lambda d: (len(d.title), fold(d.title), d.title, d.village, d.commune, d.url),
+        key=lambda d: (
+            len(d.title),
+            fold(d.title),
+            d.title,
+            d.village,
+            d.commune,
+            d.url,
+            d.place,
+            d.kind,
+            d.text,
+        ),
     )
     titled: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     rest: dict[str, list[int]] = defaultdict(list)
@@ -213,7 +270,7 @@ def write_search(docs: Sequence[SearchDoc], out: Path) -> SearchStats:
             if word not in seen:
                 seen.add(word)
                 titled[word][form].append(doc_id)
-        for word in words(" ".join((doc.village, doc.commune, doc.text))):
+        for word in words(f"{_place_words(doc)} {doc.text}"):
             if word not in seen:
                 seen.add(word)
                 rest[word].append(doc_id)
@@ -224,6 +281,7 @@ def write_search(docs: Sequence[SearchDoc], out: Path) -> SearchStats:
         (folder / sub).mkdir(parents=True)
     files: dict[Path, bytes] = {}
     shards: dict[str, dict[str, Any]] = defaultdict(dict)
+    counts: list[tuple[int, str]] = []
     for word in sorted(set(titled) | set(rest)):
         forms = sorted(titled[word].items(), key=lambda kv: (-len(kv[1]), kv[0]))
         postings = [encode_list(rest[word])] + [encode_list(ids) for _, ids in forms]
@@ -233,6 +291,10 @@ def write_search(docs: Sequence[SearchDoc], out: Path) -> SearchStats:
             files[folder / "p" / f"{word}.json"] = data = _dump(postings)
             inline = len(data)
         shards[key_of(word)][word] = [df, [form for form, _ in forms], inline]
+        if len(word) >= 2 and not any(ch.isdigit() for ch in word):
+            counts.append((-df, word))
+    common = sorted(counts)[:WORD_LIST]
+    files[folder / "w.json"] = _dump(" ".join(word for _, word in common))
     for key, shard in shards.items():
         files[folder / "t" / f"{key}.json"] = _dump(shard)
     for start in range(0, len(ordered), CHUNK):
@@ -271,41 +333,60 @@ Fetch = Callable[[str], Any]
 """Reads ``tim/<relative path>`` as JSON (``None`` when missing); records what it read."""
 
 
-def run_query(fetch: Fetch, query: str) -> list[int]:
-    """Rank the doc ids matching ``query`` (the algorithm of portal-search.js ``find``)."""
+def _prepared(query: str) -> Query | None:
+    """The words a query looks up: ``None`` without a word of 2+ characters; a last word of
+    one character is left out (a letter being typed: wait for the next one)."""
     q = query_words(query)
     if not any(len(w) >= 2 for w in q.words):
-        return []
-    if len(q.words[-1]) == 1:  # a letter being typed: wait for the next one
+        return None
+    if len(q.words[-1]) == 1:
         q = Query(q.words[:-1], q.forms[:-1])
-    manifest = fetch("m.json")
-    keys = set(manifest["k"])
+    return q
+
+
+def _shards(fetch: Fetch, q: Query) -> dict[str, dict[str, Any]]:
+    """The dictionaries of the words of ``q`` (``{}`` for a key no word has)."""
+    keys = set(fetch("m.json")["k"])
     shards: dict[str, dict[str, Any]] = {}
     for word in q.words:
         key = key_of(word)
         if key not in shards:
             shards[key] = fetch(f"t/{key}.json") if key in keys else {}
+    return shards
+
+
+def _terms(shard: dict[str, Any], word: str, last: bool) -> list[str]:
+    """The terms ``word`` stands for: itself; the last word (2+ letters) also its commonest
+    completions while their postings files stay within EXPAND_BYTES."""
+    if not last or len(word) < 2:
+        return [word] if word in shard else []
+    starting = [w for w in shard if w.startswith(word) and w != word]
+    starting.sort(key=lambda w: (-shard[w][0], w))
+    terms: list[str] = []
+    spent = 0
+    for term in ([word] if word in shard else []) + starting:
+        size = shard[term][2] if isinstance(shard[term][2], int) else 0
+        if terms and (len(terms) == MAX_EXPAND or spent + size > EXPAND_BYTES):
+            break
+        terms.append(term)
+        spent += size
+    return terms
+
+
+def run_query(fetch: Fetch, query: str) -> list[int]:
+    """Rank the doc ids matching ``query`` (the algorithm of portal-search.js ``find``)."""
+    q = _prepared(query)
+    if q is None:
+        return []
+    shards = _shards(fetch, q)
     in_title: list[dict[int, int]] = []  # per query word: doc → 2 if the form matched, 1 if not
     matched: list[set[int]] = []
     last = len(q.words) - 1
     for at, word in enumerate(q.words):
         shard = shards[key_of(word)]
-        if at == last and len(word) >= 2:
-            starting = [w for w in shard if w.startswith(word) and w != word]
-            starting.sort(key=lambda w: (-shard[w][0], w))
-            terms: list[str] = []
-            spent = 0
-            for term in ([word] if word in shard else []) + starting:
-                size = shard[term][2] if isinstance(shard[term][2], int) else 0
-                if terms and (len(terms) == MAX_EXPAND or spent + size > EXPAND_BYTES):
-                    break
-                terms.append(term)
-                spent += size
-        else:
-            terms = [word] if word in shard else []
         docs: set[int] = set()
         title: dict[int, int] = {}
-        for term in terms:
+        for term in _terms(shard, word, at == last):
             _, forms, postings = shard[term]
             if isinstance(postings, int):
                 postings = fetch(f"p/{term}.json")
@@ -326,9 +407,63 @@ def run_query(fetch: Fetch, query: str) -> list[int]:
     return sorted(found, key=rank)
 
 
+def distance(a: str, b: str) -> int:
+    """Edit distance of ``a`` and ``b``: insertions, deletions, substitutions and swaps of two
+    neighbouring letters each cost 1 (optimal string alignment; "lnag" → "lang" is 1)."""
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        earlier, before, row = before, row, [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            row[j] = min(before[j] + 1, row[j - 1] + 1, before[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], earlier[j - 2] + 1)
+    return row[len(b)]
+
+
+def closest(word: str, known: Sequence[str]) -> str | None:
+    """The first of ``known`` (commonest first) at the smallest distance from ``word``, at most
+    1 for a word of 3 letters or fewer, else 2; ``None`` when none is that close."""
+    best, most = None, (1 if len(word) <= 3 else 2)
+    for candidate in known:
+        if abs(len(candidate) - len(word)) > most or candidate == word:
+            continue
+        found = distance(word, candidate)
+        if found <= most:
+            best, most = candidate, found - 1
+            if most < 1:
+                break
+    return best
+
+
+def suggest(fetch: Fetch, query: str) -> str | None:
+    """The "Có phải bạn muốn tìm" query: ``query`` with each word that matches nothing replaced
+    by its :func:`closest` known word (``tim/w.json``, read only then); the other words as typed
+    (with their accents); ``None`` when every word matches or one has no close word."""
+    q = _prepared(query)
+    if q is None:
+        return None
+    shards = _shards(fetch, q)
+    last = len(q.words) - 1
+    unknown = [at for at, w in enumerate(q.words) if not _terms(shards[key_of(w)], w, at == last)]
+    if not unknown or any(len(q.words[at]) < 2 for at in unknown):
+        return None
+    listing = str(fetch("w.json") or "")
+    known = listing.split(" ") if listing else []
+    said = [form or word for word, form in zip(q.words, q.forms, strict=True)]
+    for at in unknown:
+        found = closest(q.words[at], known)
+        if found is None:
+            return None
+        said[at] = found
+    return " ".join(said)
+
+
 def first_query_plan(out: Path, query: str, shown: int = PAGE) -> list[Path]:
     """The files portal-search.js fetches, in order, to show the first ``shown`` results of
-    ``query`` on a fresh page: the manifest, dictionaries, postings files, record chunks."""
+    ``query`` on a fresh page: the manifest, dictionaries, postings files, record chunks; with
+    no result, ``w.json`` when a word matches nothing (for :func:`suggest`)."""
     folder = out / FOLDER
     read: list[Path] = []
 
@@ -339,6 +474,8 @@ def first_query_plan(out: Path, query: str, shown: int = PAGE) -> list[Path]:
         return json.loads(path.read_bytes())
 
     ids = run_query(fetch, query)
+    if not ids:
+        suggest(fetch, query)
     manifest = json.loads((folder / "m.json").read_bytes()) if ids else {"c": CHUNK}
     for doc in ids[:shown]:
         path = folder / "d" / f"{doc // manifest['c']}.json"

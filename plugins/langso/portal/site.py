@@ -13,33 +13,52 @@
   Leaflet when there is a map), ``portal-sw.js`` at the root (offline, scope: the portal root),
   and the sharded search index ``tim/`` (:func:`langso.portal.search.write_search`).
 
+- ``404.html`` — what a host serves for any missing address: every link root-relative under the
+  portal's path (``dia_chi``'s path, ``/`` when unknown), so it works at any depth.
+
+The home lists the village cards of every commune up to :data:`HOME_CARDS_MAX` villages; beyond
+that (a province: 1,000 villages in 166 communes) only the communes, with their number of
+villages, so its first load stays light. A commune page is short: its village cards, then one
+line per category with its count, linking to that commune's section of ``loai/<slug>/``
+(``#xa-<commune slug>``).
+
 Every page path (``xa/…/``, ``lang/…/``) is ASCII (:func:`langso.text.slugify`; village keys come
-from the sources). Files of an earlier run are overwritten, never deleted (under CI the villages
-live beside the portal, in ``out/<key>/``). Same input, same bytes: nothing depends on the clock.
+from the sources). Before writing, the portal's own output of an earlier run is removed
+(:data:`OWN_DIRS`, :data:`OWN_FILES`: a village dropped from ``cong.yml`` loses its pages and
+search shards) and nothing else: under CI the villages live beside the portal, in
+``out/<key>/``. Same input, same bytes: nothing depends on the clock.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 
 from langso.portal.model import PortalInfo, VillageResult
 from langso.portal.pages import PortalView, build_portal, safe_link
-from langso.portal.search import SearchDoc, write_search
+from langso.portal.search import SearchDoc, bare_name, write_search
 
-__all__ = ["PortalStats", "search_docs", "write_portal"]
+__all__ = ["HOME_CARDS_MAX", "OWN_DIRS", "OWN_FILES", "PortalStats", "search_docs", "write_portal"]
 
 HERE = Path(__file__).parent
 ASSETS = HERE / "assets"
 LEAFLET = HERE.parent / "assets" / "vendor" / "leaflet-1.9.4"
 SW_NAME = "portal-sw.js"
 _OWN_ASSETS = ("portal.css", "portal.js", "portal-map.js")
+HOME_CARDS_MAX = 30
+"""Up to this many villages the home shows each village's card; beyond, the communes only."""
+OWN_DIRS = ("lang", "xa", "loai", "tim", "tim-kiem", "ban-do", "assets")
+"""The folders :func:`write_portal` writes (``tim/``: the search index), removed before a run."""
+OWN_FILES = ("index.html", "404.html", SW_NAME)
+"""The portal's own files at the root of ``out``, removed before a run."""
 
 
 @dataclass(frozen=True)
@@ -67,9 +86,12 @@ def _village_docs(result: VillageResult, summary: dict[str, Any]) -> list[Search
     """The docs of one village read (see :func:`search_docs`)."""
     lang = summary.get("lang") or {}
     village, commune = str(lang.get("ten_day_du") or ""), str(lang.get("xa") or "")
+    # Matched instead of village/commune: the bare names (search.py, SearchDoc.place).
+    names = f"{lang.get('ten') or bare_name(village)} {bare_name(commune)}".strip()
     portal_page = f"lang/{result.key}/"
     home = safe_link(result.base_url, "") or portal_page
-    docs = [SearchDoc(village, home, village, commune, str(lang.get("tinh") or ""), "lang")]
+    province = str(lang.get("tinh") or "")
+    docs = [SearchDoc(village, home, village, commune, province, "lang", names)]
     at: dict[str, int] = {home: 0}
 
     def add(title: str, path: str, text: str, kind: str) -> None:
@@ -79,7 +101,7 @@ def _village_docs(result: VillageResult, summary: dict[str, Any]) -> list[Search
             docs[at[url]] = replace(known, text=f"{known.text} {text}".strip())
             return
         at[url] = len(docs)
-        docs.append(SearchDoc(title, url, village, commune, text, kind))
+        docs.append(SearchDoc(title, url, village, commune, text, kind, names))
 
     for place in summary.get("dia_diem") or []:
         text = " ".join(str(place.get(k) or "") for k in ("loai", "mo_ta"))
@@ -147,6 +169,24 @@ def _pages(view: PortalView, info: PortalInfo) -> list[tuple[str, str, dict[str,
     return pages
 
 
+def _site_path(address: str | None) -> str:
+    """The portal's path on its host, ``/cong-lang-so/`` for ``https://x.github.io/cong-lang-so/``;
+    ``/`` when the address is unknown."""
+    path = urlsplit(address).path if address else "/"
+    return "/" + path.strip("/") + "/" if path.strip("/") else "/"
+
+
+def _clear(out: Path) -> None:
+    """Remove what an earlier run wrote (:data:`OWN_DIRS`, :data:`OWN_FILES`) and nothing else;
+    a link is removed, never followed."""
+    for name in (*OWN_DIRS, *OWN_FILES):
+        path = out / name
+        if path.is_symlink() or path.is_file():
+            path.unlink()
+        elif path.is_dir():
+            shutil.rmtree(path)
+
+
 def _write(path: Path, data: bytes, written: dict[Path, int]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.is_file() or path.read_bytes() != data:
@@ -162,6 +202,7 @@ def write_portal(out: Path, info: PortalInfo, villages: Sequence[VillageResult])
     if len(set(keys)) != len(keys):
         raise ValueError(f"khóa làng bị trùng / duplicate village keys: {sorted(keys)}")
     view = build_portal(villages)
+    _clear(out)
     env = _environment()
     search_assets = sorted(p.name for p in ASSETS.glob("portal-search.*"))
     written: dict[Path, int] = {}
@@ -169,6 +210,8 @@ def write_portal(out: Path, info: PortalInfo, villages: Sequence[VillageResult])
         "info": info,
         "portal": view,
         "has_map": bool(view.mapped),
+        "many": len(view.villages) > HOME_CARDS_MAX,
+        "provinces": len({c.province for c in view.communes}),
         "search_css": [n for n in search_assets if n.endswith(".css")],
         "search_js": [n for n in search_assets if n.endswith(".js")],
     }
@@ -188,6 +231,18 @@ def write_portal(out: Path, info: PortalInfo, villages: Sequence[VillageResult])
         )
         _write(out / folder / "index.html", html.encode("utf-8"), written)
         html_pages.append(folder)
+    site_root = _site_path(address)
+    missing = env.get_template("portal-404.html").render(
+        common,
+        title="Không tìm thấy trang",
+        crumbs=[],
+        root=site_root,
+        is_home=False,
+        with_search=False,
+        canonical=None,
+        description=f"{info.name}: không tìm thấy trang này.",
+    )
+    _write(out / "404.html", missing.encode("utf-8"), written)
     for name in (*_OWN_ASSETS, *search_assets):
         _write(out / "assets" / name, (ASSETS / name).read_bytes(), written)
     if view.mapped:

@@ -178,23 +178,32 @@ def collect_villages(
         for i, source in enumerate(portal.sources):
             if source.kind == "built":
                 assert source.folder is not None
-                outcomes[i] = _read_file(source.folder / SUMMARY_URI, source.source)
+                outcomes[i] = _read_file(
+                    source.folder / SUMMARY_URI, source.source, _file_shown(source.source)
+                )
         outcomes.update({i: future.result() for i, future in fetched.items()})
     return _results(portal, [outcomes[i] for i in range(len(portal.sources))], cache, today)
 
 
-def _read_file(path: Path, where: str) -> _Outcome:
-    """A built site's ``lang-so.json``, at most :data:`MAX_SUMMARY_BYTES` + 1 bytes read."""
+def _file_shown(folder: str) -> str:
+    """``folder/lang-so.json``: the file a message names (``folder`` as the portal file wrote
+    it, a path or a URL)."""
+    return f"{folder.rstrip('/')}/{SUMMARY_URI}"
+
+
+def _read_file(path: Path, where: str, file_shown: str) -> _Outcome:
+    """A built site's ``lang-so.json``, at most :data:`MAX_SUMMARY_BYTES` + 1 bytes read;
+    ``where``: the source (first in the report), ``file_shown``: the file, in its messages."""
     try:
         with path.open("rb") as file:
             data = file.read(MAX_SUMMARY_BYTES + 1)
     except OSError:
         return _Outcome(None, _problem_text(where, "portal.not-built", path=SUMMARY_URI))
-    return _checked(data, where)
+    return _checked(data, where, file_shown)
 
 
-def _checked(data: bytes, where: str) -> _Outcome:
-    summary, messages = read_summary(data, where)
+def _checked(data: bytes, where: str, file_shown: str) -> _Outcome:
+    summary, messages = read_summary(data, file_shown)
     if summary is None:
         return _Outcome(None, _problem_text(where, "portal.summary-invalid", messages))
     return _Outcome(summary)
@@ -212,7 +221,7 @@ def _fetch(source: Source, settings: FetchSettings) -> _Outcome:
                 source.source, "portal.fetch-failed", url=url, why_vi=error.vi, why_en=error.en
             ),
         )
-    return _checked(data, source.source)
+    return _checked(data, source.source, url)
 
 
 def _read_ci_build(source: Source, built_dir: Path) -> _Outcome:
@@ -224,7 +233,7 @@ def _read_ci_build(source: Source, built_dir: Path) -> _Outcome:
     if not path.is_file():
         shown = f"{key}/{SUMMARY_URI}"
         return _Outcome(None, _problem_text(source.source, "portal.not-built", path=shown))
-    return _read_file(path, source.source)
+    return _read_file(path, source.source, f"--da-dung/{key}/{SUMMARY_URI}")
 
 
 def _build(source: Source, root: Path, progress: Callable[[str], None] | None) -> _Outcome:
@@ -258,7 +267,8 @@ def _build(source: Source, root: Path, progress: Callable[[str], None] | None) -
             shown.append(f"    | … (+{len(lines) - _BUILD_LINES})")
         text = _problem_text(source.source, "portal.build-failed", shown, status=result.returncode)
         return _Outcome(None, text)
-    return _read_file(site / SUMMARY_URI, source.source)
+    built = f"{CACHE_DIR}/dung/{key}/site/{SUMMARY_URI}"
+    return _read_file(site / SUMMARY_URI, source.source, built)
 
 
 def _results(

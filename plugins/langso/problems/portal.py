@@ -111,13 +111,82 @@ MESSAGES: dict[str, Message] = {
     "portal.address-mismatch": Message(
         "trang của làng được đăng ở `{published}` (CI đăng mỗi làng ở địa chỉ cổng + mã làng), "
         "nhưng `site_url` của làng là `{site_url}`: mã QR trên biển sẽ dẫn tới địa chỉ khác",
-        "đặt `site_url: {published}` trong mkdocs.yml của làng **trước khi in biển** (biển đã in "
+        "đặt `site_url: {published}` trong mkdocs.yml của làng trước khi in biển (biển đã in "
         "thì giữ địa chỉ cũ và đăng làng ở đó); xem docs/cong-tinh.md",
         "the village site is published at `{published}` (CI publishes each village at the "
         "portal's address + its key), but the village's `site_url` is `{site_url}`: its plaques' "
         "QR codes would lead elsewhere",
-        "set `site_url: {published}` in the village's mkdocs.yml **before printing plaques** "
+        "set `site_url: {published}` in the village's mkdocs.yml before printing plaques "
         "(plaques already printed: keep the old address and publish the village there); see "
         "docs/cong-tinh.md",
+    ),
+    "portal.address-differs": Message(
+        "tệp cổng ghi trang của làng ở `{published}` (`dia_chi`), nhưng `site_url` của trang làng "
+        "là `{site_url}`: liên kết trên cổng dẫn tới `{published}`, còn mã QR trên biển của làng "
+        "dẫn tới `{site_url}`",
+        "sửa cho hai địa chỉ giống nhau trước khi in biển: `dia_chi` của làng trong tệp cổng, "
+        "hoặc `site_url` trong mkdocs.yml của làng (biển đã in thì giữ địa chỉ trên biển)",
+        "the portal file gives the village's site as `{published}` (`dia_chi`), but the village "
+        "site's own `site_url` is `{site_url}`: the portal links to `{published}`, the village's "
+        "plaques' QR codes lead to `{site_url}`",
+        "make the two addresses the same before printing plaques: the village's `dia_chi` in the "
+        "portal file, or `site_url` in the village's mkdocs.yml (plaques already printed: keep "
+        "their address)",
+    ),
+    "portal.placeholder-address": Message(
+        "địa chỉ trang của làng `{url}` chưa phải địa chỉ thật ({why_vi}): liên kết trên cổng "
+        "và mã QR trên biển của làng sẽ không dẫn tới đâu",
+        "đặt địa chỉ thật của trang làng: `site_url` trong mkdocs.yml của làng (hoặc `langso "
+        "init … --site-url`), hay `dia_chi` của làng trong tệp cổng; rồi dựng lại",
+        "the village site's address `{url}` is not a real one ({why_en}): the portal's links "
+        "and the village's plaques would lead nowhere",
+        "set the village site's real address: `site_url` in the village's mkdocs.yml (or `langso "
+        "init … --site-url`), or the village's `dia_chi` in the portal file; then build again",
+    ),
+    "portal.key-unknown": Message(
+        "không biết mã làng: tệp này thiếu `ten` hoặc `xa` (CI đặt trang của làng ở "
+        "/<mã-làng>/, lấy từ tên xã và tên làng)",
+        "ghi `ten: 'Là Thôn'` và `xa: 'xã Yên Định'` (tên thật của làng và xã) ở đầu tệp này, "
+        "rồi chạy lại `langso portal ci`",
+        "the village key is unknown: this file lacks `ten` or `xa` (CI publishes the village "
+        "at /<key>/, made from its commune and name)",
+        "write `ten: 'Là Thôn'` and `xa: 'xã Yên Định'` (the village's and commune's real "
+        "names) at the top of this file, then run `langso portal ci` again",
+    ),
+    "portal.ci-outside": Message(
+        "thư mục `{folder}` ở ngoài kho (ngoài thư mục chứa tệp cổng): máy CI chỉ có các tệp "
+        "trong kho",
+        "chuyển thư mục của làng vào trong kho, cạnh tệp cổng (ví dụ `lang/ten-lang`), rồi sửa "
+        "`thu_muc`; hoặc đặt tệp cổng ở gốc kho chứa mọi làng",
+        "the folder `{folder}` is outside the repository (outside the portal file's folder): "
+        "the CI machine has only the repository's files",
+        "move the village's folder into the repository beside the portal file (e.g. "
+        "`lang/ten-lang`) and change `thu_muc`; or keep the portal file at the root of the "
+        "repository holding every village",
+    ),
+    "portal.ci-no-requirements": Message(
+        "thư mục làng không có requirements.txt: việc CI của làng này sẽ hỏng ở bước `pip "
+        "install -r {folder}/requirements.txt`",
+        "chép requirements.txt ở gốc kho (cạnh tệp cổng) vào thư mục `{folder}/`",
+        "the village folder has no requirements.txt: this village's CI job will fail at `pip "
+        "install -r {folder}/requirements.txt`",
+        "copy the requirements.txt at the repository root (beside the portal file) into "
+        "`{folder}/`",
+    ),
+    "portal.ci-nested-ci": Message(
+        "tệp CI của riêng làng: GitHub và GitLab chỉ chạy tệp CI ở gốc kho, không bao giờ chạy "
+        "tệp này trong thư mục làng",
+        "xóa được: việc dựng và đăng làng này đã nằm trong `{ci_file}` của cổng",
+        "the village's own CI file: GitHub and GitLab run CI files only at the repository root, "
+        "never this one in a village folder",
+        "it can be deleted: building and publishing this village is in the portal's `{ci_file}`",
+    ),
+    "portal.ci-host-mismatch": Message(
+        "tệp CI viết cho {ci_name}, nhưng {what_vi} `{value}` là của {host_name}",
+        "chạy `langso portal ci {host}` nếu kho ở {host_name}; nếu kho ở {ci_name} thì sửa "
+        "địa chỉ (hay `host:`) cho đúng nơi đăng",
+        "the CI file is for {ci_name}, but {what_en} `{value}` belongs to {host_name}",
+        "run `langso portal ci {host}` if the repository is on {host_name}; if it is on "
+        "{ci_name}, fix the address (or `host:`) to match where it is published",
     ),
 }

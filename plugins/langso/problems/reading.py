@@ -47,6 +47,15 @@ MESSAGES: dict[str, Message] = {
         "YAML could not be read: {detail}",
         "check the indentation, the `: ` (with a space) after each key and that quotes are closed",
     ),
+    "yaml.unclosed-quote": Message(
+        "giá trị mở dấu nháy `{quote}` ở dòng này mà không đóng: YAML đọc gộp các dòng sau vào"
+        " giá trị này {until_vi}",
+        "thiếu dấu nháy đóng `{quote}` ở cuối dòng {close_line}: viết `{suggestion}`",
+        "the value opens a quote `{quote}` on this line and never closes it: YAML reads the next"
+        " lines into it {until_en}",
+        "the closing quote `{quote}` is missing at the end of line {close_line}: write"
+        " `{suggestion}`",
+    ),
     "yaml.no-space": Message(
         "thiếu dấu cách sau dấu hai chấm của `{key}`",
         "viết `{key}: ` rồi mới đến giá trị",

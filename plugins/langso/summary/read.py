@@ -147,6 +147,44 @@ def _sizes(value: Any, parts: list[str | int], out: list[tuple[str, str, str]]) 
                 return
 
 
+_PATTERN_WORDS: dict[str, tuple[str, str]] = {
+    r"^\+?[0-9]+$": (
+        "số gọi được chỉ gồm chữ số, có thể có `+` ở đầu, không dấu cách, ví dụ `+84300000001`",
+        "a dialable number of digits only, maybe with a leading `+`, no spaces, e.g. "
+        "`+84300000001`",
+    ),
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$": (
+        "ngày dạng năm-tháng-ngày, ví dụ `2026-12-05`",
+        "a date as year-month-day, e.g. `2026-12-05`",
+    ),
+    r"^https?://[^\u0000-\u0020\u007f]+/$": (
+        "địa chỉ trang đầy đủ bắt đầu bằng `https://` (hoặc `http://`), không dấu cách, có `/` "
+        "ở cuối, ví dụ `https://example.github.io/lang-so/`",
+        "a full site address starting with `https://` (or `http://`), no spaces, ending in `/`, "
+        "e.g. `https://example.github.io/lang-so/`",
+    ),
+    r"^(?![A-Za-z][A-Za-z0-9+.-]*:)(?!/)(?!.*\\)(?!(?:.*/)?\.\.(?:/|$))[^\u0000-\u001f\u007f]*$": (
+        "đường dẫn trong trang, tính từ gốc trang, ví dụ `dia-diem/dinh-lang/`",
+        "a path inside the site, from its root, e.g. `dia-diem/dinh-lang/`",
+    ),
+    r"^[0-9]{1,8}$": (
+        "mã số gồm 1 đến 8 chữ số, ví dụ mã xã `15469`",
+        "a code of 1 to 8 digits, e.g. the commune code `15469`",
+    ),
+    r"^[0-9]{1,4}$": (
+        "mã số gồm 1 đến 4 chữ số, ví dụ mã tỉnh `38`",
+        "a code of 1 to 4 digits, e.g. the province code `38`",
+    ),
+}
+"""What each pattern of the schema expects, in words (a volunteer does not read regular
+expressions); keyed by the pattern as the schema writes it."""
+
+
+def _vi_int(value: int) -> str:
+    """``5.242.880``: Vietnamese digit grouping."""
+    return f"{value:,}".replace(",", ".")
+
+
 _TYPES = {
     "string": "chuỗi",
     "number": "số",
@@ -181,9 +219,14 @@ def _explain(error: ValidationError) -> tuple[str, str]:
         )
     if kind == "pattern":
         shown = json.dumps(value, ensure_ascii=False)[:80]
+        expected = _PATTERN_WORDS.get(str(error.validator_value))
+        if expected is None:
+            name = f"`{last}`" if isinstance(last, str) else "này"
+            name_en = f"`{last}`" if isinstance(last, str) else "this field"
+            expected = (f"đúng dạng của trường {name}", f"the form of {name_en}")
         return (
-            f"giá trị {shown} không đúng dạng `{error.validator_value}`",
-            f"value {shown} does not match `{error.validator_value}`",
+            f"giá trị {shown} không đúng dạng: cần {expected[0]}",
+            f"value {shown} has the wrong form: expected {expected[1]}",
         )
     if kind in ("minimum", "maximum"):
         word = ("nhỏ nhất", "smallest") if kind == "minimum" else ("lớn nhất", "largest")
@@ -269,10 +312,10 @@ def read_summary(data: bytes, where: str) -> tuple[dict[str, Any] | None, list[s
             _message(
                 where,
                 "",
-                f"tệp {SUMMARY_URI} quá lớn: {len(data):,} byte, tối đa {MAX_SUMMARY_BYTES:,} "
-                "byte — không đọc",
-                f"{SUMMARY_URI} is too large: {len(data):,} bytes, at most "
-                f"{MAX_SUMMARY_BYTES:,} — not read",
+                f"tệp {SUMMARY_URI} lớn hơn {MAX_SUMMARY_BYTES >> 20} MiB (giới hạn "
+                f"{_vi_int(MAX_SUMMARY_BYTES)} byte) — không đọc",
+                f"{SUMMARY_URI} is larger than {MAX_SUMMARY_BYTES >> 20} MiB (the limit is "
+                f"{MAX_SUMMARY_BYTES:,} bytes) — not read",
             )
         ]
     try:

@@ -1,6 +1,10 @@
 /* Làng số portal: the villages on a map (ban-do/), Leaflet without any tile: a point and a
    label for each village of the list below (a[data-lat][data-lon]); a tap opens its page.
-   The map is hidden from screen readers: the list is the same thing, in words. */
+   The map is hidden from screen readers: the list is the same thing, in words.
+   Labels as the village map places them (langso/assets/map.js): each tries the side with more
+   room, then the other, then wrapped onto two lines as wide as the room beside its dot; a label
+   that would leave the map, cover a zoom button or another village's dot or label is hidden
+   (its dot stays; the list names every village). Placed again after every zoom and move. */
 (function () {
   "use strict";
   var box = document.getElementById("portal-map");
@@ -10,6 +14,12 @@
     attributionControl: false, zoomControl: false, keyboard: false, zoomSnap: 0.25,
     scrollWheelZoom: false,
   });
+  L.control.zoom({ zoomInTitle: "Phóng to", zoomOutTitle: "Thu nhỏ" }).addTo(map);
+  /* The map is aria-hidden (the list says the same): its buttons stay out of the tab order. */
+  box.querySelectorAll(".leaflet-control-zoom a").forEach(function (a) {
+    a.setAttribute("tabindex", "-1");
+  });
+  var markers = [];
   var points = [];
   document.querySelectorAll("#portal-map-list a[data-lat]").forEach(function (a) {
     var lat = parseFloat(a.getAttribute("data-lat"));
@@ -24,15 +34,82 @@
       permanent: true, direction: "right", offset: [12, 0], className: "portal-map__label",
     });
     marker.on("click", function () { location.href = a.href; });
+    markers.push(marker);
     points.push([lat, lon]);
   });
+
+  function overlaps(a, b) {
+    return a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+  }
+  /* What a label must not cover: the zoom buttons and every dot but its own. */
+  function obstacles() {
+    var found = [];
+    box.querySelectorAll(".leaflet-control-zoom").forEach(function (node) {
+      found.push({ rect: node.getBoundingClientRect(), owner: null });
+    });
+    markers.forEach(function (marker) {
+      var path = marker.getElement && marker.getElement();
+      if (path) found.push({ rect: path.getBoundingClientRect(), owner: marker });
+    });
+    return found;
+  }
+  function placeLabel(marker, frame, blocked, kept) {
+    var tip = marker.getTooltip();
+    var node = tip.getElement();
+    var dot = map.latLngToContainerPoint(marker.getLatLng()).x + frame.left;
+    function free() {
+      var r = node.getBoundingClientRect();
+      if (r.left < frame.left || r.right > frame.right || r.top < frame.top || r.bottom > frame.bottom) return false;
+      for (var k = 0; k < blocked.length; k++) {
+        if (blocked[k].owner !== marker && overlaps(r, blocked[k].rect)) return false;
+      }
+      for (k = 0; k < kept.length; k++) if (overlaps(r, kept[k])) return false;
+      kept.push(r);
+      return true;
+    }
+    var wider = frame.right - dot >= dot - frame.left ? "right" : "left";
+    var sides = [wider, wider === "right" ? "left" : "right"];
+    for (var pass = 0; pass < 2; pass++) {
+      for (var k = 0; k < 2; k++) {
+        var room = sides[k] === "right" ? frame.right - dot : dot - frame.left;
+        /* the dot's half (14), the offset (12), 8 px short of the edge */
+        node.style.maxWidth = pass ? Math.max(48, Math.floor(room - 34)) + "px" : "";
+        node.style.whiteSpace = pass ? "normal" : "";
+        tip.options.direction = sides[k];
+        tip.options.offset = sides[k] === "left" ? [-12, 0] : [12, 0];
+        tip.update();
+        if (free()) return true;
+      }
+    }
+    return false;
+  }
+  function declutter() {
+    var frame = box.getBoundingClientRect();
+    var blocked = obstacles();
+    var kept = [];
+    var shown = 0;
+    markers.forEach(function (marker) {
+      var tip = marker.getTooltip();
+      var node = tip && tip.getElement();
+      if (!node) return;
+      var ok = placeLabel(marker, frame, blocked, kept);
+      node.style.visibility = ok ? "" : "hidden";
+      if (ok) shown++;
+    });
+    box.setAttribute("data-labels", String(shown));
+  }
+
+  var zoomWidth = (box.querySelector(".leaflet-control-zoom") || { offsetWidth: 0 }).offsetWidth;
   if (points.length === 1) map.setView(points[0], 13);
-  /* room for the labels, drawn to the right of their points */
+  /* room for the zoom buttons (top left); labels go on either side of their points */
   else if (points.length) {
     map.fitBounds(points, {
-      paddingTopLeft: [36, 36], paddingBottomRight: [Math.min(160, box.clientWidth / 2), 36],
+      paddingTopLeft: [Math.max(40, zoomWidth + 24), 40],
+      paddingBottomRight: [40, 40],
       maxZoom: 15,
     });
   }
+  declutter();
+  map.on("zoomend moveend", declutter);
   box.setAttribute("data-points", String(points.length));
 })();

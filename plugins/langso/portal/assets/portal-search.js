@@ -4,8 +4,14 @@
  * Reads the sharded index written by langso.portal.search.write_search (format described in
  * its docstring, version 1): the manifest tim/m.json, the dictionaries tim/t/<2 letters>.json
  * of the query's words, the postings files tim/p/<word>.json of frequent words, and the record
- * chunks tim/d/<i>.json of the results shown, 10 at a time ("Xem thêm"). The same algorithm as
- * langso.portal.search.run_query / first_query_plan (tests check both, in Chromium).
+ * chunks tim/d/<i>.json of the results shown, 10 at a time ("Xem thêm"); with no result and a
+ * word that matches nothing, the word list tim/w.json for "Có phải bạn muốn tìm". The same
+ * algorithms as langso.portal.search.run_query / suggest / first_query_plan (tests check them,
+ * in Chromium).
+ *
+ * The query is kept in the address (?q=, history.replaceState) and run again on load, so Back
+ * from a result shows it again; offline, words already searched are answered by the portal's
+ * service worker (portal-sw.js keeps the files read), a new word says the phone is offline.
  *
  * The fold below is a copy of the villages' search.js, character for character (a test checks
  * the two copies are the same text): the same rule as langso.text.fold.
@@ -84,7 +90,8 @@
     return ids;
   }
 
-  /** An index at `base` (the URL of tim/): each file fetched once. */
+  /** An index at `base` (the URL of tim/): each file fetched once. A file that could not be
+   * fetched at all (no network, nothing saved) fails with an error whose `offline` is true. */
   function Index(base) {
     var cache = {};
     function get(name) {
@@ -93,6 +100,10 @@
           .then(function (r) {
             if (!r.ok) throw new Error(r.status);
             return r.json();
+          }, function (error) {
+            var lost = new Error("offline: " + error);
+            lost.offline = true;
+            throw lost;
           });
         cache[name].catch(function () { delete cache[name]; });
       }
@@ -121,32 +132,110 @@
     return terms;
   }
 
-  /** Rank the doc ids matching `query` (langso.portal.search.run_query): a promise of ids. */
-  function find(index, query) {
+  /** The words a query looks up (langso.portal.search._prepared): null without a word of 2+
+   * characters; a last word of one character is left out (being typed: wait for the next). */
+  function prepared(query) {
     var q = queryWords(query);
-    if (!q.words.some(function (w) { return w.length >= 2; })) return Promise.resolve([]);
-    if (q.words[q.words.length - 1].length === 1) { // a letter being typed: wait for the next
+    if (!q.words.some(function (w) { return w.length >= 2; })) return null;
+    if (q.words[q.words.length - 1].length === 1) {
       q = { words: q.words.slice(0, -1), forms: q.forms.slice(0, -1) };
     }
+    return q;
+  }
+
+  /** A promise of the dictionaries of the words of `q`, one per word ({} for a key no word has). */
+  function shardsOf(index, q) {
     return index.get("m.json").then(function (manifest) {
       if (manifest.v !== VERSION) throw new Error("version " + manifest.v);
       var keys = {};
       manifest.k.forEach(function (k) { keys[k] = true; });
-      var last = q.words.length - 1;
       return Promise.all(q.words.map(function (word) {
         var key = word.slice(0, 2);
         return keys[key] ? index.get("t/" + key + ".json") : Promise.resolve({});
-      })).then(function (shards) {
-        return Promise.all(q.words.map(function (word, at) {
-          var shard = shards[at];
-          return Promise.all(termsOf(shard, word, at === last).map(function (term) {
-            var entry = shard[term];
-            var postings = typeof entry[2] === "number" ? index.get("p/" + term + ".json") :
-              Promise.resolve(entry[2]);
-            return postings.then(function (p) { return { forms: entry[1], postings: p }; });
-          }));
+      }));
+    });
+  }
+
+  /** Rank the doc ids matching `query` (langso.portal.search.run_query): a promise of ids. */
+  function find(index, query) {
+    var q = prepared(query);
+    if (!q) return Promise.resolve([]);
+    var last = q.words.length - 1;
+    return shardsOf(index, q).then(function (shards) {
+      return Promise.all(q.words.map(function (word, at) {
+        var shard = shards[at];
+        return Promise.all(termsOf(shard, word, at === last).map(function (term) {
+          var entry = shard[term];
+          var postings = typeof entry[2] === "number" ? index.get("p/" + term + ".json") :
+            Promise.resolve(entry[2]);
+          return postings.then(function (p) { return { forms: entry[1], postings: p }; });
         }));
-      }).then(function (perWord) { return rank(q, perWord); });
+      }));
+    }).then(function (perWord) { return rank(q, perWord); });
+  }
+
+  /** Edit distance (langso.portal.search.distance): insert, delete, substitute, or swap two
+   * neighbouring letters, each 1. */
+  function distance(a, b) {
+    var before = [], row = [], earlier, i, j;
+    for (j = 0; j <= b.length; j++) row.push(j);
+    for (i = 1; i <= a.length; i++) {
+      earlier = before;
+      before = row;
+      row = [i];
+      for (j = 1; j <= b.length; j++) {
+        var cost = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
+        row[j] = Math.min(before[j] + 1, row[j - 1] + 1, before[j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) === b.charAt(j - 2) &&
+            a.charAt(i - 2) === b.charAt(j - 1)) {
+          row[j] = Math.min(row[j], earlier[j - 2] + 1);
+        }
+      }
+    }
+    return row[b.length];
+  }
+
+  /** The first of `known` (commonest first) closest to `word`: at most 1 away for 3 letters or
+   * fewer, else 2; null when none is that close (langso.portal.search.closest). */
+  function closest(word, known) {
+    var best = null, most = word.length <= 3 ? 1 : 2;
+    for (var i = 0; i < known.length; i++) {
+      var candidate = known[i];
+      if (Math.abs(candidate.length - word.length) > most || candidate === word) continue;
+      var found = distance(word, candidate);
+      if (found <= most) {
+        best = candidate;
+        most = found - 1;
+        if (most < 1) break;
+      }
+    }
+    return best;
+  }
+
+  /** "Có phải bạn muốn tìm" (langso.portal.search.suggest): a promise of the query with each
+   * word that matches nothing replaced by its closest known word, or null. */
+  function suggest(index, query) {
+    var q = prepared(query);
+    if (!q) return Promise.resolve(null);
+    var last = q.words.length - 1;
+    return shardsOf(index, q).then(function (shards) {
+      var unknown = [];
+      q.words.forEach(function (word, at) {
+        if (!termsOf(shards[at], word, at === last).length) unknown.push(at);
+      });
+      if (!unknown.length || unknown.some(function (at) { return q.words[at].length < 2; })) {
+        return null;
+      }
+      return index.get("w.json").then(function (listing) {
+        var known = listing ? String(listing).split(" ") : [];
+        var said = q.words.map(function (word, at) { return q.forms[at] || word; });
+        for (var i = 0; i < unknown.length; i++) {
+          var found = closest(q.words[unknown[i]], known);
+          if (found === null) return null;
+          said[unknown[i]] = found;
+        }
+        return said.join(" ");
+      });
     });
   }
 
@@ -196,7 +285,8 @@
   }
 
   var api = { fold: fold, words: words, queryWords: queryWords, decodeList: decodeList,
-    find: find, records: records, Index: Index };
+    find: find, records: records, Index: Index, distance: distance, closest: closest,
+    suggest: suggest };
   if (typeof module === "object" && module.exports) module.exports = api;
   if (typeof document === "undefined") return;
   window.langsoPortalSearch = api;
@@ -211,6 +301,7 @@
   var root = new URL("../", base);
   var index = Index(base);
   var timer = 0, asked = "", found = [], shown = 0;
+  var calm = window.matchMedia && matchMedia("(prefers-reduced-motion: reduce)");
 
   function el(tag, cls, parent) {
     var node = document.createElement(tag);
@@ -224,6 +315,9 @@
   var count = el("p", "langso-portal-results__count", box);
   count.setAttribute("role", "status");
   count.setAttribute("aria-live", "polite");
+  var hint = el("p", "langso-portal-results__hint", box);
+  hint.setAttribute("aria-live", "polite");
+  hint.hidden = true;
   var list = el("ol", "langso-portal-results__list", box);
   var more = el("button", "langso-portal-results__more", box);
   more.type = "button";
@@ -241,6 +335,30 @@
     } catch (e) {
       return null;
     }
+  }
+
+  /** The address of this page with `query` as ?q= (none when empty), its other parts kept. */
+  function withQuery(page, query) {
+    var url = new URL(page);
+    if (query.trim()) url.searchParams.set("q", query); else url.searchParams.delete("q");
+    return url;
+  }
+
+  /** Keep the query in the address, so Back (or a reload) finds it again. */
+  function remember(query) {
+    var url = withQuery(location.href, query);
+    if (url.href !== location.href) {
+      try {
+        history.replaceState(history.state, "", url.href);
+      } catch (e) { /* too many changes at once (Safari): the next one keeps it */ }
+    }
+  }
+
+  /** After "Tìm": bring the count line up when it starts low on the screen (large text). */
+  function reveal() {
+    var top = count.getBoundingClientRect().top;
+    if (top >= 0 && top <= window.innerHeight / 2) return;
+    count.scrollIntoView({ block: "start", behavior: calm && calm.matches ? "auto" : "smooth" });
   }
 
   function show(recs) {
@@ -275,19 +393,36 @@
     });
   }
 
-  function failed() {
-    count.textContent = navigator.onLine === false ?
-      "Đang mất mạng: tìm kiếm cần có sóng. Mời thử lại khi có sóng." :
+  /** "Có phải bạn muốn tìm: <a>…</a>?" — the link runs the suggested query. */
+  function offer(better) {
+    hint.textContent = "";
+    hint.hidden = !better;
+    if (!better) return;
+    hint.appendChild(document.createTextNode("Có phải bạn muốn tìm: "));
+    var link = el("a", "langso-portal-results__better", hint);
+    link.href = withQuery(new URL(form.action, location.href), better).href;
+    link.textContent = better;
+    hint.appendChild(document.createTextNode("?"));
+  }
+
+  function failed(error) {
+    count.textContent = navigator.onLine === false || (error && error.offline) ?
+      "Đang mất mạng: tìm từ mới cần có mạng. Các trang đã mở vẫn đọc được." :
       "Không tải được dữ liệu tìm kiếm. Mời thử lại sau.";
   }
 
-  function run() {
+  function run(scroll) {
     var query = input.value;
-    if (query === asked) return;
+    remember(query);
+    if (query === asked) {
+      if (scroll) reveal();
+      return;
+    }
     asked = query;
     found = [];
     shown = 0;
     list.textContent = "";
+    offer(null);
     more.hidden = true;
     var q = queryWords(query);
     if (!q.words.length) {
@@ -299,21 +434,26 @@
       return;
     }
     count.textContent = "Đang tìm…";
+    var better = null;
     find(index, query).then(function (ids) {
       if (query !== asked) return;
       found = ids;
-      return ids.length ? showMore(false) : null;
+      if (ids.length) return showMore(false);
+      return suggest(index, query).then(function (s) { better = s; }, function () {});
     }).then(function () {
       // The count last, once the first results are there: the line a screen reader reads.
       if (query !== asked) return;
       count.textContent = found.length ?
         "Tìm thấy " + found.length + " kết quả cho " + said(query) :
-        "Không tìm thấy kết quả nào cho " + said(query) +
-        ". Thử gõ ít chữ hơn, có dấu hay không dấu đều được.";
-    }).catch(function () {
+        "Không tìm thấy kết quả nào cho " + said(query) + "." +
+        (better ? "" : " Thử gõ ít chữ hơn, có dấu hay không dấu đều được.");
+      offer(better);
+      if (scroll) reveal();
+    }).catch(function (error) {
       if (query !== asked) return;
       asked = "";
-      failed();
+      failed(error);
+      if (scroll) reveal();
     });
   }
 
@@ -324,11 +464,15 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearTimeout(timer);
-    var here = new URL(form.action, location.href);
-    if (here.pathname === location.pathname) {
-      history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
-    }
-    run();
+    run(true);
+  });
+  hint.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a");
+    if (!link) return;
+    event.preventDefault();
+    clearTimeout(timer);
+    input.value = link.textContent;
+    run(true);
   });
   more.addEventListener("click", function () {
     showMore(true).catch(failed);

@@ -1,5 +1,6 @@
 /* Làng số portal: A−, A, A+ (as the villages' reader.js; the choice kept in localStorage per
-   portal, applied before the first paint by the inline <head> script), the offline worker
+   portal, applied before the first paint by the inline <head> script, and carried to the
+   villages' sites of the same origin), the offline worker
    (portal-sw.js, scope: the portal root) and, on ban-do/, the map loaded after the page. */
 (function () {
   "use strict";
@@ -33,6 +34,33 @@
       setSize(step === 0 ? 0 : size() + step);
     });
   });
+
+  /* The same choice on the villages' sites of this origin (one repository: villages under
+     <portal>/<key>/; one repository each: /<repo>/): reader.js keeps it under the site root's
+     path + "langso.size" (reader/markup.py head_script), so following a link to a village
+     writes the portal's choice there, in the same format, before the village's page opens. */
+  var OWN = ["lang", "xa", "loai", "tim", "tim-kiem", "ban-do", "assets"];
+  var rootPath = new URL(root).pathname;
+  function villageRoot(url) {
+    if (url.origin !== location.origin) return null;
+    var under = url.pathname.indexOf(rootPath) === 0;
+    var base = under ? rootPath : "/";
+    var rest = url.pathname.slice(base.length);
+    var first = rest.split("/")[0];
+    if (!first || rest.indexOf("/") < 0 || (under && OWN.indexOf(first) >= 0)) return null;
+    return base + first + "/";
+  }
+  function carry(event) {
+    var link = event.target && event.target.closest ? event.target.closest("a[href]") : null;
+    if (!link) return;
+    try {
+      var chosen = localStorage.getItem(key + "size");
+      var there = chosen === null ? null : villageRoot(new URL(link.href, location.href));
+      if (there) localStorage.setItem(there + "langso.size", chosen);
+    } catch (e) { /* private mode, a strange address */ }
+  }
+  document.addEventListener("click", carry, true);
+  document.addEventListener("auxclick", carry, true);
 
   if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
     navigator.serviceWorker.register(root + "portal-sw.js", { scope: root }).catch(function () {});
