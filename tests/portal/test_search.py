@@ -85,6 +85,24 @@ def titles(out: Path, query: str) -> list[str]:
     ]
 
 
+def test_a_record_of_sample_data_has_a_fifth_item(tmp_path: Path) -> None:
+    write_search(
+        [
+            SearchDoc(
+                "Trạm y tế", "https://a.example/t/", "làng A", "xã B", "", "dich-vu", "", True
+            ),
+            SearchDoc("Bưu điện", "https://a.example/b/", "làng A", "xã B", "", "dich-vu"),
+        ],
+        tmp_path,
+    )
+    chunk = json.loads((tmp_path / "tim" / "d" / "0.json").read_bytes())
+    assert chunk["d"] == [
+        ["Bưu điện", "https://a.example/b/", 0, "dich-vu"],
+        ["Trạm y tế", "https://a.example/t/", 0, "dich-vu", 1],
+    ]
+    assert json.loads((tmp_path / "tim" / "m.json").read_bytes())["v"] == 1  # additive
+
+
 def test_lists_round_trip_as_gaps_or_bitmaps() -> None:
     for ids in ([], [0], [0, 2, 3], [5, 40, 1041, 70000], list(range(0, 3000, 2)), [31, 32, 33]):
         assert decode_list(encode_list(ids)) == ids

@@ -274,3 +274,41 @@ def test_the_script_fetches_exactly_the_plan_at_scale(
     folder = out / "tim"
     assert ids == run_query(lambda n: json.loads((folder / n).read_bytes()), query)
     page.context.close()
+
+
+def test_a_sample_service_shows_the_badge_after_its_title_a_real_one_does_not(
+    chromium: Any, tmp_path: Path
+) -> None:
+    where = ("làng Là Thôn", "xã Yên Định")
+    write_search(
+        [
+            SearchDoc(
+                "Trạm y tế xã Yên Định", "https://la.example/t/", *where, "", "dich-vu", "", True
+            ),
+            SearchDoc("Bưu điện xã Yên Định", "https://la.example/b/", *where, "", "dich-vu"),
+        ],
+        tmp_path,
+    )
+    (tmp_path / "assets").mkdir()
+    for name in ("portal-search.js", "portal-search.css", "portal.css"):
+        shutil.copy(ASSETS / name, tmp_path / "assets" / name)
+    (tmp_path / "index.html").write_text(PAGE.format(root=""), encoding="utf-8")
+    with serve(tmp_path, PREFIX) as url:
+        page, _ = open_page(chromium, url)
+        type_query(page, "yen dinh")
+        items = page.locator(".langso-portal-results__item")
+        assert [i.locator(".langso-portal-results__link").inner_text() for i in items.all()] == [
+            "Bưu điện xã Yên Định",
+            "Trạm y tế xã Yên Định",
+        ]
+        assert items.nth(0).locator(".p-sample").count() == 0
+        badge = items.nth(1).locator(".p-item__head > .p-sample")
+        assert badge.inner_text() == "Dữ liệu mẫu"
+        assert results(page)[1] == ("Trạm y tế xã Yên Định", "làng Là Thôn · xã Yên Định")
+        # After the title: on its right, or below it when the title fills the line.
+        title = items.nth(1).locator(".langso-portal-results__link").bounding_box()
+        mark = badge.bounding_box()
+        assert title and mark
+        assert mark["x"] >= title["x"] + title["width"] or mark["y"] >= title["y"] + title["height"]
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        page.context.close()

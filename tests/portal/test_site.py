@@ -372,6 +372,17 @@ def test_search_docs_cover_homes_landmarks_services_and_pages_once() -> None:
     assert not [d for d in docs if "yen-hoanh" in d.url]  # nothing read, nothing found
 
 
+def test_search_docs_mark_the_services_of_sample_data() -> None:
+    real = make_summary("Thật", services=[("Bưu điện Thật", "buu-dien", "0300 000 009")])
+    real["dich_vu"][0]["du_lieu_mau"] = False
+    docs = search_docs([*villages()[:1], village("that", real)])
+    assert [(d.title, d.sample) for d in docs if d.sample or d.kind == "dich-vu"] == [
+        ("Bưu điện Thật", False),
+        ("Trạm y tế xã Yên Định", True),
+        ("Ủy ban nhân dân xã Yên Định", True),
+    ]
+
+
 def test_same_bytes_on_a_second_run_whatever_the_order(tmp_path: Path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     stats = write_portal(first, INFO, villages())

@@ -33,6 +33,7 @@ __all__ = [
     "PortalView",
     "VillageView",
     "build_portal",
+    "by_village",
     "safe_link",
     "vn_date",
 ]
@@ -41,6 +42,9 @@ LANDMARK_KIND = "Di tích – địa điểm"
 STATUS_STALE = "Tạm thời không đọc được"
 STATUS_NEVER = "Chưa đọc được lần nào"
 UNKNOWN_COMMUNE = "Chưa rõ xã"
+UNKNOWN_SLUG = "chua-ro"
+"""The commune slug of items of villages read without a commune (``-x`` added while a real
+commune has it)."""
 _TEL = re.compile(r"^\+?[0-9]{3,15}$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 # Kinds of commune-level units, left out when sorting communes by name.
@@ -308,14 +312,17 @@ def _village(result: VillageResult, commune_slug: str) -> VillageView:
     )
 
 
-def _categories(items: Sequence[Item], group_by: str) -> tuple[CategoryView, ...]:
-    """Items grouped by category, then by commune (``group_by="commune"``) or village."""
+def _categories(
+    items: Sequence[Item], group_by: str, unknown: str = UNKNOWN_SLUG
+) -> tuple[CategoryView, ...]:
+    """Items grouped by category, then by commune (``group_by="commune"``; items of no commune
+    in the group ``unknown``) or village."""
     names: dict[str, str] = {}
     grouped: dict[str, dict[tuple[str, str], list[Item]]] = {}
     for it in items:
         names.setdefault(it.category, it.category_name)
         group = (
-            (it.commune_slug, it.commune_name)
+            (it.commune_slug or unknown, it.commune_name)
             if group_by == "commune"
             else (it.village_key, it.village_name)
         )
@@ -380,4 +387,18 @@ def build_portal(results: Sequence[VillageResult]) -> PortalView:
     )
     every = tuple(v for c in commune_views for v in c.villages) + unread_views
     all_items = [i for v in every for i in (*v.landmarks, *v.services)]
-    return PortalView(tuple(commune_views), unread_views, _categories(all_items, "commune"), every)
+    unknown = UNKNOWN_SLUG  # the group of villages read without a commune: never a commune's
+    while unknown in {c.slug for c in commune_views}:
+        unknown += "-x"
+    categories = _categories(all_items, "commune", unknown)
+    return PortalView(tuple(commune_views), unread_views, categories, every)
+
+
+def by_village(items: Sequence[Item]) -> tuple[CategoryGroup, ...]:
+    """``items`` (of one category in one commune) grouped by village (``slug``: the village's
+    key), villages in name order, items in their given order; for ``loai/<slug>/<commune>/``."""
+    grouped: dict[tuple[str, str], list[Item]] = {}
+    for it in items:
+        grouped.setdefault((it.village_key, it.village_name), []).append(it)
+    ordered = sorted(grouped.items(), key=lambda g: (sort_key(g[0][1]), g[0][0]))
+    return tuple(CategoryGroup(key, name, tuple(its)) for (key, name), its in ordered)

@@ -39,7 +39,10 @@ Files (format version ``v`` = 1; JSON, UTF-8, ``separators=(",", ":")``)::
                          string joined by spaces ("lang dinh xa …"): read only when a query
                          word is in no dictionary, for "Có phải bạn muốn tìm" (:func:`suggest`)
     tim/d/<i>.json       records of docs i·c … i·c+c−1: {"l": [["làng Là Thôn", "xã Yên Định"]],
-                         "d": [[title, url, l index, kind], …]}
+                         "d": [[title, url, l index, kind], …]}; a doc of sample data
+                         (``SearchDoc.sample``) has a fifth item ``1``: [title, url, l, kind, 1]
+                         (added in round 3 without a version change: a reader of 4 items
+                         ignores it)
 
 Postings ``P`` = ``[rest, form0, form1, …]``: ``formi`` lists the docs whose title holds the word
 written as form i, ``rest`` the docs holding it elsewhere only (village, commune, text). A list
@@ -119,7 +122,8 @@ class SearchDoc:
     village: ``"làng Là Thôn"`` shown under the title (``""`` for a portal page); commune:
     ``"xã Yên Định"``; text: matched, never shown (description, headings, category); kind: one
     of :data:`KINDS`; place: the bare names matched instead of village and commune
-    (``"Là Thôn Yên Định"``, no làng/thôn/xã/phường; ``""``: match village and commune).
+    (``"Là Thôn Yên Định"``, no làng/thôn/xã/phường; ``""``: match village and commune);
+    sample: the village marks it as sample data (``du_lieu_mau``), shown "Dữ liệu mẫu".
     """
 
     title: str
@@ -129,6 +133,7 @@ class SearchDoc:
     text: str
     kind: str
     place: str = ""
+    sample: bool = False
 
 
 _KIND_WORDS = ("xã", "phường", "thị trấn", "đặc khu", "làng", "thôn", "xóm", "bản", "ấp")
@@ -247,6 +252,7 @@ def write_search(docs: Sequence[SearchDoc], out: Path) -> SearchStats:
                 nfc(d.text),
                 d.kind,
                 nfc(d.place),
+                d.sample,
             )
             for d in docs
         ),
@@ -260,6 +266,7 @@ def write_search(docs: Sequence[SearchDoc], out: Path) -> SearchStats:
             d.place,
             d.kind,
             d.text,
+            d.sample,
         ),
     )
     titled: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
@@ -304,7 +311,8 @@ def write_search(docs: Sequence[SearchDoc], out: Path) -> SearchStats:
             place = [doc.village, doc.commune]
             if place not in places:
                 places.append(place)
-            records.append([doc.title, doc.url, places.index(place), doc.kind])
+            record: list[object] = [doc.title, doc.url, places.index(place), doc.kind]
+            records.append([*record, 1] if doc.sample else record)
         files[folder / "d" / f"{start // CHUNK}.json"] = _dump({"l": places, "d": records})
     manifest = {"v": FORMAT_VERSION, "n": len(ordered), "c": CHUNK, "k": sorted(shards)}
     files[folder / "m.json"] = _dump(manifest)

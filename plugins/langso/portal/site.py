@@ -4,7 +4,8 @@
 
 - ``index.html`` — the portal's name and the search box first, then communes with their villages;
 - ``xa/<slug>/`` — a commune: its villages, their landmarks and services by category;
-- ``loai/`` and ``loai/<slug>/`` — every category, and one category across villages by commune;
+- ``loai/`` and ``loai/<slug>/`` — every category, and one category across villages by commune
+  (a province: ``loai/<slug>/<commune slug>/`` too, see below);
 - ``lang/<key>/`` — one village: identity, "Mở trang của làng", notices, landmarks, services;
 - ``tim-kiem/`` — the full results (``portal-search.js``), a note and the lists without JS;
 - ``ban-do/`` — when a village has ``vi_tri``: its point and label on a Leaflet map without any
@@ -20,7 +21,10 @@ The home lists the village cards of every commune up to :data:`HOME_CARDS_MAX` v
 that (a province: 1,000 villages in 166 communes) only the communes, with their number of
 villages, so its first load stays light. A commune page is short: its village cards, then one
 line per category with its count, linking to that commune's section of ``loai/<slug>/``
-(``#xa-<commune slug>``).
+(``#xa-<commune slug>``). Beyond :data:`HOME_CARDS_MAX` villages a category page lists only the
+communes that have some (name, count), each linking to ``loai/<slug>/<commune slug>/``: that
+commune's entries, by village; the commune page's lines link there. At 1,000 villages × 20
+services every page's first load stays within 35 KB gzip (tests/portal/test_site_scale.py).
 
 Every page path (``xa/…/``, ``lang/…/``) is ASCII (:func:`langso.text.slugify`; village keys come
 from the sources). Before writing, the portal's own output of an earlier run is removed
@@ -43,7 +47,7 @@ from urllib.parse import urlsplit
 import jinja2
 
 from langso.portal.model import PortalInfo, VillageResult
-from langso.portal.pages import PortalView, build_portal, safe_link
+from langso.portal.pages import PortalView, build_portal, by_village, safe_link
 from langso.portal.search import SearchDoc, bare_name, write_search
 
 __all__ = ["HOME_CARDS_MAX", "OWN_DIRS", "OWN_FILES", "PortalStats", "search_docs", "write_portal"]
@@ -94,21 +98,23 @@ def _village_docs(result: VillageResult, summary: dict[str, Any]) -> list[Search
     docs = [SearchDoc(village, home, village, commune, province, "lang", names)]
     at: dict[str, int] = {home: 0}
 
-    def add(title: str, path: str, text: str, kind: str) -> None:
+    def add(title: str, path: str, text: str, kind: str, sample: bool = False) -> None:
         url = safe_link(result.base_url, path) or portal_page
         if url in at and url != portal_page:  # the same page again: its words join
             known = docs[at[url]]
-            docs[at[url]] = replace(known, text=f"{known.text} {text}".strip())
+            joined = f"{known.text} {text}".strip()
+            docs[at[url]] = replace(known, text=joined, sample=known.sample or sample)
             return
         at[url] = len(docs)
-        docs.append(SearchDoc(title, url, village, commune, text, kind, names))
+        docs.append(SearchDoc(title, url, village, commune, text, kind, names, sample))
 
     for place in summary.get("dia_diem") or []:
         text = " ".join(str(place.get(k) or "") for k in ("loai", "mo_ta"))
         add(str(place.get("ten") or ""), str(place.get("trang") or ""), text, "dia-diem")
     for service in summary.get("dich_vu") or []:
         text = " ".join(str(service.get(k) or "") for k in ("loai_ten", "dia_chi"))
-        add(str(service.get("ten") or ""), str(service.get("trang") or ""), text, "dich-vu")
+        sample = service.get("du_lieu_mau") is True
+        add(str(service.get("ten") or ""), str(service.get("trang") or ""), text, "dich-vu", sample)
     for page in summary.get("tim_kiem") or []:
         text = " ".join([str(page.get("d") or ""), *map(str, page.get("h") or [])])
         add(str(page.get("t") or ""), str(page.get("u") or ""), text, "trang")
@@ -118,7 +124,8 @@ def _village_docs(result: VillageResult, summary: dict[str, Any]) -> list[Search
 def search_docs(villages: Sequence[VillageResult]) -> list[SearchDoc]:
     """One :class:`SearchDoc` per village home, landmark, service and ``tim_kiem`` page; a page
     listed twice (a landmark and its ``tim_kiem`` entry) is one doc, of the first kind, with the
-    words of both (description, headings). A village page that cannot be a safe link (no
+    words of both (description, headings). A service with ``du_lieu_mau: true`` is
+    ``sample`` (and so the doc it joins). A village page that cannot be a safe link (no
     ``base_url``) opens the village's portal page ``lang/<key>/`` instead. Villages with nothing
     read give none; order: by village key, then as the summary lists them."""
     docs: list[SearchDoc] = []
@@ -128,8 +135,10 @@ def search_docs(villages: Sequence[VillageResult]) -> list[SearchDoc]:
     return docs
 
 
-def _pages(view: PortalView, info: PortalInfo) -> list[tuple[str, str, dict[str, Any]]]:
-    """``(path, template, context)`` for every page; ``path`` is the folder (``""``: root)."""
+def _pages(view: PortalView, many: bool) -> list[tuple[str, str, dict[str, Any]]]:
+    """``(path, template, context)`` for every page; ``path`` is the folder (``""``: root);
+    ``many``: more than :data:`HOME_CARDS_MAX` villages (a category's communes on pages of
+    their own)."""
     home = ("Trang chủ", "")
     pages: list[tuple[str, str, dict[str, Any]]] = [
         ("", "portal-index.html", {"title": "", "crumbs": ()}),
@@ -155,6 +164,23 @@ def _pages(view: PortalView, info: PortalInfo) -> list[tuple[str, str, dict[str,
                 {"title": category.name, "category": category, "crumbs": by_kind},
             )
         )
+        if not many:
+            continue
+        in_kind = (*by_kind, (category.name, f"loai/{category.slug}/"))
+        for group in category.groups:
+            pages.append(
+                (
+                    f"loai/{category.slug}/{group.slug}/",
+                    "portal-loai-xa.html",
+                    {
+                        "title": f"{category.name} – {group.name}",
+                        "category": category,
+                        "group": group,
+                        "villages": by_village(group.items),
+                        "crumbs": in_kind,
+                    },
+                )
+            )
     for village in view.villages:
         crumbs: tuple[tuple[str, str], ...] = (home,)
         if village.commune_slug:
@@ -206,18 +232,20 @@ def write_portal(out: Path, info: PortalInfo, villages: Sequence[VillageResult])
     env = _environment()
     search_assets = sorted(p.name for p in ASSETS.glob("portal-search.*"))
     written: dict[Path, int] = {}
+    many = len(view.villages) > HOME_CARDS_MAX
     common = {
         "info": info,
         "portal": view,
         "has_map": bool(view.mapped),
-        "many": len(view.villages) > HOME_CARDS_MAX,
+        "many": many,
         "provinces": len({c.province for c in view.communes}),
+        "province_of": {c.slug: c.province for c in view.communes},
         "search_css": [n for n in search_assets if n.endswith(".css")],
         "search_js": [n for n in search_assets if n.endswith(".js")],
     }
     address = info.address if safe_link(info.address, "") else None
     html_pages: list[str] = []
-    for folder, template, context in _pages(view, info):
+    for folder, template, context in _pages(view, many):
         root = "../" * folder.count("/")
         crumbs = [(text, root + href if href else root or "./") for text, href in context["crumbs"]]
         html = env.get_template(template).render(

@@ -272,13 +272,15 @@
     return keyed.map(function (k) { return k[3]; });
   }
 
-  /** The records of `ids`: [{title, url, village, commune, kind}], fetching their chunks. */
+  /** The records of `ids`: [{title, url, village, commune, kind, sample}], fetching their
+   * chunks (sample: the record's fifth item is 1, a village's sample data). */
   function records(index, ids) {
     return index.get("m.json").then(function (manifest) {
       return Promise.all(ids.map(function (id) {
         return index.get("d/" + Math.floor(id / manifest.c) + ".json").then(function (chunk) {
           var r = chunk.d[id % manifest.c], place = chunk.l[r[2]];
-          return { title: r[0], url: r[1], village: place[0], commune: place[1], kind: r[3] };
+          return { title: r[0], url: r[1], village: place[0], commune: place[1], kind: r[3],
+            sample: r[4] === 1 };
         });
       }));
     });
@@ -367,9 +369,12 @@
       var item = el("li", "langso-portal-results__item langso-portal-results__item--" + r.kind,
         list);
       var href = address(r.url);
-      var link = el(href ? "a" : "span", "langso-portal-results__link", item);
+      // Sample data: the portal pages' badge after the title, the two side by side.
+      var head = r.sample ? el("span", "p-item__head", item) : item;
+      var link = el(href ? "a" : "span", "langso-portal-results__link", head);
       if (href) link.href = href;
       link.textContent = r.title;
+      if (r.sample) el("span", "p-sample", head).textContent = "Dữ liệu mẫu";
       if (r.village || r.commune) {
         el("p", "langso-portal-results__where", item).textContent =
           [r.village, r.commune].filter(Boolean).join(" · ");
