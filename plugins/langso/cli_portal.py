@@ -13,6 +13,10 @@ is shown as unavailable), writes the portal (:func:`langso.portal.site.write_por
 village, Vietnamese first. Exit status: 0 when at least one village is usable and the portal fits
 its host, 1 when no village is usable or the portal is over a host limit, 2 for a mistyped
 command line or a wrong portal file.
+
+It also warns when a portal with village projects has no ``dia_chi`` (their addresses cannot be
+checked), adds :data:`langso.portal.ci_repo.PORTAL_IGNORED` to ``.gitignore`` beside the portal
+file when it is in a git work tree (and says so), and ends with how to look at the portal.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from typing import Any
 from langso.clock import today
 from langso.hosts import check_output, limits_for
 from langso.portal.addresses import address_problems
+from langso.portal.ci_repo import PORTAL_IGNORED, ensure_gitignore, gitignore_note, in_git_work_tree
 from langso.portal.config import Source, normal_url, read_portal_file, url_problem
 from langso.portal.fetch import FetchSettings
 from langso.portal.model import PortalInfo, VillageResult
@@ -167,6 +172,13 @@ def run_portal(args: argparse.Namespace) -> int:
         f"{len(results)} villages — {fresh} fresh, {kept} last good copy, {missing} "
         f"unavailable; {stats.pages} pages, {stats.files} files."
     )
+    if portal.address is None and any(s.kind == "project" for s in portal.sources):
+        print(Problem(shown, None, "portal.no-portal-address", severity="warning").format())
+    root = path.resolve().parent
+    if in_git_work_tree(root):
+        added = ensure_gitignore(root, PORTAL_IGNORED, "langso portal")
+        if added:
+            print(gitignore_note(root, added))
     if not usable:
         print(
             "Không đọc được làng nào: cổng không có nội dung. / No village could be read: the "
@@ -174,7 +186,20 @@ def run_portal(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    print(_look_at_it(out))
     return 1 if over else 0
+
+
+def _look_at_it(out: Path) -> str:
+    """How to look at the portal on this machine: a web server (search and folder links need
+    one; ``index.html`` opened from the disk does not work)."""
+    folder = _shown(out)
+    return (
+        f"Xem thử / to look at it: python3 -m http.server 8000 -d {folder} rồi mở / then open "
+        "http://localhost:8000/ (mở thẳng tệp index.html thì tìm kiếm và liên kết thư mục không "
+        "chạy: cần máy chủ web / opening index.html from the disk does not work: search and "
+        "folder links need a web server)."
+    )
 
 
 def _village_line(

@@ -218,13 +218,13 @@ def test_the_command_writes_the_workflow_for_the_projects(
     )
     data = assert_valid("github", (tmp_path / ".github/workflows/lang-so.yml").read_text())
     assert matrix_pairs("github", data) == [
-        ["yen-dinh-phu-my=lang/phu-my"],
-        ["yen-dinh-tan-ngu=lang/tan-ngu"],
+        ["phu-my=lang/phu-my"],
+        ["tan-ngu=lang/tan-ngu"],
     ]
     assert langso_main(["portal", "ci", "gitlab", "cong.yml", "--ra", "ci.yml"]) == 0
     assert matrix_pairs("gitlab", assert_valid("gitlab", Path("ci.yml").read_text())) == [
-        ["yen-dinh-phu-my=lang/phu-my"],
-        ["yen-dinh-tan-ngu=lang/tan-ngu"],
+        ["phu-my=lang/phu-my"],
+        ["tan-ngu=lang/tan-ngu"],
     ]
 
 
@@ -391,6 +391,7 @@ def test_what_each_village_job_would_meet_is_told(
         if line.startswith("site_url:")
     )
     notes = [line for line in out.splitlines() if not line.startswith("    (en)")]
+    notes = notes[: notes.index("")]  # then the next steps
     assert notes[2:] == [
         "cong.yml:2: dia_chi: tệp CI viết cho GitLab Pages, nhưng địa chỉ của cổng "
         "`https://example.github.io/cong/` là của GitHub Pages — chạy `langso portal ci github` "
@@ -406,10 +407,10 @@ def test_what_each_village_job_would_meet_is_told(
             for name in ("daily.yml", "pages.yml")
         ),
         f"lang/phu-my/mkdocs.yml:{site_url_line}: site_url: trang của làng được đăng ở "
-        "`https://example.github.io/cong/yen-dinh-phu-my/` (CI đăng mỗi làng ở địa chỉ cổng + "
+        "`https://example.github.io/cong/phu-my/` (CI đăng mỗi làng ở địa chỉ cổng + "
         "mã làng), nhưng `site_url` của làng là `https://example.github.io/phu-my/`: mã QR trên "
         "biển sẽ dẫn tới địa chỉ khác — đặt `site_url: "
-        "https://example.github.io/cong/yen-dinh-phu-my/` trong mkdocs.yml của làng trước khi in "
+        "https://example.github.io/cong/phu-my/` trong mkdocs.yml của làng trước khi in "
         "biển (biển đã in thì giữ địa chỉ cũ và đăng làng ở đó); xem docs/cong-tinh.md",
         f"lang/phu-my/mkdocs.yml:{site_url_line}: site_url: địa chỉ trang của làng "
         "`https://example.github.io/phu-my/` chưa phải địa chỉ thật (đây là địa chỉ tạm do "
@@ -428,12 +429,12 @@ def host_line(project: Path) -> int:
     return next(i for i, line in enumerate(lines, 1) if line.strip().startswith("host:"))
 
 
-def test_a_village_whose_key_cannot_be_known_stops_with_its_line_and_fix(
+def test_a_folder_outside_the_repository_stops_with_its_line_and_fix(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The CI publishes each village at /<key>/: a village.yml that cannot be read is told at
-    its own line with its fix, a folder outside the repository with how to fix it; nothing is
-    written (exit 2)."""
+    """The CI machine has only the repository: a folder outside it is told at its line with
+    how to fix it; nothing is written (exit 2). A village.yml that cannot be read does not stop
+    the CI file: a village's key is its folder's name (its own job reports its mistakes)."""
     good = new_village(tmp_path / "kho", "Phu My")
     bad = new_village(tmp_path / "kho", "Tan Ngu")
     (bad / "content" / "village.yml").write_text("ten: 'Tân Ngũ'\n\txa: 'xã Yên Định'\n", "utf-8")
@@ -450,24 +451,57 @@ def test_a_village_whose_key_cannot_be_known_stops_with_its_line_and_fix(
     assert (status, out) == (2, "")
     lines = [line for line in err.splitlines() if not line.startswith("    (en)")]
     assert lines == [
-        "lang/tan-ngu/content/village.yml:2: dòng thụt lề bằng phím Tab — YAML chỉ cho phép thụt "
-        "lề bằng dấu cách: thay mỗi Tab bằng 2 dấu cách",
         "cong.yml:5: thu_muc: thư mục `../lang/xa-lac` ở ngoài kho (ngoài thư mục chứa tệp cổng): "
         "máy CI chỉ có các tệp trong kho — chuyển thư mục của làng vào trong kho, cạnh tệp cổng "
         "(ví dụ `lang/ten-lang`), rồi sửa `thu_muc`; hoặc đặt tệp cổng ở gốc kho chứa mọi làng",
-        "Chưa viết tệp CI: 2 lỗi ở trên phải sửa. / The CI file was not written: 2 mistake(s) "
+        "Chưa viết tệp CI: 1 lỗi ở trên phải sửa. / The CI file was not written: 1 mistake(s) "
         "above to fix.",
     ]
     assert not (root / ".github" / "workflows" / "lang-so.yml").exists()
     assert not (root / "requirements.txt").exists()
-    # A readable village.yml without the commune: the key is unknown, the line and fix given.
-    (bad / "content" / "village.yml").write_text("ten: 'Tân Ngũ'\n", "utf-8")
-    text = PORTAL + "lang:\n  - thu_muc: 'lang/tan-ngu'\n"
+    text = PORTAL + "lang:\n  - thu_muc: 'lang/phu-my'\n  - thu_muc: 'lang/tan-ngu'\n"
     status, _, err = ci(root, "github", text, capsys, "--nguon", str(REPO))
-    assert status == 2
-    assert err.splitlines()[0] == (
-        "lang/tan-ngu/content/village.yml:1: không biết mã làng: tệp này thiếu `ten` hoặc `xa` "
-        "(CI đặt trang của làng ở /<mã-làng>/, lấy từ tên xã và tên làng) — ghi `ten: 'Là Thôn'` "
-        "và `xa: 'xã Yên Định'` (tên thật của làng và xã) ở đầu tệp này, rồi chạy lại `langso "
-        "portal ci`"
+    assert (status, err) == (0, "")
+
+
+def test_without_nguon_the_villages_shared_line_is_reused_and_the_next_steps_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two villages made by `langso init --host github` name the same source: no --nguon
+    needed. The output ends with the villages' own CI files to delete (the exact command), what
+    to commit, the branch (`git init` may make `master`) and turning Pages on."""
+    new_village(tmp_path, "Phu My")
+    new_village(tmp_path, "Tan Ngu")
+    monkeypatch.chdir(tmp_path)
+    text = PORTAL + "lang:\n  - thu_muc: 'lang/phu-my'\n  - thu_muc: 'lang/tan-ngu'\n"
+    status, out, err = ci(tmp_path, "github", text, capsys)
+    assert (status, err) == (0, "")
+    village_line = (tmp_path / "lang" / "phu-my" / "requirements.txt").read_text().splitlines()[-1]
+    assert (tmp_path / "requirements.txt").read_text().splitlines()[-1] == village_line
+    lines = out.splitlines()
+    assert lines[1] == (
+        "Không có --nguon: mọi làng cài Làng số từ cùng một dòng trong requirements.txt của "
+        "làng, cổng dùng lại dòng đó. / No --nguon: every village installs Làng số from the same "
+        "requirements.txt line; the portal reuses it."
     )
+    steps = lines[lines.index("Việc tiếp theo / next steps:") :]
+    assert steps == [
+        "Việc tiếp theo / next steps:",
+        "- Xóa tệp CI riêng của các làng (không bao giờ chạy) / delete the villages' own CI files "
+        "(never run): git rm -r lang/phu-my/.github lang/tan-ngu/.github",
+        "  (chưa đưa vào git / not committed yet: rm -r lang/phu-my/.github lang/tan-ngu/.github)",
+        "- Đưa lên kho / commit: git add .github/workflows/lang-so.yml cong.yml .gitignore "
+        "requirements.txt lang/phu-my lang/tan-ngu && git commit -m 'Cổng làng số' && git push",
+        "- Tệp CI chạy khi đẩy lên nhánh `main`; `git init` có thể đặt tên nhánh là `master`: "
+        "đổi bằng `git branch -M main` trước khi đẩy. / The workflow runs on pushes to `main`; "
+        "if `git init` made `master`, run `git branch -M main` first.",
+        "- Bật một lần trên GitHub / enable once: Settings → Pages → Build and deployment → "
+        "Source: GitHub Actions.",
+    ]
+    # Lines that differ: no reuse (the source of the running Làng số, or --nguon, as before).
+    (tmp_path / "requirements.txt").unlink()
+    (tmp_path / "lang" / "tan-ngu" / "requirements.txt").write_text(
+        "langso @ git+https://gitlab.com/x/lang-so@v1\n", "utf-8"
+    )
+    status, out, _ = ci(tmp_path, "github", text, capsys)
+    assert "Không có --nguon" not in out

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -103,7 +104,7 @@ def test_a_portal_with_a_village_that_cannot_be_read(
         f"      không đọc được `{base}/im-lang/lang-so.json`: máy chủ không trả lời trong 0.3 "
         "giây (đã thử 3 lần) — "
     )
-    assert lines[-1].startswith("Cổng: 2 làng — 1 mới đọc, 0 dùng bản lưu, 1 không có; ")
+    assert lines[-2].startswith("Cổng: 2 làng — 1 mới đọc, 0 dùng bản lưu, 1 không có; ")
     index = (tmp_path / "ra" / "index.html").read_text("utf-8")
     assert NAME in index and "Phú Mỹ" in index
     # The next day the published site is down: yesterday's copy, with its date.
@@ -151,11 +152,15 @@ def test_every_portal_message_comes_out_of_langso_portal(
     seen: set[str] = set()
     # The portal file's own mistakes, all in one run.
     (tmp_path / "trong").mkdir()
+    for folder in ("mot/tan-ngu", "hai/tan-ngu", "tim"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "mkdocs.yml").write_text("site_name: x\n", "utf-8")
     status, _, err = run(
         tmp_path,
         "ten: 'C'\ndia_chi: 'javascript:alert(1)'\nlang:\n  - ghi_chu: 'x'\n"
         "  - thu_muc: 'khong-co'\n  - thu_muc: 'trong'\n"
-        "  - dia_chi: 'https://a.example/'\n  - dia_chi: 'https://a.example'\n",
+        "  - dia_chi: 'https://a.example/'\n  - dia_chi: 'https://a.example'\n"
+        "  - thu_muc: 'mot/tan-ngu'\n  - thu_muc: 'hai/tan-ngu'\n  - thu_muc: 'tim'\n",
         capsys,
     )
     assert status == 2
@@ -215,7 +220,7 @@ def mismatched_village(root: Path, capsys: pytest.CaptureFixture[str]) -> str:
     (project / "mkdocs.yml").write_text("site_name: x\ndocs_dir: content\n", "utf-8")
     (project / "content" / "village.yml").write_text("ten: 'Khác'\nxa: 'xã Yên Định'\n", "utf-8")
     key = project_key(project)
-    assert key == "yen-dinh-khac"
+    assert key == "khac"
     summary = make_summary("Khác", base_url="https://example.github.io/lang-khac/")
     built(root, f"ci-khac/{key}", summary)
     status, out, _ = run(
@@ -236,7 +241,7 @@ def test_a_ci_village_whose_site_url_is_not_where_ci_publishes_it_is_told(
     out = mismatched_village(tmp_path, capsys)
     assert (
         "      lang/khac: trang của làng được đăng ở "
-        "`https://example.github.io/cong/yen-dinh-khac/` "
+        "`https://example.github.io/cong/khac/` "
         "(CI đăng mỗi làng ở địa chỉ cổng + mã làng), nhưng `site_url` của làng là "
         "`https://example.github.io/lang-khac/`: mã QR trên biển sẽ dẫn tới địa chỉ khác"
     ) in out
@@ -302,7 +307,7 @@ def test_a_local_run_checks_a_project_against_the_portal_address(
         (source,) = portal.sources
         assert source.kind == "project"
         base = "https://lang-khac.example.vn/"
-        return [VillageResult("yen-dinh-khac", source.source, summary, base, "moi", None, None)]
+        return [VillageResult("khac", source.source, summary, base, "moi", None, None)]
 
     monkeypatch.setattr(cli_portal, "collect_villages", collect)
     status, out, _ = run(
@@ -312,10 +317,10 @@ def test_a_local_run_checks_a_project_against_the_portal_address(
     )
     assert status == 0
     assert out.splitlines()[2] == (
-        "      lang/khac: trang của làng được đăng ở `https://cong.example.vn/yen-dinh-khac/` (CI "
+        "      lang/khac: trang của làng được đăng ở `https://cong.example.vn/khac/` (CI "
         "đăng mỗi làng ở địa chỉ cổng + mã làng), nhưng `site_url` của làng là "
         "`https://lang-khac.example.vn/`: mã QR trên biển sẽ dẫn tới địa chỉ khác — đặt "
-        "`site_url: https://cong.example.vn/yen-dinh-khac/` trong mkdocs.yml của làng trước khi "
+        "`site_url: https://cong.example.vn/khac/` trong mkdocs.yml của làng trước khi "
         "in biển (biển đã in thì giữ địa chỉ cũ và đăng làng ở đó); xem docs/cong-tinh.md"
     )
     assert "**" not in out
@@ -342,8 +347,55 @@ def ci_messages(root: Path, capsys: pytest.CaptureFixture[str]) -> str:
         (root / "cong.yml").write_text(text, "utf-8")
         main(["portal", "ci", "gitlab", str(root / "cong.yml"), "--nguon", str(REPO)])
         said.append(capsys.readouterr())
-    (root / "lang" / "tan-ngu" / "content" / "village.yml").write_text("ten: 'Tân Ngũ'\n", "utf-8")
-    (root / "cong.yml").write_text("ten: 'C'\nlang:\n  - thu_muc: 'lang/tan-ngu'\n", "utf-8")
-    assert main(["portal", "ci", "github", str(root / "cong.yml")]) == 2
-    said.append(capsys.readouterr())
     return "".join(part.out + part.err for part in said)
+
+
+def test_a_portal_in_a_git_work_tree_without_its_address(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A portal of village projects without `dia_chi`: their addresses cannot be checked (a
+    warning). In a git work tree `.gitignore` gets the cache and the output (said, once). The
+    report ends with how to look at the portal: a web server, not index.html from the disk."""
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    project = tmp_path / "lang" / "khac"
+    project.mkdir(parents=True)
+    (project / "mkdocs.yml").write_text("site_name: x\n", "utf-8")
+    summary = make_summary("Khác", base_url="https://lang-khac.example.vn/")
+
+    def collect(portal: PortalFile, **_: object) -> list[VillageResult]:
+        (source,) = portal.sources
+        base = "https://lang-khac.example.vn/"
+        return [VillageResult("khac", source.source, summary, base, "moi", None, None)]
+
+    monkeypatch.setattr(cli_portal, "collect_villages", collect)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cong.yml").write_text("ten: 'C'\nlang:\n  - thu_muc: 'lang/khac'\n", "utf-8")
+    assert main(["portal", "cong.yml"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[3:] == [
+        "cong.yml: tệp cổng không có `dia_chi` (địa chỉ của cổng): "
+        "không kiểm tra được `site_url` của từng làng (trong một kho, CI đăng mỗi làng ở địa chỉ "
+        "cổng + mã làng) — thêm `dia_chi: 'https://…/'` (địa chỉ cổng sẽ được đăng) ở đầu tệp "
+        "cổng, trước khi in biển của các làng",
+        "    (en) the portal file has no `dia_chi` (the portal's address): the villages' "
+        "`site_url` cannot be checked (in one repository, CI publishes each village at the "
+        "portal's address + its key) — add `dia_chi: 'https://…/'` (where the portal will be "
+        "published) at the top of the portal file, before printing the villages' plaques",
+        "Đã thêm vào .gitignore / added to .gitignore: .cache/, /site-cong/, /dung/, /tam/, /luu/",
+        "Xem thử / to look at it: python3 -m http.server 8000 -d site-cong rồi mở / then open "
+        "http://localhost:8000/ (mở thẳng tệp index.html thì tìm kiếm và liên kết thư mục không "
+        "chạy: cần máy chủ web / opening index.html from the disk does not work: search and "
+        "folder links need a web server).",
+    ]
+    status = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert sorted(status.stdout.splitlines()) == ["?? .gitignore", "?? cong.yml", "?? lang/"]
+    # Again, with its address: nothing more to add, no warning.
+    (tmp_path / "cong.yml").write_text(
+        "ten: 'C'\ndia_chi: 'https://cong.example.vn/'\nlang:\n  - thu_muc: 'lang/khac'\n",
+        "utf-8",
+    )
+    assert main(["portal", "cong.yml"]) == 0
+    out = capsys.readouterr().out
+    assert "dia_chi` (địa chỉ của cổng)" not in out and ".gitignore" not in out

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import time
 import tracemalloc
 from pathlib import Path
 
-from langso.portal.config import MAX_VILLAGES, normal_url, read_portal_file, url_problem
+from langso.portal.config import (
+    MAX_VILLAGES,
+    RESERVED_KEYS,
+    normal_url,
+    read_portal_file,
+    url_problem,
+)
+from langso.portal.site import OWN_DIRS
 from langso.problems import Problem
+from tests.conftest import REPO
 from tests.test_yaml_hostile import bomb
 
 
@@ -176,3 +185,46 @@ def test_url_rules() -> None:
         why = url_problem(url)
         assert why is not None and words in why[0], url
     assert normal_url("HTTPS://Example.ORG/Lang") == "https://example.org/Lang/"
+
+
+def test_two_projects_with_one_key_and_a_key_that_is_a_portal_folder(tmp_path: Path) -> None:
+    """A project's key is its folder's name (its address in one repository): two folders
+    slugging alike, or one named like a portal folder, are refused at their lines."""
+    path = write(
+        tmp_path,
+        "ten: 'Cổng thử'\nlang:\n"
+        "  - thu_muc: 'lang/tan-ngu'\n"
+        "  - thu_muc: 'xa-khac/Tân Ngũ'\n"
+        "  - thu_muc: 'lang/tan-ngu/'\n"  # the same folder: portal.duplicate only
+        "  - thu_muc: 'tim'\n",
+        {"lang/tan-ngu": "mkdocs.yml", "xa-khac/Tân Ngũ": "mkdocs.yml", "tim": "mkdocs.yml"},
+    )
+    portal, problems = read_portal_file(path, "cong.yml")
+    assert portal is None
+    assert located(problems) == [
+        (4, "thu_muc", "portal.same-key"),
+        (5, "lang", "portal.duplicate"),
+        (6, "thu_muc", "portal.key-reserved"),
+    ]
+    assert problems[0].text("vi") == (
+        "thư mục làng `xa-khac/Tân Ngũ` cho mã làng `tan-ngu`, trùng mã của `lang/tan-ngu` "
+        "(dòng 3): mã làng là tên thư mục, và là địa chỉ của làng (<địa chỉ cổng>/tan-ngu/) — "
+        "đổi tên một trong hai thư mục cho khác nhau (ví dụ thêm tên xã: "
+        "`lang/yen-dinh-tan-ngu`) trước khi in biển, rồi sửa `thu_muc`"
+    )
+    assert set(RESERVED_KEYS) == set(OWN_DIRS)
+
+
+def test_the_docs_examples_are_valid_portal_files(tmp_path: Path) -> None:
+    """Copied as they are from docs/cong-tinh.md (Cách A, Cách B), they are read: `ten` is
+    required, `dia_chi` lets each village's site_url be checked."""
+    text = (REPO / "docs" / "cong-tinh.md").read_text("utf-8")
+    examples = re.findall(r"```yaml\n(# cong.yml\n.*?)```", text, re.DOTALL)
+    assert len(examples) == 2
+    for number, example in enumerate(examples):
+        folders = dict.fromkeys(re.findall(r"thu_muc: '([^']+)'", example), "mkdocs.yml")
+        root = tmp_path / str(number)
+        root.mkdir()
+        portal, problems = read_portal_file(write(root, example, folders), "cong.yml")
+        assert problems == [] and portal is not None
+        assert portal.address == "https://example.github.io/cong-lang-so/"

@@ -104,6 +104,11 @@ def test_the_portal_shows_the_villages_that_could_not_be_read(portal: tuple[Path
         assert f"làng {name}" in text
     assert "Chưa đọc được lần nào" in text
     assert text.count("Chưa đọc được lần nào") == 2  # the broken build and the unreachable site
+    # A village project's key is its folder's name (its address in one repository), built or
+    # not; a published site's key comes from its address.
+    assert sorted(p.name for p in (out / "lang").iterdir()) == sorted(
+        [*(v[0] for v in VILLAGES), "hong", "127-0-0-1-9-lang-khong-toi"]
+    )
 
 
 @pytest.mark.parametrize(("folder", "name", "slug", "title", "query", "position"), VILLAGES)

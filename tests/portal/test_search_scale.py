@@ -29,7 +29,7 @@ from tests.conftest import REPO
 sys.path.insert(0, str(REPO / "build_tools"))
 from synthetic import KINDS, SENTENCE, WORDS
 
-QUERIES = ("dinh lang", "tram y te", "vneid", "d", "nha van hoa thon", "huong dan")
+QUERIES = ("dinh lang", "tram y te", "vneid", "d", "nha van hoa thon", "huong dan", "phuc hung")
 TYPOS = ("dinh lnag", "tram y tee", "huogn dan")  # read the word list too (no result)
 LIMIT = 150 * 1024
 

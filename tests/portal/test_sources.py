@@ -43,6 +43,21 @@ def built(root: Path, folder: str, summary: dict[str, object] | bytes) -> None:
     (root / folder / "lang-so.json").write_bytes(data)
 
 
+def test_a_project_key_is_its_folder_name_and_never_follows_its_name(tmp_path: Path) -> None:
+    """Fixing a typo in `ten` after plaques are printed must not move the village; markup in a
+    name never reaches its address."""
+    project = tmp_path / "lang" / "tan-ngu"
+    (project / "content").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text("site_name: x\ndocs_dir: content\n", "utf-8")
+    village = project / "content" / "village.yml"
+    village.write_text("ten: 'Tân Ngũ <img src=x onerror=alert(1)>'\nxa: 'Yên Định'\n", "utf-8")
+    assert project_key(project) == "tan-ngu"
+    village.write_text("ten: 'Tân Ngữ'\nxa: 'xã Yên Định'\n", "utf-8")
+    assert project_key(project) == "tan-ngu"
+    assert project_key(tmp_path / "lang" / "Tân Ngũ") == "tan-ngu"
+    assert project_key(tmp_path / "lang" / "---") == "lang"
+
+
 def test_village_keys() -> None:
     assert village_key("xã Yên Định", "Là Thôn") == "yen-dinh-la-thon"
     assert village_key("phường Hạc Thành", "Phố Đông") == "hac-thanh-pho-dong"
@@ -148,12 +163,12 @@ def test_village_projects_built_in_parallel_and_a_broken_one(tmp_path: Path) -> 
     results = collect_villages(found, jobs=2, today=TODAY, progress=started.append)
     assert sorted(started) == ["lang/hong", "lang/la-thon", "lang/phu-my"]
     assert [(r.key, r.status, r.base_url) for r in results] == [
-        ("yen-dinh-phu-my", "moi", "https://example.github.io/lang-phu-my/"),
-        ("lang-hong", "loi", None),
-        ("yen-dinh-la-thon", "moi", "https://example.github.io/lang-phu-my/"),
+        ("phu-my", "moi", "https://example.github.io/lang-phu-my/"),
+        ("hong", "loi", None),  # its folder: the same key whether it builds or not
+        ("la-thon", "moi", "https://example.github.io/lang-phu-my/"),
     ]
     assert results[0].summary is not None and results[0].summary["lang"]["ten"] == "Phú Mỹ"
-    site = tmp_path / ".cache" / "langso" / "portal" / "dung" / "yen-dinh-phu-my" / "site"
+    site = tmp_path / ".cache" / "langso" / "portal" / "dung" / "phu-my" / "site"
     assert (site / "lang-so.json").is_file()
     lines = (results[1].problem or "").splitlines()
     assert lines[0] == (
@@ -170,16 +185,16 @@ def test_ci_builds_are_read_instead_of_building(tmp_path: Path) -> None:
     (project / "noi-dung" / "village.yml").write_text(
         "ten: 'Là Thôn'\nxa: 'xã Yên Định'\ntinh: 'tỉnh Thanh Hóa'\n", "utf-8"
     )
-    assert project_key(project) == "yen-dinh-la-thon"
+    assert project_key(project) == "la-thon"  # its folder, never its name
     ci = tmp_path / "ci"
-    built(ci, "yen-dinh-la-thon", make_summary("Là Thôn"))
+    built(ci, "la-thon", make_summary("Là Thôn"))
     found = portal(tmp_path, "  - thu_muc: 'lang/la-thon'\n")
     [result] = collect_villages(found, jobs=1, today=TODAY, built_dir=ci)
-    assert (result.key, result.status) == ("yen-dinh-la-thon", "moi")
-    (ci / "yen-dinh-la-thon" / "lang-so.json").unlink()
+    assert (result.key, result.status) == ("la-thon", "moi")
+    (ci / "la-thon" / "lang-so.json").unlink()
     (tmp_path / ".cache").rename(tmp_path / "cu")  # no last good copy
     [missing] = collect_villages(found, jobs=1, today=TODAY, built_dir=ci)
-    assert (missing.key, missing.status) == ("yen-dinh-la-thon", "loi")
+    assert (missing.key, missing.status) == ("la-thon", "loi")
     assert (missing.problem or "").startswith(
-        "không thấy trang đã dựng `yen-dinh-la-thon/lang-so.json` trong thư mục --da-dung —"
+        "không thấy trang đã dựng `la-thon/lang-so.json` trong thư mục --da-dung —"
     )

@@ -10,7 +10,13 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from langso.summary.build import LandmarkPage, build_summary, dumps_summary, unit_codes
+from langso.summary.build import (
+    LandmarkPage,
+    build_summary,
+    dumps_summary,
+    official_names,
+    unit_codes,
+)
 from langso.summary.read import SUMMARY_URI, read_summary, schema
 from langso.village import Village
 from tests.conftest import BuildResult, SiteFactory, build_site
@@ -233,3 +239,36 @@ def test_control_characters_and_long_text_are_cleaned() -> None:
 )
 def test_unit_codes(commune: str, province: str, codes: tuple[str | None, str | None]) -> None:
     assert unit_codes(commune, province) == codes
+
+
+@pytest.mark.parametrize(
+    ("commune", "province", "names"),
+    [
+        ("Yên Định", "tỉnh Thanh Hóa", ("xã Yên Định", "tỉnh Thanh Hóa")),
+        ("xa yen dinh", "Thanh Hoá", ("xã Yên Định", "tỉnh Thanh Hóa")),
+        ("xã Không Có", "Thanh Hoá", ("xã Không Có", "tỉnh Thanh Hóa")),  # kept as typed
+        ("Dong Tien", "tỉnh Thanh Hóa", ("Dong Tien", "tỉnh Thanh Hóa")),  # two units: kept
+    ],
+)
+def test_official_names(commune: str, province: str, names: tuple[str, str]) -> None:
+    assert official_names(commune, province) == names
+
+
+def test_a_commune_typed_without_its_kind_is_written_as_the_official_name(
+    make_site: SiteFactory,
+) -> None:
+    """``langso check`` accepts ``xa: 'Yên Định'``; the portal would show two communes, "xã
+    Yên Định" and "Yên Định". (``xa yen dinh`` is refused by ``village.yml``'s check; the
+    core still writes it officially: :func:`test_official_names`.)"""
+    village = "ten: 'Phú Mỹ'\nloai: 'làng'\nxa: 'Yên Định'\ntinh: 'Thanh Hoá'\n"
+    plugins = [p for p in PLUGINS if p != "langso/search"]
+    root = make_site(files={"content/village.yml": village}, config={"plugins": plugins})
+    built = build_site(root)
+    assert built.ok, built.text()
+    lang = load(built.site_dir)["lang"]
+    assert (lang["xa"], lang["ma_xa"], lang["tinh"], lang["ma_tinh"]) == (
+        "xã Yên Định",
+        "15469",
+        "tỉnh Thanh Hóa",
+        "38",
+    )

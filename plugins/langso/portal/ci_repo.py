@@ -4,14 +4,15 @@ One repository holds many village projects and the portal file at its root (docs
 "Cách B"). Before :func:`langso.portal.ci.write_ci`, the command looks at what the CI run will
 meet, and says it, Vietnamese first, English after:
 
-- each village project's key (``/<key>/``, :func:`langso.portal.sources.project_key`) must be
-  known: a ``village.yml`` that cannot be read is reported at its own line with its fix
-  (``yaml.*``, ``portal.key-unknown``), and nothing is written (exit 2); so is a folder outside
-  the repository (``portal.ci-outside``, at its line of the portal file);
+- each village project's key (``/<key>/``) is its folder's name
+  (:func:`langso.portal.config.project_key`; two projects with one key are refused by the
+  portal file's check); a folder outside the repository is refused (``portal.ci-outside``, at
+  its line of the portal file) and nothing is written (exit 2);
 - the portal job installs ``requirements.txt`` beside the portal file: written when missing with
-  the line ``langso init`` writes for a village (:mod:`langso.origin`: ``--nguon``, else where
-  the running Làng số came from; the starter's own ``requirements.txt.j2``), left alone when
-  present;
+  the line ``langso init`` writes for a village (:mod:`langso.origin`: ``--nguon``, else the
+  Làng số line every village's ``requirements.txt`` shares (:func:`shared_requirement`, said),
+  else where the running Làng số came from; the starter's own ``requirements.txt.j2``), left
+  alone when present;
 - ``.gitignore`` beside the portal file gets what ``langso portal`` and the CI's jobs make
   (:data:`IGNORED`), each line added once;
 - per village (warnings, the CI file is still written): no ``requirements.txt``
@@ -20,6 +21,11 @@ meet, and says it, Vietnamese first, English after:
   its ``site_url`` against the portal's address + its key or a placeholder
   (:func:`langso.portal.addresses.address_problems`), its ``host:`` or address on another host
   than the CI's (``portal.ci-host-mismatch``); the portal's own address too.
+
+It ends with what to do next: the branch the workflow runs on (``main``; ``git branch -M
+main`` when ``git init`` made ``master``: ``$default-branch`` works only in GitHub's starter
+workflow templates, github/docs#5104), what to commit, turning Pages on, and the exact ``git
+rm -r`` command for the villages' own CI files.
 
 Exit status: 0 written, 2 nothing written (a mistyped command line, a wrong portal file, a
 village whose key is unknown, no source for Làng số).
@@ -40,13 +46,22 @@ from langso.init import init_source_note
 from langso.origin import SourceError, installed_requirement, requirement_from
 from langso.portal.addresses import address_problems, read_site_settings
 from langso.portal.ci import DEFAULT_OUT, MATRIX_LIMITS, CiError, CiVillage, render_ci, write_ci
-from langso.portal.config import PortalFile, Source, read_portal_file
-from langso.portal.sources import CACHE_DIR, project_key
+from langso.portal.config import PortalFile, Source, project_key, read_portal_file
+from langso.portal.sources import CACHE_DIR
 from langso.problems import Problem
 from langso.schema import read_yaml
 from langso.yamlsource import Mapping
 
-__all__ = ["IGNORED", "ensure_gitignore", "ensure_requirements", "main", "village_key_problems"]
+__all__ = [
+    "IGNORED",
+    "PORTAL_IGNORED",
+    "ensure_gitignore",
+    "ensure_requirements",
+    "gitignore_note",
+    "in_git_work_tree",
+    "main",
+    "shared_requirement",
+]
 
 IGNORED: dict[str, tuple[str, ...]] = {
     "github": (".cache/", "/site-cong/", "/dung/", "/tam/", "/luu/"),
@@ -55,7 +70,11 @@ IGNORED: dict[str, tuple[str, ...]] = {
 """What ``.gitignore`` beside the portal file must hold for each CI: the caches (the portal's
 ``.cache/langso/portal``, pip's), ``langso portal``'s default output ``site-cong`` (GitLab
 publishes ``public``), and the jobs' work folders (``dung``: built villages, ``tam``: a build in
-progress, ``luu``: last good copies)."""
+progress, ``luu``: last good copies). ``langso portal`` adds :data:`PORTAL_IGNORED`."""
+
+PORTAL_IGNORED = IGNORED["github"]
+"""What ``langso portal`` adds to ``.gitignore`` beside the portal file in a git work tree:
+the lines every CI needs (GitLab's ``/public/`` is added by ``langso portal ci gitlab``)."""
 
 
 def _shown(path: Path) -> str:
@@ -64,30 +83,6 @@ def _shown(path: Path) -> str:
         return Path(os.path.relpath(path)).as_posix()
     except ValueError:  # another drive (Windows)
         return path.name
-
-
-def village_key_problems(folder: Path, shown: str) -> tuple[str | None, list[Problem]]:
-    """The key of the village project in ``folder`` (shown as ``shown``, repository-relative),
-    or ``None`` with why: the problems of its ``village.yml`` (each at its line, with its fix)
-    or ``portal.key-unknown`` when ``ten`` or ``xa`` is missing."""
-    key = project_key(folder)
-    if key is not None:
-        return key, []
-    try:
-        config = (folder / "mkdocs.yml").read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        config = ""
-    docs = "docs"
-    for line in config.splitlines():
-        if line.startswith("docs_dir:"):
-            docs = line.split(":", 1)[1].split("#", 1)[0].strip().strip("'\"") or docs
-    where = f"{shown}/{docs}/village.yml"
-    node, problems = read_yaml(folder / docs / "village.yml", where)
-    errors = [p for p in problems if p.severity == "error"]
-    if errors:
-        return None, errors
-    start = node.line if isinstance(node, Mapping) else 1
-    return None, [Problem(where, start, "portal.key-unknown")]
 
 
 def ensure_requirements(root: Path, requirement: str | None) -> str | None:
@@ -116,21 +111,53 @@ def ensure_requirements(root: Path, requirement: str | None) -> str | None:
     )
 
 
-def ensure_gitignore(root: Path, kind: str) -> list[str]:
-    """Add to ``root/.gitignore`` (made if missing) each line of :data:`IGNORED` it lacks
-    (``dung/`` counts as ``/dung/``); returns the lines added, in order."""
+def ensure_gitignore(root: Path, lines: Sequence[str], by: str = "langso portal ci") -> list[str]:
+    """Add to ``root/.gitignore`` (made if missing) each of ``lines`` it lacks (``dung/`` counts
+    as ``/dung/``), under a comment naming the command ``by``; returns the lines added, in
+    order. Shared by ``langso portal`` and ``langso portal ci`` (:data:`IGNORED`)."""
     path = root / ".gitignore"
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         text = ""
     have = {line.strip().lstrip("/").rstrip("/") for line in text.splitlines()}
-    added = [line for line in IGNORED[kind] if line.strip("/") not in have]
+    added = [line for line in lines if line.strip("/") not in have]
     if added:
         start = text if not text or text.endswith("\n") else text + "\n"
-        block = "# langso portal ci: bản lưu, cổng đã dựng, thư mục tạm của CI / caches, output\n"
+        block = f"# {by}: bản lưu, cổng đã dựng, thư mục tạm của CI / caches, output\n"
         path.write_text(start + block + "".join(f"{line}\n" for line in added), "utf-8")
     return added
+
+
+def gitignore_note(root: Path, added: Sequence[str]) -> str:
+    """The line that says what :func:`ensure_gitignore` added."""
+    shown = _shown(root / ".gitignore")
+    return f"Đã thêm vào {shown} / added to {shown}: {', '.join(added)}"
+
+
+def in_git_work_tree(folder: Path) -> bool:
+    """Whether ``folder`` is inside a git work tree (a ``.git`` folder or file in it or above)."""
+    return any((parent / ".git").exists() for parent in (folder, *folder.parents))
+
+
+def shared_requirement(folders: Sequence[Path]) -> str | None:
+    """The Làng số line (``langso @ …``) of ``requirements.txt`` when every folder's file has
+    exactly one and they are all the same; else ``None``."""
+    found: set[str] = set()
+    for folder in folders:
+        try:
+            text = (folder / "requirements.txt").read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        ours = [
+            line.strip()
+            for line in text.splitlines()
+            if line.strip().lower().replace(" ", "").startswith("langso@")
+        ]
+        if len(ours) != 1:
+            return None
+        found.add(ours[0])
+    return found.pop() if len(found) == 1 else None
 
 
 def _village_notes(
@@ -241,10 +268,7 @@ def main(argv: Sequence[str]) -> int:
                 Problem(portal.shown, source.line, "portal.ci-outside", "thu_muc", params)
             )
             continue
-        key, why = village_key_problems(source.folder, folder)
-        if key is None:
-            refused += why
-            continue
+        key = project_key(source.folder)
         villages.append(CiVillage(key, folder))
         notes += _village_notes(args.ci, portal, source, key, folder, ci_file)
     if refused:
@@ -259,9 +283,13 @@ def main(argv: Sequence[str]) -> int:
     portal_host = host_of(portal.address)
     if portal_host is not None and portal_host != args.ci:
         notes.insert(0, _portal_host_problem(args.ci, portal_host, portal, path.as_posix()))
+    requirement, reused = args.nguon, None
+    if requirement is None and not (root / "requirements.txt").exists():
+        projects = [root / v.folder for v in villages]
+        requirement = reused = shared_requirement(projects)
     try:
         render_ci(args.ci, path.name, villages)  # refused before anything is written
-        written = ensure_requirements(root, args.nguon)
+        written = ensure_requirements(root, requirement)
         write_ci(args.ci, path.name, villages, out)
     except CiError as error:
         print(f"{path.as_posix()}: {error}", file=sys.stderr)
@@ -275,15 +303,77 @@ def main(argv: Sequence[str]) -> int:
         f"{_shown(out)}: {len(villages)} villages, {per_job} a job."
     )
     if written:
+        if reused:
+            print(
+                "Không có --nguon: mọi làng cài Làng số từ cùng một dòng trong requirements.txt "
+                "của làng, cổng dùng lại dòng đó. / No --nguon: every village installs Làng số "
+                "from the same requirements.txt line; the portal reuses it."
+            )
         print(written)
-    added = ensure_gitignore(root, args.ci)
+    added = ensure_gitignore(root, IGNORED[args.ci])
     if added:
-        shown = _shown(root / ".gitignore")
-        lines = ", ".join(added)
-        print(f"Đã thêm vào {shown} / added to {shown}: {lines}")
+        print(gitignore_note(root, added))
     for note in notes:
         print(note.format())
+    print(_next_steps(args.ci, root, out, path, [v.folder for v in villages], bool(written)))
     return 0
+
+
+def _own_ci_paths(root: Path, folders: Sequence[str]) -> list[str]:
+    """The villages' own CI files and folders, as ``git rm -r`` takes them: ``<folder>/.github``
+    when it holds only workflows, else each workflow file; ``<folder>/.gitlab-ci.yml``."""
+    found: list[str] = []
+    for folder in folders:
+        github = root / folder / ".github"
+        workflows = sorted(github.glob("workflows/*.y*ml"))
+        if workflows:
+            others = [p for p in github.rglob("*") if p.is_file() and p not in workflows]
+            if others:
+                found += [f"{folder}/{p.relative_to(root / folder).as_posix()}" for p in workflows]
+            else:
+                found.append(f"{folder}/.github")
+        if (root / folder / ".gitlab-ci.yml").is_file():
+            found.append(f"{folder}/.gitlab-ci.yml")
+    return found
+
+
+def _next_steps(
+    kind: str, root: Path, out: Path, portal: Path, folders: Sequence[str], requirements: bool
+) -> str:
+    """What to do after ``langso portal ci``, Vietnamese first: delete the villages' own CI
+    files, commit, the branch, turn Pages on."""
+    lines = ["", "Việc tiếp theo / next steps:"]
+    own = _own_ci_paths(root, folders)
+    if own:
+        paths = " ".join(own)
+        lines += [
+            "- Xóa tệp CI riêng của các làng (không bao giờ chạy) / delete the villages' own CI "
+            f"files (never run): git rm -r {paths}",
+            f"  (chưa đưa vào git / not committed yet: rm -r {paths})",
+        ]
+    commit = [_shown(out), _shown(portal), _shown(root / ".gitignore")]
+    if requirements:
+        commit.append(_shown(root / "requirements.txt"))
+    lines.append(
+        f"- Đưa lên kho / commit: git add {' '.join(commit)} {' '.join(folders)} && git commit "
+        "-m 'Cổng làng số' && git push"
+    )
+    if kind == "github":
+        lines += [
+            "- Tệp CI chạy khi đẩy lên nhánh `main`; `git init` có thể đặt tên nhánh là "
+            "`master`: đổi bằng `git branch -M main` trước khi đẩy. / The workflow runs on "
+            "pushes to `main`; if `git init` made `master`, run `git branch -M main` first.",
+            "- Bật một lần trên GitHub / enable once: Settings → Pages → Build and deployment → "
+            "Source: GitHub Actions.",
+        ]
+    else:
+        lines += [
+            "- Tệp CI đăng cổng khi đẩy lên nhánh mặc định của kho. / The CI publishes the "
+            "portal from the repository's default branch.",
+            "- Trên GitLab / on GitLab: Deploy → Pages (Settings → Pages) để xem địa chỉ và quyền "
+            "xem của trang / for the site's address and who may see it.",
+        ]
+    return "\n".join(lines)
 
 
 def _portal_host_problem(kind: str, host: str, portal: PortalFile, shown: str) -> Problem:

@@ -14,8 +14,9 @@ Read with the project's line-aware, bounded YAML reader (:func:`langso.schema.re
 anchors, aliases or tags, bounded size and depth, UTF-8 only) and validated with
 :func:`langso.schema.validate`; then every entry is checked (a source given, a web address that is
 ``http(s)`` with a host, an existing folder holding ``mkdocs.yml`` or ``lang-so.json``, no entry
-twice). Every mistake is reported in one run as a located :class:`~langso.problems.Problem`
-(codes ``portal.*`` in :mod:`langso.problems.portal`). No MkDocs import.
+twice, no two village projects with the same key). Every mistake is reported in one run as a
+located :class:`~langso.problems.Problem` (codes ``portal.*`` in
+:mod:`langso.problems.portal`). No MkDocs import.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from pydantic import Field
 
 from langso.problems import Problem
 from langso.schema import Model, Text, read_yaml, validatable, validate
+from langso.text import slugify
 from langso.weburl import bad_url_characters, named_characters
 from langso.yamlsource import Mapping, Node, Scalar, Sequence
 
@@ -40,6 +42,7 @@ __all__ = [
     "Source",
     "SourceKind",
     "normal_url",
+    "project_key",
     "read_portal_file",
     "url_problem",
 ]
@@ -50,6 +53,21 @@ Cloudflare Pages Free allows 20,000 files a site: a province larger than this is
 """
 
 SourceKind = Literal["project", "built", "url"]
+
+RESERVED_KEYS = ("lang", "xa", "loai", "tim", "tim-kiem", "ban-do", "assets")
+"""The portal's own folders (:data:`langso.portal.site.OWN_DIRS`): a village project's key
+(its address ``<portal>/<key>/`` in one repository for many villages) cannot be one of them."""
+
+
+def project_key(folder: Path) -> str:
+    """The key of a village project: its folder's name, slugged (``lang/tan-ngu`` →
+    ``tan-ngu``, ``lang/Tân Ngũ`` → ``tan-ngu``; ``lang`` for a name with no letter or digit).
+
+    It is the village's address in one repository for many villages (``<portal>/<key>/``,
+    docs/cong-tinh.md, "Cách B") and its folder ``--da-dung DIR/<key>/``: chosen once with the
+    folder, it never follows the village's name, so fixing ``ten`` in ``village.yml`` after
+    plaques are printed moves nothing; renaming the folder does."""
+    return slugify(folder.name) or "lang"
 
 
 class VillageEntry(Model):
@@ -103,6 +121,7 @@ class Source:
             ``lang-so.json``: read) or ``"url"`` (a published site: fetched).
         folder: the absolute folder for ``project`` and ``built``, else ``None``.
         url: the entry's ``dia_chi`` normalised by :func:`normal_url`, or ``None``.
+        folder_line: the line of its ``thu_muc``, or ``None``.
     """
 
     line: int
@@ -110,6 +129,7 @@ class Source:
     kind: SourceKind
     folder: Path | None
     url: str | None
+    folder_line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -188,6 +208,7 @@ def read_portal_file(path: Path, shown: str) -> tuple[PortalFile | None, list[Pr
             if source is not None:
                 _check_duplicate(source, seen, shown, problems)
                 sources.append(source)
+    _check_keys(sources, shown, problems)
     problems.sort(key=lambda p: p.line or 0)
     if model is None or any(p.severity == "error" for p in problems):
         return None, problems
@@ -250,7 +271,7 @@ def _check_entry(item: Mapping, base: Path, shown: str, problems: list[Problem])
     except OSError:  # a name too long for the file system, a folder that cannot be read
         problems.append(Problem(shown, line, "portal.folder-missing", "thu_muc", params))
         return None
-    return Source(item.line, written, kind, folder, url)
+    return Source(item.line, written, kind, folder, url, line)
 
 
 def _check_duplicate(
@@ -266,3 +287,24 @@ def _check_duplicate(
     for same in (str(source.folder) if source.folder else None, source.url):
         if same is not None:
             seen[same] = source.line
+
+
+def _check_keys(sources: list[Source], shown: str, problems: list[Problem]) -> None:
+    """Two village projects whose folders give the same :func:`project_key`, or a key that is
+    one of the portal's own folders: an error at the entry's ``thu_muc``."""
+    first: dict[str, Source] = {}
+    for source in sources:
+        if source.kind != "project" or source.folder is None:
+            continue
+        key = project_key(source.folder)
+        line = source.folder_line or source.line
+        if key in RESERVED_KEYS:
+            reserved = {"folder": source.source, "key": key}
+            problems.append(Problem(shown, line, "portal.key-reserved", "thu_muc", reserved))
+        elif key in first and first[key].folder != source.folder:  # else portal.duplicate
+            other = first[key]
+            params: dict[str, object] = {"folder": source.source, "key": key}
+            params |= {"other": other.source, "first": other.folder_line or other.line}
+            problems.append(Problem(shown, line, "portal.same-key", "thu_muc", params))
+        else:
+            first[key] = source

@@ -14,7 +14,10 @@ Words and forms
     a doc without ``place`` matches ``village`` and ``commune`` as written. The *form* of a
     title word is how the title writes it, lower case NFC (``đình``, ``định``): a query word
     typed with accents earns the exact bonus only on docs whose title has that form. A query's
-    words are found the same way; every word must match; the last one is a prefix when it has 2
+    words are found the same way; every word must match (in the title, the text or the place)
+    and at least one must match the title or the text: a place word alone finds a village's
+    home only ("dinh" does not find every page of xã Yên Định, "tan ngu" finds the home of
+    làng Tân Ngữ, "tram y te tan ngu" its health station); the last one is a prefix when it has 2
     characters or more (the :data:`MAX_EXPAND` commonest words that start with it, the word
     itself first), the others match whole; completions are taken while their postings files stay
     within :data:`EXPAND_BYTES`, the word itself always. A last word of one character is left
@@ -24,9 +27,9 @@ Doc ids
     Docs are numbered by (title length, folded title, title, village, url): a lower id is a
     shorter title, so "shorter titles first" costs no bytes.
 
-Files (format version ``v`` = 1; JSON, UTF-8, ``separators=(",", ":")``)::
+Files (format version ``v`` = 2; JSON, UTF-8, ``separators=(",", ":")``)::
 
-    tim/m.json           {"v": 1, "n": 50000, "c": 16, "k": ["an", "ba", …]}
+    tim/m.json           {"v": 2, "n": 50000, "c": 16, "k": ["an", "ba", …]}
                          n: docs; c: docs a record chunk; k: dictionary keys written
     tim/t/<key>.json     dictionary of the words whose first two characters are <key> (a
                          one-character word: its own key): {"dinh": [df, ["đình", "định"], P]}
@@ -44,14 +47,17 @@ Files (format version ``v`` = 1; JSON, UTF-8, ``separators=(",", ":")``)::
                          (added in round 3 without a version change: a reader of 4 items
                          ignores it)
 
-Postings ``P`` = ``[rest, form0, form1, …]``: ``formi`` lists the docs whose title holds the word
-written as form i, ``rest`` the docs holding it elsewhere only (village, commune, text). A list
+Postings ``P`` = ``[place, rest, form0, form1, …]``: ``formi`` lists the docs whose title holds
+the word written as form i, ``rest`` the docs holding it in their text (a village's home: or in
+its village and place names) but not the title, ``place`` the other docs holding it in their
+place names only (version 1 had no ``place``: its ``rest`` held them). A list
 is a string: ``""`` none; ``"!"`` + base64url (no padding) of a bitmap (doc i is bit ``i & 7`` of
 byte ``i >> 3``); else the gaps ``id − previous − 1`` (previous starts at −1) as base-32 digits,
 most significant first, the last digit of a number from ``A–Z a–f`` and the others from
 ``g–z 0–9 - _``. Whichever is shorter is written.
 
-Ranking: docs holding every query word in the title first; then more exact-accent matches
+Ranking (of the docs holding every word, one of them at least in the title or the text, or a
+village's home): docs holding every query word in the title first; then more exact-accent matches
 (``đình`` ranks "Đình làng" above "Dinh dưỡng"); then more words in the title; then lower id.
 
 Suggestions: when a query word matches nothing (the last one: no word starts with it), each such
@@ -90,7 +96,7 @@ __all__ = [
     "write_search",
 ]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 FOLDER = "tim"
 CHUNK = 16
 """Docs a record chunk holds: a page of 10 results touches at most 10 small files."""
@@ -151,7 +157,8 @@ def bare_name(name: str) -> str:
 
 
 def _place_words(doc: SearchDoc) -> str:
-    """What a doc matches besides its title and text (see the module doc)."""
+    """What a doc matches besides its title and text (see the module doc): for a village's
+    home as strongly as its text, for other docs only with a title or text word (``place``)."""
     if not doc.place:
         return f"{doc.village} {doc.commune}"
     return f"{doc.village} {doc.place}" if doc.kind == "lang" else doc.place
@@ -271,16 +278,20 @@ def write_search(docs: Sequence[SearchDoc], out: Path) -> SearchStats:
     )
     titled: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     rest: dict[str, list[int]] = defaultdict(list)
+    placed: dict[str, list[int]] = defaultdict(list)
     for doc_id, doc in enumerate(ordered):
         seen: set[str] = set()
         for word, form in written_words(doc.title):
             if word not in seen:
                 seen.add(word)
                 titled[word][form].append(doc_id)
-        for word in words(f"{_place_words(doc)} {doc.text}"):
-            if word not in seen:
-                seen.add(word)
-                rest[word].append(doc_id)
+        home = doc.kind == "lang"
+        strong = f"{_place_words(doc)} {doc.text}" if home else doc.text
+        for target, text in ((rest, strong), (placed, "" if home else _place_words(doc))):
+            for word in words(text):
+                if word not in seen:
+                    seen.add(word)
+                    target[word].append(doc_id)
     folder = out / FOLDER
     if folder.exists():
         shutil.rmtree(folder)
@@ -289,10 +300,11 @@ def write_search(docs: Sequence[SearchDoc], out: Path) -> SearchStats:
     files: dict[Path, bytes] = {}
     shards: dict[str, dict[str, Any]] = defaultdict(dict)
     counts: list[tuple[int, str]] = []
-    for word in sorted(set(titled) | set(rest)):
+    for word in sorted(set(titled) | set(rest) | set(placed)):
         forms = sorted(titled[word].items(), key=lambda kv: (-len(kv[1]), kv[0]))
-        postings = [encode_list(rest[word])] + [encode_list(ids) for _, ids in forms]
-        df = len(rest[word]) + sum(len(ids) for _, ids in forms)
+        postings = [encode_list(placed[word]), encode_list(rest[word])]
+        postings += [encode_list(ids) for _, ids in forms]
+        df = len(placed[word]) + len(rest[word]) + sum(len(ids) for _, ids in forms)
         inline: object = postings
         if len(_dump(postings)) > INLINE_BYTES:
             files[folder / "p" / f"{word}.json"] = data = _dump(postings)
@@ -318,7 +330,8 @@ def write_search(docs: Sequence[SearchDoc], out: Path) -> SearchStats:
     files[folder / "m.json"] = _dump(manifest)
     for path, data in files.items():
         path.write_bytes(data)
-    return SearchStats(len(files), sum(map(len, files.values())), len(ordered), len(rest | titled))
+    vocabulary = len(set(titled) | set(rest) | set(placed))
+    return SearchStats(len(files), sum(map(len, files.values())), len(ordered), vocabulary)
 
 
 @dataclass(frozen=True)
@@ -382,31 +395,36 @@ def _terms(shard: dict[str, Any], word: str, last: bool) -> list[str]:
 
 
 def run_query(fetch: Fetch, query: str) -> list[int]:
-    """Rank the doc ids matching ``query`` (the algorithm of portal-search.js ``find``)."""
+    """Rank the doc ids matching ``query`` (the algorithm of portal-search.js ``find``): every
+    word matches somewhere, one at least outside the place names (see the module doc)."""
     q = _prepared(query)
     if q is None:
         return []
     shards = _shards(fetch, q)
     in_title: list[dict[int, int]] = []  # per query word: doc → 2 if the form matched, 1 if not
     matched: list[set[int]] = []
+    strong: set[int] = set()  # docs a word matched in the title or the text
     last = len(q.words) - 1
     for at, word in enumerate(q.words):
         shard = shards[key_of(word)]
         docs: set[int] = set()
+        hits: set[int] = set()  # … of this word
         title: dict[int, int] = {}
         for term in _terms(shard, word, at == last):
             _, forms, postings = shard[term]
             if isinstance(postings, int):
                 postings = fetch(f"p/{term}.json")
             docs.update(decode_list(postings[0]))
+            hits.update(decode_list(postings[1]))
             for i, form in enumerate(forms):
                 exact = 2 if q.forms[at] is not None and form == q.forms[at] else 1
-                for doc in decode_list(postings[i + 1]):
-                    docs.add(doc)
+                for doc in decode_list(postings[i + 2]):
+                    hits.add(doc)
                     title[doc] = max(title.get(doc, 0), exact)
-        matched.append(docs)
+        strong |= hits
+        matched.append(docs | hits)
         in_title.append(title)
-    found = set.intersection(*matched) if matched else set()
+    found = set.intersection(*matched) & strong if matched else set()
 
     def rank(doc: int) -> tuple[int, int, int, int]:
         marks = [t.get(doc, 0) for t in in_title]

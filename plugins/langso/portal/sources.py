@@ -6,7 +6,7 @@ For each :class:`~langso.portal.config.Source`:
   --strict -q -f mkdocs.yml -d <cache>/dung/<key>/site`` run in the project's folder, at most
   ``jobs`` at a time (a failing build never stops the others; its first message lines are kept);
   with ``built_dir`` (``--da-dung``: sites built by CI) ``<built_dir>/<key>/lang-so.json`` is read
-  instead, ``<key>`` being :func:`project_key`;
+  instead, ``<key>`` being :func:`~langso.portal.config.project_key` (its folder's name);
 - ``built`` (a folder with ``lang-so.json``): that file is read;
 - ``url``: ``<dia_chi>lang-so.json`` is fetched (:func:`langso.portal.fetch.fetch_bytes`, a few at
   a time in threads).
@@ -14,9 +14,13 @@ For each :class:`~langso.portal.config.Source`:
 Every summary, local or remote, is checked by :func:`langso.summary.read.read_summary`. A good one
 is stored in the cache (``.cache/langso/portal/`` beside the portal file: one JSON file per source
 holding the summary and the day it was read); when a source fails, its last good copy is used
-(status ``"ban-luu"``, with that day), else the village is ``"loi"``. The key of a village is
-:func:`village_key` of its summary (``yen-dinh-la-thon``); a second source giving the same village
-is ``"loi"`` (``portal.same-village``). No MkDocs import.
+(status ``"ban-luu"``, with that day), else the village is ``"loi"``. The key of a village
+project is :func:`~langso.portal.config.project_key`, its folder's name (``lang/tan-ngu`` →
+``tan-ngu``: its address in one repository for many villages, stable when its name is fixed;
+the portal file refuses two projects with the same key); the key of a built folder or a
+published site, which only names its portal page, is :func:`village_key` of its summary
+(``yen-dinh-la-thon``), made unique with ``-2``… A second source giving the same village (same
+:func:`village_key`) is ``"loi"`` (``portal.same-village``). No MkDocs import.
 """
 
 from __future__ import annotations
@@ -25,7 +29,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterable
@@ -34,14 +37,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from langso.portal.config import PortalFile, Source, normal_url, url_problem
+from langso.portal.config import PortalFile, Source, normal_url, project_key, url_problem
 from langso.portal.fetch import FetchError, FetchSettings, fetch_bytes
 from langso.portal.model import VillageResult, VillageStatus
 from langso.problems import Problem
-from langso.schema import read_yaml
 from langso.summary.read import MAX_SUMMARY_BYTES, SUMMARY_URI, read_summary
 from langso.text import nfc, slugify
-from langso.yamlsource import Mapping, Scalar
 
 __all__ = [
     "BUILD_TIMEOUT",
@@ -61,7 +62,6 @@ BUILD_TIMEOUT = 30 * 60
 _FETCHES = 8  # downloads at a time: waiting on the network, not the CPU
 _BUILD_LINES = 8  # message lines of a failed build kept in the report
 _COMMUNE_WORDS = ("xã ", "phường ", "đặc khu ", "thị trấn ")
-_DOCS_DIR = re.compile(r"^docs_dir:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", re.MULTILINE)
 
 
 def village_key(commune: str, name: str) -> str:
@@ -73,24 +73,6 @@ def village_key(commune: str, name: str) -> str:
             bare = bare[len(word) :]
             break
     return slugify(f"{bare} {nfc(name)}") or "lang"
-
-
-def project_key(folder: Path) -> str | None:
-    """:func:`village_key` of a village project, read from its ``village.yml`` (in ``docs_dir``
-    of ``mkdocs.yml``, default ``content``) without building it: where CI puts the built site
-    (``--da-dung DIR/<key>/``). ``None`` when ``ten`` or ``xa`` cannot be read."""
-    try:
-        config = (folder / "mkdocs.yml").read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return None
-    found = _DOCS_DIR.search(config)
-    docs = found.group(1).strip() if found else "docs"
-    node, _ = read_yaml(folder / docs / "village.yml", "village.yml")
-    if not isinstance(node, Mapping):
-        return None
-    values = [node.entries.get(key, (0, None))[1] for key in ("xa", "ten")]
-    texts = [v.text for v in values if isinstance(v, Scalar) and not v.null and v.text.strip()]
-    return village_key(texts[0], texts[1]) if len(texts) == 2 else None
 
 
 class SummaryCache:
@@ -227,8 +209,6 @@ def _fetch(source: Source, settings: FetchSettings) -> _Outcome:
 def _read_ci_build(source: Source, built_dir: Path) -> _Outcome:
     assert source.folder is not None
     key = project_key(source.folder)
-    if key is None:
-        return _Outcome(None, _problem_text(source.source, "portal.not-built", path="?"))
     path = built_dir / key / SUMMARY_URI
     if not path.is_file():
         shown = f"{key}/{SUMMARY_URI}"
@@ -239,7 +219,7 @@ def _read_ci_build(source: Source, built_dir: Path) -> _Outcome:
 def _build(source: Source, root: Path, progress: Callable[[str], None] | None) -> _Outcome:
     """Build one village project in a fresh process; its summary, or its first messages."""
     assert source.folder is not None
-    key = project_key(source.folder) or slugify(source.source) or "lang"
+    key = project_key(source.folder)
     site = (root / key / "site").resolve()
     if progress is not None:
         progress(source.source)
@@ -275,7 +255,12 @@ def _results(
     portal: PortalFile, outcomes: list[_Outcome], cache: SummaryCache, today: dt.date
 ) -> list[VillageResult]:
     results: list[VillageResult] = []
-    keys: dict[str, str] = {}
+    keys = {
+        project_key(s.folder): s.source
+        for s in portal.sources
+        if s.kind == "project" and s.folder is not None
+    }  # a project's key is its address: fixed first, unique (read_portal_file)
+    villages: dict[str, str] = {}
     for source, outcome in zip(portal.sources, outcomes, strict=True):
         summary, problem, day = outcome.summary, outcome.problem, today
         status: VillageStatus = "moi"
@@ -286,15 +271,21 @@ def _results(
             if kept is not None:
                 summary, day = kept
                 status = "ban-luu"
-        key = _key_of(source, summary)
-        if key in keys and summary is not None:
-            village = str(summary["lang"].get("ten_day_du") or key)
-            problem = _problem_text(
-                source.source, "portal.same-village", village=village, other=keys[key]
-            )
-            summary, status = None, "loi"
-        key = _unique(key, keys)
-        keys[key] = source.source
+        if source.kind == "project" and source.folder is not None:
+            key = project_key(source.folder)
+        else:
+            key = _unique(_key_of(source, summary), keys)
+            keys[key] = source.source
+        if summary is not None:
+            identity = _identity(summary)
+            if identity in villages:
+                village = str(summary["lang"].get("ten_day_du") or identity)
+                problem = _problem_text(
+                    source.source, "portal.same-village", village=village, other=villages[identity]
+                )
+                summary, status = None, "loi"
+            else:
+                villages[identity] = source.source
         if summary is None:
             results.append(VillageResult(key, source.source, None, None, "loi", None, problem))
             continue
@@ -303,14 +294,17 @@ def _results(
     return results
 
 
+def _identity(summary: dict[str, Any]) -> str:
+    """:func:`village_key` of a summary: the same village, whichever source gave it."""
+    lang = summary.get("lang") or {}
+    return village_key(str(lang.get("xa") or ""), str(lang.get("ten") or ""))
+
+
 def _key_of(source: Source, summary: dict[str, Any] | None) -> str:
+    """The key of a built folder or a published site: :func:`_identity` of its summary, else
+    its entry slugged."""
     if summary is not None:
-        identity = summary.get("lang") or {}
-        return village_key(str(identity.get("xa") or ""), str(identity.get("ten") or ""))
-    if source.kind == "project" and source.folder is not None:
-        key = project_key(source.folder)
-        if key is not None:
-            return key
+        return _identity(summary)
     return slugify(source.source.split("://", 1)[-1]) or "lang"
 
 

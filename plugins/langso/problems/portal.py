@@ -143,15 +143,35 @@ MESSAGES: dict[str, Message] = {
         "set the village site's real address: `site_url` in the village's mkdocs.yml (or `langso "
         "init … --site-url`), or the village's `dia_chi` in the portal file; then build again",
     ),
-    "portal.key-unknown": Message(
-        "không biết mã làng: tệp này thiếu `ten` hoặc `xa` (CI đặt trang của làng ở "
-        "/<mã-làng>/, lấy từ tên xã và tên làng)",
-        "ghi `ten: 'Là Thôn'` và `xa: 'xã Yên Định'` (tên thật của làng và xã) ở đầu tệp này, "
-        "rồi chạy lại `langso portal ci`",
-        "the village key is unknown: this file lacks `ten` or `xa` (CI publishes the village "
-        "at /<key>/, made from its commune and name)",
-        "write `ten: 'Là Thôn'` and `xa: 'xã Yên Định'` (the village's and commune's real "
-        "names) at the top of this file, then run `langso portal ci` again",
+    "portal.same-key": Message(
+        "thư mục làng `{folder}` cho mã làng `{key}`, trùng mã của `{other}` (dòng {first}): mã "
+        "làng là tên thư mục, và là địa chỉ của làng (<địa chỉ cổng>/{key}/)",
+        "đổi tên một trong hai thư mục cho khác nhau (ví dụ thêm tên xã: `lang/yen-dinh-{key}`) "
+        "trước khi in biển, rồi sửa `thu_muc`",
+        "the village folder `{folder}` gives the village key `{key}`, the same as `{other}` "
+        "(line {first}): the key is the folder's name, and the village's address "
+        "(<portal address>/{key}/)",
+        "rename one of the two folders (e.g. add the commune: `lang/yen-dinh-{key}`) before "
+        "printing plaques, then fix `thu_muc`",
+    ),
+    "portal.key-reserved": Message(
+        "thư mục làng `{folder}` cho mã làng `{key}`, trùng một thư mục của chính cổng "
+        "(<địa chỉ cổng>/{key}/)",
+        "đổi tên thư mục của làng (ví dụ `lang/ten-lang`), rồi sửa `thu_muc`",
+        "the village folder `{folder}` gives the village key `{key}`, one of the portal's own "
+        "folders (<portal address>/{key}/)",
+        "rename the village's folder (e.g. `lang/ten-lang`), then fix `thu_muc`",
+    ),
+    "portal.no-portal-address": Message(
+        "tệp cổng không có `dia_chi` (địa chỉ của cổng): không kiểm tra được `site_url` của "
+        "từng làng (trong một kho, CI đăng mỗi làng ở địa chỉ cổng + mã làng)",
+        "thêm `dia_chi: 'https://…/'` (địa chỉ cổng sẽ được đăng) ở đầu tệp cổng, trước khi in "
+        "biển của các làng",
+        "the portal file has no `dia_chi` (the portal's address): the villages' `site_url` "
+        "cannot be checked (in one repository, CI publishes each village at the portal's "
+        "address + its key)",
+        "add `dia_chi: 'https://…/'` (where the portal will be published) at the top of the "
+        "portal file, before printing the villages' plaques",
     ),
     "portal.ci-outside": Message(
         "thư mục `{folder}` ở ngoài kho (ngoài thư mục chứa tệp cổng): máy CI chỉ có các tệp "

@@ -33,6 +33,7 @@ from vietnam_provinces import Province, Ward
 
 from langso.directory.export import address_text
 from langso.directory.loading import Directory
+from langso.geography import resolve_unit
 from langso.notices.model import Notice
 from langso.notices.order import is_current, newest_first
 from langso.plaques.resolve import Destination
@@ -136,17 +137,27 @@ def unit_codes(commune: str, province: str) -> tuple[str | None, str | None]:
     return (f"{int(wards[0].code):05d}" if len(wards) == 1 else None), f"{code:02d}"
 
 
+def official_names(commune: str, province: str) -> tuple[str, str]:
+    """The commune and province as :func:`langso.geography.resolve_unit` writes them (``xã Yên
+    Định``, ``tỉnh Thanh Hóa``) when each resolves to exactly one unit, else as typed: a portal
+    groups villages by these names, so ``Yên Định`` and ``xa yen dinh`` must not make a second
+    commune beside ``xã Yên Định``."""
+    match = resolve_unit(commune, province)
+    return match.commune or commune, match.province or province
+
+
 def _village(village: Village | None) -> dict[str, Any] | None:
     if village is None:
         return None
-    commune_code, province_code = unit_codes(village.commune, village.province)
+    commune, province = official_names(village.commune, village.province)
+    commune_code, province_code = unit_codes(commune, province)
     return {
         "ten": _text(village.name),
         "loai": _text(village.kind),
         "ten_day_du": _text(kind_and_name(village.kind, village.name)),
-        "xa": _text(village.commune),
+        "xa": _text(commune),
         "ma_xa": commune_code,
-        "tinh": _text(village.province),
+        "tinh": _text(province),
         "ma_tinh": province_code,
         "xa_cu": _optional(village.former_commune),
         "huyen_cu": _optional(village.former_district),

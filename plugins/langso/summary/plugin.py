@@ -17,7 +17,9 @@ by :class:`langso.cache.Recall`).
   DIRECTORY_KEY`), the plaques, the current notices of ``langso/notices`` and the pages of
   ``langso/search`` (none without those plugins), checks it with
   :func:`langso.summary.read.read_summary` (a failure is a bug: logged as a warning) and writes
-  ``lang-so.json``. Written after the build, it is in no sitemap and no offline manifest.
+  ``lang-so.json``; nothing, silently, when the build already failed or ``village.yml`` did
+  not load (their own errors say why). Written after the build, it is in no sitemap and no
+  offline manifest.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from langso.adapter import configured_site_url, content_location, log
+from langso.adapter import Reporter, configured_site_url, content_location, log
 from langso.clock import today
 from langso.directory.loading import Directory
 from langso.escaping import plain_text
@@ -111,13 +113,11 @@ class SummaryPlugin(BasePlugin[SummaryConfig]):
         self.live = {file.src_uri for file in files.documentation_pages()}
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Build, check and write ``lang-so.json``."""
+        """Build, check and write ``lang-so.json``; nothing (and no message) when the build
+        already failed or ``village.yml`` did not load: its own error, at its line, already says
+        why, and a portal must never read the summary of a site that was not published."""
         village = config.extra.get("village")
-        if not isinstance(village, Village):
-            log.warning(
-                f"{SUMMARY_URI}: không viết được vì thiếu village.yml hợp lệ"
-                f" / not written: no valid village.yml"
-            )
+        if not isinstance(village, Village) or _build_failed(config):
             return
         files = self.files
 
@@ -161,3 +161,10 @@ class SummaryPlugin(BasePlugin[SummaryConfig]):
         path = Path(config.site_dir) / SUMMARY_URI
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+
+
+def _build_failed(config: MkDocsConfig) -> bool:
+    """Whether a ``langso/*`` plugin reported an error in this build (the count
+    :meth:`langso.adapter.Reporter.stop_if_errors` sums; ``langso check`` lets the build go on
+    past them to list every mistake)."""
+    return any(r.errors for r in Reporter._all if r.build == id(config))

@@ -2,14 +2,18 @@
    label for each village of the list below (a[data-lat][data-lon]); a tap opens its page.
    The map is hidden from screen readers: the list is the same thing, in words.
    Labels as the village map places them (langso/assets/map.js): each tries the side with more
-   room, then the other, then wrapped onto two lines as wide as the room beside its dot; a label
+   room, then the other, then above and below its dot, then wrapped beside it; a label
    that would leave the map, cover a zoom button or another village's dot or label is hidden
-   (its dot stays; the list names every village). Placed again after every zoom and move. */
+   (its dot stays; the list names every village). A label also says which dot it names: it
+   touches its own dot (at most NEAR px from the dot's edge) and is farther from every other dot
+   than from its own by CLEAR px at least, else it is hidden (two close villages at large text:
+   a label between the two dots named neither clearly). Placed again after every zoom and move. */
 (function () {
   "use strict";
   var box = document.getElementById("portal-map");
   if (!box || !window.L) return;
   var L = window.L;
+  var RADIUS = 11, STROKE = 3, OFFSET = 8, NEAR = 4, CLEAR = 4;
   var map = L.map(box, {
     attributionControl: false, zoomControl: false, keyboard: false, zoomSnap: 0.25,
     scrollWheelZoom: false,
@@ -28,10 +32,10 @@
     var label = document.createElement("span");
     label.textContent = a.firstChild ? a.firstChild.textContent : a.textContent;
     var marker = L.circleMarker([lat, lon], {
-      radius: 11, color: "#ffffff", weight: 3, fillColor: "#0b4a66", fillOpacity: 1,
+      radius: RADIUS, color: "#ffffff", weight: STROKE, fillColor: "#0b4a66", fillOpacity: 1,
     }).addTo(map);
     marker.bindTooltip(label, {
-      permanent: true, direction: "right", offset: [12, 0], className: "portal-map__label",
+      permanent: true, direction: "right", offset: [OFFSET, 0], className: "portal-map__label",
     });
     marker.on("click", function () { location.href = a.href; });
     markers.push(marker);
@@ -53,6 +57,28 @@
     });
     return found;
   }
+  /* The distance from a rectangle to a point (0 inside). */
+  function gap(r, x, y) {
+    var dx = Math.max(r.left - x, 0, x - r.right), dy = Math.max(r.top - y, 0, y - r.bottom);
+    return Math.sqrt(dx * dx + dy * dy);
+  }
+  function centre(rect) {
+    return [(rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2];
+  }
+  /* The label touches its own dot and is clearly nearer to it than to any other. */
+  function names(r, marker, blocked) {
+    var own = null, k;
+    for (k = 0; k < blocked.length; k++) if (blocked[k].owner === marker) own = blocked[k].rect;
+    if (!own) return true;
+    var c = centre(own), mine = gap(r, c[0], c[1]);
+    if (mine > RADIUS + STROKE / 2 + NEAR) return false;
+    for (k = 0; k < blocked.length; k++) {
+      if (!blocked[k].owner || blocked[k].owner === marker) continue;
+      var o = centre(blocked[k].rect);
+      if (gap(r, o[0], o[1]) < mine + CLEAR) return false;
+    }
+    return true;
+  }
   function placeLabel(marker, frame, blocked, kept) {
     var tip = marker.getTooltip();
     var node = tip.getElement();
@@ -63,20 +89,23 @@
       for (var k = 0; k < blocked.length; k++) {
         if (blocked[k].owner !== marker && overlaps(r, blocked[k].rect)) return false;
       }
+      if (!names(r, marker, blocked)) return false;
       for (k = 0; k < kept.length; k++) if (overlaps(r, kept[k])) return false;
       kept.push(r);
       return true;
     }
     var wider = frame.right - dot >= dot - frame.left ? "right" : "left";
-    var sides = [wider, wider === "right" ? "left" : "right"];
+    var sides = [wider, wider === "right" ? "left" : "right", "top", "bottom"];
+    var shift = { right: [OFFSET, 0], left: [-OFFSET, 0], top: [0, -OFFSET], bottom: [0, OFFSET] };
     for (var pass = 0; pass < 2; pass++) {
-      for (var k = 0; k < 2; k++) {
+      /* one line beside, above or below its dot; then wrapped beside it */
+      for (var k = 0; k < (pass ? 2 : 4); k++) {
         var room = sides[k] === "right" ? frame.right - dot : dot - frame.left;
-        /* the dot's half (14), the offset (12), 8 px short of the edge */
-        node.style.maxWidth = pass ? Math.max(48, Math.floor(room - 34)) + "px" : "";
+        /* the dot's half (14), the offset and Leaflet's margin (14), 8 px short of the edge */
+        node.style.maxWidth = pass ? Math.max(48, Math.floor(room - 36)) + "px" : "";
         node.style.whiteSpace = pass ? "normal" : "";
         tip.options.direction = sides[k];
-        tip.options.offset = sides[k] === "left" ? [-12, 0] : [12, 0];
+        tip.options.offset = shift[sides[k]];
         tip.update();
         if (free()) return true;
       }

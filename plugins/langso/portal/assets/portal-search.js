@@ -2,7 +2,7 @@
  * third-party request, nothing fetched before the reader searches.
  *
  * Reads the sharded index written by langso.portal.search.write_search (format described in
- * its docstring, version 1): the manifest tim/m.json, the dictionaries tim/t/<2 letters>.json
+ * its docstring, version 2): the manifest tim/m.json, the dictionaries tim/t/<2 letters>.json
  * of the query's words, the postings files tim/p/<word>.json of frequent words, and the record
  * chunks tim/d/<i>.json of the results shown, 10 at a time ("Xem thêm"); with no result and a
  * word that matches nothing, the word list tim/w.json for "Có phải bạn muốn tìm". The same
@@ -41,7 +41,7 @@
       .replace(/^ | $/g, "");
   }
 
-  var VERSION = 1, PAGE = 10, MAX_WORD = 32, MAX_EXPAND = 6, EXPAND_BYTES = 40000;
+  var VERSION = 2, PAGE = 10, MAX_WORD = 32, MAX_EXPAND = 6, EXPAND_BYTES = 40000;
   var TERM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef";
   var CONT = "ghijklmnopqrstuvwxyz0123456789-_";
 
@@ -239,16 +239,23 @@
     });
   }
 
+  /** Every word matches somewhere (postings: [place, rest, form0, …]), one at least in the
+   * title or the text (rest, forms); a village's home has its names in rest. */
   function rank(q, perWord) {
-    var count = {}, marks = [];
+    var count = {}, marks = [], strong = {};
     perWord.forEach(function (terms, at) {
       var docs = {}, title = {};
+      function hit(d) {
+        docs[d] = true;
+        strong[d] = true;
+      }
       terms.forEach(function (t) {
         decodeList(t.postings[0]).forEach(function (d) { docs[d] = true; });
+        decodeList(t.postings[1]).forEach(hit);
         t.forms.forEach(function (form, i) {
           var exact = q.forms[at] !== null && form === q.forms[at] ? 2 : 1;
-          decodeList(t.postings[i + 1]).forEach(function (d) {
-            docs[d] = true;
+          decodeList(t.postings[i + 2]).forEach(function (d) {
+            hit(d);
             if (!(title[d] >= exact)) title[d] = exact;
           });
         });
@@ -258,7 +265,7 @@
     });
     var keyed = [];
     Object.keys(count).forEach(function (d) {
-      if (count[d] !== perWord.length) return;
+      if (count[d] !== perWord.length || !strong[d]) return;
       var all = 0, exact = 0, inTitle = 0;
       marks.forEach(function (title) {
         var m = title[d] || 0;
@@ -411,7 +418,10 @@
   }
 
   function failed(error) {
-    count.textContent = navigator.onLine === false || (error && error.offline) ?
+    // Opened from disk: fetch cannot read files there; say how to open it (not "offline").
+    count.textContent = location.protocol === "file:" ?
+      "Tìm kiếm cần mở cổng qua một máy chủ web (xem docs/cong-tinh.md, mục xem thử)." :
+      navigator.onLine === false || (error && error.offline) ?
       "Đang mất mạng: tìm từ mới cần có mạng. Các trang đã mở vẫn đọc được." :
       "Không tải được dữ liệu tìm kiếm. Mời thử lại sau.";
   }
