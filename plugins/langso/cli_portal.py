@@ -198,7 +198,11 @@ def _look_at_it(out: Path) -> str:
         f"Xem thử / to look at it: python3 -m http.server 8000 -d {folder} rồi mở / then open "
         "http://localhost:8000/ (mở thẳng tệp index.html thì tìm kiếm và liên kết thư mục không "
         "chạy: cần máy chủ web / opening index.html from the disk does not work: search and "
-        "folder links need a web server)."
+        'folder links need a web server). Kết quả tìm và "Mở trang của làng" dẫn tới địa chỉ '
+        "đã đăng của làng: trên máy chỉ mở được khi làng đã đăng; trang 404 của cổng chỉ "
+        'thấy khi đã đăng. / Results and "Mở trang của làng" lead to each village\'s published '
+        "address: they open once the village is published; the portal's 404 page shows once "
+        "published."
     )
 
 

@@ -357,7 +357,7 @@ def test_the_portal_job_gets_its_requirements_and_gitignore(
     assert (
         tmp_path / "requirements.txt"
     ).read_text() == "langso @ git+https://gitlab.com/x/lang-so@v1\n"
-    assert "requirements.txt" not in out
+    assert "Đã ghi requirements.txt" not in out  # left alone (still in the commit line)
     assert "Đã thêm vào .gitignore / added to .gitignore: /public/\n" in out
     # No requirements.txt and no known source: nothing written, the option named.
     (tmp_path / "requirements.txt").unlink()
@@ -490,11 +490,15 @@ def test_without_nguon_the_villages_shared_line_is_reused_and_the_next_steps_tol
         "- Xóa tệp CI riêng của các làng (không bao giờ chạy) / delete the villages' own CI files "
         "(never run): git rm -r lang/phu-my/.github lang/tan-ngu/.github",
         "  (chưa đưa vào git / not committed yet: rm -r lang/phu-my/.github lang/tan-ngu/.github)",
+        "- Chưa có kho git ở đây: tạo kho (nhánh `main`) và nối với kho trên GitHub / not a git "
+        "repository yet: create it (branch `main`) and link it: git init -b main && git remote "
+        "add origin <địa-chỉ-kho/repository-URL>",
+        "- Tệp CI chạy khi đẩy lên nhánh `main`: kho đã có nhánh tên `master` thì đổi bằng "
+        "`git branch -M main` trước khi đẩy. / The workflow runs on pushes to `main`: if the "
+        "repository's branch is `master`, run `git branch -M main` before pushing.",
         "- Đưa lên kho / commit: git add .github/workflows/lang-so.yml cong.yml .gitignore "
-        "requirements.txt lang/phu-my lang/tan-ngu && git commit -m 'Cổng làng số' && git push",
-        "- Tệp CI chạy khi đẩy lên nhánh `main`; `git init` có thể đặt tên nhánh là `master`: "
-        "đổi bằng `git branch -M main` trước khi đẩy. / The workflow runs on pushes to `main`; "
-        "if `git init` made `master`, run `git branch -M main` first.",
+        "requirements.txt lang/phu-my lang/tan-ngu && git commit -m 'Cổng làng số' && git push "
+        "-u origin HEAD",
         "- Bật một lần trên GitHub / enable once: Settings → Pages → Build and deployment → "
         "Source: GitHub Actions.",
     ]
@@ -505,3 +509,21 @@ def test_without_nguon_the_villages_shared_line_is_reused_and_the_next_steps_tol
     )
     status, out, _ = ci(tmp_path, "github", text, capsys)
     assert "Không có --nguon" not in out
+
+
+def test_a_second_run_in_a_new_git_repository_still_lists_requirements_txt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first run wrote requirements.txt; after `git init` the second run finds it there:
+    it must still be in the commit line (the portal job installs from it), and the "create a
+    repository" step is gone."""
+    new_village(tmp_path, "Phu My")
+    monkeypatch.chdir(tmp_path)
+    text = PORTAL + "lang:\n  - thu_muc: 'lang/phu-my'\n"
+    assert ci(tmp_path, "github", text, capsys)[0] == 0
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=tmp_path, check=True)
+    status, out, _ = ci(tmp_path, "github", text, capsys)
+    assert status == 0
+    commit = next(line for line in out.splitlines() if line.startswith("- Đưa lên kho"))
+    assert " requirements.txt " in commit
+    assert "Chưa có kho git" not in out

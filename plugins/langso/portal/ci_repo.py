@@ -351,21 +351,31 @@ def _next_steps(
             f"files (never run): git rm -r {paths}",
             f"  (chưa đưa vào git / not committed yet: rm -r {paths})",
         ]
+    if not _in_git_work_tree(root):
+        lines.append(
+            "- Chưa có kho git ở đây: tạo kho (nhánh `main`) và nối với kho trên "
+            f"{'GitHub' if kind == 'github' else 'GitLab'} / not a git repository yet: create it "
+            "(branch `main`) and link it: git init -b main && git remote add origin "
+            "<địa-chỉ-kho/repository-URL>"
+        )
+    if kind == "github":
+        lines.append(
+            "- Tệp CI chạy khi đẩy lên nhánh `main`: kho đã có nhánh tên `master` thì đổi bằng "
+            "`git branch -M main` trước khi đẩy. / The workflow runs on pushes to `main`: if the "
+            "repository's branch is `master`, run `git branch -M main` before pushing."
+        )
     commit = [_shown(out), _shown(portal), _shown(root / ".gitignore")]
-    if requirements:
+    if requirements or (root / "requirements.txt").is_file():
         commit.append(_shown(root / "requirements.txt"))
     lines.append(
         f"- Đưa lên kho / commit: git add {' '.join(commit)} {' '.join(folders)} && git commit "
-        "-m 'Cổng làng số' && git push"
+        "-m 'Cổng làng số' && git push -u origin HEAD"
     )
     if kind == "github":
-        lines += [
-            "- Tệp CI chạy khi đẩy lên nhánh `main`; `git init` có thể đặt tên nhánh là "
-            "`master`: đổi bằng `git branch -M main` trước khi đẩy. / The workflow runs on "
-            "pushes to `main`; if `git init` made `master`, run `git branch -M main` first.",
+        lines.append(
             "- Bật một lần trên GitHub / enable once: Settings → Pages → Build and deployment → "
-            "Source: GitHub Actions.",
-        ]
+            "Source: GitHub Actions."
+        )
     else:
         lines += [
             "- Tệp CI đăng cổng khi đẩy lên nhánh mặc định của kho. / The CI publishes the "
@@ -374,6 +384,11 @@ def _next_steps(
             "xem của trang / for the site's address and who may see it.",
         ]
     return "\n".join(lines)
+
+
+def _in_git_work_tree(folder: Path) -> bool:
+    """Whether ``folder`` is inside a git work tree (a ``.git`` in it or a parent)."""
+    return any((parent / ".git").exists() for parent in (folder, *folder.parents))
 
 
 def _portal_host_problem(kind: str, host: str, portal: PortalFile, shown: str) -> Problem:
