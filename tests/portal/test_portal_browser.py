@@ -376,3 +376,23 @@ def test_a_province_home_first_load_is_small(browser: Browser, tmp_path: Path) -
             assert received <= BUDGET_BYTES, (received, requested)
         finally:
             page.context.close()
+
+
+def test_on_a_big_text_phone_the_first_result_shows_on_the_first_screen(
+    browser: Browser, base: str
+) -> None:
+    """Phone text 24 px and A+ at its largest: typing on the home shows the first result
+    without scrolling (a tester saw the header alone take 335 of 740 px and the first result
+    start at 610 px, hidden behind the keyboard)."""
+    page = phone(browser, 3)
+    try:
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 24, "fixed": 24}})
+        page.goto(base, wait_until="networkidle")
+        page.fill("#q", "dinh lang")
+        first = page.locator(".langso-portal-results__item").first
+        first.wait_for(timeout=10_000)
+        box = first.bounding_box()
+        assert box is not None and box["y"] < 740, box
+    finally:
+        page.context.close()

@@ -476,6 +476,14 @@
     clearTimeout(timer);
     timer = setTimeout(run, 150);
   });
+  // On a phone at the largest text the results would start below the screen, under the
+  // keyboard: when the reader starts typing, the search box moves to the top (at once, as the
+  // browser itself does for a focused field).
+  input.addEventListener("focus", function () {
+    if (box.getBoundingClientRect().top > window.innerHeight * 0.6) {
+      form.scrollIntoView({ block: "start" });
+    }
+  });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearTimeout(timer);
