@@ -33,7 +33,7 @@ from langso.clock import today
 from langso.hosts import check_output, limits_for
 from langso.portal.addresses import address_problems
 from langso.portal.ci_repo import PORTAL_IGNORED, ensure_gitignore, gitignore_note, in_git_work_tree
-from langso.portal.config import Source, normal_url, read_portal_file, url_problem
+from langso.portal.config import PortalFile, Source, normal_url, read_portal_file, url_problem
 from langso.portal.fetch import FetchSettings
 from langso.portal.model import PortalInfo, VillageResult
 from langso.portal.site import write_portal
@@ -148,6 +148,10 @@ def run_portal(args: argparse.Namespace) -> int:
         )
         return 2
     out: Path = args.ra if args.ra is not None else path.parent / "site-cong"
+    unsafe = _unsafe_output(out, portal)
+    if unsafe is not None:
+        print(unsafe.format(), file=sys.stderr)
+        return 2
     print(f"Đọc {len(portal.sources)} làng… / reading {len(portal.sources)} villages…")
     results = collect_villages(
         portal,
@@ -188,6 +192,20 @@ def run_portal(args: argparse.Namespace) -> int:
         return 1
     print(_look_at_it(out))
     return 1 if over else 0
+
+
+def _unsafe_output(out: Path, portal: PortalFile) -> Problem | None:
+    """A problem when the output folder holds the portal file or a village's folder: the portal
+    replaces its own folders there (``lang/``, ``xa/``…, :func:`langso.portal.site.write_portal`),
+    so ``--ra .`` in a one-repository portal would delete the villages' projects in ``lang/``."""
+    target = out.resolve()
+    held = [portal.path.parent, *(s.folder for s in portal.sources if s.folder is not None)]
+    inside = next((f for f in held if f == target or target in f.parents), None)
+    if inside is None:
+        return None
+    return Problem(
+        _shown(out), None, "portal.out-unsafe", None, {"folder": _shown(inside)}, "error"
+    )
 
 
 def _look_at_it(out: Path) -> str:

@@ -207,6 +207,11 @@ def test_every_portal_message_comes_out_of_langso_portal(
     assert status == 1
     seen |= codes(out)
     seen |= codes(mismatched_village(tmp_path, capsys))
+    status, _, err = run(
+        tmp_path, "ten: 'C'\nlang:\n  - thu_muc: 'da-dung/phu-my'\n", capsys, "--ra", str(tmp_path)
+    )
+    assert status == 2
+    seen |= codes(err)
     seen |= codes(differing_village(tmp_path / "khac-dia-chi", capsys))
     seen |= codes(ci_messages(tmp_path / "kho", capsys))
     assert sorted({code for code in MESSAGES if code.startswith("portal.")} - seen) == []
@@ -403,3 +408,22 @@ def test_a_portal_in_a_git_work_tree_without_its_address(
     assert main(["portal", "cong.yml"]) == 0
     out = capsys.readouterr().out
     assert "dia_chi` (địa chỉ của cổng)" not in out and ".gitignore" not in out
+
+
+def test_an_output_folder_holding_the_villages_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--ra .` in a one-repository portal would let the portal replace `lang/` — the villages'
+    own projects. Refused before anything is read or written; the villages stay."""
+    built(tmp_path, "lang/phu-my", make_summary("Phú Mỹ"))
+    before = (tmp_path / "lang" / "phu-my" / "lang-so.json").read_bytes()
+    text = "ten: 'C'\nlang:\n  - thu_muc: 'lang/phu-my'\n"
+    for out in (tmp_path, tmp_path / "lang"):
+        status, stdout, err = run(tmp_path, text, capsys, "--ra", str(out))
+        assert status == 2
+        assert stdout == ""
+        assert "portal.out-unsafe" in codes(err)
+        assert (tmp_path / "lang" / "phu-my" / "lang-so.json").read_bytes() == before
+    assert not (tmp_path / "index.html").exists()
+    status, _, err = run(tmp_path, text, capsys, "--ra", str(tmp_path / "site-cong"))
+    assert (status, "portal.out-unsafe" in codes(err)) == (0, False)

@@ -351,7 +351,7 @@ def _next_steps(
             f"files (never run): git rm -r {paths}",
             f"  (chưa đưa vào git / not committed yet: rm -r {paths})",
         ]
-    if not _in_git_work_tree(root):
+    if not in_git_work_tree(root):
         lines.append(
             "- Chưa có kho git ở đây: tạo kho (nhánh `main`) và nối với kho trên "
             f"{'GitHub' if kind == 'github' else 'GitLab'} / not a git repository yet: create it "
@@ -384,11 +384,6 @@ def _next_steps(
             "xem của trang / for the site's address and who may see it.",
         ]
     return "\n".join(lines)
-
-
-def _in_git_work_tree(folder: Path) -> bool:
-    """Whether ``folder`` is inside a git work tree (a ``.git`` in it or a parent)."""
-    return any((parent / ".git").exists() for parent in (folder, *folder.parents))
 
 
 def _portal_host_problem(kind: str, host: str, portal: PortalFile, shown: str) -> Problem:

@@ -209,4 +209,14 @@ MESSAGES: dict[str, Message] = {
         "run `langso portal ci {host}` if the repository is on {host_name}; if it is on "
         "{ci_name}, fix the address (or `host:`) to match where it is published",
     ),
+    "portal.out-unsafe": Message(
+        "thư mục ra của cổng chứa `{folder}` (tệp cổng hoặc thư mục của một làng): cổng thay các "
+        "thư mục của nó ở đó (`lang/`, `xa/`…) và sẽ xóa mất dữ liệu",
+        "chọn một thư mục riêng cho cổng, ví dụ bỏ `--ra` (mặc định `site-cong` cạnh tệp cổng) "
+        "hoặc `--ra site-cong`",
+        "the portal's output folder holds `{folder}` (the portal file or a village's folder): the "
+        "portal replaces its own folders there (`lang/`, `xa/`…) and would delete data",
+        "choose a folder of its own for the portal, e.g. leave out `--ra` (default `site-cong` "
+        "beside the portal file) or `--ra site-cong`",
+    ),
 }
