@@ -5,7 +5,6 @@ of it (Node here; ``test_search_browser.py`` in Chromium)."""
 from __future__ import annotations
 
 import json
-import subprocess
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,7 @@ from langso.portal.site import search_docs
 from langso.text import fold
 from tests.portal.summaries import make_summary
 from tests.search.test_fold_agreement import SCRIPT as VILLAGE_SCRIPT
-from tests.search.test_fold_agreement import TABLE, latin_code_points, node
+from tests.search.test_fold_agreement import TABLE, latin_code_points, run_node
 
 SCRIPT = str(package_files("langso.portal").joinpath("assets/portal-search.js"))
 
@@ -189,18 +188,6 @@ def test_the_fold_is_the_villages_fold_character_for_character() -> None:
     block = fold_block(SCRIPT)
     assert "function fold(text)" in block and "function strip(text)" in block
     assert block == fold_block(VILLAGE_SCRIPT)
-
-
-def run_node(source: str, data: object) -> Any:
-    done = subprocess.run(
-        [node(), "-e", source],
-        input=json.dumps(data),
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    return json.loads(done.stdout)
 
 
 PRELUDE = f"""
