@@ -15,7 +15,8 @@ a product plain Material does not make at all, so they would measure WeasyPrint,
 overhead of our plugins on a site; ``build_tools/bench_print.py`` times them, and a rebuild
 serves them from the cache (``.cache/langso/print``). ``--print-sheets`` turns them on.
 The plain variant (``--plain``) is the same Markdown and the same photos for plain Material
-(pruned navigation, Material's search).
+(pruned navigation, Material's search); with ``--small-nav`` its ``nav:`` is as small as ours
+(:func:`small_nav`). Pages have about 450 words (:func:`body_words` counts them).
 """
 
 from __future__ import annotations
@@ -139,12 +140,31 @@ def page_markdown(
     if guide:
         steps = "".join(f"{n}. {rng.choice(WORDS)} {rng.choice(WORDS)}.\n" for n in range(1, 6))
         body.append(f"## Các bước\n\n{steps}")
-    per_paragraph = len(PARAGRAPH.split())
-    for section in range(max(1, words // (per_paragraph * 3))):
-        body.append(f"## {rng.choice(WORDS)} {rng.choice(WORDS)} {section + 1}\n")
-        body.append((PARAGRAPH * 3).strip() + "\n")
+    # Sections of two paragraphs until the page has ``words`` words; the last paragraph is cut
+    # to fit (whole paragraphs of 79 words made pages of 257 words, not the documented 450).
+    head = f"# {title}\n\n" + "\n".join(body)
+    left = words - len(head.split()) - 5  # the sources list below
+    section = 0
+    while left > 0:
+        section += 1
+        heading = f"## {rng.choice(WORDS)} {rng.choice(WORDS)} {section}\n"
+        left -= len(heading.split())
+        for _ in range(2):
+            if left <= 0:
+                break
+            text = " ".join(PARAGRAPH.split()[:left]).rstrip(".,;") + "."
+            left -= len(text.split())
+            heading += f"\n{text}\n"
+        body.append(heading)
     body.append("## Nguồn\n\n- [Bài viết mẫu](https://example.com/)\n")
     return f'---\ntitle: "{title}"\n---\n\n# {title}\n\n' + "\n".join(body)
+
+
+def body_words(markdown: str) -> int:
+    """Words of a page's Markdown after its front matter (split on white space, as ``wc -w``)."""
+    if markdown.startswith("---\n"):
+        markdown = markdown.split("\n---\n", 1)[-1]
+    return len(markdown.split())
 
 
 def _config(site: str, plugins: str, site_url: str = "https://example.github.io/lang-thu/") -> str:
@@ -233,9 +253,44 @@ def generate(
     (output / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 
-def generate_plain(output: Path, services: int, seed: int = 1, pages: int = 0) -> None:
+NAV_SECTION_LIMIT = 25
+"""``langso/content``'s default ``nav_section_limit``: a bigger section is cut to a window."""
+
+SECTIONS = (("danh-ba", "Danh bạ"), ("dia-diem", "Địa điểm"), ("huong-dan", "Hướng dẫn"))
+
+
+def small_nav(content: Path, site_url: str) -> str:
+    """The ``nav:`` of plain Material closest to our trimmed navigation (``langso.content.nav``).
+
+    Ours shows, in a section of more than :data:`NAV_SECTION_LIMIT` pages, its index page, a
+    window of ``2 × NEIGHBOURS + 1`` pages around the current page and a link "Xem tất cả …" to
+    the full list. A static ``nav:`` cannot move the window with the page, so every page shows the
+    first window of each section: the same number of links, the same HTML size. Pages left out of
+    ``nav:`` are still built (MkDocs notes them at INFO level)."""
+    from langso.content.nav.adapter import NEIGHBOURS
+
+    lines = ["nav:", "  - index.md"]
+    for folder, title in SECTIONS:
+        found = sorted(f"{folder}/{p.name}" for p in (content / folder).glob("*.md"))
+        index = f"{folder}/index.md"
+        others = [uri for uri in found if uri != index]
+        lines.append(f"  - '{title}':")
+        lines += [f"    - {index}"] if index in found else []
+        if len(others) <= NAV_SECTION_LIMIT:
+            lines += [f"    - {uri}" for uri in others]
+            continue
+        lines += [f"    - {uri}" for uri in others[: 2 * NEIGHBOURS + 1]]
+        lines.append(f"    - 'Xem tất cả {len(others)} trang': {site_url}{folder}/")
+    return "\n".join(lines) + "\n"
+
+
+def generate_plain(
+    output: Path, services: int, seed: int = 1, pages: int = 0, *, nav: bool = False
+) -> None:
     """The same content as :func:`generate` as plain Markdown for plain Material (no plugins of
-    ours): directory entries pre-rendered to the Markdown our plugin would generate."""
+    ours): directory entries pre-rendered to the Markdown our plugin would generate. ``nav``:
+    the small navigation of :func:`small_nav`, else Material's own (every page of the current
+    folder, ``navigation.prune``)."""
     import datetime as dt
 
     from langso.directory.loading import load_directory
@@ -256,7 +311,10 @@ def generate_plain(output: Path, services: int, seed: int = 1, pages: int = 0) -
         (content / entry.source).unlink()
     for name in ("village.yml", "categories.yml", "plaques.yml"):
         (content / name).unlink()
-    (output / "mkdocs.yml").write_text(_config("Làng thử nghiệm", "  - search\n"), "utf-8")
+    config = _config("Làng thử nghiệm", "  - search\n")
+    if nav:
+        config += small_nav(content, "https://example.github.io/lang-thu/")
+    (output / "mkdocs.yml").write_text(config, "utf-8")
 
 
 def main() -> None:
@@ -267,10 +325,13 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=0)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--plain", action="store_true", help="plain Markdown for plain Material")
+    parser.add_argument(
+        "--small-nav", action="store_true", help="with --plain: a navigation as small as ours"
+    )
     parser.add_argument("--print-sheets", action="store_true", help="PDF sheets A5 and stickers")
     args = parser.parse_args()
     if args.plain:
-        generate_plain(args.output, args.services, args.seed, args.pages)
+        generate_plain(args.output, args.services, args.seed, args.pages, nav=args.small_nav)
     else:
         generate(args.output, args.services, args.seed, args.pages, print_sheets=args.print_sheets)
     print(f"wrote {args.services} services and {args.pages} pages into {args.output}")

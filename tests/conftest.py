@@ -249,3 +249,11 @@ def decode_svg(svg: str, size: int = 600) -> list[str]:
     """Rasterise an SVG with resvg and decode every QR code in it."""
     png = bytes(resvg_py.svg_to_bytes(svg_string=svg, width=size, height=size))
     return decode_png(png)
+
+
+def decode_print_page(html: str) -> list[str]:
+    """Decode the QR code of every paper of a plaque's print page (``bien-qr/<id>-in.html``:
+    the inline SVG of each sheet, A6 first), with :func:`decode_svg`."""
+    import re
+
+    return [text for svg in re.findall(r"<svg .*?</svg>", html, re.S) for text in decode_svg(svg)]

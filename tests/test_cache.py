@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -391,3 +392,16 @@ def test_two_processes_build_the_same_village_at_once(make_site: Callable[..., P
     assert "https://lang.example.org/phu-my/" in (root / "site/danh-ba/in-a4.html").read_text(
         encoding="utf-8"
     )
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 1000])
+def test_a_memo_file_is_written_in_pieces_as_one_document(chunk: int) -> None:
+    """The memo file is written a thousand entries at a time (the search memo of a large site
+    is never in memory whole as text and as bytes): the bytes of ``json.dumps``, whatever the
+    size of the pieces."""
+    values = {f"k{n}": ["Đình làng", n, {"a": [1, "ố"]}, None] for n in range(5)} | {'"q"': "x"}
+    for case in (values, {}):
+        out = io.BytesIO()
+        cache_module._dump_json(case, out, chunk=chunk)
+        expected = json.dumps(case, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        assert out.getvalue() == expected

@@ -3,11 +3,12 @@ handlers, give exactly the page the handlers would have made one after the other
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 import pytest
 
-from langso.edits import Edit, EditChain, apply_edits
+from langso.edits import Edit, EditChain, apply_edits, edits_key
 from langso.offline.build import offline_edits
 from langso.reader.markup import controls_edit, head_edit
 from langso.search.index import form_edit
@@ -74,3 +75,14 @@ def test_a_chain_hands_the_page_on_only_to_its_own_handlers() -> None:
     # a page the foreign handler changed comes with no edits
     assert chain.receive(made + " ") == () and chain.receive(page) == ()
     assert chain.hand_on(last, made, []) == made
+
+
+def test_the_edits_of_pages_long_written_are_not_kept() -> None:
+    """The key of a page's edits is remembered for the next plugins on that page, not for the
+    whole build: a large site's every page's edits were held to the end."""
+    texts = ["".join(["<form>", str(n)]) for n in range(100)]  # strings of their own
+    first = texts[0]
+    before = sys.getrefcount(first)
+    keys = {edits_key((Edit(n, n, text),)) for n, text in enumerate(texts)}
+    assert len(keys) == 100
+    assert sys.getrefcount(first) == before

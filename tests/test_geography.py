@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
+import math
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
+import numpy as np
 import pytest
+import reverse_geocode
 from pydantic_core import PydanticCustomError
 
 from langso.geography import (
+    SURELY_VIETNAM,
     VIETNAM_BOUNDS,
     CommuneCheck,
     UnitMatch,
@@ -18,6 +24,7 @@ from langso.geography import (
     country_of,
     province_names,
     resolve_unit,
+    surely_vietnam,
 )
 
 # --- communes and provinces in force since 01/07/2025 ----------------------------------------
@@ -166,7 +173,7 @@ def test_vientiane_is_inside_the_bounding_box() -> None:
     assert lon_min <= 102.60 <= lon_max
 
 
-def test_country_answers_are_cached_on_disk(
+def test_country_answers_are_cached_on_disk_in_one_write(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import reverse_geocode
@@ -174,9 +181,16 @@ def test_country_answers_are_cached_on_disk(
     from langso import geography
 
     monkeypatch.setattr(geography, "_COUNTRIES", {})
+    monkeypatch.setattr(geography, "_CACHE_FILE", None)
+    monkeypatch.setattr(geography, "_UNSAVED", False)
     geography.use_cache(tmp_path)
-    assert geography.country_of(19.98, 105.64) == "VN"
-    assert json.loads((tmp_path / "countries.json").read_text()) == {"19.98,105.64": "VN"}
+    assert geography.country_of(17.97, 102.60) == "LA"  # Vientiane: outside every rectangle
+    assert geography.country_of(22.8, 104.98) == "VN"  # Hà Giang, near the border
+    # Not one write per new coordinate (quadratic in a big directory): one per build.
+    assert not (tmp_path / "countries.json").exists()
+    geography.save_cache()
+    written = json.loads((tmp_path / "countries.json").read_text())
+    assert written == {"17.97,102.6": "LA", "22.8,104.98": "VN"}
 
     def unreachable(*_: object) -> None:
         raise AssertionError("the gazetteer was consulted for a cached point")
@@ -184,7 +198,73 @@ def test_country_answers_are_cached_on_disk(
     monkeypatch.setattr(geography, "_COUNTRIES", {})
     monkeypatch.setattr(reverse_geocode, "get", unreachable)
     geography.use_cache(tmp_path)
-    assert geography.country_of(19.98, 105.64) == "VN"
+    assert geography.country_of(17.97, 102.60) == "LA"
+    (tmp_path / "countries.json").unlink()
+    geography.save_cache()  # nothing new: not written again
+    assert not (tmp_path / "countries.json").exists()
+
+
+def test_a_point_surely_in_viet_nam_does_not_load_the_gazetteer() -> None:
+    # A fresh process: other tests load the gazetteer into this one.
+    code = (
+        "import sys\n"
+        "from langso.geography import country_of\n"
+        "print(country_of(19.98, 105.64), country_of(10.7769, 106.7009),"
+        " 'reverse_geocode' in sys.modules, 'scipy' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.split() == ["VN", "VN", "False", "False"]
+
+
+def _cells(box: tuple[float, float, float, float], step: float) -> tuple[np.ndarray, float]:
+    """Centres of cells at most ``step`` wide tiling ``box`` exactly, and their half-diagonal."""
+    lat_min, lat_max, lon_min, lon_max = box
+    rows, cols = math.ceil((lat_max - lat_min) / step), math.ceil((lon_max - lon_min) / step)
+    height, width = (lat_max - lat_min) / rows, (lon_max - lon_min) / cols
+    lats = lat_min + height * (np.arange(rows) + 0.5)
+    lons = lon_min + width * (np.arange(cols) + 0.5)
+    grid = np.stack(np.meshgrid(lats, lons, indexing="ij"), axis=-1).reshape(-1, 2)
+    return grid, math.hypot(height, width) / 2
+
+
+def test_every_point_of_the_rectangles_is_nearest_to_a_vietnamese_place() -> None:
+    # reverse_geocode answers the nearest place by plain distance in (lat, lon) degrees (a k-d
+    # tree on them). Inside a cell of half-diagonal r around c, the nearest Vietnamese place is
+    # at most d_vn(c) + r away and every foreign one at least d_foreign(c) - r: when
+    # d_foreign(c) - d_vn(c) > 2r, every point of the cell, not only its centre, answers VN.
+    from scipy.spatial import cKDTree  # type: ignore[import-untyped]
+
+    data = reverse_geocode.GeocodeData()
+    places = np.array([(p["latitude"], p["longitude"]) for p in data._locations], dtype=float)
+    vietnamese = np.array([p["country_code"] == "VN" for p in data._locations])
+    nearest_vn, nearest_foreign = cKDTree(places[vietnamese]), cKDTree(places[~vietnamese])
+    for box in SURELY_VIETNAM:
+        centres, half_diagonal = _cells(box, 0.05)
+        to_vn, _ = nearest_vn.query(centres)
+        to_foreign, _ = nearest_foreign.query(centres)
+        unsure = centres[to_foreign - to_vn <= 2 * half_diagonal]
+        assert not len(unsure), (box, unsure[:5])
+
+
+def test_a_fine_grid_of_the_rectangles_answers_vn() -> None:
+    # The same through the public API, edges included, every 0.01° (about 1 km).
+    for box in SURELY_VIETNAM:
+        lat_min, lat_max, lon_min, lon_max = box
+        lats = np.linspace(lat_min, lat_max, math.ceil((lat_max - lat_min) / 0.01) + 1)
+        lons = np.linspace(lon_min, lon_max, math.ceil((lon_max - lon_min) / 0.01) + 1)
+        grid = [(float(a), float(b)) for a in lats for b in lons]
+        assert all(surely_vietnam(*point) for point in grid)
+        countries = {p["country_code"] for p in reverse_geocode.search(grid)}
+        assert countries == {"VN"}, box
+
+
+def test_points_outside_the_rectangles_still_ask_the_gazetteer() -> None:
+    assert not surely_vietnam(17.97, 102.60)  # Vientiane
+    assert not surely_vietnam(11.55, 104.92)  # Phnom Penh
+    assert not surely_vietnam(22.8, 104.98)  # Hà Giang, near the Chinese border
+    assert surely_vietnam(19.98, 105.64)  # Yên Định, Thanh Hóa (the sample village)
 
 
 @pytest.mark.parametrize(

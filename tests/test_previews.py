@@ -1,4 +1,5 @@
-"""langso.previews: the title, photo and card of a link preview, as plain functions."""
+"""langso.previews: the title, photo and the site's card of a link preview, as plain functions;
+langso.reader.opengraph: which pages show the site's one card."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from langso.previews import (
     own_description,
     preview_title,
 )
+from langso.reader.opengraph import Previews, PreviewSite, site_card
 from tests.conftest import REPO
 
 FONTS = REPO / "plugins" / "langso" / "fonts"
@@ -71,9 +73,9 @@ def test_a_title_the_font_cannot_draw_at_all_gives_the_site_name() -> None:
 
 
 def test_the_card_is_a_1200_by_630_png_and_the_same_card_gives_the_same_bytes() -> None:
-    card = Card(STACKED, "Làng số Là Thôn", "Hướng dẫn", "example.github.io/lang-so")
+    card = Card(STACKED, "Làng số Là Thôn", "example.github.io/lang-so")
     data = draw_card(card)
-    assert data == draw_card(Card(STACKED, "Làng số Là Thôn", "Hướng dẫn", card.address))
+    assert data == draw_card(Card(STACKED, "Làng số Là Thôn", card.address))
     image = Image.open(io.BytesIO(data))
     assert (image.format, image.size) == ("PNG", CARD_SIZE)
     image.load()
@@ -85,7 +87,7 @@ def test_the_card_is_a_1200_by_630_png_and_the_same_card_gives_the_same_bytes() 
     assert min(red[0] for red in reds if isinstance(red, tuple)) < 0x40
     assert len(data) < 40_000
     # another title is another card, at another address
-    other = Card("Chợ Là Thôn", "Làng số Là Thôn", "Hướng dẫn", card.address)
+    other = Card("Chợ Là Thôn", "Làng số Là Thôn", card.address)
     assert draw_card(other) != data and other.uri != card.uri
     assert card.uri.startswith("assets/langso/og/") and card.uri.endswith(".png")
     assert card.alt == f"{STACKED} – Làng số Là Thôn"
@@ -99,8 +101,7 @@ def test_the_card_is_a_1200_by_630_png_and_the_same_card_gives_the_same_bytes() 
         "Chợ",
     ],
 )
-@pytest.mark.parametrize("section", ["", "Hướng dẫn"])
-def test_the_title_stays_between_the_band_and_the_foot(title: str, section: str) -> None:
+def test_the_title_stays_between_the_band_and_the_foot(title: str) -> None:
     """However long, the title is wrapped, made smaller, then cut: it never covers the band
     with the site's name nor the strip with its address."""
 
@@ -111,8 +112,8 @@ def test_the_title_stays_between_the_band_and_the_foot(title: str, section: str)
         return band, foot
 
     address = "example.github.io/lang-so"
-    empty = Card("", "", section, address)
-    assert rows(Card(title, "", section, address)) == rows(empty)
+    empty = Card("", "", address)
+    assert rows(Card(title, "", address)) == rows(empty)
 
 
 def test_the_title_is_the_page_s_own() -> None:
@@ -195,3 +196,49 @@ def test_the_description_is_cut_at_a_word_to_160_characters() -> None:
 
 def test_the_first_paragraph_of_prose_wins_over_later_ones() -> None:
     assert first_prose("<p>Một.</p><p>Hai.</p>" + "<p>Ba.</p>" * 1000) == "Một."
+
+
+class _Page:
+    """What a preview reads of a MkDocs page."""
+
+    def __init__(self, url: str, content: str, title: str) -> None:
+        self.url, self.content, self.title = url, content, title
+        self.meta: dict[str, object] = {}
+        self.is_homepage = url == ""
+
+
+def test_the_site_card_shows_its_name_its_description_and_its_address() -> None:
+    site = PreviewSite(
+        "https://example.github.io/lang-so/",
+        "Làng số Là Thôn",
+        None,
+        "Sổ tay làng số của Là Thôn, xã Yên Định, tỉnh Thanh Hóa.",
+    )
+    assert site_card(site) == Card(
+        "Sổ tay làng số của Là Thôn, xã Yên Định, tỉnh Thanh Hóa.",
+        "Làng số Là Thôn",
+        "example.github.io/lang-so",
+    )
+    # without a description, the name; without an address or with the site's own image, none
+    assert site_card(site._replace(site_description="")) == Card(
+        "Làng số Là Thôn", "Làng số Là Thôn", "example.github.io/lang-so"
+    )
+    assert site_card(site._replace(site_url="")) is None
+    assert site_card(site._replace(og_image="assets/chia-se.jpg")) is None
+
+
+def test_every_page_without_a_photo_shows_the_one_card_of_the_site() -> None:
+    """Not a card per page: the page's own title is in og:title, the card is the site's."""
+    previews = Previews()
+    site = PreviewSite("https://x.vn/lang/", "Làng A", None, "Sổ tay của làng A.")
+    previews.new_build(site, None)
+    guide = _Page("huong-dan/a/", "<h1>Hướng dẫn A</h1><p>Chữ.</p>", "A")
+    other = _Page("huong-dan/b/", "<h1>Hướng dẫn B</h1>", "B")
+    place = _Page("dia-diem/d/", '<h1>Đình</h1><img src="../anh/d.jpg" alt="Đình">', "Đình")
+    card = Card("Sổ tay của làng A.", "Làng A", "x.vn/lang")
+    assert previews.preview(guide) == (None, card)
+    assert previews.preview(other) == (None, card)
+    assert previews.preview(place) == (Photo("../anh/d.jpg", None, None, "Đình"), None)
+    og = previews.open_graph(other)
+    assert (og.title, og.image) == ("Hướng dẫn B", f"https://x.vn/lang/{card.uri}")
+    assert (og.image_size, og.image_alt) == (CARD_SIZE, "Sổ tay của làng A. – Làng A")

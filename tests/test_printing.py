@@ -273,21 +273,24 @@ def test_the_site_build_does_not_load_weasyprint() -> None:
     assert done.stdout == "False\n"
 
 
-def test_site_print_pages_come_from_the_pdf_template_and_print_the_same() -> None:
+def _sheets(document: str) -> list[str]:
+    """The ``<div class="sheet">`` blocks of a print document, in order."""
+    return re.findall(r'<div class="sheet">\n.*?\n</div>\n', document, re.S)
+
+
+def test_site_print_page_comes_from_the_pdf_template_and_prints_the_same() -> None:
+    """Each paper of the site's one print page is the sheet the PDF of that paper holds."""
     symbol = make_qr(SITE_URL + "q/dinh/")
     svg = symbol.svg(f"Mã QR: {symbol.data}")
     plaque = Plaque.model_validate({"id": "dinh", "ten": "Đình làng Phú Mỹ", "trang": "x.md"})
-    page = print_html(plaque, SITE_PAPERS["A5"], svg, SITE_URL + "q/dinh/", VILLAGE)
-    same = plaques_html(
-        [PlaqueItem("dinh", plaque.name, SITE_URL + "q/dinh/", VILLAGE, svg, symbol.size)],
-        PAPERS["A5"],
-        None,
-        title="Biển Đình làng Phú Mỹ (A5)",
-    )
-    assert page == same
+    page = print_html(plaque, svg, SITE_URL + "q/dinh/", VILLAGE)
+    item = PlaqueItem("dinh", plaque.name, SITE_URL + "q/dinh/", VILLAGE, svg, symbol.size)
+    sheets = {name: plaques_html([item], paper, None) for name, paper in SITE_PAPERS.items()}
+    assert _sheets(page) == _sheets(sheets["A6"]) + _sheets(sheets["A5"])
+    assert len(_sheets(page)) == 2
     assert "file:" not in page and "@font-face" not in page
-    # Printed as it is, the site's page holds the largest code A5 allows: 128 mm with its margin.
-    pdf = write_pdf(page).data
+    # Printed, the A5 sheet holds the largest code A5 allows: 128 mm with its margin.
+    pdf = write_pdf(sheets["A5"]).data
     codes = read_codes(rasterise(pdf)[0])
     assert [c.text for c in codes] == [SITE_URL + "q/dinh/"]
     assert codes[0].side_mm == pytest.approx(128 * 33 / 41, abs=0.5)

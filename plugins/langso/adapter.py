@@ -24,18 +24,21 @@ from urllib.parse import urlsplit
 from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from langso.cache import Recall
 from langso.checking import Translator
 from langso.edits import EditChain
+from langso.pagechanges import needs_render
 from langso.problems import Problem
 
 __all__ = [
     "BUILD_LOG",
     "GATE_PRIORITY",
     "BuildLogTranslator",
+    "GeneratedPage",
     "Reporter",
     "cache_folder",
     "configured_site_url",
@@ -45,6 +48,7 @@ __all__ = [
     "log",
     "own_section",
     "post_page_chain",
+    "render_only_changed",
     "site_root",
 ]
 
@@ -244,3 +248,28 @@ class BuildLogTranslator(logging.Filter):
 BUILD_LOG = BuildLogTranslator()
 """The one translator of the build log: loggers outlive plugin instances (``mkdocs serve``, the
 tests), so a filter per instance would leave stale ones translating with another site's files."""
+
+
+class GeneratedPage(File):
+    """A generated Markdown page (or a file made in memory) that a dirty build renders (writes)
+    only when its content changed (:func:`langso.pagechanges.needs_render`); everything else is
+    MkDocs' ``File``."""
+
+    def is_modified(self) -> bool:
+        return needs_render(self.abs_dest_path, self.abs_src_path, lambda: self.content_bytes)
+
+
+def render_only_changed(files: Iterable[File]) -> int:
+    """Give the rule of :class:`GeneratedPage` to every generated Markdown page among ``files``
+    and to every other generated file made in memory (the QR plaques' redirect pages, the
+    scripts: MkDocs writes those again on every dirty build too; a file copied from the cache
+    keeps MkDocs' own rule). Its class changes in place: MkDocs' pages and navigation already
+    hold these objects. Returns how many files were given it."""
+    count = 0
+    for file in files:
+        if file.generated_by is None or type(file) is not File:
+            continue
+        if file.is_documentation_page() or file._content is not None:  # MkDocs' own test
+            file.__class__ = GeneratedPage
+            count += 1
+    return count

@@ -44,7 +44,7 @@ from functools import cache, lru_cache
 from importlib import metadata
 from importlib.resources import files as package_files
 from pathlib import Path
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, BinaryIO, ClassVar, Generic, TypeVar
 
 from langso import cacheshare
 
@@ -322,13 +322,7 @@ class Memo:
         if set(self._stored) == set(kept):
             self._used = {}
             return  # nothing new, nothing dropped: the file is right
-        _write_file(
-            self.path,
-            kept,
-            lambda out: out.write(
-                json.dumps(kept, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            ),
-        )
+        _write_file(self.path, kept, lambda out: _dump_json(kept, out))
         self._stored, self._used = kept, {}
 
 
@@ -420,6 +414,19 @@ class Recall(Generic[T]):
     @staticmethod
     def _load(path: Path) -> dict[str, Any]:
         return _read_file(path, _parse_pickle) or {}
+
+
+def _dump_json(values: dict[str, Any], out: BinaryIO, chunk: int = 1000) -> None:
+    """Write ``values`` as compact JSON (UTF-8 as is, no spaces) to ``out``, ``chunk`` entries at
+    a time: the bytes of ``json.dumps`` without the whole document in memory twice, as text and as
+    UTF-8 (the search memo, 4.5 MB of UTF-8 at N = 3,000, is written at the build's peak)."""
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    items = list(values.items())
+    out.write(b"{")
+    for start in range(0, len(items), chunk):
+        text = encode(dict(items[start : start + chunk]))[1:-1]  # without the braces
+        out.write((("," if start else "") + text).encode("utf-8"))
+    out.write(b"}")
 
 
 def _parse_json(data: bytes) -> dict[str, Any] | None:

@@ -12,6 +12,10 @@ What blocks publishing is exactly what fails ``mkdocs build --strict``: every er
 warning. Problems the plugins log at INFO level (photo originals, out-of-date directory entries
 with ``stale_level: info``…) and the starter text left from ``langso new`` are shown as notes
 that do not block publishing.
+
+The site is thrown away, so the PDF print sheets are laid out (a sheet too small for its codes
+is still an error) but not rendered (:mod:`langso.checkrun`, which says what a check then
+cannot see: Pango missing, the sheets' bytes in the host's size limits).
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ from langso.checking import (
     github_escape,
     is_gate_summary,
 )
+from langso.checkrun import site_thrown_away
 from langso.geomap.basemap import BASEMAP_KEY, BaseMap
 from langso.offline.build import format_size
 from langso.plaques.model import load_plaques
@@ -293,7 +298,8 @@ def check_site(config_file: str, progress: Callable[[str], None] | None = None) 
             if progress:
                 progress(f"Đang dựng thử trang / building the site: {config_name} …")
             # Every reason the build stops for is logged: read below.
-            with _observed_reporters() as observed, suppress(MkDocsException):
+            # The site is thrown away: its PDF sheets are laid out, not rendered (checkrun).
+            with _observed_reporters() as observed, site_thrown_away(), suppress(MkDocsException):
                 try:
                     build(config)
                 except MkDocsException:

@@ -73,10 +73,10 @@ def run_serve(args: argparse.Namespace) -> int:
     """``langso serve``: ``mkdocs serve`` with live reload, until Ctrl+C.
 
     Rebuilds are dirty (``mkdocs serve --dirty``): only pages whose source changed are rendered
-    again; generated pages come from the file cache (:mod:`langso.cache`), so an unchanged one
-    is not modified either. A village of a thousand pages shows an edit in seconds, where a full
-    rebuild takes tens of seconds; the price is that the navigation of pages not rendered again
-    may show an old title. ``--full`` rebuilds everything.
+    again, and generated pages and files only when their own content changed since this process
+    wrote them (:mod:`langso.pagechanges`). A village of a thousand pages shows an edit in seconds,
+    where a full rebuild takes tens of seconds; the price is that the navigation of pages not
+    rendered again may show an old title. ``--full`` rebuilds everything.
     """
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     if not Path(args.config).is_file():

@@ -100,7 +100,9 @@ class EditChain:
         return apply_edits(base, edits)
 
 
-@lru_cache(maxsize=16384)  # a page's edits, again on every rebuild of the process
+# The last few pages' edits: the plugins after the first ask for the same page's. Not every
+# page's: each holds its own edits (positions differ), which a large site then kept to the end.
+@lru_cache(maxsize=16)
 def edits_key(edits: tuple[Edit, ...]) -> str:
     """A digest of ``edits`` (positions and texts): with a digest of the page they are found
     on, the key of the page they make, without making it."""

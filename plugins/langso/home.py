@@ -197,16 +197,23 @@ def check_picture_path(value: str) -> None:
         )
 
 
+ORIENTATION_TAG = 0x0112
+"""EXIF ``Orientation`` (TIFF/EXIF 2.32, tag 274)."""
+
+
 @lru_cache(maxsize=1024)
 def _size(path: str, mtime_ns: int, length: int) -> tuple[int, int] | None:
-    from PIL import Image, ImageOps, UnidentifiedImageError
+    from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(path) as image:
-            transposed = ImageOps.exif_transpose(image)
-            return transposed.size
+        with Image.open(path) as image:  # reads the header only: no pixel is decoded
+            width, height = image.size
+            # EXIF orientations 5–8 turn the picture a quarter (ImageOps.exif_transpose); asking
+            # for the tag, not transposing, spares decoding every pixel to learn two numbers
+            turned = image.getexif().get(ORIENTATION_TAG) in (5, 6, 7, 8)
     except (OSError, UnidentifiedImageError, ValueError):
         return None
+    return (height, width) if turned else (width, height)
 
 
 def picture_size(path: Path | str) -> tuple[int, int] | None:

@@ -1,12 +1,15 @@
-"""The card drawn for a page without a photo: what Zalo and Facebook show of it when shared.
+"""The site's card: what Zalo and Facebook show of a page without a photo when it is shared.
 
-A 1200 × 630 PNG (:func:`draw_card`): the site's name on Material's indigo band, the page's
-section and title in the shipped Vietnamese subset of Noto Sans (every stacked diacritic is in
-it; a character it lacks is left out, never drawn as a box: :func:`drawable`), the site's address
-at the foot. The same card gives the same bytes; its file name is a digest of what it shows and
-of the code and fonts that draw it (:attr:`Card.uri`), so a card is drawn once
-(:class:`CardStore`, one :class:`langso.cache.FileCache`) and a changed title gets a new address,
-which the apps fetch afresh.
+One card for the whole site, not one per page (the apps show the page's own title and
+description beside it; drawing a card per page was a quarter of a large village's build).
+A 1200 × 630 PNG (:func:`draw_card`): the site's name on Material's indigo band, a line about
+the site (its description: "Sổ tay làng số của Là Thôn, xã Yên Định, tỉnh Thanh Hóa.") in the
+shipped Vietnamese subset of Noto Sans (every stacked diacritic is in it; a character it lacks
+is left out, never drawn as a box: :func:`drawable`), the site's address at the foot. The same
+card gives the same bytes; its file name is a digest of what it shows and of the code and fonts
+that draw it (:attr:`Card.uri`), so it is drawn once (:class:`CardStore`, one
+:class:`langso.cache.FileCache`) and a changed name or description gets a new address, which
+the apps fetch afresh.
 """
 
 from __future__ import annotations
@@ -120,12 +123,12 @@ def drawable(text: str) -> str:
 
 @dataclass(frozen=True)
 class Card:
-    """What a page's card shows, as plain text: its ``title``, the site's name, a ``section``
-    ("Hướng dẫn", "" for none) and the site's address (``host/path``)."""
+    """What the site's card shows, as plain text: its ``title`` (the large text: the site's
+    description; the site's name when empty or not drawable), the site's name (on the band) and
+    the site's address (``host/path``, at the foot)."""
 
     title: str
     site_name: str
-    section: str = ""
     address: str = ""
 
     @property
@@ -149,10 +152,10 @@ class Card:
         return " – ".join(dict.fromkeys(filter(None, [shown, self.site_name])))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16)
 def card_key(card: Card) -> str:
     salt = _salt()
-    return digest(salt, "card", card.title, card.site_name, card.section, card.address)
+    return digest(salt, "card", card.title, card.site_name, card.address)
 
 
 @cache
@@ -231,7 +234,7 @@ MARGIN = 72
 BAND = 128  # height of the indigo band holding the site's name
 FOOT = 86  # height of the tinted strip holding the site's address
 STEPS = 10  # shades of each text colour on its background (anti-aliased edges)
-_RAMPS = [(INK, PAPER), (PAPER, INDIGO), (INDIGO, PAPER), (MUTED, TINT)]
+_RAMPS = [(INK, PAPER), (PAPER, INDIGO), (MUTED, TINT)]
 """(text, background) colours of a card; palette entry ``STEPS * ramp + step`` is the text
 colour at ``step / (STEPS - 1)`` over its background."""
 
@@ -240,20 +243,12 @@ def draw_card(card: Card) -> bytes:
     """The card as PNG bytes: :data:`CARD_SIZE`, a palette of a few calm colours (about 12 KB).
     The same card gives the same bytes with the same Pillow.
 
-    What every card of a site shares (the band with the house and the site's name, the strip
-    with its address) is drawn once (:func:`_frame`); the section and the title are drawn as
-    grey masks mapped straight onto the palette: no colour is matched per pixel."""
+    The band with the house and the site's name and the strip with its address are drawn in
+    colour and matched to the palette (:func:`_frame`); the title is drawn as a grey mask
+    mapped straight onto the palette."""
     width, height = CARD_SIZE
-    image = _frame(drawable(card.site_name), drawable(card.address)).copy()
+    image = _frame(drawable(card.site_name), drawable(card.address))
     top = BAND + 70
-    section = drawable(card.section)
-    if section:
-        mask = Image.new("L", (width - 2 * MARGIN, 56))
-        ImageDraw.Draw(mask).text(
-            (0, 40), section.upper(), font=_font(True, 32), anchor="ls", fill=255
-        )
-        image.paste(_shades(mask, 2), (MARGIN, top - 30))
-        top += 56
     title = drawable(card.title) or drawable(card.site_name)
     bottom = height - FOOT - 40
     size, lines = _fit(title, width - 2 * MARGIN, 3, (88, 76, 68, 60, 52), bottom - top)
@@ -282,10 +277,9 @@ def _shades(mask: Image.Image, ramp: int) -> Image.Image:
     return shaded
 
 
-@lru_cache(maxsize=8)
 def _frame(name: str, address: str) -> Image.Image:
-    """The part of a card every page of a site shares, as a palette image (never change it:
-    copy it)."""
+    """The card's band with the site's name and its foot with the address, as a palette
+    image."""
     width, height = CARD_SIZE
     image = Image.new("RGB", CARD_SIZE, PAPER)
     draw = ImageDraw.Draw(image)
@@ -315,8 +309,8 @@ def _palette_values() -> list[int]:
 
 
 class CardStore:
-    """Cards drawn once, kept in ``folder`` (``.cache/langso/og``), and written into the built
-    site on demand.
+    """The site's card drawn once, kept in ``folder`` (``.cache/langso/og``), and written into
+    the built site on demand.
 
     Attributes:
         published: the site paths written (or found) this build.

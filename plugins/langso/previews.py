@@ -8,7 +8,7 @@ Plain functions of text (no MkDocs):
   SVG), with its size and text alternative.
 - :func:`own_description`: the description of a page whose front matter has none, from its first
   paragraph of prose (:func:`first_prose`).
-- For a page without a photo, the card drawn for it (:mod:`langso.previewcard`, re-exported:
+- For a page without a photo, the site's one card (:mod:`langso.previewcard`, re-exported:
   :class:`Card`, :func:`draw_card`, :class:`CardStore`).
 """
 

@@ -8,6 +8,7 @@ are covered in ``tests/photos/test_build.py``.
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -15,11 +16,12 @@ from pathlib import Path
 
 import pypdfium2  # type: ignore[import-untyped]
 import pytest
+import resvg_py
 import yaml
 import zxingcpp
 from PIL import Image
 
-from tests.conftest import BUILD_DAY, SiteFactory, build_site, decode_png, decode_svg
+from tests.conftest import BUILD_DAY, SiteFactory, build_site, decode_print_page
 
 SITE_URL = "https://example.github.io/lang-phu-my/"
 NEW_URL = "https://lang.example.org/phu-my/"
@@ -80,18 +82,14 @@ def test_each_input_of_a_cached_file_makes_it_again(make_site: SiteFactory) -> N
     root = _site(make_site)
     first = build_site(root)
     assert first.ok, first.text()
-    assert decode_png(first.site_dir.joinpath("bien-qr/dinh.png").read_bytes()) == [
-        SITE_URL + "q/dinh/"
-    ]
-    png_q = first.site_dir.joinpath("bien-qr/dinh.png").read_bytes()
+    assert decode_print_page(first.read("bien-qr/dinh-in.html")) == [SITE_URL + "q/dinh/"] * 2
+    page_q = first.read("bien-qr/dinh-in.html")
 
     # site_url: every QR code, print page, PDF sheet and download holds the new address.
     moved = build_site(root, site_url=NEW_URL)
     assert moved.ok, moved.text()
     site = moved.site_dir
-    assert decode_png(site.joinpath("bien-qr/dinh.png").read_bytes()) == [NEW_URL + "q/dinh/"]
-    assert decode_svg(moved.read("bien-qr/dinh.svg")) == [NEW_URL + "q/dinh/"]
-    assert NEW_URL + "q/dinh/" in moved.read("bien-qr/dinh-a5.html")
+    assert decode_print_page(moved.read("bien-qr/dinh-in.html")) == [NEW_URL + "q/dinh/"] * 2
     text, codes = _pdf(site / "bien-qr/in/bien-qr-a6.pdf")
     assert codes == [NEW_URL + "q/dinh/", NEW_URL + "q/cho/"]
     assert "lang.example.org/phu-my/q/dinh/" in text
@@ -104,7 +102,7 @@ def test_each_input_of_a_cached_file_makes_it_again(make_site: SiteFactory) -> N
     _edit(root / "content/danh-ba/cho-phu-my.yml", "0300 000 001", "0300 000 777")
     edited = build_site(root)
     assert edited.ok, edited.text()
-    assert "Đình làng Phú Mỹ Thượng" in edited.read("bien-qr/dinh-a5.html")
+    assert "Đình làng Phú Mỹ Thượng" in edited.read("bien-qr/dinh-in.html")
     assert "Đình làng Phú Mỹ Thượng" in _pdf(edited.site_dir / "bien-qr/in/bien-qr-a6.pdf")[0]
     assert "0300 000 777" in edited.read("danh-ba/cho-phu-my/index.html")
     assert "0300 000 777" in edited.read("danh-ba/danh-ba.csv")
@@ -117,7 +115,7 @@ def test_each_input_of_a_cached_file_makes_it_again(make_site: SiteFactory) -> N
     _edit(root / "content/village.yml", "ten: 'Phú Mỹ'", "ten: 'Phú Mỹ Hạ'")
     renamed = build_site(root)
     assert renamed.ok, renamed.text()
-    assert "Làng Phú Mỹ mới" in renamed.read("bien-qr/dinh-a6.html")
+    assert "Làng Phú Mỹ mới" in renamed.read("bien-qr/dinh-in.html")
     assert "Làng Phú Mỹ mới" in _pdf(renamed.site_dir / "bien-qr/in/bien-qr-a6.pdf")[0]
     assert "Phú Mỹ Hạ" in renamed.read("danh-ba/in-a4.html")
 
@@ -127,9 +125,12 @@ def test_each_input_of_a_cached_file_makes_it_again(make_site: SiteFactory) -> N
     _configure(root, "langso/directory", title="Sổ dịch vụ")
     options = build_site(root)
     assert options.ok, options.text()
-    png_h = options.site_dir.joinpath("bien-qr/dinh.png").read_bytes()
-    assert png_h != png_q
-    (result,) = zxingcpp.read_barcodes(Image.open(io.BytesIO(png_h)))
+    page_h = options.read("bien-qr/dinh-in.html")
+    assert page_h != page_q
+    svg = re.search(r"<svg .*?</svg>", page_h, re.S)
+    assert svg is not None
+    png_h = resvg_py.svg_to_bytes(svg_string=svg[0], width=600, height=600)
+    (result,) = zxingcpp.read_barcodes(Image.open(io.BytesIO(bytes(png_h))))
     assert (result.text, result.ec_level) == (SITE_URL + "q/dinh/", "H")
     pdf_after = options.site_dir.joinpath("bien-qr/in/bien-qr-a6.pdf").read_bytes()
     assert pdf_after != pdf_before
@@ -152,7 +153,7 @@ def test_deleting_the_cache_gives_a_byte_identical_site(make_site: SiteFactory) 
     first = build_site(root)
     assert first.ok, first.text()
     made = published(first.site_dir)
-    assert {"bien-qr/dinh.png", "bien-qr/in/bien-qr-a6.pdf", "danh-ba/danh-ba.vcf"} <= set(made)
+    assert {"bien-qr/dinh-in.html", "bien-qr/in/bien-qr-a6.pdf", "danh-ba/danh-ba.vcf"} <= set(made)
     assert "anh/dinh-480.jpg" in made  # the photo went through the cache too
     warm = build_site(root)
     assert published(warm.site_dir) == made
@@ -351,7 +352,7 @@ def _options(root: Path, plugin: str, **options: object) -> None:
 
 
 # A new process (``mkdocs build`` run again, CI with its ``.cache/`` restored) in which checking
-# a service file or a page again, or working out a page's changes again, stops the build.
+# a service file or a page again, or reading a page for the reader's plan again, stops the build.
 _NEW_PROCESS = """
 import sys
 import langso.directory.loading, langso.frontmatter, langso.reader.plugin
@@ -359,17 +360,16 @@ def again(*args, **kwargs):
     sys.exit("made again: " + repr(args)[:300])
 langso.directory.loading._service_entry = again
 langso.frontmatter._check_page = again
-langso.reader.plugin.ReaderPlugin._page_edits = again
-langso.reader.plugin.ReaderPlugin._plan = again  # the plan too, had the recall missed
+langso.reader.plugin.ReaderPlugin._plan = again  # the reader's plan of each page: its memo
 from mkdocs.__main__ import cli
 cli(["build", "-f", sys.argv[1], "-d", sys.argv[2]])
 """
 
 
 def test_a_new_process_checks_no_file_the_last_build_checked(make_site: SiteFactory) -> None:
-    """Validated service files, checked pages (with their problems) and the reader's changes to
-    each page are kept in ``.cache/langso/recall`` for the next process: it reports the problems
-    again, word for word, and writes the same site."""
+    """Validated service files and checked pages (with their problems) are kept in
+    ``.cache/langso/recall`` for the next process, the reader's plan of each page in its memo: it
+    reads no page again, reports the problems again, word for word, and writes the same site."""
     root = make_site(
         files={
             "content/dia-diem/chua.md": "---\ntitel: Chùa\n---\n# Chùa\n\n## Nguồn\n\n- Sổ.\n",
@@ -379,6 +379,8 @@ def test_a_new_process_checks_no_file_the_last_build_checked(make_site: SiteFact
     )
     first = build_site(root, strict=False)
     assert first.ok, first.text()
+    # the reader's changes are made again from the plan: not kept a second time
+    assert not (root / ".cache/langso/recall/reader-edits.pickle").exists()
     warnings = [m for m in first.messages if "chua.md" in m]
     assert len(warnings) == 1, first.text()
     run = subprocess.run(

@@ -233,9 +233,9 @@ def test_plaque_redirect_and_print_pages(site: Path) -> None:
     assert f"<title>{escape(name)}</title>" in stub  # Jinja's autoescape: &#34; for "
     assert soup(site, "q/dinh/index.html").find("a").get_text() == name
     assert read(site, "q/cho/index.html").count("Chợ Hùng &amp; Lan") == 2
-    sheet = soup(site, "bien-qr/dinh-a5.html")
-    assert sheet.find("h1").get_text() == name
-    assert sheet.title is not None and sheet.title.get_text() == f"Biển {name} (A5)"
+    sheet = soup(site, "bien-qr/dinh-in.html")
+    assert [h1.get_text() for h1 in sheet.find_all("h1")] == [name, name]  # A6, A5
+    assert sheet.title is not None and sheet.title.get_text() == f"Biển {name}"
     plaques = soup(site, "bien-qr/index.html").select_one("article")
     assert plaques is not None and name in plaques.get_text(" ")
 

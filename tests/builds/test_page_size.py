@@ -285,13 +285,14 @@ def test_every_plaque_is_listed_on_the_paginated_index(village: Builder) -> None
     assert {f"q/{i}/index.html" for i in ids} <= crawl(
         result, "bien-qr/index.html", "bien-qr/trang-"
     )
-    images = set()
+    printed = set()
     for number in range(1, 17):
         page = "bien-qr/index.html" if number == 1 else f"bien-qr/trang-{number}/index.html"
-        for img in result.soup(page).select("article img"):
-            images.add(resolve(result.site_dir, page, str(img["src"])))
-    assert images == {f"bien-qr/{i}.svg" for i in ids}
-    assert all((result.site_dir / str(image)).is_file() for image in images)
+        for link in result.soup(page).select("article p.langso-plaque a"):
+            if str(link["href"]).endswith("-in.html"):
+                printed.add(resolve(result.site_dir, page, str(link["href"])))
+    assert printed == {f"bien-qr/{i}-in.html" for i in ids}
+    assert all((result.site_dir / str(page)).is_file() for page in printed)
 
 
 def test_a_service_named_like_a_category_is_an_error(make_site: SiteFactory) -> None:

@@ -15,7 +15,7 @@ from typing import ClassVar
 
 import pytest
 
-from tests.conftest import BuildResult, SiteFactory, build_site, decode_png
+from tests.conftest import BuildResult, SiteFactory, build_site
 
 SITE_URL = "https://example.github.io/lang-phu-my/"
 REGISTRY = "content/plaques.yml"
@@ -38,8 +38,8 @@ def test_renaming_the_target_page_keeps_the_printed_code(make_site: SiteFactory)
         )
     )
     assert after.ok, after.text()
-    png = "bien-qr/dinh.png"
-    assert (before.site_dir / png).read_bytes() == (after.site_dir / png).read_bytes()
+    printed = "bien-qr/dinh-in.html"  # the code inline: the same symbol
+    assert (before.site_dir / printed).read_bytes() == (after.site_dir / printed).read_bytes()
     assert 'content="0; url=../../di-tich/dinh-lang/"' in after.read("q/dinh/index.html")
 
 
@@ -55,9 +55,9 @@ def test_a_replaced_plaque_leads_where_its_replacement_leads(make_site: SiteFact
     assert 'content="0; url=../../dia-diem/dinh-lang-phu-my/"' in result.read(
         "q/dinh-cu/index.html"
     )
-    assert decode_png((result.site_dir / "bien-qr/dinh-cu.png").read_bytes()) == [
-        SITE_URL + "q/dinh-cu/"
-    ]
+    # Its code is on the mounted plaque: nothing to print again, only its replacement.
+    assert not (result.site_dir / "bien-qr/dinh-cu-in.html").exists()
+    assert (result.site_dir / "bien-qr/dinh-in.html").is_file()
     # Its card on the plaques index says so in words, with the day it was printed, and its
     # name leads where its code leads.
     assert status_line(result, "Đình (biển cũ)") == (

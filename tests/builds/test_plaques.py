@@ -1,15 +1,18 @@
-"""Plaques through a real build: redirects in both URL modes, QR files, determinism."""
+"""Plaques through a real build: redirects in both URL modes, the one print page a plaque with
+its QR code inline (no image files), determinism."""
 
 from __future__ import annotations
 
 import io
 import posixpath
+import re
 
 import pytest
+import resvg_py
 import zxingcpp
 from PIL import Image
 
-from tests.conftest import SiteFactory, build_site, decode_png, decode_svg
+from tests.conftest import SiteFactory, build_site, decode_print_page
 
 SITE_URL = "https://example.github.io/lang-phu-my/"
 
@@ -38,9 +41,7 @@ def test_short_url_redirects_to_the_page_in_both_url_modes(
     landed = posixpath.normpath(posixpath.join("q/dinh/", relative))
     assert (result.site_dir / target_file).exists()
     assert landed == target_file.removesuffix("/index.html")
-    assert decode_png((result.site_dir / "bien-qr" / "dinh.png").read_bytes()) == [
-        SITE_URL + "q/dinh/"
-    ]
+    assert decode_print_page(result.read("bien-qr/dinh-in.html")) == [SITE_URL + "q/dinh/"] * 2
 
 
 def test_service_plaque_leads_to_the_generated_page(make_site: SiteFactory) -> None:
@@ -48,7 +49,7 @@ def test_service_plaque_leads_to_the_generated_page(make_site: SiteFactory) -> N
     assert result.ok, result.text()
     stub = result.read("q/cho/index.html")
     assert 'content="0; url=../../danh-ba/cho-phu-my/"' in stub
-    assert decode_svg(result.read("bien-qr/cho.svg")) == [SITE_URL + "q/cho/"]
+    assert decode_print_page(result.read("bien-qr/cho-in.html")) == [SITE_URL + "q/cho/"] * 2
 
 
 def test_plaques_index_lists_every_plaque_with_working_links(make_site: SiteFactory) -> None:
@@ -57,43 +58,52 @@ def test_plaques_index_lists_every_plaque_with_working_links(make_site: SiteFact
     rows = result.soup("bien-qr/index.html").select("article p.langso-plaque")
     assert len(rows) == 2
     first = rows[0]
-    img = first.find("img")
-    assert (
-        img is not None
-        and img["src"] == "dinh.svg"
-        and img["alt"] == "Mã QR của biển Đình làng Phú Mỹ"
-    )
+    assert first.find("img") is None  # the QR code is on the print page: no image file
     hrefs = [a["href"] for a in first.find_all("a")]
-    assert hrefs == [
-        "../dia-diem/dinh-lang-phu-my/",
-        "../q/dinh/",
-        "dinh-a5.html",
-        "dinh-a6.html",
-        "dinh.png",
-    ]
+    assert hrefs == ["../dia-diem/dinh-lang-phu-my/", "../q/dinh/", "dinh-in.html"]
+    assert first.find_all("a")[-1].get_text() == "Mã QR và bản in A5, A6"
+
+
+def test_a_plaque_has_one_print_page_and_no_image_files(make_site: SiteFactory) -> None:
+    result = build_site(make_site())
+    assert result.ok, result.text()
+    published = sorted(p.name for p in (result.site_dir / "bien-qr").iterdir() if p.is_file())
+    assert published == ["cho-in.html", "dinh-in.html", "index.html"]
+
+
+def test_a_plaque_called_index_keeps_the_index_page(make_site: SiteFactory) -> None:
+    root = make_site()
+    registry = root / "content/plaques.yml"
+    registry.write_text(
+        registry.read_text(encoding="utf-8").replace("id: 'dinh'", "id: 'index'"), encoding="utf-8"
+    )
+    result = build_site(root)
+    assert result.ok, result.text()
+    assert result.soup("bien-qr/index.html").select("article p.langso-plaque")
+    assert decode_print_page(result.read("bien-qr/index-in.html")) == [SITE_URL + "q/index/"] * 2
 
 
 def test_qr_outputs_are_byte_identical_between_builds(make_site: SiteFactory) -> None:
     first = build_site(make_site())
     second = build_site(make_site())
-    for name in (
-        "bien-qr/dinh.svg",
-        "bien-qr/dinh.png",
-        "bien-qr/dinh-a5.html",
-        "q/dinh/index.html",
-    ):
+    for name in ("bien-qr/dinh-in.html", "q/dinh/index.html", "q/dinh.html", "_redirects"):
         assert (first.site_dir / name).read_bytes() == (second.site_dir / name).read_bytes(), name
 
 
-def test_print_pages_carry_the_paper_size(make_site: SiteFactory) -> None:
+def test_the_print_page_carries_both_paper_sizes(make_site: SiteFactory) -> None:
     result = build_site(make_site())
+    html = result.read("bien-qr/dinh-in.html")
     # Explicit sizes: Chromium ignores the keyword `A6` and would print on Letter paper.
-    assert "@page { size: 148mm 210mm; margin: 0; }" in result.read("bien-qr/dinh-a5.html")
-    assert "@page { size: 105mm 148mm; margin: 0; }" in result.read("bien-qr/dinh-a6.html")
-    page = result.soup("bien-qr/dinh-a6.html")
-    assert page.select_one(".village").get_text() == "Làng Phú Mỹ (thử)"  # type: ignore[union-attr]
-    assert page.select_one(".call").get_text() == "Quét mã để tìm hiểu"  # type: ignore[union-attr]
-    assert page.select_one(".url").get_text() == SITE_URL + "q/dinh/"  # type: ignore[union-attr]
+    assert "@page { size: 148mm 210mm; margin: 0; }" in html  # A5 unless #a6 is chosen
+    assert "@page a6 { size: 105mm 148mm; margin: 0; }" in html
+    page = result.soup("bien-qr/dinh-in.html")
+    assert [a["href"] for a in page.select("nav a")] == ["#a5", "#a6"]
+    for paper in ("a5", "a6"):
+        sheet = page.select_one(f"#{paper} .sheet")
+        assert sheet is not None
+        assert sheet.select_one(".village").get_text() == "Làng Phú Mỹ (thử)"  # type: ignore[union-attr]
+        assert sheet.select_one(".call").get_text() == "Quét mã để tìm hiểu"  # type: ignore[union-attr]
+        assert sheet.select_one(".url").get_text() == SITE_URL + "q/dinh/"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(("option", "level"), [(None, "Q"), ("H", "H")])
@@ -112,19 +122,24 @@ def test_error_correction_level_for_outdoor_wear(
     }
     result = build_site(make_site(config=config))
     assert result.ok, result.text()
-    image = Image.open(io.BytesIO((result.site_dir / "bien-qr" / "dinh.png").read_bytes()))
+    svg = re.search(r"<svg .*?</svg>", result.read("bien-qr/dinh-in.html"), re.S)
+    assert svg is not None
+    image = Image.open(io.BytesIO(resvg_py.svg_to_bytes(svg_string=svg[0], width=600, height=600)))
     [barcode] = zxingcpp.read_barcodes(image)
     assert barcode.ec_level == level
     assert barcode.text == SITE_URL + "q/dinh/"
 
 
-def test_quiet_zone_and_colours_of_the_published_png(make_site: SiteFactory) -> None:
+def test_quiet_zone_and_colours_of_the_printed_code(make_site: SiteFactory) -> None:
     """C-13: four light modules around the symbol, black on an explicit white."""
     result = build_site(make_site())
-    image = Image.open(io.BytesIO((result.site_dir / "bien-qr" / "dinh.png").read_bytes()))
-    pixels = image.convert("L")
-    module = 10  # pixels per module of the published PNG
-    size = pixels.size[0]
+    svg = re.search(r"<svg .*?</svg>", result.read("bien-qr/dinh-in.html"), re.S)
+    assert svg is not None
+    modules = int(re.search(r'viewBox="0 0 (\d+)', svg[0])[1])  # type: ignore[index]
+    module = 10  # pixels per module
+    size = modules * module
+    png = resvg_py.svg_to_bytes(svg_string=svg[0], width=size, height=size)
+    pixels = Image.open(io.BytesIO(bytes(png))).convert("L")
     border = [pixels.getpixel((x, y)) for x in range(size) for y in range(4 * module)]
     border += [pixels.getpixel((x, y)) for x in range(4 * module) for y in range(size)]
     assert set(border) == {255}

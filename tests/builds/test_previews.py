@@ -1,5 +1,5 @@
 """Link previews of the sample village as Zalo and Facebook read them: a raster ``og:image`` on
-every page (the page's photo, else its drawn card), its own title and description.
+every page (the page's photo, else the site's one drawn card), its own title and description.
 
 The sample's pictures and pages change: what each test expects is read from the build (the
 page's first image, its heading), not written here."""
@@ -26,10 +26,12 @@ from langso.previews import (
     missing_glyphs,
 )
 from tests.conftest import REPO, BuildResult, SiteFactory, build_site
-from tests.reader.sites import reader_site
+from tests.reader.sites import HOME, NO_DATA, PLACE, reader_site
 
 SITE_URL = "https://example.github.io/lang-so/"
 SITE_NAME = "Làng số Là Thôn"
+SITE_DESCRIPTION = "Sổ tay làng số của Là Thôn, xã Yên Định, tỉnh Thanh Hóa."
+SITE_CARD = Card(SITE_DESCRIPTION, SITE_NAME, "example.github.io/lang-so")
 RASTER = {"JPEG", "PNG", "WEBP"}
 
 
@@ -105,7 +107,7 @@ def test_a_landmark_with_an_illustration_shows_it(sample: BuildResult) -> None:
     assert "/assets/langso/og/" not in tags["og:image"]
 
 
-def test_a_guide_without_a_picture_shows_its_card(sample: BuildResult) -> None:
+def test_a_guide_without_a_picture_shows_the_site_s_card(sample: BuildResult) -> None:
     guides = [
         p for p in pages(sample) if p.startswith("huong-dan/") and p != "huong-dan/index.html"
     ]
@@ -114,43 +116,46 @@ def test_a_guide_without_a_picture_shows_its_card(sample: BuildResult) -> None:
     for page in plain:
         soup = sample.soup(page)
         tags = meta(soup)
-        title = heading(soup)
         assert re.fullmatch(
             re.escape(SITE_URL + CARD_FOLDER) + r"/[0-9a-f]{20}\.png", tags["og:image"]
         ), page
+        assert tags["og:image"] == SITE_URL + SITE_CARD.uri, page
         assert (tags["og:image:width"], tags["og:image:height"]) == ("1200", "630")
-        assert tags["og:image:alt"] == f"{title} – {SITE_NAME}"
+        assert tags["og:image:alt"] == f"{SITE_DESCRIPTION} – {SITE_NAME}"
+        assert tags["og:title"] == heading(soup), page  # the page's own title beside the card
         data = local_file(sample, tags["og:image"]).read_bytes()
         with Image.open(io.BytesIO(data)) as decoded:
             assert (decoded.format, decoded.size) == ("PNG", CARD_SIZE)
             decoded.load()
-        # the card shows the page's title, every letter of it in the font, in the guides'
-        # section: the same bytes as drawn here
-        assert missing_glyphs(title) == "", page
-        card = Card(title, SITE_NAME, "Hướng dẫn", "example.github.io/lang-so")
-        assert data == draw_card(card), page
+        # the card shows the site's name and description, every letter of them in the font:
+        # the same bytes as drawn here
+        assert missing_glyphs(SITE_DESCRIPTION + SITE_NAME) == ""
+        assert data == draw_card(SITE_CARD), page
 
 
 def test_stacked_diacritics_of_a_guide_title_are_all_in_the_font() -> None:
     title = "Đình làng Là Thôn – Tạo tài khoản VNeID mức 1"
     assert missing_glyphs(title) == ""
-    data = draw_card(Card(title, SITE_NAME, "Hướng dẫn", "example.github.io/lang-so"))
+    data = draw_card(Card(title, SITE_NAME, "example.github.io/lang-so"))
     assert Image.open(io.BytesIO(data)).size == CARD_SIZE
 
 
-def test_generated_directory_pages_have_their_own_card(sample: BuildResult) -> None:
-    """A service page (the page people share most: a shop, the commune's office) gets a card
-    with its name, in the directory's section."""
-    cards: set[str] = set()
-    services = [p for p in pages(sample) if p.startswith("danh-ba/") and p != "danh-ba/index.html"]
-    for page in services:
+def test_the_sample_writes_one_card_for_every_page_without_a_photo(sample: BuildResult) -> None:
+    """A service page (the page people share most: a shop, the commune's office) shows the
+    site's card beside its own title; the site has that one card and no other."""
+    shown: set[str] = set()
+    for page in pages(sample):
         soup = sample.soup(page)
         tags = meta(soup)
-        if raster_images(soup):
-            continue
-        cards.add(tags["og:image"])
-        assert tags["og:image:alt"] == f"{drawable(heading(soup))} – {SITE_NAME}", page
-    assert len(cards) == len([p for p in services if not raster_images(sample.soup(p))])
+        if f"/{CARD_FOLDER}/" in tags["og:image"]:
+            shown.add(tags["og:image"])
+        elif page.startswith("danh-ba/"):
+            assert raster_images(soup), page  # only a page with a photo shows another image
+    assert shown == {SITE_URL + SITE_CARD.uri}
+    assert [p.name for p in (sample.site_dir / CARD_FOLDER).iterdir()] == [
+        SITE_CARD.uri.rsplit("/", 1)[1]
+    ]
+    assert drawable(SITE_DESCRIPTION) == SITE_DESCRIPTION
 
 
 def test_the_home_page_previews_with_its_real_title(sample: BuildResult) -> None:
@@ -188,12 +193,46 @@ def card_of(result: BuildResult, page: str) -> str:
     return urlsplit(url).path.rsplit("/", 1)[1]
 
 
-def test_cards_follow_what_they_show_and_the_cache_keeps_only_those_used(
+def test_a_three_page_site_writes_exactly_one_card(make_site: SiteFactory) -> None:
+    """Every page without a photo points at the one card of the site (its name, its
+    description, its address); the page with a photo shows its photo; one card file."""
+    files = {
+        **NO_DATA,
+        "content/index.md": HOME,
+        "content/dia-diem/dinh-lang-phu-my.md": PLACE,
+        "content/anh/cong-dinh.jpg": "not really a JPEG",
+        "content/gioi-thieu.md": "# Giới thiệu\n\nLàng Phú Mỹ ở ven sông.\n",
+    }
+    # quotes and an ampersand: escaped once in the tags, drawn as written on the card
+    description = 'Sổ tay "làng số" của làng Phú Mỹ & xã Tân Phú, tỉnh Đồng Nai.'
+    root = make_site(
+        files=files,
+        config={
+            "plugins": ["langso/content", "langso/reader"],
+            "site_description": description,
+        },
+    )
+    result = build_site(root)
+    assert result.ok, result.text()
+    card = Card(description, "Làng Phú Mỹ (thử)", "example.github.io/lang-phu-my")
+    site = "https://example.github.io/lang-phu-my/"
+    for page in ("index.html", "gioi-thieu/index.html"):
+        tags = meta(result.soup(page))
+        assert tags["og:image"] == site + card.uri, page
+        assert tags["og:image:alt"] == f"{description} – Làng Phú Mỹ (thử)", page
+    place = meta(result.soup("dia-diem/dinh-lang-phu-my/index.html"))
+    assert place["og:image"] == site + "anh/cong-dinh.jpg"
+    written = sorted(p.relative_to(result.site_dir).as_posix() for p in result.site_dir.rglob("*"))
+    assert [p for p in written if p.startswith(CARD_FOLDER + "/")] == [card.uri]
+    assert (result.site_dir / card.uri).read_bytes() == draw_card(card)
+
+
+def test_the_card_follows_what_it_shows_and_the_cache_keeps_only_the_one_used(
     make_site: SiteFactory,
 ) -> None:
-    """What a card shows is part of the key of the page's tags: a rebuild after the site's name
-    or the page's title changed points at a new card, drawn; the cache keeps the cards the last
-    build used."""
+    """What the card shows is part of the key of the page's tags: a rebuild after the site's
+    name changed points at a new card, drawn; a page's new title changes its og:title, not the
+    card; the cache keeps the card the last build used."""
     root = reader_site(make_site)
     first = build_site(root)
     assert first.ok, first.text()
@@ -208,7 +247,8 @@ def test_cards_follow_what_they_show_and_the_cache_keeps_only_those_used(
     renamed = card_of(second, "index.html")
     assert renamed != home
     data = (root / "site" / CARD_FOLDER / renamed).read_bytes()
-    assert data == draw_card(Card("Trang chủ", "Làng Phú Mỹ", "", "example.github.io/lang-phu-my"))
+    # no site_description: the card shows the site's name
+    assert data == draw_card(Card("Làng Phú Mỹ", "Làng Phú Mỹ", "example.github.io/lang-phu-my"))
     assert not (root / "site" / CARD_FOLDER / home).exists()
     page = root / "content/index.md"
     page.write_text(
@@ -217,7 +257,6 @@ def test_cards_follow_what_they_show_and_the_cache_keeps_only_those_used(
     )
     third = build_site(root)
     assert meta(third.soup("index.html"))["og:title"] == "Sổ tay"
-    retitled = card_of(third, "index.html")
-    assert retitled not in (home, renamed)
+    assert card_of(third, "index.html") == renamed
     cached = sorted(p.name for p in (root / ".cache/langso/og").iterdir())
     assert len(cached) == 1  # the one card of the last build

@@ -5,9 +5,12 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from PIL import Image
 
 from langso.offline.build import (
@@ -363,3 +366,28 @@ def test_build_without_directory_urls(make_site: SiteFactory) -> None:
     assert not pages & {a["url"] for a in manifest["precache"]}  # prev/next links are pages
     box = result.soup("dia-diem/dinh-lang-phu-my.html").find(id="langso-offline")
     assert box is not None and box["data-root"] == "../"
+
+
+def test_pages_share_the_paths_of_the_files_they_load() -> None:
+    """The offline plugin notes what each page loads until the build ends: the same file named
+    by any page is one string (interned), and a page's folder is not kept (a memo by folder and
+    address held a path per file per page)."""
+    html = '<link rel="stylesheet" href="../../assets/a.css"><script src="../../b.js"></script>'
+    folder = "".join(["dia-diem/", "dinh/"])  # a string of its own
+    before = sys.getrefcount(folder)
+    first = referenced_assets(html, folder)
+    assert sys.getrefcount(folder) == before
+    second = referenced_assets(html.replace("../../", "../"), "cho/")
+    assert first == second == {"assets/a.css", "b.js"}
+    assert {id(path) for path in first} == {id(path) for path in second}
+
+
+def test_pages_loading_the_same_files_share_one_set(make_site: SiteFactory) -> None:
+    """What each page loads is kept until the build ends: pages loading the same files (most
+    of a large site) hold one set, not a copy each."""
+    root = make_site(config={"plugins": PLUGINS})
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+    build(config)
+    held = [assets for _, _, assets in config.plugins["langso/offline"].pages.values()]
+    assert len(held) == 7
+    assert len({id(assets) for assets in held}) == len({frozenset(a) for a in held}) < len(held)

@@ -31,8 +31,7 @@ def test_every_plaque_is_a_card_without_a_table(make_site: SiteFactory) -> None:
     cards = article.select("p.langso-plaque")
     assert len(cards) == 2
     first = cards[0]
-    img = first.select_one("img.langso-plaque__qr")
-    assert img is not None and img["alt"] == "Mã QR của biển Đình làng Phú Mỹ"
+    assert first.select("img") == []  # the QR code is on the print page: no image file
     name = first.select_one(".langso-plaque__name a")
     assert name is not None and name.get_text() == "Đình làng Phú Mỹ"
     assert name["href"] == "../dia-diem/dinh-lang-phu-my/"
@@ -42,7 +41,8 @@ def test_every_plaque_is_a_card_without_a_table(make_site: SiteFactory) -> None:
     lines = [line.strip() for line in first.get_text().split("\n")]
     assert lines[1].startswith("Tình trạng: ")
     assert lines[2] == f"Địa chỉ in trên biển: {SITE_URL}q/dinh/"
-    assert lines[3] == "Bản in: A5 · A6 · ảnh PNG"
+    assert lines[3] == "Mã QR và bản in A5, A6"
+    assert first.select("a")[-1]["href"] == "dinh-in.html"
     assert "../assets/langso/plaques.css" in result.read("bien-qr/index.html")
     assert (result.site_dir / "assets/langso/plaques.css").is_file()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from typing import Any
 
@@ -18,6 +19,7 @@ from langso.search.index import (
     page_description,
     search_form_html,
     search_page_markdown,
+    write_index,
 )
 
 # What Python-Markdown and the toc extension (with permalinks) render for a page.
@@ -256,3 +258,23 @@ def test_labelled_ui_blocks_are_searched_never_shown() -> None:
             "Loại 🏥 Y tế Địa chỉ gần nhà văn hóa Cần giúp? Dữ liệu mẫu: số này là số giả.",
         ),
     )
+
+
+@pytest.mark.parametrize("count", [0, 1, 5])
+def test_the_index_written_page_by_page_is_the_document(count: int) -> None:
+    """:func:`write_index` (one page at a time, never the whole index in memory) writes exactly
+    :func:`dumps_index` of :func:`build_index`: repeated notices moved aside, shared
+    descriptions dropped, Vietnamese as is."""
+    notice = "Danh bạ này là dữ liệu mẫu."
+    pages = [
+        IndexPage(
+            f'Trang {n} "Út"',
+            f"{n}/",
+            (Section("", "", (notice, f"Nội dung {n}.")), Section("a", "Đường", (), "Bảng")),
+            "Chung." if n % 2 else f"Riêng {n}.",
+        )
+        for n in range(count)
+    ]
+    out = io.StringIO()
+    write_index(pages, out)
+    assert out.getvalue() == dumps_index(build_index(pages))

@@ -53,6 +53,7 @@ from langso.adapter import (
     content_location,
     keep_recalls,
     log,
+    render_only_changed,
 )
 from langso.cache import Recall
 from langso.checking import Translator
@@ -439,6 +440,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         """Find the sections too big to show in full; make the copies pages outside them use."""
         BUILD_LOG.update({f.src_uri for f in files})
         self._remove_stale(files, config)
+        render_only_changed(files)  # a dirty build: generated pages as hand-written ones
         if config.nav is None:  # section titles are folder names, which the theme prints as HTML
             for section in sections(nav.items):
                 index = next(

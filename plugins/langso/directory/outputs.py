@@ -29,6 +29,7 @@ from langso.directory.render import (
     print_html,
     service_markdown,
 )
+from langso.directory.review import is_stale
 from langso.village import Village
 
 __all__ = [
@@ -108,10 +109,13 @@ def directory_pages(
     Args:
         index_uri: the index page (``danh-ba/index.md``).
         per_page: entries a list page shows (the index links lists when there are more).
-        today, stale_months: what decides which entries are shown as stale.
+        today, stale_months: what decides which entries are shown as stale (the keys hold
+            whether each entry is, not the day).
     """
     place, categories, entries = _inputs(directory, village)
-    settings = digest(index_uri, today.isoformat(), stale_months, categories, place)
+    # Not the day itself: only whether an entry is stale shows on its page, so the nightly
+    # rebuild (a new day) makes no page again unless an entry turned stale.
+    settings = digest(index_uri, stale_months, categories, place)
 
     def page(make: Callable[[], str]) -> dict[str, bytes]:
         return {"page.md": make().encode()}
@@ -120,7 +124,8 @@ def directory_pages(
     index = partial(index_markdown, directory, index_uri, title, village, per_page)
     made = {index_uri: cache.fetch(key, partial(page, index))}
     for entry in directory.entries:
-        key = cache.key("page", settings, entry.id, entry.fingerprint)
+        stale = is_stale(entry, today, stale_months)
+        key = cache.key("page", settings, entry.id, entry.fingerprint, stale)
         render = partial(
             service_markdown,
             entry,

@@ -40,7 +40,7 @@ from langso.directory.outputs import (
     directory_pages,
 )
 from langso.directory.review import review
-from langso.geography import use_cache
+from langso.geography import save_cache, use_cache
 from langso.geomap.places import SERVICES_KEY, service_points
 from langso.helpline import HELP_KEY, HELP_WANTED_KEY, HelpEntry, resolve_help
 from langso.paths import repo_path
@@ -135,6 +135,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
 
         self._generate(files, directory, services_dir, village, config, today, docs_rel)
         self._publish_help(files, directory, services_dir, village, config, docs_rel)
+        save_cache()  # here too: `langso check` stops before on_post_build
         return files
 
     def _publish_help(
@@ -242,6 +243,7 @@ class DirectoryPlugin(BasePlugin[DirectoryConfig]):
         """Drop the cached downloads this build did not use; keep the validated entries."""
         if self.cache is not None:
             self.cache.prune()
+        save_cache()  # coordinates of pages and tours checked after on_files
         Recall.save_all()
 
     def _add(

@@ -19,6 +19,7 @@ import json
 import os
 import posixpath
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib.resources import files as package_files
@@ -84,9 +85,12 @@ def format_size(size: int) -> str:
     return f"{megabytes.removesuffix(',0')} MB"
 
 
-@lru_cache(maxsize=1 << 16)  # each page of a large site has its own folder
 def _resolve(page_url: str, ref: str) -> str | None:
-    """The site-relative path of ``ref`` as written in the page at ``page_url``, or ``None``."""
+    """The site-relative path of ``ref`` as written in the page at ``page_url``, or ``None``.
+
+    Interned: every page names the same few files, kept once however many pages hold them (not
+    remembered by ``(page_url, ref)``: each page of a large site has its own folder, so such a
+    memo served no other page and held a path per file per page)."""
     parts = urlsplit(ref)
     if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
         return None
@@ -94,14 +98,13 @@ def _resolve(page_url: str, ref: str) -> str | None:
     path = posixpath.normpath(posixpath.join(base, parts.path))
     if path == "." or path.startswith(".."):
         return None
-    return path
+    return sys.intern(path)
 
 
 def referenced_assets(page_html: str, page_url: str) -> set[str]:
     """Site-relative paths of the stylesheets, scripts, icons and manifest a page loads."""
     # With <noscript> ones: the full stylesheets the reader's first tap loads are core assets.
     refs = [r.url for r in references(page_html) if r.tag == "script" or r.rels & _ASSET_RELS]
-    # Pages at the same depth name the same assets: _resolve is memoised by (folder, ref).
     folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
     folder = folder if folder.endswith("/") or not folder else folder + "/"
     return {path for ref in refs if (path := _resolve(folder, ref)) is not None}

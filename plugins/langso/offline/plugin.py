@@ -68,7 +68,9 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
     """Service worker, save button and web app manifest; see the module docstring."""
 
     def __init__(self) -> None:
-        self.pages: dict[str, tuple[str, str, set[str]]] = {}  # src_uri → url, dest, assets
+        self.pages: dict[str, tuple[str, str, frozenset[str]]] = {}  # src_uri → url, dest, assets
+        # each set of assets once: pages load the same files (the sample's pages: one set)
+        self.asset_sets: dict[frozenset[str], frozenset[str]] = {}
         self.live: set[str] = set()
         self.addresses: set[str] = set()  # the site's other HTML files, by address
         self.redirects: dict[str, str] = {}  # redirect stubs among them: address → file
@@ -86,6 +88,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         """Add the script."""
         if not self.dirty:
             self.pages = {}
+        self.asset_sets = {}
         self.look = (self.config.theme_color, self.config.button_label)
         self.chain = post_page_chain(config)
         self.memo = Memo(
@@ -107,14 +110,15 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
             *offline_edits(output, site_root(page.url), *self.look),
         )
         if self.memo is None:
-            assets = referenced_assets(apply_edits(output, edits), page.url)
+            found = frozenset(referenced_assets(apply_edits(output, edits), page.url))
         else:
             key = self.memo.key(text_digest(output), edits_key(edits), page.url)
-            assets = set(
+            found = frozenset(
                 self.memo.get(
                     key, lambda: sorted(referenced_assets(apply_edits(output, edits), page.url))
                 )
             )
+        assets = self.asset_sets.setdefault(found, found)
         self.pages[page.file.src_uri] = (page.url, page.file.dest_uri, assets)
         return self.chain.hand_on(self.on_post_page, output, edits)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from importlib.resources import files as package_files
 
 from langso.cache import Recall, digest
@@ -29,10 +29,9 @@ class PlaqueView:
     short_url: str
     short_link: str
     target_link: str | None
-    svg_link: str
-    png_link: str
     status: str
-    print_links: dict[str, str] = field(default_factory=dict)
+    print_link: str | None = None
+    """The plaque's print page (QR code, A5 or A6); ``None`` for a plaque no longer in use."""
 
 
 def index_pages(
@@ -42,8 +41,8 @@ def index_pages(
     sheets: dict[str, str] | None = None,
     per_page: int = 50,
 ) -> list[tuple[str, str]]:
-    """The plaques index: every plaque ever issued, one card each (its QR code, its place, its
-    state, the short address printed on it, its print pages), ``per_page`` a page
+    """The plaques index: every plaque ever issued, one card each (its place, its state, the
+    short address printed on it, the link to its print page with its QR code), ``per_page`` a page
     (``<folder>/index.md``, then ``<folder>/trang-2/index.md`` …), and on the first page the PDF
     sheets (``{"A4": "in/bien-qr-a4.pdf"}``) published with the site. Returns
     ``(src_uri, markdown)`` pages.

@@ -10,15 +10,16 @@
   printed plaques; check that every printed plaque is still registered, still has the URL its
   code holds and still leads to the place it was printed for (or its successor or notice);
   resolve each plaque (following ``thay_bang``); add per plaque the redirect stubs
-  ``q/<id>/index.html`` and ``q/<id>.html`` (or a notice for a retired plaque), its QR code as SVG
-  and PNG and its A5 and A6 print pages; then the plaques index and ``_redirects`` for the hosts
-  that read it. A missing target or a QR symbol above ``max_version`` stops the build.
+  ``q/<id>/index.html`` and ``q/<id>.html`` (or a notice for a retired plaque) and, for a plaque
+  in use, its one print page ``bien-qr/<id>-in.html`` (A5, or A6 at ``#a6``; the QR code inline,
+  no image file); then the plaques index and ``_redirects`` for the hosts that read it. A
+  missing target or a QR symbol above ``max_version`` stops the build.
 - ``on_post_build``: the PDF sheets of ``print_sheets`` (not while serving), marked "BẢN IN
   THỬ" on every plaque while ``site_url`` is a placeholder (:mod:`langso.plaques.guards`).
 
-QR codes, print pages and PDF sheets are made once and kept in ``.cache/langso/plaques`` and
-``.cache/langso/print`` (:mod:`langso.cache`), under a digest of all their inputs; after a build
-the entries it did not use are dropped.
+QR codes (kept for the PDF sheets), print pages and PDF sheets are made once and kept in
+``.cache/langso/plaques`` and ``.cache/langso/print`` (:mod:`langso.cache`), under a digest of all
+their inputs; after a build the entries it did not use are dropped.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ from langso.plaques.render import (
     PLAQUE_LIBRARIES,
     PlaqueFiles,
     plaque_files,
+    print_page_name,
     redirect_html,
 )
 from langso.plaques.resolve import (
@@ -228,7 +230,7 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         printable = destination.kind == "page" and not destination.via
         assert self.cache is not None
         made = plaque_files(
-            self.cache, plaque, short_url, config.site_name, self._level(), print_pages=printable
+            self.cache, plaque, short_url, config.site_name, self._level(), print_page=printable
         )
         if made.version > self.config.max_version:
             params = {
@@ -268,13 +270,10 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         short_url: str,
     ) -> PlaqueView:
         plaque = destination.entry.plaque
-        files.append(_cached(config, f"{pages_dir}/{plaque.id}.svg", made.svg))
-        files.append(_cached(config, f"{pages_dir}/{plaque.id}.png", made.png))
-        print_links = {}
-        for name, path in made.print_pages.items():
-            uri = f"{pages_dir}/{plaque.id}-{name.lower()}.html"
-            files.append(_cached(config, uri, path))
-            print_links[name] = posixpath.basename(uri)
+        print_link = None
+        if made.print_page is not None:
+            print_link = print_page_name(plaque.id)
+            files.append(_cached(config, f"{pages_dir}/{print_link}", made.print_page))
         # A replaced plaque's code leads where its replacement leads: so does its name.
         target = destination.target if destination.kind == "page" else None
         target_link = _page_link(target, pages_dir) if target else None
@@ -283,9 +282,7 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
             short_url=short_url,
             short_link=get_relative_url(short_path(plaque.id), f"{pages_dir}/"),
             target_link=target_link,
-            svg_link=f"{plaque.id}.svg",
-            png_link=f"{plaque.id}.png",
-            print_links=print_links,
+            print_link=print_link,
             status=_status(destination),
         )
 

@@ -1,8 +1,9 @@
 """Files for each plaque, as pure functions of the plaque, its URLs and its QR symbol.
 
-:func:`plaque_files` makes a plaque's QR code (SVG, PNG) and print pages once and keeps them in a
-:class:`~langso.cache.FileCache`: encoding a QR symbol takes tens of milliseconds, which a village
-of hundreds of plaques would otherwise pay on every build.
+:func:`plaque_files` makes a plaque's QR code (SVG, kept for the PDF sheets) and its one print
+page once and keeps them in a :class:`~langso.cache.FileCache`: encoding a QR symbol takes tens of
+milliseconds, which a village of hundreds of plaques would otherwise pay on every build. The site
+publishes the print page only, with the code inline: no image file a plaque (issue 18).
 """
 
 from __future__ import annotations
@@ -14,12 +15,21 @@ from pathlib import Path
 
 from langso.cache import FileCache
 from langso.plaques.model import Plaque
+from langso.printing import (
+    CALL_TO_ACTION,
+    FONT_FAMILY,
+    Paper,
+    PlaqueItem,
+    layout_pages,
+    modules_of_svg,
+)
 from langso.printing import PAPERS as _ALL_PAPERS
-from langso.printing import Paper, PlaqueItem, modules_of_svg, plaques_html
+from langso.printing.layout import css_mm
 from langso.qr import ErrorCorrection, make_qr
 from langso.render import render_template
 
 __all__ = [
+    "DEFAULT_PAPER",
     "PAPERS",
     "PLAQUE_CODE",
     "PLAQUE_LIBRARIES",
@@ -27,11 +37,14 @@ __all__ = [
     "PlaqueFiles",
     "plaque_files",
     "print_html",
+    "print_page_name",
     "redirect_html",
 ]
 
 PAPERS: dict[str, Paper] = {name: _ALL_PAPERS[name] for name in ("A5", "A6")}
-"""The papers of the site's print pages (``bien-qr/<id>-a5.html``, ``-a6.html``)."""
+"""The papers of the site's print page (``bien-qr/<id>-in.html``, ``#a6`` for A6)."""
+DEFAULT_PAPER = "A5"
+"""The paper the print page prints on when the address names none."""
 
 PLAQUE_CODE = (
     "qr.py",
@@ -39,9 +52,9 @@ PLAQUE_CODE = (
     "printing/fonts.py",
     "printing/layout.py",
     "printing/rules.py",
-    "printing/sheets.py",
     "render.py",
-    "templates/plaque_print.html",
+    "templates/plaque_page.html",
+    "templates/plaque_sheet.html",
 )
 """Our files that shape a plaque's cached files (part of the cache key)."""
 PLAQUE_LIBRARIES = ("qrcode", "pillow", "jinja2")
@@ -63,19 +76,42 @@ def redirect_html(title: str, target: str, canonical: str) -> str:
     return render_template("redirect.html", title=title, target=target, canonical=canonical)
 
 
-def print_html(plaque: Plaque, paper: Paper, svg: str, short_url: str, village: str) -> str:
-    """Return the standalone printable page of ``plaque`` on ``paper``.
+def print_html(plaque: Plaque, svg: str, short_url: str, village: str) -> str:
+    """Return the plaque's one printable page (``bien-qr/<id>-in.html``): A5 by default, A6 when
+    the address ends in ``#a6`` (CSS named pages and ``:target``, no JavaScript).
 
-    The same template and layout as the PDFs of ``langso plaques print``
-    (:func:`langso.printing.plaques_html`), with the code as large as the sheet holds: a
-    volunteer may print the page on any paper. The page names the shipped font without loading
-    it (the site does not publish the font files).
+    Each paper's sheet is laid out by the same code and template as the PDFs of
+    ``langso plaques print`` (:func:`langso.printing.layout_pages`, ``plaque_sheet.html``), with
+    the code as large as the sheet holds: a volunteer may print the page on any paper. The page
+    names the shipped font without loading it (the site does not publish the font files).
 
     Args:
         svg: the symbol drawn by ``QrSymbol.svg``, quiet zone included.
+
+    Raises:
+        PrintError: when a paper cannot hold the symbol at 0.5 mm a module.
     """
     item = PlaqueItem(plaque.id, plaque.name, short_url, village, svg, modules_of_svg(svg))
-    return plaques_html([item], paper, distance_m=None, title=f"Biển {plaque.name} ({paper.name})")
+    # The later papers first: `#a6:target ~ #a5` hides the default (see the template).
+    sheets = [(paper, layout_pages([item], paper, None)[0]) for paper in reversed(PAPERS.values())]
+    return render_template(
+        "plaque_page.html",
+        title=f"Biển {plaque.name}",
+        sheets=sheets,
+        default=PAPERS[DEFAULT_PAPER],
+        call=CALL_TO_ACTION,
+        font_family=FONT_FAMILY,
+        mm=css_mm,
+        watermark=None,
+    )
+
+
+def print_page_name(plaque_id: str) -> str:
+    """The file name of a plaque's print page in the plaques folder: ``<id>-in.html``.
+
+    Not ``<id>.html``: a plaque may be called ``index``, and ``index.html`` is the index page.
+    """
+    return f"{plaque_id}-in.html"
 
 
 @dataclass(frozen=True)
@@ -84,15 +120,14 @@ class PlaqueFiles:
 
     Attributes:
         version: the QR version of the symbol (1–40).
-        svg: the symbol as SVG (``qr.svg``), quiet zone included.
-        png: the symbol as PNG (``qr.png``), 10 pixels a module.
-        print_pages: paper name (``A5``) → the print page (``a5.html``); empty when not asked.
+        svg: the symbol as SVG (``qr.svg``), quiet zone included: for the PDF sheets, not
+            published.
+        print_page: the print page (``in.html``, :func:`print_html`); ``None`` when not asked.
     """
 
     version: int
     svg: Path
-    png: Path
-    print_pages: dict[str, Path]
+    print_page: Path | None
 
 
 def plaque_files(
@@ -102,41 +137,41 @@ def plaque_files(
     village: str,
     error_correction: ErrorCorrection,
     *,
-    print_pages: bool,
+    print_page: bool,
 ) -> PlaqueFiles:
-    """The QR code of ``short_url`` and (``print_pages``) the plaque's :data:`PAPERS` pages.
+    """The QR code of ``short_url`` and (``print_page``) the plaque's print page.
 
     Made once per digest of every input (the URL, the level, the plaque's id and name, the
-    village's name, whether print pages are wanted) and of :data:`PLAQUE_CODE` and
+    village's name, whether the print page is wanted) and of :data:`PLAQUE_CODE` and
     :data:`PLAQUE_LIBRARIES`; found in ``cache`` afterwards.
 
     Raises:
         qrcode.exceptions.DataOverflowError: if even version 40 cannot hold ``short_url``.
     """
-    papers = sorted(PAPERS) if print_pages else []
-    key = cache.key(short_url, error_correction, plaque.id, plaque.name, village, papers)
+    key = cache.key(short_url, error_correction, plaque.id, plaque.name, village, print_page)
 
     def make() -> dict[str, bytes]:
         symbol = make_qr(short_url, error_correction)
         svg = symbol.svg(f"Mã QR: {short_url}")
-        made = {"qr.svg": svg.encode(), "qr.png": symbol.png()}
+        made = {"qr.svg": svg.encode()}
         made["qr.json"] = json.dumps({"version": symbol.version}).encode()
-        for name in papers:
-            page = print_html(plaque, PAPERS[name], svg, short_url, village)
-            made[f"{name.lower()}.html"] = page.encode()
+        if print_page:
+            made["in.html"] = print_html(plaque, svg, short_url, village).encode()
         return made
 
     folder = cache.fetch(key, make)
     try:
-        return _entry_files(folder, tuple(papers))
+        return _entry_files(folder, print_page)
     except (OSError, ValueError, KeyError, TypeError):
         cache.discard(key)  # damaged: made again
-        return _entry_files(cache.put(key, make()), tuple(papers))
+        return _entry_files(cache.put(key, make()), print_page)
 
 
 @lru_cache(maxsize=65536)  # an entry never changes: its key holds every input
-def _entry_files(folder: Path, papers: tuple[str, ...]) -> PlaqueFiles:
+def _entry_files(folder: Path, print_page: bool) -> PlaqueFiles:
     """The files of the cache entry ``folder``; its QR version read from ``qr.json``."""
     version = int(json.loads((folder / "qr.json").read_bytes())["version"])
-    pages = {name: folder / f"{name.lower()}.html" for name in papers}
-    return PlaqueFiles(version, folder / "qr.svg", folder / "qr.png", pages)
+    page = folder / "in.html" if print_page else None
+    if page is not None and not page.is_file():
+        raise OSError(f"{page.name} missing")
+    return PlaqueFiles(version, folder / "qr.svg", page)

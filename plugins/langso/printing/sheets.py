@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from langso.cache import FileCache
+from langso.checkrun import placeholder
 from langso.printing.fonts import (
     FONT_FAMILY,
     FONT_FILES,
@@ -129,12 +130,18 @@ def plaques_pdf(
     Raises:
         PrintError: when the sheet cannot hold the code the distance needs.
     """
+    return write_pdf(_document(items, sheet, distance_m, watermark))
+
+
+def _document(
+    items: Sequence[PlaqueItem], sheet: Sheet, distance_m: float | None, watermark: str | None
+) -> str:
+    """The HTML :func:`plaques_pdf` renders (see there)."""
     if distance_m is None:
         distance_m = STICKER_DISTANCE_M if isinstance(sheet, StickerSheet) else WALL_DISTANCE_M
-    document = plaques_html(
+    return plaques_html(
         items, sheet, distance_m, fonts_url=package_fonts_url(), watermark=watermark
     )
-    return write_pdf(document)
 
 
 PDF_CODE = (
@@ -145,6 +152,7 @@ PDF_CODE = (
     "printing/sheets.py",
     "render.py",
     "templates/plaque_print.html",
+    "templates/plaque_sheet.html",
     *(f"fonts/{name}" for name in FONT_FILES.values()),
 )
 """Our files that shape a PDF sheet (part of its cache key)."""
@@ -175,13 +183,21 @@ def cached_plaques_pdf(
     *,
     watermark: str | None = None,
 ) -> Path:
-    """The file of :func:`plaques_pdf` for these arguments, made only when ``cache`` lacks it.
+    """The file of :func:`plaques_pdf` for these arguments, made only when ``cache`` lacks it
+    (while the site is thrown away, :mod:`langso.checkrun`: laid out, not made).
 
     Raises:
         PrintError: when the sheet cannot hold the code the distance needs.
     """
     inputs = [dataclasses.asdict(item) for item in items]
     key = cache.key(type(sheet).__name__, sheet._asdict(), distance_m, inputs, watermark)
+    unrendered = placeholder()
+    if unrendered is not None:
+        folder = cache.get(key)
+        if folder is not None:
+            return folder / "sheet.pdf"
+        _document(items, sheet, distance_m, watermark)  # raises what the layout raises
+        return unrendered
 
     def make() -> dict[str, bytes]:
         return {"sheet.pdf": plaques_pdf(items, sheet, distance_m, watermark=watermark).data}

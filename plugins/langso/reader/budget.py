@@ -13,7 +13,7 @@ from __future__ import annotations
 import gzip
 import os
 from collections.abc import Callable, Sequence
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -22,12 +22,13 @@ from langso.reader.markup import local_scripts, local_stylesheets
 __all__ = ["FirstLoad", "budget_message", "built_file", "first_load", "gzip_size", "over_budget"]
 
 
-@lru_cache(maxsize=1 << 16)
 def built_file(folder: str, href: str) -> str:
     """The path of the file ``href`` (a URL relative to a page built in ``folder``) names.
 
-    Joined as text, not resolved, and remembered for every page of a large site (each page has
-    its own folder): this runs for each file of each page (``pathlib`` costs ten times more)."""
+    Joined as text, not resolved (``pathlib`` costs ten times more; this runs for each file of
+    each page). Not remembered: each page of a large site has its own folder, so a memo by
+    ``(folder, href)`` served only the page itself and held a path per file per page (8 MB at
+    N = 3,000) to save 0.7 µs a call."""
     return os.path.normpath(os.path.join(folder, href.split("?")[0].split("#")[0]))
 
 

@@ -1,5 +1,5 @@
-"""A page's link preview (Zalo, Facebook): its own description, its Open Graph values and the
-card drawn for a page without a photo (:mod:`langso.previews`).
+"""A page's link preview (Zalo, Facebook): its own description, its Open Graph values, and the
+site's one card for a page without a photo (:mod:`langso.previewcard`).
 
 Plain Python: a page is anything with the attributes of a MkDocs page that :class:`PageLike`
 names; ``langso/reader`` keeps one :class:`Previews` and calls :meth:`Previews.new_build` before
@@ -8,7 +8,7 @@ each build.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, MutableMapping
+from collections.abc import MutableMapping
 from typing import Any, NamedTuple, Protocol
 from urllib.parse import urljoin, urlsplit
 
@@ -47,22 +47,10 @@ def _meta_photo(meta: MutableMapping[str, Any]) -> Photo | None:
     )
 
 
-class _Titled(Protocol):
-    @property
-    def title(self) -> str | None: ...
-
-
-class _NavPage(Protocol):
-    @property
-    def url(self) -> str: ...
-    @property
-    def title(self) -> str | None: ...
-
-
 class PageLike(Protocol):
     """What a preview reads of a page (``mkdocs.structure.pages.Page``): ``url`` relative to
     the site (``dia-diem/dinh/``), ``meta`` (front matter), ``content`` (HTML), ``title`` (HTML
-    text), ``is_homepage`` and ``parent`` (its navigation section)."""
+    text) and ``is_homepage``."""
 
     @property
     def url(self) -> str: ...
@@ -74,8 +62,6 @@ class PageLike(Protocol):
     def title(self) -> str | None: ...
     @property
     def is_homepage(self) -> bool: ...
-    @property
-    def parent(self) -> _Titled | None: ...
 
 
 class PreviewSite(NamedTuple):
@@ -93,51 +79,54 @@ def _meta_text(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def site_card(site: PreviewSite) -> Card | None:
+    """The one card of ``site``: its name on the band, its description (which names the
+    village and its commune and province in a site ``langso init`` made) as the large text, its
+    address (``host/path``) at the foot; ``None`` without ``site_url`` (the apps need an absolute
+    address) or with ``og_image`` (the site's own image is shown instead).
+
+    >>> site_card(PreviewSite("https://x.vn/lang/", "Làng A", None, "Sổ tay của làng A.")).address
+    'x.vn/lang'
+    """
+    if not site.site_url or site.og_image:
+        return None
+    parts = urlsplit(site.site_url)
+    address = (parts.netloc + parts.path).rstrip("/")
+    return Card(site.site_description or site.site_name, site.site_name, address)
+
+
 class Previews:
-    """Each page's preview: description, Open Graph values, card."""
+    """Each page's preview: description, Open Graph values, the site's card."""
 
     def __init__(self) -> None:
         self.site = PreviewSite()
-        # the cards of pages without a photo (langso.previews), set each build
-        self.cards: CardStore | None = None
+        self.card: Card | None = None  # the site's card (site_card), set each build
+        self.cards: CardStore | None = None  # where it is drawn and kept, set each build
         # the preview of the page open_graph saw last: (page, content, photo, card)
         self.seen: tuple[PageLike, str, Photo | None, Card | None] | None = None
-        self.nav: object = None
-        self.folder_titles: dict[str, str] = {}  # nav pages' titles by address, set each build
 
     def new_build(self, site: PreviewSite, cards: CardStore | None) -> None:
         """Read the site's values for this build; forget the last page seen."""
         self.site = site
+        self.card = site_card(site)
         self.cards = cards
         self.seen = None
 
-    def describe(self, page: PageLike, nav: object, nav_pages: Iterable[_NavPage]) -> None:
+    def describe(self, page: PageLike) -> None:
         """Give a page without a description its own, from its first paragraph
-        (:func:`langso.previews.own_description`), in ``page.meta["description"]``; note the
-        titles of the navigation's pages (``nav_pages``) once for each ``nav``."""
-        if nav is not self.nav:  # the titles of the pages of the navigation, by address
-            self.nav = nav
-            self.folder_titles = {
-                p.url.removesuffix("index.html"): plain_text(p.title)
-                for p in nav_pages
-                if p.title and p.url.removesuffix("index.html").endswith("/")
-            }
+        (:func:`langso.previews.own_description`), in ``page.meta["description"]``."""
         described = own_description(page.meta.get("description"), page.content or "")
         if described is not None:
             page.meta["description"] = described
 
     def key_parts(self, page: PageLike) -> list[object]:
         """What the preview shows besides the content: part of the key of a page's edits."""
-        return [
-            self.site.site_description,
-            _meta_text(page.meta.get("title")),
-            self.section(page),
-        ]
+        return [self.site.site_description, _meta_text(page.meta.get("title"))]
 
     def open_graph(self, page: PageLike) -> OpenGraph:
         """The page's Open Graph values: its own title (the home page's too), its description
         (:meth:`describe`), and an image Zalo and Facebook show: its first photo, else
-        ``og_image``, else its card (:mod:`langso.previews`); none without ``site_url``, as
+        ``og_image``, else the site's card (:func:`site_card`); none without ``site_url``, as
         the apps need an absolute address."""
         site = self.site
         page_url = site.site_url + page.url if site.site_url else None
@@ -171,43 +160,19 @@ class Previews:
         )
 
     def preview(self, page: PageLike) -> tuple[Photo | None, Card | None]:
-        """The page's first photo, and the card drawn for it when it has none and the site
-        has an address and no ``og_image``."""
+        """The page's first photo, and the site's card when it has none (and the site has an
+        address and no ``og_image``)."""
         content = page.content or ""
         seen = self.seen
         if seen is not None and seen[0] is page and seen[1] is content:
             return seen[2], seen[3]
-        site = self.site
         photo = _meta_photo(page.meta) or first_photo(content)
-        card = None
-        if photo is None and site.site_url and not site.og_image:
-            title = preview_title(page.meta.get("title"), content, page.title, site.site_name)
-            section = self.section(page)
-            parts = urlsplit(site.site_url)
-            card = Card(
-                title=title,
-                site_name=site.site_name,
-                section="" if section.casefold() == title.casefold() else section,
-                address=(parts.netloc + parts.path).rstrip("/"),
-            )
+        card = self.card if photo is None else None
         self.seen = (page, content, photo, card)
         return photo, card
 
     def publish(self, card: Card | None, site_dir: str) -> None:
-        """Write ``card``'s image into ``site_dir`` (drawn once, cached between builds)."""
+        """Write ``card``'s image into ``site_dir`` (drawn once, cached between builds; written
+        once a build however many pages show it)."""
         if card is not None and self.cards is not None:
             self.cards.publish(card, site_dir)
-
-    def section(self, page: PageLike) -> str:
-        """The section a page's card names, as plain text: its navigation section's title,
-        else that of the nearest page above it by address (a generated service page is under
-        ``danh-ba/``, "Danh bạ dịch vụ")."""
-        if page.parent is not None and page.parent.title:
-            return plain_text(page.parent.title)
-        url = page.url.rstrip("/")
-        while "/" in url:
-            url = url.rsplit("/", 1)[0]
-            title = self.folder_titles.get(url + "/")
-            if title:
-                return title
-        return ""

@@ -50,7 +50,7 @@ from langso.adapter import (
 )
 from langso.cache import Memo, Recall, digest, text_digest
 from langso.edits import EditChain, edits_key
-from langso.previews import Card, CardStore
+from langso.previews import CardStore
 from langso.reader.budget import FirstLoad, budget_message, first_load, over_budget
 from langso.reader.chrome import chrome_edits
 from langso.reader.config import ReaderConfig
@@ -99,12 +99,8 @@ class _Settings(NamedTuple):
     budget_kb: int
 
 
-_EDITS: Recall[tuple[Edit, ...]] = Recall("reader-edits")
-"""Each page's changes by the key of its plan: a page seen by an earlier build (of this process
-or, through ``.cache/langso/recall``, of the last one) is changed without reading its plan or
-making its tags again."""
-_CARDS: Recall[Card | None] = Recall("reader-cards")
-"""Each page's preview card (``None``: it has a photo, or no card is drawn), by the same key."""
+# A page's changes are made again from its plan (the memo) each build, not kept: kept, every
+# page's tags were held to the end of the build and written again (5.4 MB at N = 3,000).
 
 
 class ReaderPlugin(BasePlugin[ReaderConfig]):
@@ -175,7 +171,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         and the Open Graph tags then show it rather than the site's.
 
         Priority -50: after the plugins that give their generated pages a description."""
-        self.previews.describe(page, nav, nav.pages)
+        self.previews.describe(page)
         return context
 
     # After the other plugins, so the critical CSS sees the markup and scripts they add.
@@ -220,9 +216,10 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             inputs,
             self.assets_key,
         )
-        edits = _EDITS.get(key, lambda: self._page_edits(output, found, content, key, page, config))
-        card = _CARDS.get(key, lambda: self.previews.preview(page)[1])
-        self.previews.publish(card, settings.site_dir)
+        edits = self._page_edits(output, found, content, key, page, config)
+        # the site's one card, or none (the page shows its photo): a scan of the page's content,
+        # cheaper than keeping it
+        self.previews.publish(self.previews.preview(page)[1], settings.site_dir)
         output = self.chain.hand_on(self._on_post_page, output, (*found, *edits))
         self.rendered = (output, key)
         return output
@@ -383,7 +380,6 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Forget the previous build's pages and files (``mkdocs serve`` builds many times)."""
         keep_recalls(config)
-        _EDITS.new_round()
         self.chain = post_page_chain(config)
         self.over_budget = []
         self.css.new_build()

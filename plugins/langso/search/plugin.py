@@ -40,13 +40,12 @@ from langso.search.index import (
     SEARCH_PAGE_URI,
     IndexPage,
     Section,
-    build_index,
-    dumps_index,
     extract_sections,
     form_edit,
     page_description,
     search_form_html,
     search_page_markdown,
+    write_index,
 )
 
 __all__ = ["SearchPlugin"]
@@ -171,6 +170,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         path = Path(config.site_dir) / INDEX_URI
         path.parent.mkdir(parents=True, exist_ok=True)
         pages = [page for src, page in self.pages.items() if src in self.live]
-        path.write_text(dumps_index(build_index(pages)), encoding="utf-8")
+        with path.open("w", encoding="utf-8") as out:
+            write_index(pages, out)
         if self.memo is not None:
             self.memo.save(prune=not self.dirty)
