@@ -135,11 +135,15 @@ def build_site(
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     aborted = None
+    # as `mkdocs build` does (mkdocs/__main__.py): MkDocs keeps one instance of a plugin with
+    # on_startup per process, so a serve test's instance would otherwise build as a preview
+    config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
     except Abort as error:
         aborted = str(error)
     finally:
+        config.plugins.on_shutdown()
         logger.removeHandler(collector)
     return BuildResult(root, site_dir, collector.messages, aborted)
 

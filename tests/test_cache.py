@@ -114,6 +114,52 @@ def test_a_dirty_build_keeps_the_values_of_pages_it_did_not_render(tmp_path: Pat
     assert stored == {full.key("a"): 1, full.key("b"): 2, full.key("c"): 3}
 
 
+def test_a_dirty_build_adds_its_new_values_in_place(
+    tmp_path: Path, new_process: Callable[[], None]
+) -> None:
+    """``langso serve`` at N = 3,000: one page edited, one value new in a memo of 10,000. The
+    file is not written whole again: the values it had keep their bytes (same file, same
+    start), the new one is added at its end; a new process reads all of them."""
+    path = tmp_path / "memo.json"
+    full = Memo(path)
+    full.get(full.key("a"), lambda: [1, "Đình"])
+    full.save()
+    before, inode = path.read_bytes(), path.stat().st_ino
+    dirty = Memo(path)
+    dirty.get(dirty.key("a"), lambda: pytest.fail("made again"))
+    dirty.get(dirty.key("b"), lambda: {"c": "làng"})
+    dirty.save(prune=False)
+    assert path.stat().st_ino == inode
+    assert path.read_bytes().startswith(before[:-1])
+    assert json.loads(path.read_bytes()) == {
+        full.key("a"): [1, "Đình"],
+        full.key("b"): {"c": "làng"},
+    }
+    same = Memo(path)  # this process: the file is known, not read again
+    assert same.get(same.key("b"), lambda: pytest.fail("made again")) == {"c": "làng"}
+    same.save(prune=False)
+    assert path.stat().st_ino == inode  # nothing new: not written
+    new_process()
+    later = Memo(path)
+    assert later.get(later.key("b"), lambda: pytest.fail("made again")) == {"c": "làng"}
+    later.save()  # a full build: only what it used, written whole
+    assert json.loads(path.read_bytes()) == {later.key("b"): {"c": "làng"}}
+
+
+def test_a_dirty_build_writes_whole_a_memo_another_build_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "memo.json"
+    full = Memo(path)
+    full.get(full.key("a"), lambda: 1)
+    full.save()
+    dirty = Memo(path)
+    dirty.get(dirty.key("b"), lambda: 2)
+    other = tmp_path / "other.json"  # another build's, put in place as builds do
+    other.write_text(json.dumps({dirty.key("x"): 9}), encoding="utf-8")
+    other.replace(path)
+    dirty.save(prune=False)
+    assert json.loads(path.read_bytes()) == {full.key("a"): 1, dirty.key("b"): 2}
+
+
 def test_recall_keeps_what_the_last_round_used() -> None:
     recall: Recall[str] = Recall("test")
     made: list[str] = []

@@ -14,8 +14,9 @@ only costs the time to make it all again, byte for byte the same.
   costly to make again and is not JSON) kept in memory between the builds of one process
   (``mkdocs serve``, ``langso serve``) and in a ``pickle`` file for the next process.
 
-Writes are atomic (written aside, then renamed), so a build or ``mkdocs serve`` running at the same
-time never reads half an entry, and a file entry is never removed while another build may still
+Writes are atomic (written aside, then renamed; a dirty build's few new memo values are added in
+place, see :meth:`Memo.save`), so a build or ``mkdocs serve`` running at the same time never reads
+half an entry, and a file entry is never removed while another build may still
 copy it (:class:`FileCache`). A memo or recall file this process read or wrote is not read again
 while it is unchanged. Each store remembers the keys a build used; :meth:`FileCache.prune`
 and :meth:`Memo.save`, called after a successful build, drop the others (a dirty build, which
@@ -30,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import io
 import json
 import os
 import pickle
@@ -314,10 +316,17 @@ class Memo:
 
         Args:
             prune: drop the values not asked for; ``False`` after a build that rendered only some
-                pages (a dirty build), whose other pages still need theirs.
+                pages (a dirty build), whose other pages still need theirs: only the new
+                values are written, added at the end of the file (:func:`_add_json`) when it
+                is still the one this process last read or wrote.
         """
         if self._stored is None:
             return  # not used
+        if not prune:
+            new = {key: value for key, value in self._used.items() if key not in self._stored}
+            if not new or _add_json(self.path, self._stored, new):
+                self._used = {}
+                return
         kept = self._used if prune else self._stored | self._used
         if set(self._stored) == set(kept):
             self._used = {}
@@ -427,6 +436,33 @@ def _dump_json(values: dict[str, Any], out: BinaryIO, chunk: int = 1000) -> None
         text = encode(dict(items[start : start + chunk]))[1:-1]  # without the braces
         out.write((("," if start else "") + text).encode("utf-8"))
     out.write(b"}")
+
+
+def _add_json(path: Path, values: dict[str, Any], new: dict[str, Any]) -> bool:
+    """Add the members ``new`` to the JSON object of the store file ``path``, which holds
+    ``values`` as this process last read or wrote it, and to ``values``; ``False`` (nothing
+    done) when the file is not that one any more, or holds no member yet.
+
+    A dirty build adds a few values to a file of thousands (the reader's memo: 10,000 at
+    N = 3,000, 0.1 s to write whole): its closing brace is replaced by them, in one write, in
+    place. A build reading the file meanwhile finds no closing brace: a damaged file, an empty
+    memo (values made again, never wrong); the next full build writes it whole again."""
+    known = _KNOWN_FILES.get(path)
+    if not values or known is None or known[1] is not values or known[0] != _identity(path):
+        return False
+    out = io.BytesIO()
+    _dump_json(new, out)
+    with open(path, "r+b") as file:
+        file.seek(-1, os.SEEK_END)
+        if file.read(1) != b"}":
+            return False
+        file.seek(-1, os.SEEK_END)
+        file.write(b"," + out.getvalue()[1:])  # the members, then the closing brace
+    values.update(new)
+    identity = _identity(path)
+    if identity is not None:
+        _KNOWN_FILES[path] = (identity, values)
+    return True
 
 
 def _parse_json(data: bytes) -> dict[str, Any] | None:

@@ -1,4 +1,4 @@
-"""The core: descriptions, images, Open Graph tags, the deferred theme script."""
+"""The core: Open Graph tags, the deferred theme script."""
 
 from __future__ import annotations
 
@@ -10,38 +10,15 @@ from langso.reader.markup import (
     apply_edits,
     controls_edit,
     defer_theme_script,
-    describe,
-    first_image,
     head_edit,
     inject_controls,
     inject_head,
     og_image_url,
     og_tags,
-    summarise,
 )
 
 
-@pytest.mark.parametrize(
-    ("content", "expected"),
-    [
-        ("<h1>T</h1><p>Chào  bà\ncon.</p><p>Sau</p>", "Chào bà con."),
-        ('<div class="admonition"><p>Ghi chú</p></div><p>Thật</p>', "Thật"),
-        ("<p> </p><p>Hai</p>", "Hai"),
-        ("<p>Có <a href='x'>liên kết</a> &amp; chữ</p>", "Có liên kết & chữ"),
-        ("<h1>Chỉ tiêu đề</h1>", ""),
-        ("<p>" + "chữ " * 60 + "</p>", ("chữ " * 39).strip() + "…"),
-    ],
-)
-def test_describe(content: str, expected: str) -> None:
-    assert describe(content) == expected
-    assert len(describe(content)) <= 160
-    assert summarise(content) == (expected, first_image(content))
-
-
-def test_first_image_and_its_absolute_url() -> None:
-    content = '<p>a</p><p><img alt="x" src="../anh/a.jpg"><img src="b.png"></p>'
-    assert first_image(content) == "../anh/a.jpg"
-    assert summarise(content) == ("a", "../anh/a.jpg")
+def test_og_image_urls_are_absolute() -> None:
     page = "https://x.vn/lang/dia-diem/dinh/"
     assert og_image_url(page, "../anh/a.jpg", None, "https://x.vn/lang/") == (
         "https://x.vn/lang/dia-diem/anh/a.jpg"

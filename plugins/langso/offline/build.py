@@ -41,6 +41,7 @@ __all__ = [
     "SCRIPT_URI",
     "SW_URI",
     "WEBMANIFEST_URI",
+    "FileIdentity",
     "build_manifest",
     "format_size",
     "html_addresses",
@@ -110,10 +111,32 @@ def referenced_assets(page_html: str, page_url: str) -> set[str]:
     return {path for ref in refs if (path := _resolve(folder, ref)) is not None}
 
 
-def _entry(site_dir: Path, url: str, path: str) -> dict[str, Any]:
-    with open(os.path.join(site_dir, path), "rb") as file:  # every page, every build: no pathlib
+FileIdentity = tuple[int, int, int, int]
+"""A file's inode, size, and modification and change times (ns): it holds the bytes it had
+when last read as long as none of them changed (a rewrite, even in place and of the same size,
+moves the times; two builds are far more than a clock tick apart)."""
+
+
+def _entry(
+    site_dir: Path,
+    url: str,
+    path: str,
+    known: dict[str, tuple[FileIdentity, int, str]] | None = None,
+) -> dict[str, Any]:
+    full = os.path.join(site_dir, path)  # every page, every build: no pathlib
+    identity: FileIdentity | None = None
+    if known is not None:
+        status = os.stat(full)
+        identity = (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+        seen = known.get(path)
+        if seen is not None and seen[0] == identity:
+            return {"url": url, "bytes": seen[1], "digest": seen[2]}
+    with open(full, "rb") as file:
         data = file.read()
-    return {"url": url, "bytes": len(data), "digest": _digest(data)}
+    size, digest = len(data), _digest(data)
+    if known is not None and identity is not None:
+        known[path] = (identity, size, digest)
+    return {"url": url, "bytes": size, "digest": digest}
 
 
 def build_manifest(
@@ -126,6 +149,7 @@ def build_manifest(
     redirects: Mapping[str, str] | None = None,
     data: Iterable[str] = (),
     basemap: str | None = None,
+    known: dict[str, tuple[FileIdentity, int, str]] | None = None,
 ) -> dict[str, Any]:
     """The offline manifest of a built site.
 
@@ -147,12 +171,18 @@ def build_manifest(
             any: offered apart ("Bản đồ nền: 3,2 MB", a choice), never counted in
             ``total_bytes``; its ``digest`` names the worker's cache of its byte ranges
             (``basemap`` in the manifest: ``{url, bytes, label, digest}`` or ``None``).
+        known: the size and digest of each file (site-relative path) as last read, with its
+            identity then (:data:`FileIdentity`), kept by the caller between the builds of
+            one process and updated here: a file whose identity is unchanged is not read
+            again (a dirty build rewrites only the pages that changed). ``None``: read all.
     """
     redirects = redirects or {}
-    page_entries = [_entry(site_dir, url, pages[url]) for url in sorted(pages)]
-    stub_entries = [_entry(site_dir, url, redirects[url]) for url in sorted(redirects)]
+    page_entries = [_entry(site_dir, url, pages[url], known) for url in sorted(pages)]
+    stub_entries = [_entry(site_dir, url, redirects[url], known) for url in sorted(redirects)]
     data_entries = [
-        _entry(site_dir, path, path) for path in sorted(set(data)) if (site_dir / path).is_file()
+        _entry(site_dir, path, path, known)
+        for path in sorted(set(data))
+        if (site_dir / path).is_file()
     ]
     files = set(pages.values()) | set(redirects.values())
     precache = sorted(
@@ -160,7 +190,7 @@ def build_manifest(
         for a in set(assets) | {OFFLINE_PAGE_URI, MISSING_PAGE_URI}
         if a not in files and (site_dir / a).is_file()
     )
-    asset_entries = [_entry(site_dir, path, path) for path in precache]
+    asset_entries = [_entry(site_dir, path, path, known) for path in precache]
     entries = page_entries + stub_entries + data_entries + asset_entries
     total = sum(e["bytes"] for e in entries)
     version = _digest(

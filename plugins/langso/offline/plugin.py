@@ -14,6 +14,9 @@
 A dirty build (``langso serve``, ``mkdocs serve --dirty``) renders only the pages that changed:
 what was noted of the others in earlier builds is kept, for the pages still in the site.
 
+In a dirty build the manifest reads again only the files whose identity (inode, size, times)
+changed since the build before; a full build reads them all.
+
 What each page loads is kept in ``.cache/langso/memo/offline.json`` under a digest of the page
 (:class:`langso.cache.Memo`): a rebuild reads only the pages that changed.
 """
@@ -42,6 +45,7 @@ from langso.offline.build import (
     SCRIPT_URI,
     SW_URI,
     WEBMANIFEST_URI,
+    FileIdentity,
     build_manifest,
     dumps_manifest,
     html_addresses,
@@ -79,6 +83,8 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         self.memo: Memo | None = None
         self.look = ("", "")  # theme colour and button label, read once a build
         self.chain = EditChain()  # planned each build
+        # dirty builds: size and digest of each file the manifest lists, as last read
+        self.known: dict[str, tuple[FileIdentity, int, str]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether builds are dirty (only changed pages rendered)."""
@@ -189,6 +195,8 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
                 *(config.extra.get(TOURS_DATA_KEY) or ()),  # the routes the map page draws
             ],
             basemap=basemap.src_uri if (basemap := config.extra.get(BASEMAP_KEY)) else None,
+            # a dirty build rewrote only some pages: the others are not read again
+            known=self.known if self.dirty else None,
         )
         write(MANIFEST_URI, dumps_manifest(manifest))
         write(SW_URI, service_worker_js(manifest))

@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import ExifTags, Image, ImageOps
+from PIL import ExifTags, Image
 
 from langso.cache import FileCache
 from langso.photos.model import Photo, PhotoOptions, Variant, fit, variant_sizes
@@ -66,7 +66,10 @@ def process_photo(data: bytes, fmt: str, options: PhotoOptions) -> ProcessedPhot
             # a 4000×3000 photo decodes as 2000×1500, four times less work, same final pixels.
             image.draft(None, (height, width) if turned else (width, height))
         image.load()
-        upright = ImageOps.exif_transpose(image)
+        # Turned here rather than with ImageOps.exif_transpose, which copies every upright
+        # photo whole and rewrites the EXIF that _encode drops anyway.
+        turn = _TURNS.get(exif.get(_ORIENTATION, 1))
+        upright = image if turn is None else image.transpose(turn)
     icc = upright.info.get("icc_profile") if upright.mode != "CMYK" else None
     upright = _publishable_mode(upright, fmt)
     main = upright if upright.size == (width, height) else upright.resize((width, height), _LANCZOS)
@@ -91,6 +94,16 @@ def process_photo(data: bytes, fmt: str, options: PhotoOptions) -> ProcessedPhot
 
 
 _LANCZOS = Image.Resampling.LANCZOS
+_TURNS = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+"""EXIF orientation → the turn that makes the photo upright (as ``ImageOps.exif_transpose``)."""
 
 
 def _has_gps_pointer(exif: Image.Exif) -> bool:

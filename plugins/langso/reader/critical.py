@@ -33,9 +33,10 @@ _TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 # Any identifier: for scripts, which may create any class or element.
 _IDENTIFIER = re.compile(r"[A-Za-z_][\w-]*")
 _VAR = re.compile(r"var\(\s*(--[\w-]+)")
-_INLINE_SCRIPT = re.compile(
-    r"<script\b(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE
-)
+# An inline script's opening tag; its text ends at the next "</script>". Two searches, not one
+# lazy ``(.*?)</script>``, which tries the closing tag at every character of every script.
+_INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
+_SCRIPT_END = re.compile(r"</script>", re.IGNORECASE)
 # Every document has these, whatever its markup says.
 _ALWAYS = frozenset({"html", "head", "body"})
 
@@ -47,9 +48,24 @@ def markup_names(page_html: str) -> frozenset[str]:
     names.update(" ".join(set(_CLASS.findall(page_html))).split())
     names.update(_ID.findall(page_html))
     names.update(tag.lower() for tag in set(_TAG.findall(page_html)))
-    for script in _INLINE_SCRIPT.findall(page_html):
+    for script in _inline_scripts(page_html):
         names.update(_IDENTIFIER.findall(script))
     return frozenset(names)
+
+
+def _inline_scripts(page_html: str) -> list[str]:
+    """The text of each ``<script>`` without ``src`` of ``page_html``, in order: what
+    ``re.findall(r"<script\\b(?![^>]*\\bsrc=)[^>]*>(.*?)</script>", page_html, re.S | re.I)``
+    finds."""
+    found: list[str] = []
+    at = 0
+    while start := _INLINE_SCRIPT.search(page_html, at):
+        end = _SCRIPT_END.search(page_html, start.end())
+        if end is None:  # no "</script>" after this tag, nor after any later one
+            break
+        found.append(page_html[start.end() : end.start()])
+        at = end.end()
+    return found
 
 
 def script_names(script: str) -> frozenset[str]:
@@ -260,7 +276,8 @@ def critical_css(sheets: Sequence[Stylesheet], names: frozenset[str], extra: str
         and its custom properties narrowed to those some kept rule uses; ``@keyframes`` kept only
         when named by a kept declaration.
     """
-    relevant = frozenset().union(*(sheet.names for sheet in sheets)) & names
+    # each sheet's names met one at a time: their union is thousands of names, built per page
+    relevant = frozenset().union(*(sheet.names & names for sheet in sheets))
     used_vars = frozenset(_VAR.findall(extra))
     return _critical(tuple(sheets), relevant, used_vars)
 

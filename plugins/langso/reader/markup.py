@@ -13,14 +13,12 @@ import html
 import json
 import re
 from functools import lru_cache
-from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 from langso.edits import Edit, apply_edits
 from langso.pageassets import references
 
 __all__ = [
-    "DESCRIPTION_LENGTH",
     "Edit",
     "OpenGraph",
     "apply_edits",
@@ -28,8 +26,6 @@ __all__ = [
     "controls_html",
     "critical_css_edits",
     "defer_theme_script",
-    "describe",
-    "first_image",
     "head_edit",
     "head_script",
     "inject_controls",
@@ -39,13 +35,10 @@ __all__ = [
     "local_stylesheets",
     "og_tags",
     "stylesheet_links",
-    "summarise",
     "theme_loader",
     "theme_loader_place",
     "theme_script_edits",
 ]
-
-DESCRIPTION_LENGTH = 160
 
 # Font-size steps the A−/A+ buttons move through; the reader.js and reader.css tables agree.
 SIZE_STEPS = (-1, 0, 1, 2, 3)
@@ -127,77 +120,6 @@ def inject_head(page_html: str, markup: str) -> str:
 def inject_controls(page_html: str, markup: str) -> str:
     """:func:`controls_edit` made."""
     return apply_edits(page_html, [controls_edit(page_html, markup)])
-
-
-class _Text(HTMLParser):
-    """The text of the first ``<p>`` outside admonitions."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.paragraph: list[str] | None = None
-        self.done = False
-        self.skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        classes = (dict(attrs).get("class") or "").split()
-        if self.skip or (tag in ("div", "details", "aside", "nav") and classes):
-            if tag in ("div", "details", "aside", "nav"):
-                self.skip += 1
-            return
-        if tag == "p" and not self.done and self.paragraph is None:
-            self.paragraph = []
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.skip:
-            if tag in ("div", "details", "aside", "nav"):
-                self.skip -= 1
-            return
-        if tag == "p" and self.paragraph is not None and not self.done:
-            self.done = bool(" ".join(self.paragraph).split())
-            if not self.done:
-                self.paragraph = None
-
-    def handle_data(self, data: str) -> None:
-        if self.paragraph is not None and not self.done and not self.skip:
-            self.paragraph.append(data)
-
-
-def _parse(content: str, chunk: int = 1024) -> _Text:
-    # Fed a piece at a time: the first paragraph is near the top of a long page.
-    parser = _Text()
-    for start in range(0, len(content), chunk):
-        parser.feed(content[start : start + chunk])
-        if parser.done:
-            return parser
-    parser.close()
-    return parser
-
-
-def summarise(content: str, length: int = DESCRIPTION_LENGTH) -> tuple[str, str | None]:
-    """:func:`describe` and :func:`first_image` of ``content``."""
-    return describe(content, length), first_image(content)
-
-
-def describe(content: str, length: int = DESCRIPTION_LENGTH) -> str:
-    """The first paragraph's text, on one line, cut at a word to at most ``length`` characters
-    (with "…" when cut); "" when the page has no paragraph."""
-    parser = _parse(content)
-    text = " ".join(" ".join(parser.paragraph or []).split()) if parser.done else ""
-    if len(text) <= length:
-        return text
-    cut = text[: length - 1]
-    if " " in cut:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:.-–—") + "…"
-
-
-_IMAGE = re.compile(r"""<img\s[^>]*?\bsrc=(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
-
-
-def first_image(content: str) -> str | None:
-    """The ``src`` of the page content's first image, as written (relative to the page)."""
-    match = _IMAGE.search(content)
-    return html.unescape(match.group(1) or match.group(2) or "") or None if match else None
 
 
 class OpenGraph:
@@ -326,10 +248,13 @@ def stylesheet_links(page_html: str) -> list[tuple[int, int]]:
     ``(start, end)`` character offsets, in order."""
     head_end = _HEAD_END.search(page_html)
     end = head_end.start() if head_end else 0
+    # Only the head is read: a tag of the whole page that ends by ``end`` is found the same way
+    # in the head alone (a tag is one match up to its first ``>``), and the head is a tenth of
+    # a page. The whole page's tags are read by the critical CSS and the budget anyway.
     return [
         (r.start, r.end)
-        for r in references(page_html)
-        if r.end <= end and r.stylesheet and r.local and not r.hidden
+        for r in references(page_html[:end])
+        if r.stylesheet and r.local and not r.hidden
     ]
 
 

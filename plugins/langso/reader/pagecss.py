@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from typing import NamedTuple
 
 from langso.cache import digest
 from langso.pageassets import references
@@ -33,11 +34,18 @@ def _under(href: str, root: str | None) -> str | None:
     return href[len(root) :] if href.startswith(root) else None
 
 
+class _Known(NamedTuple):
+    names: frozenset[str]
+    from_scripts: frozenset[str]
+
+
 class PageCss:
     """The critical CSS of built pages, sharing what their stylesheets and scripts are."""
 
     def __init__(self) -> None:
         self.exists: dict[str, bool] = {}  # built files looked for, by path
+        # by the paths of a page's stylesheets and scripts, this build: what _known says
+        self.known: dict[tuple[tuple[str, ...], tuple[str, ...]], _Known] = {}
         # digests of the built stylesheets and scripts by path, read once a build; part of the
         # memo's keys
         self.digests: dict[str, str] = {}
@@ -50,6 +58,7 @@ class PageCss:
         """Forget which files exist and their digests: a new build may change them."""
         self.exists = {}
         self.digests = {}
+        self.known = {}
 
     def forget_unused(self) -> None:
         """Drop the texts, parsed sheets and names of files this build no longer has."""
@@ -88,6 +97,19 @@ class PageCss:
             self.names[key] = script_names(self.texts[key])
         return self.names[key]
 
+    def _known(
+        self, sheets: tuple[str, ...], scripts: tuple[str, ...], parsed: list[Stylesheet]
+    ) -> _Known:
+        """The names the stylesheets at ``sheets`` (``parsed``) select by, and those of them
+        the scripts at ``scripts`` may create: made once a build for each such pair, which
+        pages share (made for each page, these unions of thousands of names cost more than
+        the rest of its critical CSS)."""
+        if (sheets, scripts) not in self.known:
+            names = frozenset().union(*(sheet.names for sheet in parsed))
+            from_scripts = names & frozenset().union(*map(self._script_names, scripts))
+            self.known[sheets, scripts] = _Known(names, from_scripts)
+        return self.known[sheets, scripts]
+
     def find(
         self, page_html: str, edits: list[Edit], folder: str, root: str | None = None
     ) -> tuple[str, str, list[tuple[int, int]]] | None:
@@ -117,9 +139,9 @@ class PageCss:
                 sheets.append(path)
             elif ref.tag == "script" and href is not None:
                 scripts += filter(None, [self._built_file(folder, href)])
-        names = markup_names(text).union(*(self._script_names(path) for path in scripts))
-        known = frozenset().union(*(self._stylesheet(path).names for path in sheets))
-        kept, style = sorted(names & known), _style_attributes(text)
-        key = digest("css", kept, style, *(self._digest(path) for path in sheets))
         parsed = [self._stylesheet(path) for path in sheets]
+        known = self._known(tuple(sheets), tuple(scripts), parsed)
+        kept = sorted(markup_names(text) & known.names | known.from_scripts)
+        style = _style_attributes(text)
+        key = digest("css", kept, style, *(self._digest(path) for path in sheets))
         return key, critical_css(parsed, frozenset(kept), style), stylesheet_links(page_html)

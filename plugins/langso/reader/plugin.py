@@ -19,7 +19,7 @@
   as other pages (head script, toolbar, critical CSS, deferred theme) and the same budget; its
   links are absolute paths under ``site_url``'s path, as the host serves it at any depth.
 
-What is read from each page's HTML (its description, first image, the names its critical CSS
+What is read from each page's HTML (where each change goes, the names its critical CSS
 needs, gzip sizes) is kept in ``.cache/langso/memo/reader.json`` under a digest of the HTML
 (:class:`langso.cache.Memo`): a rebuild reads and compresses only the pages that changed.
 """
@@ -64,7 +64,6 @@ from langso.reader.markup import (
     head_edit,
     head_script,
     og_tags,
-    summarise,
     theme_loader,
     theme_loader_place,
 )
@@ -182,10 +181,10 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         Material's script and full stylesheets: every change found on the page as given (with
         those our plugins before found, :class:`langso.edits.EditChain`) and made in one pass.
 
-        What the page needs (its summary, where each change goes, the name of its critical
-        CSS) is remembered under a key of everything it comes from: the page, its content, its
-        address and title, the options and the site's stylesheets and scripts. A rebuild reads
-        no page it has seen."""
+        What the page needs (where each change goes, the name of its critical CSS) is
+        remembered under a key of everything it comes from: the page, its content, its address
+        and title, the options and the site's stylesheets and scripts. A rebuild reads no page
+        it has seen."""
         memo = self._memo(config)
         root = site_root(page.url)
         settings = self.settings
@@ -216,7 +215,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             inputs,
             self.assets_key,
         )
-        edits = self._page_edits(output, found, content, key, page, config)
+        edits = self._page_edits(output, found, key, page, config)
         # the site's one card, or none (the page shows its photo): a scan of the page's content,
         # cheaper than keeping it
         self.previews.publish(self.previews.preview(page)[1], settings.site_dir)
@@ -228,7 +227,6 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self,
         base: str,
         found: tuple[Edit, ...],
-        content: str,
         key: str,
         page: Page,
         config: MkDocsConfig,
@@ -238,8 +236,9 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         its critical CSS."""
         memo = self._memo(config)
         folder = os.path.dirname(os.path.join(self.settings.site_dir, page.file.dest_uri))
-        plan: dict[str, Any] = memo.get(key, lambda: self._plan(base, found, content, page, config))
-        edits = self._edits(plan, page, config)
+        made: list[list[Edit]] = []  # the edits a plan made now found (not made twice)
+        plan: dict[str, Any] = memo.get(key, lambda: self._plan(base, found, page, config, made))
+        edits = made[0] if made else self._edits(plan, page, config)
         if plan["css"]:
             css_key, links = plan["css"]
             css = memo.get(css_key, lambda: self._css_again(base, [*found, *edits], folder))
@@ -267,17 +266,19 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self,
         page_html: str,
         found: tuple[Edit, ...],
-        content: str,
         page: Page,
         config: MkDocsConfig,
+        made: list[list[Edit]],
     ) -> dict[str, Any]:
-        """What the page needs, found by reading it: the summary and first image of its
-        content, where the head tags, the toolbar and the theme's loader go, and (when
-        ``critical_css``) the name of its critical CSS (for the page with the edits ``found``
-        before too) and the links it replaces (``None`` when one of its stylesheets cannot be
-        read: the page keeps the theme's links)."""
-        summary, image = summarise(content)
-        plan: dict[str, Any] = {"summary": summary, "image": image}
+        """What the page needs, found by reading it: where the head tags, the toolbar and the
+        theme's loader go, and (when ``critical_css``) the name of its critical CSS (for the
+        page with the edits ``found`` before too) and the links it replaces (``None`` when one
+        of its stylesheets cannot be read: the page keeps the theme's links). The plan's own
+        edits (:meth:`_edits`) are appended to ``made``.
+
+        Not the summary of its content: the previews find the description
+        (:mod:`langso.previews`), and a summary kept here was read by nothing."""
+        plan: dict[str, Any] = {}
         head, controls = head_edit(page_html, ""), controls_edit(page_html, "")
         plan["head"] = [head.start, head.after]
         plan["controls"] = [controls.start, controls.after]
@@ -288,9 +289,10 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         plan["theme"] = list(place) if place else None
         plan["chrome"] = [list(edit[:3]) for edit in chrome_edits(page_html)]
         plan["css"] = None
+        made.append(self._edits(plan, page, config))
         if settings.critical_css:
             folder = os.path.dirname(os.path.join(settings.site_dir, page.file.dest_uri))
-            edits = [*found, *self._edits(plan, page, config)]
+            edits = [*found, *made[0]]
             critical = self.css.find(page_html, edits, folder)
             if critical is not None:
                 css_key, css, links = critical

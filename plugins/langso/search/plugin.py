@@ -58,7 +58,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def __init__(self) -> None:
         self.pages: dict[str, IndexPage] = {}  # by src_uri
-        self.live: set[str] = set()
+        self.live: dict[str, None] = {}  # the pages of this build, in the order MkDocs renders them
         self.search_url = "tim-kiem/"
         self.memo: Memo | None = None
         self.dirty = False
@@ -138,8 +138,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         return html
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
-        """Note the pages of this build (a dirty build renders only some of them)."""
-        self.live = {file.src_uri for file in files.documentation_pages()}
+        """Note the pages of this build (a dirty build renders only some of them), in order."""
+        self.live = dict.fromkeys(file.src_uri for file in files.documentation_pages())
 
     @in_post_page_chain
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -169,7 +169,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         """Write the index."""
         path = Path(config.site_dir) / INDEX_URI
         path.parent.mkdir(parents=True, exist_ok=True)
-        pages = [page for src, page in self.pages.items() if src in self.live]
+        # in the order of a full build: a page a dirty build rendered again is not last
+        pages = [page for src in self.live if (page := self.pages.get(src)) is not None]
         with path.open("w", encoding="utf-8") as out:
             write_index(pages, out)
         if self.memo is not None:
