@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from langso import cache as cache_module
-from langso import cacheshare
+from langso import cachefiles, cacheshare
 from langso.cache import FileCache, Memo, Recall, digest
 
 
@@ -194,7 +194,7 @@ def new_process(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
     """``new_process()``: forget what this process holds of the stores, as a new one would."""
 
     def forget() -> None:
-        monkeypatch.setattr(cache_module, "_KNOWN_FILES", {})
+        monkeypatch.setattr(cachefiles, "_KNOWN_FILES", {})
 
     monkeypatch.setattr(Recall, "_folder", None)
     forget()
@@ -260,10 +260,8 @@ def test_memo_reads_a_file_once_until_it_changes(
     """``mkdocs serve`` makes new memos every build: an unchanged file is not parsed again, a
     file another build replaced is."""
     parsed: list[bytes] = []
-    parse = cache_module._parse_json
-    monkeypatch.setattr(
-        cache_module, "_parse_json", lambda data: parsed.append(data) or parse(data)
-    )
+    parse = cache_module.parse_json
+    monkeypatch.setattr(cache_module, "parse_json", lambda data: parsed.append(data) or parse(data))
     path = tmp_path / "memo.json"
     first = Memo(path)
     first.get(first.key("a"), lambda: 1)
@@ -448,6 +446,6 @@ def test_a_memo_file_is_written_in_pieces_as_one_document(chunk: int) -> None:
     values = {f"k{n}": ["Đình làng", n, {"a": [1, "ố"]}, None] for n in range(5)} | {'"q"': "x"}
     for case in (values, {}):
         out = io.BytesIO()
-        cache_module._dump_json(case, out, chunk=chunk)
+        cachefiles.dump_json(case, out, chunk=chunk)
         expected = json.dumps(case, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         assert out.getvalue() == expected

@@ -11,7 +11,7 @@ import pytest
 from langso.edits import Edit, EditChain, apply_edits, edits_key
 from langso.offline.build import offline_edits
 from langso.reader.markup import controls_edit, head_edit
-from langso.search.index import form_edit
+from langso.search.form import form_edit
 
 # What our post_page handlers find, in the order they run: search, offline, reader.
 FINDERS: list[Callable[[str], list[Edit]]] = [

@@ -8,6 +8,12 @@ from typing import Any
 
 import pytest
 
+from langso.search.form import (
+    inject_form,
+    page_description,
+    search_form_html,
+    search_page_markdown,
+)
 from langso.search.index import (
     INDEX_URI,
     IndexPage,
@@ -15,10 +21,6 @@ from langso.search.index import (
     build_index,
     dumps_index,
     extract_sections,
-    inject_form,
-    page_description,
-    search_form_html,
-    search_page_markdown,
     write_index,
 )
 

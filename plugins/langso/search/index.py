@@ -21,17 +21,14 @@ never shown (:func:`extract_sections`, :func:`build_index`).
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from html.parser import HTMLParser
 from typing import TextIO
 
-from langso.edits import Edit, apply_edits
 from langso.text import fold, nfc
 
 __all__ = [
@@ -40,14 +37,10 @@ __all__ = [
     "IndexPage",
     "Section",
     "build_index",
+    "clean_text",
     "dumps_index",
     "extract_sections",
-    "form_edit",
-    "inject_form",
     "join_prose",
-    "page_description",
-    "search_form_html",
-    "search_page_markdown",
     "write_index",
 ]
 
@@ -143,7 +136,8 @@ def join_prose(blocks: Iterable[str]) -> str:
     return "".join(out)
 
 
-def _clean(text: str) -> str:
+def clean_text(text: str) -> str:
+    """``text`` in NFC on one line: runs of white space as one space, trimmed."""
     text = nfc(text)
     # Text cleaned before (a section of the memo) has only single spaces, and every other
     # space character is unprintable: the index is built without a regex pass over it.
@@ -226,7 +220,7 @@ class _SectionParser(HTMLParser):
         """End the run of text read since the last block boundary."""
         if not self._buffer:
             return
-        text = _clean("".join(self._buffer))
+        text = clean_text("".join(self._buffer))
         linked, self._buffer, self._linked = self._linked, [], 0
         if not text:
             return
@@ -294,7 +288,7 @@ class _SectionParser(HTMLParser):
         if tag == self._heading:
             self._heading = None
             if self._title is not None:
-                self.first_h1 = _clean("".join(self._title))
+                self.first_h1 = clean_text("".join(self._title))
                 self._title = None
             return
         if tag == "a" and self._links:
@@ -314,7 +308,7 @@ class _SectionParser(HTMLParser):
             self._flush()
             del self._quiet[at]
             if q.title and self._admonition_title is not None:
-                self._mark_notice(fold(_clean("".join(self._admonition_title))))
+                self._mark_notice(fold(clean_text("".join(self._admonition_title))))
                 self._admonition_title = None
             break
 
@@ -366,11 +360,11 @@ def extract_sections(page_html: str, title: str = "") -> tuple[Section, ...]:
     sections = []
     h1 = parser.first_h1
     for index, item in enumerate(parser.sections):
-        heading = _clean("".join(item.heading))
+        heading = clean_text("".join(item.heading))
         extra = list(item.extra)
-        if index == 0 and h1 and h1 != _clean(title):
+        if index == 0 and h1 and h1 != clean_text(title):
             extra.insert(0, h1)
-        section = Section(item.anchor, heading, tuple(item.prose), _clean(" ".join(extra)))
+        section = Section(item.anchor, heading, tuple(item.prose), clean_text(" ".join(extra)))
         if index == 0 and not section.prose and not section.extra:
             continue
         sections.append(section)
@@ -393,19 +387,19 @@ def _index_entries(pages: list[IndexPage]) -> Iterator[dict[str, object]]:
     seen: Counter[str] = Counter()
     described: Counter[str] = Counter()
     for page in pages:
-        seen.update({_clean(block) for s in page.sections for block in s.prose})
-        described[_clean(page.description)] += 1
+        seen.update({clean_text(block) for s in page.sections for block in s.prose})
+        described[clean_text(page.description)] += 1
     repeated = {text for text, count in seen.items() if count >= REPEATED_PAGES}
 
     def section(s: Section) -> list[str]:
-        prose = [b for b in (_clean(block) for block in s.prose) if b]
+        prose = [b for b in (clean_text(block) for block in s.prose) if b]
         kept = join_prose(b for b in prose if b not in repeated)
-        extra = " ".join([*(b for b in prose if b in repeated), _clean(s.extra)]).strip()
-        return [s.anchor, _clean(s.heading), kept, *([extra] if extra else [])]
+        extra = " ".join([*(b for b in prose if b in repeated), clean_text(s.extra)]).strip()
+        return [s.anchor, clean_text(s.heading), kept, *([extra] if extra else [])]
 
     for page in pages:
-        entry: dict[str, object] = {"t": _clean(page.title), "u": page.url}
-        description = _clean(page.description)
+        entry: dict[str, object] = {"t": clean_text(page.title), "u": page.url}
+        description = clean_text(page.description)
         if description and described[description] < REPEATED_PAGES:
             entry["d"] = description
         entry["s"] = [section(s) for s in page.sections]
@@ -427,101 +421,3 @@ def write_index(pages: Iterable[IndexPage], out: TextIO) -> None:
     for n, entry in enumerate(_index_entries(list(pages))):
         out.write("," + encode(entry) if n else encode(entry))
     out.write("]}")
-
-
-@lru_cache(maxsize=256)  # pages at one depth share it
-def search_form_html(action: str, root: str, index: str, label: str, placeholder: str) -> str:
-    """The search box every page carries: a plain form leading to the search page.
-
-    ``action``, ``root`` (the site root) and ``index`` (the index file) are URLs relative to the
-    page. Without JavaScript the form submits ``?q=`` to the search page, which says that search
-    needs JavaScript; the script turns it into search as you type.
-    """
-    action, root, index, label, placeholder = (
-        html.escape(v, quote=True) for v in (action, root, index, label, placeholder)
-    )
-    return (
-        f'<form class="langso-search" role="search" action="{action}" method="get"'
-        f' data-root="{root}" data-index="{index}">'
-        f'<label class="langso-search__label" for="langso-search-input">{label}</label>'
-        '<input class="langso-search__input" id="langso-search-input" type="search" name="q"'
-        f' placeholder="{placeholder}" autocomplete="off" spellcheck="false"'
-        ' aria-controls="langso-search-results">'
-        '<div class="langso-search__panel" id="langso-search-results" hidden>'
-        '<p class="langso-search__count" role="status" aria-live="polite"></p>'
-        '<ol class="langso-search__list"></ol></div>'
-        "</form>"
-    )
-
-
-_HEADER = re.compile(r'<header\b[^>]*class="[^"]*\bmd-header\b')
-_SOURCE = '<div class="md-header__source">'
-_BODY = re.compile(r"<body\b[^>]*>")
-
-
-def form_edit(page_html: str, form: str) -> Edit:
-    """Put the search box in Material's header (before the repository link), else in ``<body>``,
-    else first."""
-    header = _HEADER.search(page_html)
-    if header:
-        end = page_html.find("</nav>", header.end())
-        source = page_html.find(_SOURCE, header.end(), end if end != -1 else None)
-        at = source if source != -1 else end
-        if at != -1:
-            return Edit(at, at, form)
-    body = _BODY.search(page_html)
-    at = body.end() if body else 0
-    return Edit(at, at, form, after=True)
-
-
-def inject_form(page_html: str, form: str) -> str:
-    """:func:`form_edit` made."""
-    return apply_edits(page_html, [form_edit(page_html, form)])
-
-
-_DESCRIPTION = re.compile(r'<meta\s+name="description"\s+content="([^"]*)"')
-
-
-def page_description(page_html: str) -> str:
-    """The plain text of the page's ``<meta name="description">``, or ``""``.
-
-    >>> page_description('<head><meta name="description" content="Chợ &amp; quán"></head>')
-    'Chợ & quán'
-    """
-    head_end = page_html.find("</head>")
-    found = _DESCRIPTION.search(page_html, 0, head_end if head_end != -1 else len(page_html))
-    return _clean(html.unescape(found.group(1))) if found else ""
-
-
-def search_page_markdown(title: str, home_link: str) -> str:
-    """The generated search page: its own big search box (a plain GET form to itself: ``q``,
-    which ``search.js`` reads, fills in and answers), honest about needing JavaScript, useful
-    without it.
-
-    ``home_link`` is the Markdown link target of the home page, relative to the search page.
-    """
-    return (
-        "---\n"
-        f"title: {json.dumps(title, ensure_ascii=False)}\n"
-        "search:\n"
-        "  exclude: true\n"
-        "---\n\n"
-        f"# {title}\n\n"
-        '<div class="langso-search-page" id="langso-search-page">\n'
-        '<form class="langso-search-page__form" role="search" action="./" method="get">'
-        '<label class="langso-search-page__label" for="langso-search-page-q">'
-        "Tìm trong sổ tay</label>"
-        '<input class="langso-search-page__input" id="langso-search-page-q" type="search"'
-        ' name="q" placeholder="đình làng, y tế…" autocomplete="off">'
-        '<button class="md-button md-button--primary langso-search-page__go" type="submit">'
-        "Tìm</button></form>\n"
-        "<noscript><p>Tìm kiếm chạy ngay trong trình duyệt nên cần bật JavaScript."
-        " Trình duyệt này đang tắt JavaScript: mời bà con xem mục lục ở đầu trang hoặc"
-        " ở trang chủ.</p>"
-        "<p><em>Search runs in the browser and needs JavaScript, which is turned off here."
-        " Please use the menu or the home page.</em></p></noscript>\n"
-        '<p class="langso-search-page__hint">Có dấu hay không dấu đều được'
-        " (<em>dinh lang</em> tìm được <em>Đình làng</em>).</p>\n"
-        "</div>\n\n"
-        f"[Về trang chủ]({home_link})\n"
-    )

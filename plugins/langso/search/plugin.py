@@ -35,16 +35,18 @@ from langso.cache import Memo, text_digest
 from langso.edits import EditChain
 from langso.escaping import plain_text
 from langso.search.config import SearchConfig
+from langso.search.form import (
+    form_edit,
+    page_description,
+    search_form_html,
+    search_page_markdown,
+)
 from langso.search.index import (
     INDEX_URI,
     SEARCH_PAGE_URI,
     IndexPage,
     Section,
     extract_sections,
-    form_edit,
-    page_description,
-    search_form_html,
-    search_page_markdown,
     write_index,
 )
 
