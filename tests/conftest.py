@@ -255,9 +255,13 @@ def decode_svg(svg: str, size: int = 600) -> list[str]:
     return decode_png(png)
 
 
-def decode_print_page(html: str) -> list[str]:
-    """Decode the QR code of every paper of a plaque's print page (``bien-qr/<id>-in.html``:
-    the inline SVG of each sheet, A6 first), with :func:`decode_svg`."""
+def decode_print_page(html: str, plaque_id: str | None = None) -> list[str]:
+    """Decode the QR code of every sheet of a print page (``bien-qr/in-<k>.html``: the inline
+    SVG of each sheet, each plaque's A5 then A6), or of plaque ``plaque_id``'s sheets only, with
+    :func:`decode_svg`."""
     import re
 
+    if plaque_id is not None:
+        sheet = rf'<div class="paper a[56]" id="a[56]-{re.escape(plaque_id)}"[^>]*>.*?</svg>'
+        html = "".join(re.findall(sheet, html, re.S))
     return [text for svg in re.findall(r"<svg .*?</svg>", html, re.S) for text in decode_svg(svg)]

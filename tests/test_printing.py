@@ -279,14 +279,15 @@ def _sheets(document: str) -> list[str]:
 
 
 def test_site_print_page_comes_from_the_pdf_template_and_prints_the_same() -> None:
-    """Each paper of the site's one print page is the sheet the PDF of that paper holds."""
+    """Each paper's sheet of a plaque on the site's print page is the sheet the PDF of that
+    paper holds."""
     symbol = make_qr(SITE_URL + "q/dinh/")
     svg = symbol.svg(f"Mã QR: {symbol.data}")
     plaque = Plaque.model_validate({"id": "dinh", "ten": "Đình làng Phú Mỹ", "trang": "x.md"})
     page = print_html(plaque, svg, SITE_URL + "q/dinh/", VILLAGE)
     item = PlaqueItem("dinh", plaque.name, SITE_URL + "q/dinh/", VILLAGE, svg, symbol.size)
     sheets = {name: plaques_html([item], paper, None) for name, paper in SITE_PAPERS.items()}
-    assert _sheets(page) == _sheets(sheets["A6"]) + _sheets(sheets["A5"])
+    assert _sheets(page) == _sheets(sheets["A5"]) + _sheets(sheets["A6"])
     assert len(_sheets(page)) == 2
     assert "file:" not in page and "@font-face" not in page
     # Printed, the A5 sheet holds the largest code A5 allows: 128 mm with its margin.

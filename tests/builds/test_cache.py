@@ -82,14 +82,14 @@ def test_each_input_of_a_cached_file_makes_it_again(make_site: SiteFactory) -> N
     root = _site(make_site)
     first = build_site(root)
     assert first.ok, first.text()
-    assert decode_print_page(first.read("bien-qr/dinh-in.html")) == [SITE_URL + "q/dinh/"] * 2
-    page_q = first.read("bien-qr/dinh-in.html")
+    assert decode_print_page(first.read("bien-qr/in-1.html"), "dinh") == [SITE_URL + "q/dinh/"] * 2
+    page_q = first.read("bien-qr/in-1.html")
 
     # site_url: every QR code, print page, PDF sheet and download holds the new address.
     moved = build_site(root, site_url=NEW_URL)
     assert moved.ok, moved.text()
     site = moved.site_dir
-    assert decode_print_page(moved.read("bien-qr/dinh-in.html")) == [NEW_URL + "q/dinh/"] * 2
+    assert decode_print_page(moved.read("bien-qr/in-1.html"), "dinh") == [NEW_URL + "q/dinh/"] * 2
     text, codes = _pdf(site / "bien-qr/in/bien-qr-a6.pdf")
     assert codes == [NEW_URL + "q/dinh/", NEW_URL + "q/cho/"]
     assert "lang.example.org/phu-my/q/dinh/" in text
@@ -102,7 +102,7 @@ def test_each_input_of_a_cached_file_makes_it_again(make_site: SiteFactory) -> N
     _edit(root / "content/danh-ba/cho-phu-my.yml", "0300 000 001", "0300 000 777")
     edited = build_site(root)
     assert edited.ok, edited.text()
-    assert "Đình làng Phú Mỹ Thượng" in edited.read("bien-qr/dinh-in.html")
+    assert "Đình làng Phú Mỹ Thượng" in edited.read("bien-qr/in-1.html")
     assert "Đình làng Phú Mỹ Thượng" in _pdf(edited.site_dir / "bien-qr/in/bien-qr-a6.pdf")[0]
     assert "0300 000 777" in edited.read("danh-ba/cho-phu-my/index.html")
     assert "0300 000 777" in edited.read("danh-ba/danh-ba.csv")
@@ -115,7 +115,7 @@ def test_each_input_of_a_cached_file_makes_it_again(make_site: SiteFactory) -> N
     _edit(root / "content/village.yml", "ten: 'Phú Mỹ'", "ten: 'Phú Mỹ Hạ'")
     renamed = build_site(root)
     assert renamed.ok, renamed.text()
-    assert "Làng Phú Mỹ mới" in renamed.read("bien-qr/dinh-in.html")
+    assert "Làng Phú Mỹ mới" in renamed.read("bien-qr/in-1.html")
     assert "Làng Phú Mỹ mới" in _pdf(renamed.site_dir / "bien-qr/in/bien-qr-a6.pdf")[0]
     assert "Phú Mỹ Hạ" in renamed.read("danh-ba/in-a4.html")
 
@@ -125,7 +125,7 @@ def test_each_input_of_a_cached_file_makes_it_again(make_site: SiteFactory) -> N
     _configure(root, "langso/directory", title="Sổ dịch vụ")
     options = build_site(root)
     assert options.ok, options.text()
-    page_h = options.read("bien-qr/dinh-in.html")
+    page_h = options.read("bien-qr/in-1.html")
     assert page_h != page_q
     svg = re.search(r"<svg .*?</svg>", page_h, re.S)
     assert svg is not None
@@ -153,7 +153,7 @@ def test_deleting_the_cache_gives_a_byte_identical_site(make_site: SiteFactory) 
     first = build_site(root)
     assert first.ok, first.text()
     made = published(first.site_dir)
-    assert {"bien-qr/dinh-in.html", "bien-qr/in/bien-qr-a6.pdf", "danh-ba/danh-ba.vcf"} <= set(made)
+    assert {"bien-qr/in-1.html", "bien-qr/in/bien-qr-a6.pdf", "danh-ba/danh-ba.vcf"} <= set(made)
     assert "anh/dinh-480.jpg" in made  # the photo went through the cache too
     warm = build_site(root)
     assert published(warm.site_dir) == made

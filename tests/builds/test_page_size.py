@@ -285,14 +285,17 @@ def test_every_plaque_is_listed_on_the_paginated_index(village: Builder) -> None
     assert {f"q/{i}/index.html" for i in ids} <= crawl(
         result, "bien-qr/index.html", "bien-qr/trang-"
     )
-    printed = set()
+    printed = {}  # the A5 sheet's id on the print page: its page
     for number in range(1, 17):
         page = "bien-qr/index.html" if number == 1 else f"bien-qr/trang-{number}/index.html"
         for link in result.soup(page).select("article p.langso-plaque a"):
-            if str(link["href"]).endswith("-in.html"):
-                printed.add(resolve(result.site_dir, page, str(link["href"])))
-    assert printed == {f"bien-qr/{i}-in.html" for i in ids}
-    assert all((result.site_dir / str(page)).is_file() for page in printed)
+            href, _, sheet = str(link["href"]).partition("#")
+            if sheet.startswith("a5-"):
+                printed[sheet] = resolve(result.site_dir, page, href)
+    assert set(printed) == {f"a5-{i}" for i in ids}
+    pages = {path: result.read(str(path)) for path in set(printed.values())}
+    assert len(pages) == -(-len(ids) // 20)  # 20 plaques a print page
+    assert all(f'id="{sheet}"' in pages[path] for sheet, path in printed.items())
 
 
 def test_a_service_named_like_a_category_is_an_error(make_site: SiteFactory) -> None:

@@ -41,7 +41,7 @@ def test_short_url_redirects_to_the_page_in_both_url_modes(
     landed = posixpath.normpath(posixpath.join("q/dinh/", relative))
     assert (result.site_dir / target_file).exists()
     assert landed == target_file.removesuffix("/index.html")
-    assert decode_print_page(result.read("bien-qr/dinh-in.html")) == [SITE_URL + "q/dinh/"] * 2
+    assert decode_print_page(result.read("bien-qr/in-1.html"), "dinh") == [SITE_URL + "q/dinh/"] * 2
 
 
 def test_service_plaque_leads_to_the_generated_page(make_site: SiteFactory) -> None:
@@ -49,7 +49,7 @@ def test_service_plaque_leads_to_the_generated_page(make_site: SiteFactory) -> N
     assert result.ok, result.text()
     stub = result.read("q/cho/index.html")
     assert 'content="0; url=../../danh-ba/cho-phu-my/"' in stub
-    assert decode_print_page(result.read("bien-qr/cho-in.html")) == [SITE_URL + "q/cho/"] * 2
+    assert decode_print_page(result.read("bien-qr/in-1.html"), "cho") == [SITE_URL + "q/cho/"] * 2
 
 
 def test_plaques_index_lists_every_plaque_with_working_links(make_site: SiteFactory) -> None:
@@ -60,15 +60,30 @@ def test_plaques_index_lists_every_plaque_with_working_links(make_site: SiteFact
     first = rows[0]
     assert first.find("img") is None  # the QR code is on the print page: no image file
     hrefs = [a["href"] for a in first.find_all("a")]
-    assert hrefs == ["../dia-diem/dinh-lang-phu-my/", "../q/dinh/", "dinh-in.html"]
+    assert hrefs == ["../dia-diem/dinh-lang-phu-my/", "../q/dinh/", "in-1.html#a5-dinh"]
     assert first.find_all("a")[-1].get_text() == "Mã QR và bản in A5, A6"
 
 
-def test_a_plaque_has_one_print_page_and_no_image_files(make_site: SiteFactory) -> None:
+def test_plaques_share_one_print_page_and_no_image_files(make_site: SiteFactory) -> None:
     result = build_site(make_site())
     assert result.ok, result.text()
     published = sorted(p.name for p in (result.site_dir / "bien-qr").iterdir() if p.is_file())
-    assert published == ["cho-in.html", "dinh-in.html", "index.html"]
+    assert published == ["in-1.html", "index.html"]
+    # each plaque's A5 then A6 sheet, in the index's order
+    assert (
+        decode_print_page(result.read("bien-qr/in-1.html"))
+        == [SITE_URL + "q/dinh/"] * 2 + [SITE_URL + "q/cho/"] * 2
+    )
+
+
+def test_a_short_url_is_one_folder_stub_and_no_html_twin(make_site: SiteFactory) -> None:
+    """``q/<id>`` without its slash is answered by the host's folder redirect (tests/builds/
+    test_hosts.py follows it over HTTP): no ``q/<id>.html`` (issue 18)."""
+    result = build_site(make_site())
+    assert result.ok, result.text()
+    short = result.site_dir / "q"
+    written = sorted(p.relative_to(short).as_posix() for p in short.rglob("*") if p.is_file())
+    assert written == ["cho/index.html", "dinh/index.html"]
 
 
 def test_a_plaque_called_index_keeps_the_index_page(make_site: SiteFactory) -> None:
@@ -80,26 +95,35 @@ def test_a_plaque_called_index_keeps_the_index_page(make_site: SiteFactory) -> N
     result = build_site(root)
     assert result.ok, result.text()
     assert result.soup("bien-qr/index.html").select("article p.langso-plaque")
-    assert decode_print_page(result.read("bien-qr/index-in.html")) == [SITE_URL + "q/index/"] * 2
+    assert (
+        decode_print_page(result.read("bien-qr/in-1.html"), "index") == [SITE_URL + "q/index/"] * 2
+    )
 
 
 def test_qr_outputs_are_byte_identical_between_builds(make_site: SiteFactory) -> None:
     first = build_site(make_site())
     second = build_site(make_site())
-    for name in ("bien-qr/dinh-in.html", "q/dinh/index.html", "q/dinh.html", "_redirects"):
+    for name in ("bien-qr/in-1.html", "q/dinh/index.html", "_redirects"):
         assert (first.site_dir / name).read_bytes() == (second.site_dir / name).read_bytes(), name
 
 
 def test_the_print_page_carries_both_paper_sizes(make_site: SiteFactory) -> None:
     result = build_site(make_site())
-    html = result.read("bien-qr/dinh-in.html")
+    html = result.read("bien-qr/in-1.html")
     # Explicit sizes: Chromium ignores the keyword `A6` and would print on Letter paper.
-    assert "@page { size: 148mm 210mm; margin: 0; }" in html  # A5 unless #a6 is chosen
+    assert "@page { size: 148mm 210mm; margin: 0; }" in html  # A5 unless a sheet is chosen
     assert "@page a6 { size: 105mm 148mm; margin: 0; }" in html
-    page = result.soup("bien-qr/dinh-in.html")
-    assert [a["href"] for a in page.select("nav a")] == ["#a5", "#a6"]
+    page = result.soup("bien-qr/in-1.html")
+    assert [a["href"] for a in page.select(".choose a")] == [
+        "#a5-dinh",
+        "#a6-dinh",
+        "#a5-cho",
+        "#a6-cho",
+    ]
+    assert [a.get_text() for a in page.select(".choose a")][:2] == ["In khổ A5", "In khổ A6"]
+    assert [h.get_text() for h in page.select(".one h2")] == ["Đình làng Phú Mỹ", "Chợ Phú Mỹ"]
     for paper in ("a5", "a6"):
-        sheet = page.select_one(f"#{paper} .sheet")
+        sheet = page.select_one(f"#{paper}-dinh .sheet")
         assert sheet is not None
         assert sheet.select_one(".village").get_text() == "Làng Phú Mỹ (thử)"  # type: ignore[union-attr]
         assert sheet.select_one(".call").get_text() == "Quét mã để tìm hiểu"  # type: ignore[union-attr]
@@ -122,7 +146,7 @@ def test_error_correction_level_for_outdoor_wear(
     }
     result = build_site(make_site(config=config))
     assert result.ok, result.text()
-    svg = re.search(r"<svg .*?</svg>", result.read("bien-qr/dinh-in.html"), re.S)
+    svg = re.search(r"<svg .*?</svg>", result.read("bien-qr/in-1.html"), re.S)
     assert svg is not None
     image = Image.open(io.BytesIO(resvg_py.svg_to_bytes(svg_string=svg[0], width=600, height=600)))
     [barcode] = zxingcpp.read_barcodes(image)
@@ -133,7 +157,7 @@ def test_error_correction_level_for_outdoor_wear(
 def test_quiet_zone_and_colours_of_the_printed_code(make_site: SiteFactory) -> None:
     """C-13: four light modules around the symbol, black on an explicit white."""
     result = build_site(make_site())
-    svg = re.search(r"<svg .*?</svg>", result.read("bien-qr/dinh-in.html"), re.S)
+    svg = re.search(r"<svg .*?</svg>", result.read("bien-qr/in-1.html"), re.S)
     assert svg is not None
     modules = int(re.search(r'viewBox="0 0 (\d+)', svg[0])[1])  # type: ignore[index]
     module = 10  # pixels per module

@@ -60,12 +60,12 @@ def test_every_plaque_qr_decodes_to_its_short_url_and_leads_to_its_page(
     assert len(plaques) >= 3
     for plaque in plaques:
         short_url = f"{SITE_URL}q/{plaque['id']}/"
-        printed = sample.soup(f"bien-qr/{plaque['id']}-in.html")
+        printed = sample.soup("bien-qr/in-1.html")
         for paper in ("a5", "a6"):
-            inline = printed.select_one(f"#{paper} .qr svg")
+            inline = printed.select_one(f"#{paper}-{plaque['id']} .qr svg")
             assert inline is not None
             assert decode_svg(str(inline)) == [short_url]
-            sheet = printed.select_one(f"#{paper} .sheet")
+            sheet = printed.select_one(f"#{paper}-{plaque['id']} .sheet")
             assert sheet is not None
             assert sheet.select_one("h1").get_text() == plaque["ten"]  # type: ignore[union-attr]
             assert short_url in sheet.get_text()

@@ -42,7 +42,7 @@ def test_every_plaque_is_a_card_without_a_table(make_site: SiteFactory) -> None:
     assert lines[1].startswith("Tình trạng: ")
     assert lines[2] == f"Địa chỉ in trên biển: {SITE_URL}q/dinh/"
     assert lines[3] == "Mã QR và bản in A5, A6"
-    assert first.select("a")[-1]["href"] == "dinh-in.html"
+    assert first.select("a")[-1]["href"] == "in-1.html#a5-dinh"
     assert "../assets/langso/plaques.css" in result.read("bien-qr/index.html")
     assert (result.site_dir / "assets/langso/plaques.css").is_file()
 

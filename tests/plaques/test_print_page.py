@@ -1,37 +1,53 @@
-"""A plaque's one print page (``bien-qr/<id>-in.html``) as Chromium prints it, without
-JavaScript: one A5 page by default, one A6 page at ``#a6``, and the code on it decodes to the
-plaque's short address; on a 360 px phone the page does not overflow."""
+"""The plaques' print pages (``bien-qr/in-<k>.html``, 20 plaques a page) as Chromium prints
+them, without JavaScript: ``#a5-<id>`` prints that plaque's one A5 page, ``#a6-<id>`` its one A6
+page, no fragment every plaque's A5 page in order, and each code decodes to its plaque's short
+address; on a 360 px phone the page does not overflow."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from typing import Any
 
 import pypdfium2  # type: ignore[import-untyped]
 import pytest
+import yaml
 import zxingcpp
 
 from tests.browser import serve
-from tests.conftest import SiteFactory, build_site
+from tests.conftest import FIXTURE_SITES, SiteFactory, build_site
+from tests.reader.test_phone import violations
 
 pytestmark = pytest.mark.browser
 
 SITE_URL = "https://example.github.io/lang-phu-my/"
 MM_PER_PT = 25.4 / 72
+A5, A6 = (148, 210), (105, 148)
+IDS = ["dinh", "cho", "dinh-a6", "a5-dinh", *[f"p{n:02}" for n in range(1, 18)]]
+"""21 plaques: two print pages. ``dinh-a6`` and ``a5-dinh`` would collide with ``dinh``'s
+sheets had the sheets' ids been ``<id>`` and ``<id>-a6``."""
+
+
+def _url(plaque_id: str) -> str:
+    return f"{SITE_URL}q/{plaque_id}/"
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import shutil
-
-    from tests.conftest import FIXTURE_SITES
-
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
+    """The minimal site with :data:`IDS` plaques, served; yields (base URL, build result)."""
     root = tmp_path_factory.mktemp("print-page") / "src"
     shutil.copytree(FIXTURE_SITES / "minimal", root)
+    registry = yaml.safe_load((root / "content/plaques.yml").read_text(encoding="utf-8"))
+    registry += [
+        {"id": plaque_id, "ten": f"Biển {plaque_id}", "trang": "dia-diem/dinh-lang-phu-my.md"}
+        for plaque_id in IDS[2:]
+    ]
+    text = yaml.safe_dump(registry, allow_unicode=True, sort_keys=False)
+    (root / "content/plaques.yml").write_text(text, encoding="utf-8")
     result = build_site(root)
     assert result.ok, result.text()
     with serve(result.site_dir) as url:
-        yield url
+        yield url, result
 
 
 def _printed(browser: Any, url: str) -> list[tuple[tuple[int, int], list[str]]]:
@@ -44,7 +60,7 @@ def _printed(browser: Any, url: str) -> list[tuple[tuple[int, int], list[str]]]:
         printed = []
         for sheet in pdf:
             width, height = sheet.get_size()
-            image = sheet.render(scale=200 / 72).to_pil()
+            image = sheet.render(scale=150 / 72).to_pil()
             size = (round(width * MM_PER_PT), round(height * MM_PER_PT))
             printed.append((size, [code.text for code in zxingcpp.read_barcodes(image)]))
         return printed
@@ -53,38 +69,86 @@ def _printed(browser: Any, url: str) -> list[tuple[tuple[int, int], list[str]]]:
 
 
 @pytest.mark.parametrize(
-    ("fragment", "size"), [("", (148, 210)), ("#a5", (148, 210)), ("#a6", (105, 148))]
+    ("fragment", "size", "plaque_id"),
+    [
+        ("#a5-dinh", A5, "dinh"),
+        ("#a6-dinh", A6, "dinh"),
+        ("#a5-dinh-a6", A5, "dinh-a6"),
+        ("#a6-a5-dinh", A6, "a5-dinh"),
+        ("#a6-p16", A6, "p16"),
+    ],
 )
-def test_the_print_page_prints_one_sheet_of_the_chosen_paper(
-    browser: Any, site_url: str, fragment: str, size: tuple[int, int]
+def test_a_chosen_sheet_prints_alone_on_its_paper(
+    browser: Any, built: tuple[str, Any], fragment: str, size: tuple[int, int], plaque_id: str
 ) -> None:
-    printed = _printed(browser, site_url + "bien-qr/dinh-in.html" + fragment)
-    assert printed == [(size, [SITE_URL + "q/dinh/"])]
+    assert _printed(browser, built[0] + "bien-qr/in-1.html" + fragment) == [
+        (size, [_url(plaque_id)])
+    ]
 
 
-def test_the_print_page_fits_a_phone_and_its_choices_are_large(browser: Any, site_url: str) -> None:
+def test_without_a_choice_every_plaque_prints_on_a5_in_order(
+    browser: Any, built: tuple[str, Any]
+) -> None:
+    first = _printed(browser, built[0] + "bien-qr/in-1.html")
+    assert first == [(A5, [_url(plaque_id)]) for plaque_id in IDS[:20]]
+    assert _printed(browser, built[0] + "bien-qr/in-2.html") == [(A5, [_url("p17")])]
+    assert _printed(browser, built[0] + "bien-qr/in-2.html#a6-p17") == [(A6, [_url("p17")])]
+
+
+def test_the_print_pages_hold_twenty_plaques_and_unique_ids(built: tuple[str, Any]) -> None:
+    result = built[1]
+    pages = sorted(p.name for p in (result.site_dir / "bien-qr").glob("in-*.html"))
+    assert pages == ["in-1.html", "in-2.html"]
+    ids = [str(tag["id"]) for tag in result.soup("bien-qr/in-1.html").select("[id]")]
+    assert len(ids) == len(set(ids)) == 40
+    second = result.soup("bien-qr/in-2.html")
+    assert [str(tag["id"]) for tag in second.select("[id]")] == ["a5-p17", "a6-p17"]
+    assert second.select_one("h1").get_text() == "Bản in biển mã QR (2/2)"
+    intro = second.select_one(".intro")
+    assert intro is not None and "Chưa chọn biển nào thì lệnh In in khổ A5 của mọi biển" in str(
+        intro
+    )
+
+
+def test_the_print_page_fits_a_phone_and_its_choices_are_large(
+    browser: Any, built: tuple[str, Any]
+) -> None:
     context = browser.new_context(
         viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
     )
     try:
         page = context.new_page()
-        page.goto(site_url + "bien-qr/dinh-in.html")
+        page.goto(built[0] + "bien-qr/in-1.html")
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
-        for link in page.locator("nav a").all():
+        links = page.locator(".choose a").all()
+        assert len(links) == 40
+        for link in links:
             box = link.bounding_box()
             assert box is not None and box["width"] >= 48 and box["height"] >= 48
-        page.locator("nav a", has_text="A6").click()
-        assert page.locator("#a6 .sheet").is_visible()
-        assert not page.locator("#a5 .sheet").is_visible()
+        assert page.locator("#a5-cho .sheet").is_visible()
+        found = violations(page)
+        assert found == [], "\n".join(found)
+        page.locator(".choose a", has_text="In khổ A6").first.click()
+        assert page.locator("#a6-dinh .sheet").is_visible()
+        assert not page.locator("#a5-dinh .sheet").is_visible()
+        assert not page.locator("#a5-cho .sheet").is_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
     finally:
         context.close()
 
 
-def test_the_index_links_the_print_page(make_site: SiteFactory) -> None:
+def test_the_index_links_each_plaque_to_its_sheet(built: tuple[str, Any]) -> None:
+    links = built[1].soup("bien-qr/index.html").select("article p.langso-plaque a")
+    printing = [str(a["href"]) for a in links if "in-" in str(a["href"])]
+    assert printing == [f"in-1.html#a5-{i}" for i in IDS[:20]] + ["in-2.html#a5-p17"]
+
+
+def test_a_two_plaque_site_has_one_print_page(make_site: SiteFactory) -> None:
     result = build_site(make_site())
     assert result.ok, result.text()
     links = result.soup("bien-qr/index.html").select("article p.langso-plaque a")
-    assert [a["href"] for a in links if "-in.html" in str(a["href"])] == [
-        "dinh-in.html",
-        "cho-in.html",
+    assert [a["href"] for a in links if "in-" in str(a["href"])] == [
+        "in-1.html#a5-dinh",
+        "in-1.html#a5-cho",
     ]
+    assert not (result.site_dir / "bien-qr/in-2.html").exists()

@@ -23,7 +23,8 @@ class PlaquesConfig(base.Config):
     """Folder of the plaques index page, QR images and print pages."""
 
     redirect_pages = c.Type(bool, default=True)
-    """Write HTML redirect pages at ``q/<id>/`` and ``q/<id>.html``: the only way on GitHub Pages.
+    """Write HTML redirect pages at ``q/<id>/`` (the host answers ``q/<id>`` by redirecting to
+    the folder): the only way on GitHub Pages.
     On Netlify, Cloudflare Pages and GitLab Pages set it to ``false``: their ``_redirects`` file
     then answers with a real HTTP redirect, which files at the same path would shadow."""
 

@@ -31,7 +31,8 @@ class PlaqueView:
     target_link: str | None
     status: str
     print_link: str | None = None
-    """The plaque's print page (QR code, A5 or A6); ``None`` for a plaque no longer in use."""
+    """The plaque's A5 sheet on its print page (``in-1.html#a5-dinh``); ``None`` for a plaque
+    no longer in use."""
 
 
 def index_pages(

@@ -9,11 +9,13 @@
 - ``on_files`` (priority -100, after every page is known): load the registry and the record of
   printed plaques; check that every printed plaque is still registered, still has the URL its
   code holds and still leads to the place it was printed for (or its successor or notice);
-  resolve each plaque (following ``thay_bang``); add per plaque the redirect stubs
-  ``q/<id>/index.html`` and ``q/<id>.html`` (or a notice for a retired plaque) and, for a plaque
-  in use, its one print page ``bien-qr/<id>-in.html`` (A5, or A6 at ``#a6``; the QR code inline,
-  no image file); then the plaques index and ``_redirects`` for the hosts that read it. A
-  missing target or a QR symbol above ``max_version`` stops the build.
+  resolve each plaque (following ``thay_bang``); add per plaque the redirect stub
+  ``q/<id>/index.html`` (or a notice for a retired plaque; the hosts answer ``q/<id>`` without
+  its slash by redirecting to the folder, so no ``q/<id>.html``) and, for a plaque in use,
+  its A5 and A6 sheets on a print page of ``PRINT_GROUP`` plaques ``bien-qr/in-<k>.html``
+  (``#a5-<id>``, ``#a6-<id>``; the QR code inline, no image file); then the plaques index and
+  ``_redirects`` for the hosts that read it. A missing target or a QR symbol above
+  ``max_version`` stops the build.
 - ``on_post_build``: the PDF sheets of ``print_sheets`` (not while serving), marked "BẢN IN
   THỬ" on every plaque while ``site_url`` is a placeholder (:mod:`langso.plaques.guards`).
 
@@ -63,9 +65,10 @@ from langso.plaques.record import PRINTED_FILE, read_printed
 from langso.plaques.render import (
     PLAQUE_CODE,
     PLAQUE_LIBRARIES,
+    PRINT_GROUP,
     PlaqueFiles,
+    group_html,
     plaque_files,
-    print_page_name,
     redirect_html,
 )
 from langso.plaques.resolve import (
@@ -189,10 +192,15 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         )
         views = []
         svgs: dict[str, str] = {}
+        parts: list[str] = []  # each printable plaque's part of a print page, in index order
         for destination in destinations:
-            view = self._publish(destination, files, config, pages_dir, registry_rel, svgs)
+            view = self._publish(destination, files, config, pages_dir, registry_rel, svgs, parts)
             if view is not None:
                 views.append(view)
+        groups = [parts[start : start + PRINT_GROUP] for start in range(0, len(parts), PRINT_GROUP)]
+        for number, group in enumerate(groups, start=1):
+            page = group_html(group, number, len(groups))
+            files.append(_generated(config, f"{pages_dir}/in-{number}.html", page))
         self.printable = [
             plaque_item(d.entry.plaque, site_url, config.site_name, self._level(), svg)
             for d in destinations
@@ -222,6 +230,7 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         pages_dir: str,
         registry_rel: str,
         svgs: dict[str, str],
+        parts: list[str],
     ) -> PlaqueView | None:
         plaque = destination.entry.plaque
         site_url = self.site_url
@@ -244,36 +253,34 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         if destination.kind == "page" and not self.config.redirect_pages:
             pass  # `_redirects` answers on hosts that read it
         elif destination.kind == "page" and destination.url is not None:
+            # One stub a plaque: every supported host (and `python -m http.server`) answers
+            # `q/<id>` without its slash by redirecting to the folder `q/<id>/` (issue 18).
             canonical = site_url + destination.url
-            stubs = {
-                f"{short}index.html": get_relative_url(destination.url, short),
-                f"q/{plaque.id}.html": get_relative_url(destination.url, "q/"),
-            }
-            for uri, target in stubs.items():
-                files.append(_generated(config, uri, redirect_html(plaque.name, target, canonical)))
+            target = get_relative_url(destination.url, short)
+            html = redirect_html(plaque.name, target, canonical)
+            files.append(_generated(config, f"{short}index.html", html))
         else:
             home = get_relative_url("./", short)
             notice = retired_html(plaque.name, destination.message or "", config.site_name, home)
             files.append(_generated(config, f"{short}index.html", notice))
-            files.append(_generated(config, f"q/{plaque.id}.html", notice.replace(home, "../")))
         if printable and self.config.print_sheets:
             svgs[plaque.id] = made.svg.read_text(encoding="utf-8")
-        return self._plaque_files(destination, made, files, config, pages_dir, short_url)
+        return self._view(destination, made, pages_dir, short_url, parts)
 
-    def _plaque_files(
+    def _view(
         self,
         destination: Destination,
         made: PlaqueFiles,
-        files: Files,
-        config: MkDocsConfig,
         pages_dir: str,
         short_url: str,
+        parts: list[str],
     ) -> PlaqueView:
         plaque = destination.entry.plaque
         print_link = None
         if made.print_page is not None:
-            print_link = print_page_name(plaque.id)
-            files.append(_cached(config, f"{pages_dir}/{print_link}", made.print_page))
+            # `in-<k>`: no plaque's name (a plaque may be called `index`); `a5-<id>`: unique
+            print_link = f"in-{len(parts) // PRINT_GROUP + 1}.html#a5-{plaque.id}"
+            parts.append(made.print_page.read_text(encoding="utf-8"))
         # A replaced plaque's code leads where its replacement leads: so does its name.
         target = destination.target if destination.kind == "page" else None
         target_link = _page_link(target, pages_dir) if target else None
@@ -328,12 +335,6 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
 
 def _generated(config: MkDocsConfig, uri: str, content: str | bytes) -> File:
     return File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
-
-
-def _cached(config: MkDocsConfig, uri: str, path: Path) -> File:
-    """A file published from the cache: copied by MkDocs, skipped by dirty builds when older
-    than the copy (a changed input makes a new cache file)."""
-    return File.generated(config, uri, abs_src_path=str(path), inclusion=InclusionLevel.NOT_IN_NAV)
 
 
 @lru_cache(maxsize=65536)  # relpath is slow, and every build asks again for every plaque

@@ -1,9 +1,10 @@
 """Files for each plaque, as pure functions of the plaque, its URLs and its QR symbol.
 
-:func:`plaque_files` makes a plaque's QR code (SVG, kept for the PDF sheets) and its one print
-page once and keeps them in a :class:`~langso.cache.FileCache`: encoding a QR symbol takes tens of
-milliseconds, which a village of hundreds of plaques would otherwise pay on every build. The site
-publishes the print page only, with the code inline: no image file a plaque (issue 18).
+:func:`plaque_files` makes a plaque's QR code (SVG, kept for the PDF sheets) and its part of a
+print page once and keeps them in a :class:`~langso.cache.FileCache`: encoding a QR symbol takes
+tens of milliseconds, which a village of hundreds of plaques would otherwise pay on every build.
+The site publishes print pages of :data:`PRINT_GROUP` plaques (:func:`group_html`), the code
+inline: no image file and no page a plaque (issue 18).
 """
 
 from __future__ import annotations
@@ -33,18 +34,26 @@ __all__ = [
     "PAPERS",
     "PLAQUE_CODE",
     "PLAQUE_LIBRARIES",
+    "PRINT_GROUP",
     "Paper",
     "PlaqueFiles",
+    "group_html",
     "plaque_files",
     "print_html",
-    "print_page_name",
     "redirect_html",
 ]
 
 PAPERS: dict[str, Paper] = {name: _ALL_PAPERS[name] for name in ("A5", "A6")}
-"""The papers of the site's print page (``bien-qr/<id>-in.html``, ``#a6`` for A6)."""
+"""The papers of the site's print pages: each plaque has one sheet of each, ``#a5-<id>`` and
+``#a6-<id>``."""
 DEFAULT_PAPER = "A5"
-"""The paper the print page prints on when the address names none."""
+"""The paper every plaque of a print page prints on when the address names no sheet."""
+
+PRINT_GROUP = 20
+"""Plaques on one print page (``bien-qr/in-<k>.html``, in the plaques index's order). A page a
+plaque was a third of the files a 1,000-page village wrote (issue 18); a page of 20 plaques
+(40 sheets, the codes inline) still opens at once on a phone, and printing it without choosing
+a sheet gives 20 A5 pages, a job a home printer takes in one go."""
 
 PLAQUE_CODE = (
     "qr.py",
@@ -53,7 +62,7 @@ PLAQUE_CODE = (
     "printing/layout.py",
     "printing/rules.py",
     "render.py",
-    "templates/plaque_page.html",
+    "templates/plaque_print_one.html",
     "templates/plaque_sheet.html",
 )
 """Our files that shape a plaque's cached files (part of the cache key)."""
@@ -77,13 +86,13 @@ def redirect_html(title: str, target: str, canonical: str) -> str:
 
 
 def print_html(plaque: Plaque, svg: str, short_url: str, village: str) -> str:
-    """Return the plaque's one printable page (``bien-qr/<id>-in.html``): A5 by default, A6 when
-    the address ends in ``#a6`` (CSS named pages and ``:target``, no JavaScript).
+    """Return one plaque's part of a print page (:func:`group_html`): its name, the links
+    "In khổ A5" (``#a5-<id>``) and "In khổ A6" (``#a6-<id>``), and its A5 then A6 sheet.
 
     Each paper's sheet is laid out by the same code and template as the PDFs of
     ``langso plaques print`` (:func:`langso.printing.layout_pages`, ``plaque_sheet.html``), with
-    the code as large as the sheet holds: a volunteer may print the page on any paper. The page
-    names the shipped font without loading it (the site does not publish the font files).
+    the code as large as the sheet holds. The ids cannot collide: every id on the page is
+    ``a5-`` or ``a6-`` followed by a plaque id, and plaque ids are unique.
 
     Args:
         svg: the symbol drawn by ``QrSymbol.svg``, quiet zone included.
@@ -92,26 +101,34 @@ def print_html(plaque: Plaque, svg: str, short_url: str, village: str) -> str:
         PrintError: when a paper cannot hold the symbol at 0.5 mm a module.
     """
     item = PlaqueItem(plaque.id, plaque.name, short_url, village, svg, modules_of_svg(svg))
-    # The later papers first: `#a6:target ~ #a5` hides the default (see the template).
-    sheets = [(paper, layout_pages([item], paper, None)[0]) for paper in reversed(PAPERS.values())]
+    sheets = [(paper, layout_pages([item], paper, None)[0]) for paper in PAPERS.values()]
     return render_template(
-        "plaque_page.html",
-        title=f"Biển {plaque.name}",
+        "plaque_print_one.html",
+        plaque=plaque,
         sheets=sheets,
-        default=PAPERS[DEFAULT_PAPER],
         call=CALL_TO_ACTION,
-        font_family=FONT_FAMILY,
         mm=css_mm,
         watermark=None,
     )
 
 
-def print_page_name(plaque_id: str) -> str:
-    """The file name of a plaque's print page in the plaques folder: ``<id>-in.html``.
-
-    Not ``<id>.html``: a plaque may be called ``index``, and ``index.html`` is the index page.
+def group_html(parts: list[str], number: int, count: int) -> str:
+    """Return print page ``number`` of ``count`` (``in-<number>.html``) holding ``parts``
+    (:func:`print_html`, at most :data:`PRINT_GROUP`). Printing it without a fragment prints
+    every plaque's A5 sheet, one page each, in order; with ``#a5-<id>`` or ``#a6-<id>`` only
+    that sheet, on its paper (CSS named pages, ``:target`` and ``:has``, no JavaScript). The
+    page names the shipped font without loading it (the site does not publish the font files).
     """
-    return f"{plaque_id}-in.html"
+    title = "Bản in biển mã QR" + (f" ({number}/{count})" if count > 1 else "")
+    return render_template(
+        "plaque_page.html",
+        title=title,
+        parts=parts,
+        papers=list(PAPERS.values()),
+        default=PAPERS[DEFAULT_PAPER],
+        font_family=FONT_FAMILY,
+        mm=css_mm,
+    )
 
 
 @dataclass(frozen=True)
@@ -122,7 +139,8 @@ class PlaqueFiles:
         version: the QR version of the symbol (1–40).
         svg: the symbol as SVG (``qr.svg``), quiet zone included: for the PDF sheets, not
             published.
-        print_page: the print page (``in.html``, :func:`print_html`); ``None`` when not asked.
+        print_page: the plaque's part of its print page (``in.html``, :func:`print_html`);
+            ``None`` when not asked.
     """
 
     version: int

@@ -2,8 +2,9 @@
 :mod:`langso.booklet`, on the same fonts and PDF writer.
 
 Everything printed is HTML from the package's templates, laid out by WeasyPrint into PDF. The
-site's per-plaque print page (``bien-qr/<id>-in.html``, A5 or A6) comes from the same sheet
-template and the same layout code as the PDFs, so a plaque looks the same however it is printed.
+site's print pages (``bien-qr/in-<k>.html``, an A5 and an A6 sheet a plaque) come from the same
+sheet template and the same layout code as the PDFs, so a plaque looks the same however it is
+printed.
 
 QR size (``shared/cases`` C-13, C-14):
 
