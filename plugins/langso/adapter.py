@@ -18,13 +18,14 @@ import weakref
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar, cast
 from urllib.parse import urlsplit
 
 from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
@@ -39,17 +40,20 @@ __all__ = [
     "GATE_PRIORITY",
     "BuildLogTranslator",
     "GeneratedPage",
+    "KnownTitlePage",
     "Reporter",
     "cache_folder",
     "configured_site_url",
     "content_location",
     "in_post_page_chain",
     "keep_recalls",
+    "keep_titles",
     "log",
     "own_section",
     "post_page_chain",
     "render_only_changed",
     "site_root",
+    "titles_of_unread_pages",
 ]
 
 log = logging.getLogger("mkdocs.plugins.langso")
@@ -273,3 +277,42 @@ def render_only_changed(files: Iterable[File]) -> int:
             file.__class__ = GeneratedPage
             count += 1
     return count
+
+
+_TITLES: dict[str, str] = {}
+"""Each page's title when this process last built it (``src_uri`` → title): ``langso serve``."""
+
+
+class KnownTitlePage(Page):
+    """A page a dirty build does not read. MkDocs gives such a page no title (``Page.title`` is
+    ``None`` until its Markdown is read), so the menus of the pages the build renders printed
+    "None" for it; it keeps the title it had when this process last built it. Its Markdown is
+    unchanged since (:func:`titles_of_unread_pages`), so that title is its title."""
+
+    @property
+    def title(self) -> str | None:
+        if "title" in self.__dict__:  # set by a plugin: as MkDocs' weak_property, for good
+            return cast("str | None", self.__dict__["title"])
+        found: str | None = super().title
+        return found if found is not None else _TITLES.get(self.file.src_uri)
+
+    @title.setter
+    def title(self, value: str | None) -> None:
+        self.__dict__["title"] = value
+
+
+def titles_of_unread_pages(pages: Iterable[Page]) -> int:
+    """Give every page among ``pages`` that this process built before and whose Markdown has
+    not changed since (``File.is_modified``: a dirty build will not read it) the title it had
+    (:class:`KnownTitlePage`; its class changes in place). Returns how many."""
+    count = 0
+    for page in pages:
+        if type(page) is Page and page.file.src_uri in _TITLES and not page.file.is_modified():
+            page.__class__ = KnownTitlePage
+            count += 1
+    return count
+
+
+def keep_titles(pages: Iterable[Page]) -> None:
+    """Remember the title of every page among ``pages`` that has one (after a build)."""
+    _TITLES.update({p.file.src_uri: p.title for p in pages if p.title is not None})

@@ -52,8 +52,10 @@ from langso.adapter import (
     Reporter,
     content_location,
     keep_recalls,
+    keep_titles,
     log,
     render_only_changed,
+    titles_of_unread_pages,
 )
 from langso.cache import Recall
 from langso.checking import Translator
@@ -126,6 +128,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # src_uri → the page's place, when its front matter has `toa_do` (langso.geomap)
         self.landmarks: dict[str, Landmark] = {}
         self.window = NavWindow()
+        self.built_pages: list[Page] = []  # this build's pages, their titles kept after it
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Make :func:`langso.text.slugify` the heading-id rule of the ``toc`` extension.
@@ -441,6 +444,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         BUILD_LOG.update({f.src_uri for f in files})
         self._remove_stale(files, config)
         render_only_changed(files)  # a dirty build: generated pages as hand-written ones
+        titles_of_unread_pages(nav.pages)  # a dirty build: pages not read keep their titles
+        self.built_pages = nav.pages
         if config.nav is None:  # section titles are folder names, which the theme prints as HTML
             for section in sections(nav.items):
                 index = next(
@@ -483,6 +488,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         """Keep the checked pages for the next process (:class:`langso.cache.Recall`)."""
         BUILD_LOG.stop()
         Recall.save_all()
+        keep_titles(self.built_pages)
+        self.built_pages = []
 
 
 def _file_title(src_uri: str) -> str:
