@@ -238,8 +238,15 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         short_url = site_url + short
         printable = destination.kind == "page" and not destination.via
         assert self.cache is not None
+        watermark = TEST_PRINT if placeholder_reason(site_url) is not None else None
         made = plaque_files(
-            self.cache, plaque, short_url, config.site_name, self._level(), print_page=printable
+            self.cache,
+            plaque,
+            short_url,
+            config.site_name,
+            self._level(),
+            print_page=printable,
+            watermark=watermark,
         )
         if made.version > self.config.max_version:
             params = {

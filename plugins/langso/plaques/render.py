@@ -26,6 +26,7 @@ from langso.printing import (
 )
 from langso.printing import PAPERS as _ALL_PAPERS
 from langso.printing.layout import css_mm
+from langso.printing.sheets import watermark_pt
 from langso.qr import ErrorCorrection, make_qr
 from langso.render import render_template
 
@@ -85,7 +86,9 @@ def redirect_html(title: str, target: str, canonical: str) -> str:
     return render_template("redirect.html", title=title, target=target, canonical=canonical)
 
 
-def print_html(plaque: Plaque, svg: str, short_url: str, village: str) -> str:
+def print_html(
+    plaque: Plaque, svg: str, short_url: str, village: str, watermark: str | None = None
+) -> str:
     """Return one plaque's part of a print page (:func:`group_html`): its name, the links
     "In khổ A5" (``#a5-<id>``) and "In khổ A6" (``#a6-<id>``), and its A5 then A6 sheet.
 
@@ -96,6 +99,8 @@ def print_html(plaque: Plaque, svg: str, short_url: str, village: str) -> str:
 
     Args:
         svg: the symbol drawn by ``QrSymbol.svg``, quiet zone included.
+        watermark: words across each sheet, as on the PDFs (``BẢN IN THỬ`` while ``site_url``
+            is a placeholder: such a plaque must not be mistaken for a lasting one).
 
     Raises:
         PrintError: when a paper cannot hold the symbol at 0.5 mm a module.
@@ -108,7 +113,8 @@ def print_html(plaque: Plaque, svg: str, short_url: str, village: str) -> str:
         sheets=sheets,
         call=CALL_TO_ACTION,
         mm=css_mm,
-        watermark=None,
+        watermark=watermark,
+        watermark_pt=watermark_pt,
     )
 
 
@@ -156,17 +162,20 @@ def plaque_files(
     error_correction: ErrorCorrection,
     *,
     print_page: bool,
+    watermark: str | None = None,
 ) -> PlaqueFiles:
     """The QR code of ``short_url`` and (``print_page``) the plaque's print page.
 
     Made once per digest of every input (the URL, the level, the plaque's id and name, the
-    village's name, whether the print page is wanted) and of :data:`PLAQUE_CODE` and
-    :data:`PLAQUE_LIBRARIES`; found in ``cache`` afterwards.
+    village's name, whether the print page is wanted, its ``watermark``) and of
+    :data:`PLAQUE_CODE` and :data:`PLAQUE_LIBRARIES`; found in ``cache`` afterwards.
 
     Raises:
         qrcode.exceptions.DataOverflowError: if even version 40 cannot hold ``short_url``.
     """
-    key = cache.key(short_url, error_correction, plaque.id, plaque.name, village, print_page)
+    key = cache.key(
+        short_url, error_correction, plaque.id, plaque.name, village, print_page, watermark
+    )
 
     def make() -> dict[str, bytes]:
         symbol = make_qr(short_url, error_correction)
@@ -174,7 +183,7 @@ def plaque_files(
         made = {"qr.svg": svg.encode()}
         made["qr.json"] = json.dumps({"version": symbol.version}).encode()
         if print_page:
-            made["in.html"] = print_html(plaque, svg, short_url, village).encode()
+            made["in.html"] = print_html(plaque, svg, short_url, village, watermark).encode()
         return made
 
     folder = cache.fetch(key, make)

@@ -40,13 +40,14 @@ __all__ = [
     "plaques_pdf",
     "print_cache",
     "sheet_html",
+    "watermark_pt",
 ]
 
 TEST_PRINT = "BẢN IN THỬ"
 """Across every plaque of a test print (``langso plaques print --thu``): never to be mounted."""
 
 
-def _watermark_pt(card: Card, text: str) -> float:
+def watermark_pt(card: Card, text: str) -> float:
     """The type size that sets ``text`` across 90 % of ``card``'s width (bold)."""
     return round(card.width_mm * 0.9 / text_width_mm(text, 1, 700), 1)
 
@@ -78,7 +79,7 @@ def sheet_html(
         font_faces=font_css(fonts_url) if fonts_url is not None else "",
         mm=css_mm,
         watermark=watermark,
-        watermark_pt=_watermark_pt,
+        watermark_pt=watermark_pt,
     )
 
 
