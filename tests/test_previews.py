@@ -241,4 +241,4 @@ def test_every_page_without_a_photo_shows_the_one_card_of_the_site() -> None:
     assert previews.preview(place) == (Photo("../anh/d.jpg", None, None, "Đình"), None)
     og = previews.open_graph(other)
     assert (og.title, og.image) == ("Hướng dẫn B", f"https://x.vn/lang/{card.uri}")
-    assert (og.image_size, og.image_alt) == (CARD_SIZE, "Sổ tay của làng A. – Làng A")
+    assert (og.image_size, og.image_alt) == (CARD_SIZE, "Sổ tay của làng A – Làng A")

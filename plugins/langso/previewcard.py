@@ -147,8 +147,11 @@ class Card:
 
         >>> Card("🛒 Chợ", "Làng số").alt
         'Chợ – Làng số'
+        >>> Card("Sổ tay làng Là Thôn, xã Yên Định.", "Làng số").alt
+        'Sổ tay làng Là Thôn, xã Yên Định – Làng số'
         """
-        shown = drawable(self.title) or drawable(self.site_name)
+        # a description ends its sentence; " – " follows it, not ". – "
+        shown = (drawable(self.title) or drawable(self.site_name)).removesuffix(".")
         return " – ".join(dict.fromkeys(filter(None, [shown, self.site_name])))
 
 

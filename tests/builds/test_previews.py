@@ -121,7 +121,7 @@ def test_a_guide_without_a_picture_shows_the_site_s_card(sample: BuildResult) ->
         ), page
         assert tags["og:image"] == SITE_URL + SITE_CARD.uri, page
         assert (tags["og:image:width"], tags["og:image:height"]) == ("1200", "630")
-        assert tags["og:image:alt"] == f"{SITE_DESCRIPTION} – {SITE_NAME}"
+        assert tags["og:image:alt"] == f"{SITE_DESCRIPTION.removesuffix('.')} – {SITE_NAME}"
         assert tags["og:title"] == heading(soup), page  # the page's own title beside the card
         data = local_file(sample, tags["og:image"]).read_bytes()
         with Image.open(io.BytesIO(data)) as decoded:
@@ -219,7 +219,7 @@ def test_a_three_page_site_writes_exactly_one_card(make_site: SiteFactory) -> No
     for page in ("index.html", "gioi-thieu/index.html"):
         tags = meta(result.soup(page))
         assert tags["og:image"] == site + card.uri, page
-        assert tags["og:image:alt"] == f"{description} – Làng Phú Mỹ (thử)", page
+        assert tags["og:image:alt"] == f"{description.removesuffix('.')} – Làng Phú Mỹ (thử)", page
     place = meta(result.soup("dia-diem/dinh-lang-phu-my/index.html"))
     assert place["og:image"] == site + "anh/cong-dinh.jpg"
     written = sorted(p.relative_to(result.site_dir).as_posix() for p in result.site_dir.rglob("*"))
