@@ -4,15 +4,12 @@ the title they had (``langso.adapter.KnownTitlePage``)."""
 
 from __future__ import annotations
 
-import os
 import re
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-
 from tests.conftest import SiteFactory
+from tests.offline.test_dirty import PAGE
+from tests.offline.test_dirty import _serve as serve_dirty
 
-PLACE = "content/dia-diem/dinh-lang-phu-my.md"
 OTHER = "content/dia-diem/cho-que.md"
 OTHER_PAGE = '---\ntitle: "Chợ quê (thử)"\n---\n\n# Chợ quê (thử)\n\nChợ họp sáng sớm mỗi ngày.\n'
 
@@ -28,20 +25,8 @@ def test_a_dirty_rebuild_keeps_the_titles_of_the_pages_it_does_not_read(
 ) -> None:
     root = make_site(files={OTHER: OTHER_PAGE})
     site = root / "site"
-    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site))
-    config.plugins.on_startup(command="serve", dirty=True)
-    try:
-        build(config, dirty=True)
-        place = root / PLACE
-        place.write_text(
-            place.read_text(encoding="utf-8") + "\nCổng đình sơn lại năm nay.\n", "utf-8"
-        )
-        later = (site / "dia-diem/dinh-lang-phu-my/index.html").stat().st_mtime + 2
-        os.utime(place, (later, later))  # edited after the build
-        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site))
-        build(config, dirty=True)
-    finally:
-        config.plugins.on_startup(command="build", dirty=False)
+    page = root / PAGE
+    serve_dirty(root, site, page.read_text(encoding="utf-8") + "\nCổng đình sơn lại năm nay.\n")
     html = (site / "dia-diem/dinh-lang-phu-my/index.html").read_text(encoding="utf-8")
     assert "Cổng đình sơn lại năm nay." in html  # rendered again
     menu = " | ".join(_menu(html))

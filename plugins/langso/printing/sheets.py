@@ -153,6 +153,7 @@ PDF_CODE = (
     "printing/sheets.py",
     "render.py",
     "templates/plaque_print.html",
+    "templates/plaque_card.css",
     "templates/plaque_sheet.html",
     *(f"fonts/{name}" for name in FONT_FILES.values()),
 )
