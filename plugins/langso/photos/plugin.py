@@ -61,16 +61,15 @@ class PhotosPlugin(BasePlugin[PhotosConfig]):
         docs_dir, docs_rel = content_location(config)
         started = time.perf_counter()
         added: list[File] = []
-        for file in files:
-            if not self._wanted(file, docs_dir):
-                continue
+        wanted = [file for file in files if self._wanted(file, docs_dir)]
+        sources = (
+            (file.content_bytes, EXTENSIONS[os.path.splitext(file.dest_uri)[1].lower()])
+            for file in wanted
+        )
+        for file, found in zip(wanted, cache.get_all(sources), strict=True):
             where = repo_path(docs_rel, file.src_uri)
-            data = file.content_bytes
-            fmt = EXTENSIONS[os.path.splitext(file.dest_uri)[1].lower()]
-            try:
-                found = cache.get(data, fmt)
-            except (OSError, ValueError) as error:
-                detail = str(error) or type(error).__name__
+            if isinstance(found, (OSError, ValueError)):
+                detail = str(found) or type(found).__name__
                 problem = Problem(
                     where, None, "photo.unreadable", params={"detail": detail}, severity="warning"
                 )

@@ -12,6 +12,9 @@ from __future__ import annotations
 import io
 import json
 import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -178,17 +181,60 @@ class PhotoCache:
             OSError: the bytes are not a readable image.
         """
         key = self.key(data, fmt)
+        return self._found(key) or self._store(key, process_photo(data, fmt, self.options))
+
+    def get_all(
+        self, sources: Iterable[tuple[bytes, str]]
+    ) -> Iterator[tuple[Photo, Path] | OSError | ValueError | None]:
+        """:meth:`get` of each ``(data, fmt)`` in ``sources``, in order; the error it would
+        raise is yielded instead.
+
+        The photos missing from the cache are decoded, resized and encoded on one thread per
+        core: Pillow releases the GIL while it resizes and encodes (``ImagingSectionEnter`` in
+        its ``Resample.c`` and ``_webp.c``/``encode.c``), so a cold build of a village with
+        photos uses every core. At most two photos per thread are read ahead, so the bytes in
+        memory stay bounded whatever the number of photos; the cache is read and written on
+        the calling thread only.
+        """
+        workers = os.cpu_count() or 1
+        with ThreadPoolExecutor(workers, thread_name_prefix="langso-photos") as pool:
+            pending: deque[tuple[str, tuple[Photo, Path] | Future[ProcessedPhoto | None]]] = deque()
+            for data, fmt in sources:
+                key = self.key(data, fmt)
+                found = self._found(key)
+                work = found or pool.submit(process_photo, data, fmt, self.options)
+                pending.append((key, work))
+                while len(pending) > 2 * workers:
+                    yield self._finish(*pending.popleft())
+            while pending:
+                yield self._finish(*pending.popleft())
+
+    def _finish(
+        self, key: str, work: tuple[Photo, Path] | Future[ProcessedPhoto | None]
+    ) -> tuple[Photo, Path] | OSError | ValueError | None:
+        if isinstance(work, tuple):
+            return work
+        try:
+            return self._store(key, work.result())
+        except (OSError, ValueError) as error:
+            return error
+
+    def _found(self, key: str) -> tuple[Photo, Path] | None:
+        """The cached photo of ``key``; ``None`` when missing or damaged (then dropped)."""
         folder = self.files.get(key)
-        if folder is not None:
-            try:
-                meta = json.loads((folder / "photo.json").read_text(encoding="utf-8"))
-                photo = Photo.from_json(meta)
-            except (OSError, ValueError, KeyError, TypeError, IndexError):
-                self.files.discard(key)  # damaged: made again below
-            else:
-                self.reused += 1
-                return photo, folder
-        processed = process_photo(data, fmt, self.options)
+        if folder is None:
+            return None
+        try:
+            meta = json.loads((folder / "photo.json").read_text(encoding="utf-8"))
+            photo = Photo.from_json(meta)
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            self.files.discard(key)  # damaged: made again
+            return None
+        self.reused += 1
+        return photo, folder
+
+    def _store(self, key: str, processed: ProcessedPhoto | None) -> tuple[Photo, Path] | None:
+        """Put ``processed`` in the cache under ``key``; ``None`` for an animation."""
         if processed is None:
             return None
         self.processed += 1

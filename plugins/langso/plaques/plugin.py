@@ -16,8 +16,9 @@
   (``#a5-<id>``, ``#a6-<id>``; the QR code inline, no image file); then the plaques index and
   ``_redirects`` for the hosts that read it. A missing target or a QR symbol above
   ``max_version`` stops the build.
-- ``on_post_build``: the PDF sheets of ``print_sheets`` (not while serving), marked "BẢN IN
-  THỬ" on every plaque while ``site_url`` is a placeholder (:mod:`langso.plaques.guards`).
+- ``on_nav``: start the PDF sheets of ``print_sheets`` (not while serving) in a worker process
+  (:mod:`langso.printing.pending`), marked "BẢN IN THỬ" on every plaque while ``site_url`` is a
+  placeholder (:mod:`langso.plaques.guards`); ``on_post_build`` publishes them.
 
 QR codes (kept for the PDF sheets), print pages and PDF sheets are made once and kept in
 ``.cache/langso/plaques`` and ``.cache/langso/print`` (:mod:`langso.cache`), under a digest of all
@@ -38,6 +39,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.utils import get_relative_url as _get_relative_url
 
 from langso.adapter import (
@@ -85,11 +87,11 @@ from langso.printing import (
     TEST_PRINT,
     PlaqueItem,
     PrintError,
-    cached_plaques_pdf,
     check_site_url,
     plaque_item,
     print_cache,
 )
+from langso.printing.pending import PendingSheets
 from langso.problems import Problem
 from langso.qr import ErrorCorrection
 from langso.text import nfc
@@ -107,6 +109,8 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         self.printable: list[PlaqueItem] = []
         self.serving = False
         self.cache: FileCache | None = None
+        self.sheets: PendingSheets | None = None
+        """The PDF sheets being made, from ``on_nav`` to ``on_post_build``."""
         self.site_url = ""
         """``site_url`` as configured in ``mkdocs.yml``, never the preview's local address."""
 
@@ -310,10 +314,30 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         if self.cache is not None:
             self.cache.prune()
         Recall.save_all()
+        if self.sheets is None:
+            return
+        sheets, self.sheets = self.sheets, None
+        try:
+            made = sheets.collect()
+        except PrintError as error:
+            raise PluginError(f"{error.vi} / {error.en}") from None
+        folder = Path(config.site_dir) / self.config.pages_dir.strip("/") / "in"
+        for name, pdf in made.items():
+            folder.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(pdf, folder / SHEET_FILES[name])
+        sheets.cache.prune()
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
+        """Start the PDF sheets of ``print_sheets`` (not while serving): they are made in a
+        worker process while MkDocs renders the pages (:mod:`langso.printing.pending`).
+
+        Raises:
+            PluginError: while the site is thrown away (``langso check``), when a sheet cannot
+                hold the QR size the scanning distance needs (otherwise in ``on_post_build``).
+        """
         if self.serving or not self.config.print_sheets:
             return  # sheets are for printing; the preview stays fast without them
-        folder = Path(config.site_dir) / self.config.pages_dir.strip("/") / "in"
-        cache = print_cache(cache_folder(config, "print"))
+        self.sheets = PendingSheets(print_cache(cache_folder(config, "print")))
         # Sheets of a placeholder address could be printed from the site and mounted: they
         # are published as test prints, as `langso plaques print --thu` makes them (issue 13).
         watermark = TEST_PRINT if placeholder_reason(self.site_url) is not None else None
@@ -321,14 +345,16 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         for name in self.config.print_sheets:
             sheet = STICKERS if name == "stickers" else PRINT_PAPERS[name]
             try:
-                pdf = cached_plaques_pdf(
-                    cache, self.printable, sheet, distance, watermark=watermark
-                )
+                self.sheets.start(name, self.printable, sheet, distance, watermark=watermark)
             except PrintError as error:
+                self.on_build_error(error)
                 raise PluginError(f"{error.vi} / {error.en}") from None
-            folder.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(pdf, folder / SHEET_FILES[name])
-        cache.prune()
+
+    def on_build_error(self, error: Exception) -> None:
+        """Stop the worker making PDF sheets, if any: the build will not publish them."""
+        if self.sheets is not None:
+            self.sheets.close()
+            self.sheets = None
 
     def _level(self) -> ErrorCorrection:
         return cast(ErrorCorrection, self.config.error_correction)

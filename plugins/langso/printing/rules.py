@@ -45,6 +45,10 @@ class PrintError(ValueError):
         self.vi = vi
         self.en = en
 
+    def __reduce__(self) -> tuple[type[PrintError], tuple[str, str]]:
+        # Pickled as its two texts: raised in the worker that makes PDF sheets, re-raised here.
+        return (type(self), (self.vi, self.en))
+
 
 @dataclass(frozen=True)
 class QrSize:

@@ -40,6 +40,7 @@ __all__ = [
     "plaques_pdf",
     "print_cache",
     "sheet_html",
+    "sheet_key",
     "watermark_pt",
 ]
 
@@ -177,6 +178,18 @@ def print_cache(folder: Path) -> FileCache:
     return FileCache(folder, code=PDF_CODE, libraries=PDF_LIBRARIES)
 
 
+def sheet_key(
+    cache: FileCache,
+    items: Sequence[PlaqueItem],
+    sheet: Sheet,
+    distance_m: float | None,
+    watermark: str | None,
+) -> str:
+    """The key in ``cache`` of :func:`plaques_pdf`'s file for these arguments."""
+    inputs = [dataclasses.asdict(item) for item in items]
+    return cache.key(type(sheet).__name__, sheet._asdict(), distance_m, inputs, watermark)
+
+
 def cached_plaques_pdf(
     cache: FileCache,
     items: Sequence[PlaqueItem],
@@ -191,8 +204,7 @@ def cached_plaques_pdf(
     Raises:
         PrintError: when the sheet cannot hold the code the distance needs.
     """
-    inputs = [dataclasses.asdict(item) for item in items]
-    key = cache.key(type(sheet).__name__, sheet._asdict(), distance_m, inputs, watermark)
+    key = sheet_key(cache, items, sheet, distance_m, watermark)
     unrendered = placeholder()
     if unrendered is not None:
         folder = cache.get(key)

@@ -1,0 +1,83 @@
+"""The PDF sheets of ``print_sheets`` are made in a worker process while the build renders the
+pages (:mod:`langso.printing.pending`): same bytes, same errors, and WeasyPrint never loaded in
+the build's own process."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from langso.printing import PrintError
+from tests.conftest import BUILD_DAY, build_site
+
+PLUGINS = [
+    "langso/content",
+    {"langso/directory": {"stale_level": "info", "duplicate_level": "info"}},
+    {"langso/plaques": {"print_sheets": ["A5", "stickers"]}},
+]
+
+_BUILD_ALONE = """
+import sys
+from mkdocs.__main__ import cli
+try:
+    cli(["build", "-q", "-f", sys.argv[1], "-d", sys.argv[2]])
+except SystemExit as end:
+    if end.code:
+        raise
+print("weasyprint" in sys.modules)
+"""
+
+
+def test_a_print_error_crosses_from_the_worker_whole() -> None:
+    """Pickled in the worker, unpickled in the build: both languages survive."""
+    error = pickle.loads(pickle.dumps(PrintError("khổ giấy quá nhỏ", "the paper is too small")))
+    assert (error.vi, error.en) == ("khổ giấy quá nhỏ", "the paper is too small")
+    assert str(error) == "khổ giấy quá nhỏ\n    (en) the paper is too small"
+
+
+def test_the_sheets_are_made_outside_the_build_process(
+    make_site: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A build in a fresh process publishes both sheets without importing WeasyPrint itself;
+    the sheets are byte for byte those of an in-process build (the same cache key and bytes)."""
+    root = make_site(config={"plugins": PLUGINS})
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_DAY}
+    run = subprocess.run(
+        [sys.executable, "-c", _BUILD_ALONE, str(root / "mkdocs.yml"), str(tmp_path / "alone")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=root,
+        env=env,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "False"  # WeasyPrint stayed in the worker
+    sheets = tmp_path / "alone" / "bien-qr" / "in"
+    assert sorted(p.name for p in sheets.iterdir()) == ["bien-qr-a5.pdf", "bien-qr-nhan-dan.pdf"]
+    for pdf in sheets.iterdir():
+        assert pdf.read_bytes().startswith(b"%PDF-")
+    # The next build finds them in the cache: no worker, the same files.
+    again = build_site(root)
+    assert again.ok, again.text()
+    for pdf in sheets.iterdir():
+        assert (again.site_dir / "bien-qr" / "in" / pdf.name).read_bytes() == pdf.read_bytes()
+
+
+def test_a_sheet_too_small_for_its_codes_stops_the_build_with_the_reason(
+    make_site: Callable[..., Path],
+) -> None:
+    """Read from 30 m a code needs 3 m of paper: the worker's error stops the build, in both
+    languages, and no sheet is published."""
+    plugins = [*PLUGINS[:2], {"langso/plaques": {"print_sheets": ["A5"], "print_distance_m": 30.0}}]
+    root = make_site(config={"plugins": plugins})
+    result = build_site(root)
+    assert not result.ok
+    text = result.text()
+    assert "đọc từ 30 m cần mã QR rộng ít nhất 3000 mm (quy tắc 10:1)" in text, text
+    assert "(quy tắc 10:1)" in text and "10:1 rule" in text, text
+    assert not (result.site_dir / "bien-qr" / "in").exists()
