@@ -17,6 +17,14 @@ NAV = [
 ]
 
 
+def vietnamese(stdout: str) -> list[str]:
+    """The lines of ``langso check``'s output without the English line under each finding
+    (exact in test_a_missing_configuration_is_a_clear_message and
+    test_starter_text_left_from_langso_new_is_a_warning_that_does_not_block; present for every
+    message kind in tests/test_cli_every_message.py)."""
+    return [line for line in stdout.splitlines() if not line.startswith("    (en) ")]
+
+
 def langso(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "langso.cli", *args],
@@ -33,7 +41,8 @@ def langso(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_a_clean_site_passes(make_site: SiteFactory) -> None:
     result = langso(make_site(), "check")
     assert result.stdout == (
-        "Đã kiểm tra 2 trang, 1 mục danh bạ, 2 biển.\nCó thể xuất bản / Ready to publish\n"
+        "Đã kiểm tra 2 trang, 1 mục danh bạ, 2 biển. / Checked 2 pages, 1 directory entry, 2 "
+        "plaques.\nCó thể xuất bản / Ready to publish\n"
     )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
@@ -57,7 +66,7 @@ FIELDS = (
 
 def test_content_mistakes_are_listed_by_file(make_site: SiteFactory) -> None:
     result = langso(make_site(files=CONTENT_MISTAKES), "check")
-    assert result.stdout.splitlines() == [
+    assert vietnamese(result.stdout) == [
         "content/danh-ba/quan-a.yml:4: dien_thoai: khóa `dien_thoai` bị lặp lại (đã có ở dòng 3)"
         " — giữ lại một dòng `dien_thoai` (trường nào nhận nhiều giá trị thì viết thành danh"
         " sách)",
@@ -72,7 +81,8 @@ def test_content_mistakes_are_listed_by_file(make_site: SiteFactory) -> None:
         " này không có trong trang web — sửa `trang` thành đường dẫn một trang đang có (ví dụ"
         " `dia-diem/ten-trang.md`); biển đã in không được để hỏng",
         "",
-        "Đã kiểm tra 3 trang, 3 mục danh bạ, 1 biển.",
+        "Đã kiểm tra 3 trang, 3 mục danh bạ, 1 biển. / "
+        "Checked 3 pages, 3 directory entries, 1 plaque.",
         "Chưa thể xuất bản: 4 lỗi phải sửa trong 4 tệp / Cannot publish yet: 4 problems to fix",
     ]
     assert result.returncode == 1
@@ -113,7 +123,7 @@ def nav_line(root: Path) -> int:
 def test_links_nav_and_sources_are_located_and_translated(make_site: SiteFactory) -> None:
     root = make_site(files=LINK_MISTAKES, config={"nav": NAV})
     result = langso(root, "check")
-    assert result.stdout.splitlines() == [
+    assert vietnamese(result.stdout) == [
         "content/dia-diem/gieng-lang.md: trang nói về lịch sử, địa điểm nhưng không có mục"
         " `## Nguồn` — thêm cuối trang mục `## Nguồn` liệt kê các bài báo, tài liệu đã dùng"
         " (kèm liên kết)",
@@ -130,7 +140,8 @@ def test_links_nav_and_sources_are_located_and_translated(make_site: SiteFactory
         "",
         NOT_IN_NAV_VI.format(line=nav_line(root)),
         "",
-        "Đã kiểm tra 3 trang, 1 mục danh bạ, 2 biển.",
+        "Đã kiểm tra 3 trang, 1 mục danh bạ, 2 biển. / "
+        "Checked 3 pages, 1 directory entry, 2 plaques.",
         "Chưa thể xuất bản: 5 lỗi phải sửa trong 2 tệp / Cannot publish yet: 5 problems to fix",
     ]
     assert result.returncode == 1
@@ -185,6 +196,8 @@ def test_a_missing_configuration_is_a_clear_message(tmp_path: Path) -> None:
     assert result.stdout.splitlines() == [
         "mkdocs.yml: không có tệp cấu hình này — chạy lệnh trong thư mục có mkdocs.yml hoặc chỉ"
         " đường bằng --config",
+        "    (en) no such configuration file — run the command in the folder holding mkdocs.yml or"
+        " give --config",
         "",
         "Chưa thể xuất bản: 1 lỗi phải sửa trong 1 tệp / Cannot publish yet: 1 problem to fix",
     ]
@@ -234,7 +247,7 @@ ONE_RUN = {
 def test_one_run_lists_every_yaml_slip_and_every_link_and_image(make_site: SiteFactory) -> None:
     """Before issue 13: only the Tab was listed, then "links and images are not checked yet"."""
     result = langso(make_site(files=ONE_RUN), "check")
-    assert result.stdout.splitlines() == [
+    assert vietnamese(result.stdout) == [
         "content/danh-ba/quan-a.yml:3: mo_ta: giá trị có dấu `: ` nhưng không nằm trong dấu nháy"
         ' — đặt cả giá trị trong dấu nháy kép: mo_ta: "Quán ngon: rẻ"',
         "content/danh-ba/quan-a.yml:4: dien_thoai: thiếu dấu cách sau dấu hai chấm của"
@@ -253,7 +266,8 @@ def test_one_run_lists_every_yaml_slip_and_every_link_and_image(make_site: SiteF
         " `content/dia-diem/anh/gieng.jpg` trong thư mục nội dung — chép ảnh vào đúng chỗ đó"
         " hoặc sửa đường dẫn (tính từ thư mục của trang này)",
         "",
-        "Đã kiểm tra 3 trang, 2 mục danh bạ, 2 biển.",
+        "Đã kiểm tra 3 trang, 2 mục danh bạ, 2 biển. / "
+        "Checked 3 pages, 2 directory entries, 2 plaques.",
         "Chưa thể xuất bản: 6 lỗi phải sửa trong 2 tệp / Cannot publish yet: 6 problems to fix",
     ]
     assert result.returncode == 1
@@ -271,8 +285,13 @@ def test_starter_text_left_from_langso_new_is_a_warning_that_does_not_block(
         "content/dia-diem/gieng-lang.md:7: cảnh báo, không chặn xuất bản: trang còn chữ mẫu của"
         " `langso new`: `Viết vài dòng giới thiệu: nơi này ở đâu, có từ bao giờ, vì sao đáng"
         " đến.` (và các dòng 11, 15) — thay bằng nội dung thật của trang, hoặc xóa dòng đó",
+        # the English under it, a warning as much as an error (it said Vietnamese only before)
+        "    (en) warning, not blocking: the page still holds the starter text of `langso new`:"
+        " `Viết vài dòng giới thiệu: nơi này ở đâu, có từ bao giờ, vì sao đáng đến.` (and lines"
+        " 11, 15) — replace it with the page's real content, or delete the line",
         "",
-        "Đã kiểm tra 3 trang, 1 mục danh bạ, 2 biển.",
+        "Đã kiểm tra 3 trang, 1 mục danh bạ, 2 biển. / "
+        "Checked 3 pages, 1 directory entry, 2 plaques.",
         "Có thể xuất bản; 1 cảnh báo không chặn xuất bản / Ready to publish; 1 warning that does"
         " not block it",
     ]
@@ -332,13 +351,14 @@ def test_summary_counts_tours_and_the_base_map_and_a_low_zoom_does_not_block(
     path = raster_pmtiles(root / "content/ban-do/nen.pmtiles", min_zoom=10, max_zoom=12)
     size = f"{max(1, round(path.stat().st_size / 1024))} KB"
     result = langso(root, "check")
-    assert result.stdout.splitlines() == [
+    assert vietnamese(result.stdout) == [
         "content/ban-do/nen.pmtiles: cảnh báo, không chặn xuất bản: tệp bản đồ nền chỉ phóng to"
         " tới mức 12: ở mức này chưa thấy rõ ngõ xóm và nhà cửa trong làng (cần ít nhất mức"
         " 14) — không bắt buộc: trang vẫn đăng được; muốn rõ hơn thì tạo lại tệp với"
         " `--maxzoom=15`",
         "",
-        f"Đã kiểm tra 2 trang, 1 mục danh bạ, 2 biển, 1 tuyến tham quan, bản đồ nền {size}.",
+        f"Đã kiểm tra 2 trang, 1 mục danh bạ, 2 biển, 1 tuyến tham quan, bản đồ nền {size}. / "
+        f"Checked 2 pages, 1 directory entry, 2 plaques, 1 walking tour, a base map of {size}.",
         "Có thể xuất bản; 1 cảnh báo không chặn xuất bản / Ready to publish; 1 warning that does"
         " not block it",
     ], result.stderr
@@ -364,14 +384,15 @@ def test_base_map_files_the_build_will_not_use_are_reported(make_site: SiteFacto
     db.commit()
     db.close()
     result = langso(root, "check")
-    assert result.stdout.splitlines() == [
+    assert vietnamese(result.stdout) == [
         "content/ban-do/nen.mbtiles: tệp này trông như bản đồ nền nhưng trang bản đồ không dùng:"
         " đây là tệp MBTiles, trang bản đồ chỉ đọc được PMTiles; bản đồ sẽ không có nền từ tệp"
         " này — đổi sang PMTiles: `pmtiles convert content/ban-do/nen.mbtiles"
         " content/ban-do/nen.pmtiles`, rồi xóa tệp .mbtiles (tệp để trong thư mục nội dung bị"
         " đăng lên trang web)",
         "",
-        "Đã kiểm tra 2 trang, 1 mục danh bạ, 2 biển.",
+        "Đã kiểm tra 2 trang, 1 mục danh bạ, 2 biển. / "
+        "Checked 2 pages, 1 directory entry, 2 plaques.",
         "Chưa thể xuất bản: 1 lỗi phải sửa trong 1 tệp / Cannot publish yet: 1 problem to fix",
     ], result.stderr
     assert result.returncode == 1
@@ -380,7 +401,7 @@ def test_base_map_files_the_build_will_not_use_are_reported(make_site: SiteFacto
     (root / "content/anh").mkdir(exist_ok=True)
     (root / "content/anh/nen.pmtiles").write_bytes(b"PMTiles\x03" + bytes(200))
     (root / "content/ban-do/nen.PMTiles").write_bytes(b"PMTiles\x03" + bytes(200))
-    lines = langso(root, "check").stdout.splitlines()
+    lines = vietnamese(langso(root, "check").stdout)
     assert lines[0] == (
         "content/anh/nen.pmtiles: tệp này trông như bản đồ nền nhưng trang bản đồ không dùng:"
         " trang bản đồ chỉ dùng `content/ban-do/nen.pmtiles`; bản đồ sẽ không có nền từ tệp"

@@ -30,9 +30,13 @@ UNTRIGGERABLE = {"build.other"} | {
     code for code in MESSAGES if code.startswith(("print.", "portal."))
 }
 _CODE = re.compile(r"title=Làng số ([\w.-]+)::")
+_ANNOTATION = re.compile(r"^::(error|notice) [^:]*title=Làng số ([\w.-]+)::(.*)$", re.M)
 
 
 def codes_of(root: Path, *args: str) -> set[str]:
+    """The message codes ``langso check`` annotates in ``root``; each annotation, an error's,
+    a warning's or a note's alike, says it in Vietnamese, then in English on a line of its own
+    starting ``(en)``."""
     result = subprocess.run(
         [sys.executable, "-m", "langso.cli", "check", "--format", "github", *args],
         cwd=root,
@@ -41,6 +45,10 @@ def codes_of(root: Path, *args: str) -> set[str]:
         text=True,
     )
     assert result.returncode in (0, 1), result.stderr
+    for level, code, text in _ANNOTATION.findall(result.stdout):
+        vi, sep, en = text.partition("%0A(en) ")  # a new line, escaped for GitHub
+        english = MESSAGES[code].en.split("{", 1)[0].strip()
+        assert sep and vi and english in en, (level, code, text)
     return set(_CODE.findall(result.stdout + result.stderr))
 
 
@@ -308,4 +316,8 @@ def test_every_message_kind_comes_out_of_langso_check(
     broken.mkdir()
     (broken / "mkdocs.yml").write_text("site_name: [a\n", encoding="utf-8")
     seen |= codes_of(broken)
+    for distance in (1.0, 30.0):  # an A6 sheet too small, A5 holds it; no paper holds it
+        sheets = make_site()
+        set_plugins(sheets, plaques={"print_sheets": ["A6"], "print_distance_m": distance})
+        seen |= codes_of(sheets)
     assert sorted(set(MESSAGES) - UNTRIGGERABLE - seen) == []

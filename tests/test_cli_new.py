@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from langso.scaffold import add_to_nav, new_plaque_id, used_plaque_ids
-from tests.conftest import SiteFactory
+from tests.conftest import REPO, SiteFactory, build_site
 
 
 def langso(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -81,7 +82,8 @@ def test_each_kind_then_check_is_clean(make_site: SiteFactory) -> None:
 
     check = langso(root, "check")
     assert check.stdout.splitlines()[-2:] == [
-        "Đã kiểm tra 6 trang, 2 mục danh bạ, 3 biển.",
+        "Đã kiểm tra 6 trang, 2 mục danh bạ, 3 biển. / Checked 6 pages, 2 directory entries, 3 "
+        "plaques.",
         # The starter text is left in: a warning per page that does not block publishing.
         "Có thể xuất bản; 3 cảnh báo không chặn xuất bản / Ready to publish; 3 warnings that do"
         " not block it",
@@ -103,8 +105,9 @@ def test_a_new_page_is_added_to_an_existing_nav(make_site: SiteFactory) -> None:
         "mkdocs.yml, after the other dia-diem/ pages"
     )
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    # no title in the menu entry: the menu shows the page's own (see the test below)
     assert config["nav"][1] == {
-        "Địa điểm": ["dia-diem/dinh-lang-phu-my.md", {"Giếng làng": "dia-diem/gieng-lang.md"}]
+        "Địa điểm": ["dia-diem/dinh-lang-phu-my.md", "dia-diem/gieng-lang.md"]
     }
     check = langso(root, "check")
     assert check.stdout.splitlines()[-1] == (
@@ -147,11 +150,36 @@ def test_plaque_ids_are_short_and_never_reused() -> None:
 
 
 def test_nav_is_left_alone_without_a_section_for_the_folder() -> None:
-    assert add_to_nav("nav:\n  - index.md\n", "dia-diem", "dia-diem/a.md", "A") is None
+    assert add_to_nav("nav:\n  - index.md\n", "dia-diem", "dia-diem/a.md") is None
     plain = "nav:\n  - dia-diem/a.md\n  - b.md\n"
-    assert add_to_nav(plain, "dia-diem", "dia-diem/c.md", "C") == (
-        'nav:\n  - dia-diem/a.md\n  - "C": dia-diem/c.md\n  - b.md\n'
+    assert add_to_nav(plain, "dia-diem", "dia-diem/c.md") == (
+        "nav:\n  - dia-diem/a.md\n  - dia-diem/c.md\n  - b.md\n"
     )
+
+
+def test_the_menu_follows_a_new_pages_title_when_it_changes(tmp_path: Path) -> None:
+    """`langso new place` in a copy of the sample, then the volunteer renames the place in the
+    page's front matter: the built menu shows the new name, the old one is nowhere."""
+    root = tmp_path / "lang"
+    root.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "content", root / "content")
+    result = langso(root, "new", "place", "--title", "Giếng làng")
+    assert result.returncode == 0, result.stderr
+    page = root / "content/dia-diem/gieng-lang.md"
+    text = page.read_text("utf-8")
+    assert text.startswith('---\ntitle: "Giếng làng"\n'), text
+    page.write_text(text.replace('title: "Giếng làng"', 'title: "Giếng cổ làng Là"'), "utf-8")
+    built = build_site(root, strict=False)
+    html = built.read("dia-diem/gieng-lang/index.html")
+    menu = built.soup("dia-diem/gieng-lang/index.html").select_one("nav.md-nav--primary")
+    assert menu is not None
+    labels = [" ".join(a.get_text().split()) for a in menu.select("a.md-nav__link")]
+    assert "Giếng cổ làng Là" in labels, labels
+    assert "Giếng làng" not in labels, labels
+    assert "<title>Giếng cổ làng Là" in html
+    # the MkDocs way: the entry names the page only
+    assert "      - dia-diem/gieng-lang.md\n" in (root / "mkdocs.yml").read_text("utf-8")
 
 
 def test_build_day_defaults_to_the_build_date(monkeypatch: object) -> None:

@@ -20,7 +20,7 @@ MODULES = {
     reading: {"yaml", "file", "text"},
     directory: {"service", "field", "category"},
     pages: {"page", "frontmatter", "guide", "html", "nav"},
-    plaques: {"plaque", "record", "print"},
+    plaques: {"plaque", "record", "print", "sheet"},
     site: {"village", "config", "build", "photo"},
     notices: {"notice", "loa"},
     events: {"event", "date"},

@@ -58,7 +58,7 @@ from langso.problems import Problem
 from langso.scaffold import starter_problems
 from langso.text import nfc
 
-__all__ = ["check_site", "run_check", "summary"]
+__all__ = ["check_site", "finding_lines", "finding_text", "run_check", "summary"]
 
 
 def _plural(count: int, word: str) -> str:
@@ -122,6 +122,31 @@ def summary(result: CheckResult, lang: Literal["vi", "en"]) -> str:
     return f"Checked {', '.join(parts)}."
 
 
+def finding_text(finding: Finding, lang: Literal["vi", "en"]) -> str:
+    """A finding's words without its location, as ``langso check --format github`` shows them:
+    ``field: problem — fix`` in Vietnamese, then on a second line ``(en)`` and the English
+    (``lang="vi"``, the default); English only with ``--lang en``."""
+    if lang == "en":
+        return finding.text("en")
+    return f"{finding.text('vi')}\n(en) {finding.text('en')}"
+
+
+def finding_lines(finding: Finding, lang: Literal["vi", "en"], prefix: str = "") -> str:
+    """A finding as ``langso check`` prints it, errors, warnings and notes alike: the location
+    and the Vietnamese, then the English on an indented ``(en)`` line, as
+    :meth:`langso.problems.Problem.format` writes (``lang="vi"``); one English line with
+    ``--lang en``::
+
+        content/a.md:3: cảnh báo, không chặn xuất bản: trang còn chữ mẫu … — …
+            (en) warning, not blocking: the page still holds the starter text … — …
+    """
+    first = finding.line(lang, prefix)
+    if lang == "en":
+        return first
+    note = "" if finding.blocks else "warning, not blocking: "
+    return f"{first}\n    (en) {note}{finding.text('en')}"
+
+
 def run_check(args: argparse.Namespace) -> int:
     """``langso check``: print every problem, then the verdict; 0 publishable, 1 not."""
     started = time.perf_counter()
@@ -141,26 +166,29 @@ def run_check(args: argparse.Namespace) -> int:
             if problem.line:
                 props += f",line={problem.line}"
             props += f",title={github_escape(f'Làng số {problem.code}', prop=True)}"
-            print(f"::{finding.annotation} {props}::{github_escape(finding.text(lang))}")
+            print(f"::{finding.annotation} {props}::{github_escape(finding_text(finding, lang))}")
     else:
         previous: str | None = None
         for finding in findings:
             if previous is not None and finding.problem.path != previous:
                 print()
-            print(finding.line(lang, prefix))
+            print(finding_lines(finding, lang, prefix))
             previous = finding.problem.path
         if findings:
             print()
     if result.stopped_early:
-        print(
+        en = (
+            "The build stopped at content errors, so links and images are not all checked yet: "
+            "fix the problems above and run again."
+        )
+        vi = (
             "Bản dựng dừng ở lỗi nội dung nên chưa kiểm tra hết liên kết và ảnh: sửa các lỗi trên "
             "rồi chạy lại."
-            if lang == "vi"
-            else "The build stopped at content errors, so links and images are not all checked "
-            "yet: fix the problems above and run again."
         )
+        print(f"{vi} / {en}" if lang == "vi" else en)
     if result.config_ok:
-        print(summary(result, lang))
+        checked = summary(result, "en")
+        print(f"{summary(result, 'vi')} / {checked}" if lang == "vi" else checked)
     print(verdict(result, lang))
     progress(f"({time.perf_counter() - started:.1f} s)")
     return 1 if result.blocking else 0

@@ -205,7 +205,7 @@ def run_new(args: argparse.Namespace) -> int:
         print(f"Đã tạo / created {_shown(content, path)}")
         page = f"{folder}/{path.name}"
         also = f"{folder}/index.md" if index.created else None
-        _nav_note(content, folder, page, title, also)
+        _nav_note(content, folder, page, also)
         write_index(index)
     elif kind == "service":
         title = _ask(args.title, "--title", "Tên dịch vụ / service name")
@@ -268,9 +268,8 @@ def _refuse_other_options(args: argparse.Namespace, kind: str) -> None:
         )
 
 
-def _nav_note(
-    content: _Content, folder: str, page: str, title: str, index: str | None = None
-) -> None:
+def _nav_note(content: _Content, folder: str, page: str, index: str | None = None) -> None:
+    """Add ``page`` to ``nav:`` without a title (the menu shows the page's own), or say how."""
     if content.config.nav is None:
         print(
             "mkdocs.yml không có `nav:`: trang tự hiện trong trình đơn. / No `nav:`: the page "
@@ -278,7 +277,7 @@ def _nav_note(
         )
         return
     text = content.config_path.read_text(encoding="utf-8")
-    changed = add_to_nav(text, folder, page, title)
+    changed = add_to_nav(text, folder, page)
     if changed is None and index is not None and folder in SECTION_INDEXES:
         # the section's first page: the section itself goes into the menu, with both pages
         section = SECTION_INDEXES[folder].title

@@ -11,6 +11,7 @@ recorded print of a plaque that never left the office, by appending a line (issu
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import time
 from collections.abc import Callable
@@ -30,6 +31,7 @@ from langso.cli_site import (
 )
 from langso.paths import repo_path
 from langso.plaques.checks import target_kind_problems
+from langso.plaques.fit import too_small_problems
 from langso.plaques.guards import (
     host_problems,
     placeholder_problem,
@@ -89,12 +91,15 @@ def _paper(value: str) -> str:
 
 def _metres(value: str) -> float:
     try:
-        return float(value.replace(",", "."))  # 1,5 as written in Vietnamese
+        metres = float(value.replace(",", "."))  # 1,5 as written in Vietnamese
     except ValueError:
+        metres = math.nan
+    if not 0 < metres < math.inf:
         raise argparse.ArgumentTypeError(
-            f"`{value}` không phải số mét, ví dụ 1 hoặc 0,5 / `{value}` is not a number of "
-            "metres, e.g. 1 or 0.5"
-        ) from None
+            f"`{value}` không phải số mét lớn hơn 0, ví dụ 1 hoặc 0,5 / `{value}` is not a "
+            "number of metres above 0, e.g. 1 or 0.5"
+        )
+    return metres
 
 
 def _config_option(parser: argparse.ArgumentParser) -> None:
@@ -317,6 +322,16 @@ def _print_plaques(args: argparse.Namespace, site: Site) -> int:
         chosen.append(entry)
         if plaque.id not in printed:
             to_record.append(format_line(plaque.id, day, item.url, plaque.target, plaque.name))
+    # Every plaque each paper is too small for, with the registry's other mistakes: one run
+    # names them all (a layout stops at the first).
+    jobs: list[tuple[str, Sheet, float]] = []
+    for name in dict.fromkeys(args.paper or ["A4"]):
+        sheet: Sheet = STICKERS if name == "stickers" else PAPERS[name]
+        default = STICKER_DISTANCE_M if name == "stickers" else WALL_DISTANCE_M
+        distance = args.distance_m if args.distance_m is not None else default
+        pairs = zip(chosen, items, strict=True)
+        problems += too_small_problems(pairs, name, sheet, distance, registry_rel)
+        jobs.append((name, sheet, distance))
     guards = _guards(site, chosen, registry_rel)
     errors = report_problems(problems if test else problems + guards)
     if errors:
@@ -342,18 +357,13 @@ def _print_plaques(args: argparse.Namespace, site: Site) -> int:
         print(f"Không có biển nào để in: {reason}. / Nothing to print.")
         return 0
 
-    papers: list[str] = list(dict.fromkeys(args.paper or ["A4"]))
-    # Lay everything out first: a paper too small stops the run before any file is written.
-    jobs: list[tuple[str, Sheet, float]] = []
-    for name in papers:
-        sheet: Sheet = STICKERS if name == "stickers" else PAPERS[name]
-        default = STICKER_DISTANCE_M if name == "stickers" else WALL_DISTANCE_M
-        distance = args.distance_m if args.distance_m is not None else default
+    # Lay everything out first: a code too dense for any distance (too_small_problems leaves
+    # it to the layout) stops the run before any file is written.
+    for _, sheet, distance in jobs:
         if isinstance(sheet, StickerSheet):
             layout_stickers(items, sheet, distance)
         else:
             layout_pages(items, sheet, distance)
-        jobs.append((name, sheet, distance))
 
     output: Path = args.output
     make_folder(output)

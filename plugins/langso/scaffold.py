@@ -280,8 +280,11 @@ def add_section_to_nav(config_text: str, section: str, pages: list[str]) -> str 
     return "".join(lines)
 
 
-def add_to_nav(config_text: str, folder: str, page: str, title: str) -> str | None:
-    """Insert ``- "title": page`` after the last ``nav`` line naming a page in ``folder/``.
+def add_to_nav(config_text: str, folder: str, page: str) -> str | None:
+    """Insert ``- page`` after the last ``nav`` line naming a page in ``folder/``.
+
+    No title is written: MkDocs then shows the page's own (front matter ``title``, else its
+    first heading), so the menu follows a later change of the page's title.
 
     Returns the new text, or ``None`` when no such line exists (then nothing is safe to do).
     Only a block-style ``nav:`` at the top level is edited; comments and order are kept.
@@ -300,7 +303,7 @@ def add_to_nav(config_text: str, folder: str, page: str, title: str) -> str | No
             last, indent = i, match.group(1)
     if last is None:
         return None
-    entry = f"{indent}- {_quoted(title)}: {page}\n"
+    entry = f"{indent}- {page}\n"
     if not lines[last].endswith("\n"):
         lines[last] += "\n"
     lines.insert(last + 1, entry)

@@ -218,8 +218,9 @@ def test_a_paper_too_small_stops_before_any_file_is_written(
 ) -> None:
     args = ["plaques", "print", "--output", str(site / "in"), "--config", str(site / "mkdocs.yml")]
     assert main([*args, "--paper", "A4", "--paper", "A6"]) == 1
+    # every plaque A6 cannot hold, each at its line (tests/builds/test_print_every_misfit.py)
     assert capsys.readouterr().err.startswith(
-        "biển `dinh`: đọc từ 1 m cần mã QR rộng ít nhất 100 mm (quy tắc 10:1)"
+        "content/plaques.yml:1: id: biển `dinh`: đọc từ 1 m cần mã QR rộng"
     )
     assert not (site / "in").exists()
     assert not (site / "content" / "plaques-printed.txt").exists()

@@ -68,16 +68,24 @@ def test_the_sheets_are_made_outside_the_build_process(
         assert (again.site_dir / "bien-qr" / "in" / pdf.name).read_bytes() == pdf.read_bytes()
 
 
-def test_a_sheet_too_small_for_its_codes_stops_the_build_with_the_reason(
+def test_every_plaque_a_sheet_cannot_hold_is_named_at_its_line_in_one_build(
     make_site: Callable[..., Path],
 ) -> None:
-    """Read from 30 m a code needs 3 m of paper: the worker's error stops the build, in both
-    languages, and no sheet is published."""
+    """Read from 30 m a code needs over 3 m of paper: both plaques of the registry are named at
+    their line, in both languages, with the fix in mkdocs.yml's terms; no sheet is published."""
     plugins = [*PLUGINS[:2], {"langso/plaques": {"print_sheets": ["A5"], "print_distance_m": 30.0}}]
     root = make_site(config={"plugins": plugins})
     result = build_site(root)
     assert not result.ok
-    text = result.text()
-    assert "đọc từ 30 m cần mã QR rộng ít nhất 3000 mm (quy tắc 10:1)" in text, text
-    assert "(quy tắc 10:1)" in text and "10:1 rule" in text, text
+    errors = [m for m in result.messages if "print_distance_m" in m]
+    assert [m.split(" biển ")[0] for m in errors] == [
+        "content/plaques.yml:1: id:",
+        "content/plaques.yml:4: id:",
+    ], result.text()
+    assert errors[0].startswith(
+        "content/plaques.yml:1: id: biển `dinh`: đọc từ 30 m cần mã QR rộng 3727,31 mm kể cả lề "
+        "trắng 4 ô (quy tắc 10:1), nhưng tờ in A5 (`print_sheets` trong mkdocs.yml) không đủ chỗ"
+    ), errors[0]
+    assert "(en) plaque `dinh`: reading from 30 m needs a QR code 3727.31 mm wide" in errors[0]
+    assert "set `print_distance_m: 1.02` or less" in errors[0]
     assert not (result.site_dir / "bien-qr" / "in").exists()

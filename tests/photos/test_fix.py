@@ -38,7 +38,8 @@ def test_a_phone_photo_is_a_note_and_photos_fix_mends_the_original(
 
     check = langso(root, "check")
     assert check.returncode == 0, check.stdout
-    lines = check.stdout.splitlines()
+    # each note in Vietnamese, then its English on an indented `(en)` line
+    lines = [line for line in check.stdout.splitlines() if not line.startswith("    (en) ")]
     assert lines[0].startswith(
         "content/anh/Chợ quê.jpg: cảnh báo, không chặn xuất bản: ảnh gốc quá lớn (3000×4000 px,"
     )

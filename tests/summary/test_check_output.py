@@ -40,8 +40,12 @@ def test_a_bad_commune_gives_one_error_and_no_summary(make_site: SiteFactory) ->
         "content/village.yml:3: xa: không có `xã Không Có` trong tỉnh Thanh Hóa từ 01/07/2025 "
         "— viết tên xã mới, có dấu (`xã Nông Cống`, `xã Hoằng Sơn`, `xã Hoằng Lộc`); tên xã cũ "
         "trước sáp nhập ghi vào `xa_cu`",
+        "    (en) xa: `xã Không Có` is not a commune of tỉnh Thanh Hóa since 01/07/2025 — write "
+        "the current commune with accents (`xã Nông Cống`, `xã Hoằng Sơn`, `xã Hoằng Lộc`); a "
+        "former commune goes in `xa_cu`",
         "",
-        "Đã kiểm tra 2 trang, 1 mục danh bạ, 2 biển.",
+        "Đã kiểm tra 2 trang, 1 mục danh bạ, 2 biển. / Checked 2 pages, 1 directory entry, 2 "
+        "plaques.",
         "Chưa thể xuất bản: 1 lỗi phải sửa trong 1 tệp / Cannot publish yet: 1 problem to fix",
     ]
     assert result.stderr.splitlines()[0] == "Đang dựng thử trang / building the site: mkdocs.yml …"

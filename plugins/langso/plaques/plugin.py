@@ -54,6 +54,7 @@ from langso.cache import FileCache, Recall
 from langso.paths import repo_path
 from langso.plaques.checks import target_kind_problems
 from langso.plaques.config import PlaquesConfig
+from langso.plaques.fit import too_small_problems
 from langso.plaques.guards import placeholder_reason
 from langso.plaques.model import load_plaques, short_path
 from langso.plaques.pages import (
@@ -83,10 +84,13 @@ from langso.plaques.resolve import (
 from langso.printing import PAPERS as PRINT_PAPERS
 from langso.printing import (
     SHEET_FILES,
+    STICKER_DISTANCE_M,
     STICKERS,
     TEST_PRINT,
+    WALL_DISTANCE_M,
     PlaqueItem,
     PrintError,
+    Sheet,
     check_site_url,
     plaque_item,
     print_cache,
@@ -205,14 +209,21 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         for number, group in enumerate(groups, start=1):
             page = group_html(group, number, len(groups))
             files.append(_generated(config, f"{pages_dir}/in-{number}.html", page))
-        self.printable = [
-            plaque_item(d.entry.plaque, site_url, config.site_name, self._level(), svg)
+        printable = [
+            (d.entry, plaque_item(d.entry.plaque, site_url, config.site_name, self._level(), svg))
             for d in destinations
             if d.kind == "page"
             and not d.via
             and self.config.print_sheets
             and (svg := svgs.get(d.entry.plaque.id)) is not None
         ]
+        self.printable = [item for _, item in printable]
+        if not self.serving:  # every plaque a sheet cannot hold, at its line, in one run
+            for name in self.config.print_sheets:
+                sheet, distance = self._sheet(name)
+                self.reporter.report(
+                    too_small_problems(printable, name, sheet, distance, registry_rel, "config")
+                )
         files.append(_generated(config, STYLESHEET, plaques_stylesheet()))
         if f"{pages_dir}/index.md" not in files.src_uris:
             sheets = {name: f"in/{SHEET_FILES[name]}" for name in self.config.print_sheets}
@@ -341,9 +352,9 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         # Sheets of a placeholder address could be printed from the site and mounted: they
         # are published as test prints, as `langso plaques print --thu` makes them (issue 13).
         watermark = TEST_PRINT if placeholder_reason(self.site_url) is not None else None
-        distance = self.config.print_distance_m
+        distance = self.config.print_distance_m  # None: each sheet's own default
         for name in self.config.print_sheets:
-            sheet = STICKERS if name == "stickers" else PRINT_PAPERS[name]
+            sheet, _ = self._sheet(name)
             try:
                 self.sheets.start(name, self.printable, sheet, distance, watermark=watermark)
             except PrintError as error:
@@ -355,6 +366,14 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         if self.sheets is not None:
             self.sheets.close()
             self.sheets = None
+
+    def _sheet(self, name: str) -> tuple[Sheet, float]:
+        """The sheet ``name`` of ``print_sheets`` and the reading distance its codes are sized
+        for (``print_distance_m``, else 1 m on paper and 0.3 m on stickers)."""
+        sheet = STICKERS if name == "stickers" else PRINT_PAPERS[name]
+        default = STICKER_DISTANCE_M if name == "stickers" else WALL_DISTANCE_M
+        distance = self.config.print_distance_m
+        return sheet, distance if distance is not None else default
 
     def _level(self) -> ErrorCorrection:
         return cast(ErrorCorrection, self.config.error_correction)

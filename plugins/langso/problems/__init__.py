@@ -15,7 +15,7 @@ each. A code's first part (before the dot) names the module that holds it:
 - ``yaml.*``, ``file.*``, ``text.*``: :mod:`langso.problems.reading`
 - ``service.*``, ``field.*``, ``category.*``: :mod:`langso.problems.directory`
 - ``page.*``, ``frontmatter.*``, ``guide.*``, ``html.*``, ``nav.*``: :mod:`langso.problems.pages`
-- ``plaque.*``, ``record.*``, ``print.*``: :mod:`langso.problems.plaques`
+- ``plaque.*``, ``record.*``, ``print.*``, ``sheet.*``: :mod:`langso.problems.plaques`
 - ``village.*``, ``config.*``, ``build.*``, ``photo.*``: :mod:`langso.problems.site`
 - ``notice.*``, ``loa.*``: :mod:`langso.problems.notices`
 - ``event.*``, ``date.*``: :mod:`langso.problems.events`

@@ -1,5 +1,5 @@
-"""Messages ``plaque.*``, ``record.*``, ``print.*``: QR plaques (the registry, the record of
-printed plaques, printing).
+"""Messages ``plaque.*``, ``record.*``, ``print.*``, ``sheet.*``: QR plaques (the registry, the
+record of printed plaques, printing, the build's PDF sheets).
 
 See :class:`langso.problems.Message` for the fields.
 """
@@ -195,6 +195,54 @@ MESSAGES: dict[str, Message] = {
         "the line voids the print of plaque `{id}`, but no print of `{id}` is in force before it",
         "delete this line if it was typed by mistake (void lines are written by "
         "`langso plaques huy-in`), or correct the plaque id",
+    ),
+    "print.too-small": Message(
+        "biển `{id}`: đọc từ {distance_vi} m cần mã QR rộng {side_vi} mm kể cả lề trắng 4 ô "
+        "(quy tắc 10:1), nhưng khổ {paper} không đủ chỗ: khổ này chỉ chứa được mã đọc từ tối đa "
+        "{reach_vi} m",
+        "in khổ {papers_vi} (`--paper`), hoặc đặt `--distance-m {reach_vi}` hay nhỏ hơn nếu "
+        "người đọc đứng gần biển hơn",
+        "plaque `{id}`: reading from {distance} m needs a QR code {side} mm wide with its "
+        "4-module quiet zone (10:1 rule), but {paper} has no room for it: it holds a code read "
+        "from {reach} m at most",
+        "print on {papers} (`--paper`), or set `--distance-m {reach}` or less if readers stand "
+        "closer to the plaque",
+    ),
+    "print.too-small-any": Message(
+        "biển `{id}`: đọc từ {distance_vi} m cần mã QR rộng {side_vi} mm kể cả lề trắng 4 ô "
+        "(quy tắc 10:1), nhưng khổ {paper} không đủ chỗ: khổ này chỉ chứa được mã đọc từ tối đa "
+        "{reach_vi} m, và không khổ giấy nào chứa được mã đọc từ {distance_vi} m",
+        "đặt `--distance-m {reach_vi}` hay nhỏ hơn, và gắn biển ở chỗ người đọc đứng gần hơn",
+        "plaque `{id}`: reading from {distance} m needs a QR code {side} mm wide with its "
+        "4-module quiet zone (10:1 rule), but {paper} has no room for it: it holds a code read "
+        "from {reach} m at most, and no paper holds a code read from {distance} m",
+        "set `--distance-m {reach}` or less, and mount the plaque where readers stand closer",
+    ),
+    "sheet.too-small": Message(
+        "biển `{id}`: đọc từ {distance_vi} m cần mã QR rộng {side_vi} mm kể cả lề trắng 4 ô "
+        "(quy tắc 10:1), nhưng tờ in {paper} (`print_sheets` trong mkdocs.yml) không đủ chỗ: khổ "
+        "này chỉ chứa được mã đọc từ tối đa {reach_vi} m",
+        "trong mkdocs.yml, ở `langso/plaques`, đổi {paper} trong `print_sheets` thành {papers_vi}, "
+        "hoặc đặt `print_distance_m: {reach}` hay nhỏ hơn nếu người đọc đứng gần biển hơn",
+        "plaque `{id}`: reading from {distance} m needs a QR code {side} mm wide with its "
+        "4-module quiet zone (10:1 rule), but the {paper} sheet (`print_sheets` in mkdocs.yml) "
+        "has no room for it: it holds a code read from {reach} m at most",
+        "in mkdocs.yml, under `langso/plaques`, change {paper} in `print_sheets` to {papers}, or "
+        "set `print_distance_m: {reach}` or less if readers stand closer to the plaque",
+    ),
+    "sheet.too-small-any": Message(
+        "biển `{id}`: đọc từ {distance_vi} m cần mã QR rộng {side_vi} mm kể cả lề trắng 4 ô "
+        "(quy tắc 10:1), nhưng tờ in {paper} (`print_sheets` trong mkdocs.yml) không đủ chỗ: khổ "
+        "này chỉ chứa được mã đọc từ tối đa {reach_vi} m, và không khổ giấy nào chứa được mã đọc "
+        "từ {distance_vi} m",
+        "trong mkdocs.yml, ở `langso/plaques`, đặt `print_distance_m: {reach}` hay nhỏ hơn, và "
+        "gắn biển ở chỗ người đọc đứng gần hơn",
+        "plaque `{id}`: reading from {distance} m needs a QR code {side} mm wide with its "
+        "4-module quiet zone (10:1 rule), but the {paper} sheet (`print_sheets` in mkdocs.yml) "
+        "has no room for it: it holds a code read from {reach} m at most, and no paper holds a "
+        "code read from {distance} m",
+        "in mkdocs.yml, under `langso/plaques`, set `print_distance_m: {reach}` or less, and "
+        "mount the plaque where readers stand closer",
     ),
     "print.placeholder-url": Message(
         "`{url}` không phải địa chỉ thật của trang: {why_vi}. Biển in với địa chỉ này không mở "
