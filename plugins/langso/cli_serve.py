@@ -19,6 +19,7 @@ from typing import Any
 
 from mkdocs.exceptions import MkDocsException
 
+from langso.cli_preview import error_pages
 from langso.cli_site import UserError, config_option
 from langso.devaddr import DEFAULT_ADDRESS, AddressError, check_free, in_use_error, parse_address
 
@@ -76,7 +77,9 @@ def run_serve(args: argparse.Namespace) -> int:
     again, and generated pages and files only when their own content changed since this process
     wrote them (:mod:`langso.pagechanges`). A village of a thousand pages shows an edit in seconds,
     where a full rebuild takes tens of seconds; the price is that the navigation of pages not
-    rendered again may show an old title. ``--full`` rebuilds everything.
+    rendered again may show an old title. ``--full`` rebuilds everything. A rebuild that fails
+    (a mistake in the content) is shown in the browser as a page listing its messages, until a
+    rebuild succeeds (:mod:`langso.cli_preview`).
     """
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     if not Path(args.config).is_file():
@@ -99,7 +102,8 @@ def run_serve(args: argparse.Namespace) -> int:
         options["dev_addr"] = f"{host}:{port}"  # as MkDocs reads IPv6 too: `::1:8001`
     try:
         build_type = None if args.full else "dirty"
-        serve(config_file=args.config, livereload=True, build_type=build_type, **options)
+        with error_pages(os.path.dirname(os.path.abspath(args.config))):
+            serve(config_file=args.config, livereload=True, build_type=build_type, **options)
     except MkDocsException as error:
         print(
             f"{args.config}: không chạy được bản xem trước: {error.format_message()} — chạy "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import yaml
@@ -291,7 +291,9 @@ def listing_markdown(
         for pager, entries in paginate(folder, members, per_page):
             text = render_template(
                 "directory_category.md",
-                front_matter=_front_matter(_listing_description(category.name, members, title)),
+                front_matter=_front_matter(
+                    _listing_description(category.name, len(members), entries, title)
+                ),
                 metas=_card_metas(entries, directory, with_category=_mixed(members)),
                 category=category,
                 total=len(members),
@@ -343,14 +345,12 @@ def _card_metas(
     return metas
 
 
-def _names(entries: list[ServiceEntry], shown: int = 3) -> str:
-    names = ", ".join(e.service.name for e in entries[:shown])
-    return names + ("…" if len(entries) > shown else "")
-
-
-def _listing_description(name: str, members: list[ServiceEntry], title: str) -> str:
-    """``Y tế: 2 nơi trong Danh bạ dịch vụ — Trạm Y tế xã Yên Định, Nhà thuốc….``"""
-    return _sentence(f"{name}: {len(members)} nơi trong {title} — {_names(members)}")
+def _listing_description(name: str, total: int, shown: Sequence[ServiceEntry], title: str) -> str:
+    """``Y tế: 2 nơi trong Danh bạ dịch vụ — Trạm Y tế xã Yên Định, Nhà thuốc….``: ``total``
+    entries in the list, named from ``shown``, those of this page (a name edited on one page
+    of a long list then changes that page only, and ``langso serve`` renders no other)."""
+    names = ", ".join(e.service.name for e in shown[:3]) + ("…" if total > 3 else "")
+    return _sentence(f"{name}: {total} nơi trong {title} — {names}")
 
 
 def _index_description(directory: Directory, title: str, village: Village | None) -> str:
