@@ -70,6 +70,7 @@ def test_an_edit_renders_again_only_the_generated_pages_that_show_it(
             site / "danh-ba/y-te/index.html",  # a list published from the cache
             site / "bien-qr/index.html",  # a page made in memory
             site / "q/dinh/index.html",  # a file made in memory, not a page
+            site / "bien-qr/in-1.html",  # a file published from the cache, not a page
         ]
         listing = site / "danh-ba/cho/index.html"
         before = {path: _identity(path) for path in [*unrelated, listing]}

@@ -136,8 +136,9 @@ def test_each_input_of_a_cached_file_makes_it_again(make_site: SiteFactory) -> N
     assert pdf_after != pdf_before
     assert "<h1>Sổ dịch vụ</h1>" in options.read("danh-ba/in-a4.html")
 
-    # The cache holds what the last build used, no more: two plaques' entries, one sheet.
-    assert _entries(root, "plaques") == 2
+    # The cache holds what the last build used, no more: two plaques' entries and the print
+    # page holding both, one sheet.
+    assert _entries(root, "plaques") == 3
     assert _entries(root, "print") == 1
     assert _entries(root, "photos") == 1
 

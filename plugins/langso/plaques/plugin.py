@@ -70,7 +70,7 @@ from langso.plaques.render import (
     PLAQUE_LIBRARIES,
     PRINT_GROUP,
     PlaqueFiles,
-    group_html,
+    group_page,
     plaque_files,
     redirect_html,
 )
@@ -115,6 +115,8 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         self.cache: FileCache | None = None
         self.sheets: PendingSheets | None = None
         """The PDF sheets being made, from ``on_nav`` to ``on_post_build``."""
+        self.sheets_fit = True
+        """Whether every sheet of ``print_sheets`` holds every plaque's code (``on_files``)."""
         self.site_url = ""
         """``site_url`` as configured in ``mkdocs.yml``, never the preview's local address."""
 
@@ -200,14 +202,14 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         )
         views = []
         svgs: dict[str, str] = {}
-        parts: list[str] = []  # each printable plaque's part of a print page, in index order
+        parts: list[Path] = []  # each printable plaque's part of a print page, in index order
         for destination in destinations:
             view = self._publish(destination, files, config, pages_dir, registry_rel, svgs, parts)
             if view is not None:
                 views.append(view)
         groups = [parts[start : start + PRINT_GROUP] for start in range(0, len(parts), PRINT_GROUP)]
         for number, group in enumerate(groups, start=1):
-            page = group_html(group, number, len(groups))
+            page = group_page(self.cache, group, number, len(groups))  # a file, not held text
             files.append(_generated(config, f"{pages_dir}/in-{number}.html", page))
         printable = [
             (d.entry, plaque_item(d.entry.plaque, site_url, config.site_name, self._level(), svg))
@@ -218,12 +220,12 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
             and (svg := svgs.get(d.entry.plaque.id)) is not None
         ]
         self.printable = [item for _, item in printable]
-        if not self.serving:  # every plaque a sheet cannot hold, at its line, in one run
-            for name in self.config.print_sheets:
-                sheet, distance = self._sheet(name)
-                self.reporter.report(
-                    too_small_problems(printable, name, sheet, distance, registry_rel, "config")
-                )
+        misfits: list[Problem] = []  # every plaque a sheet cannot hold, at its line, in one run
+        for name in self.config.print_sheets if not self.serving else ():
+            sheet, distance = self._sheet(name)
+            misfits += too_small_problems(printable, name, sheet, distance, registry_rel, "config")
+        self.reporter.report(misfits)
+        self.sheets_fit = not misfits  # else no sheet is started (`langso check` goes on)
         files.append(_generated(config, STYLESHEET, plaques_stylesheet()))
         if f"{pages_dir}/index.md" not in files.src_uris:
             sheets = {name: f"in/{SHEET_FILES[name]}" for name in self.config.print_sheets}
@@ -245,7 +247,7 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         pages_dir: str,
         registry_rel: str,
         svgs: dict[str, str],
-        parts: list[str],
+        parts: list[Path],
     ) -> PlaqueView | None:
         plaque = destination.entry.plaque
         site_url = self.site_url
@@ -295,14 +297,14 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
         made: PlaqueFiles,
         pages_dir: str,
         short_url: str,
-        parts: list[str],
+        parts: list[Path],
     ) -> PlaqueView:
         plaque = destination.entry.plaque
         print_link = None
         if made.print_page is not None:
             # `in-<k>`: no plaque's name (a plaque may be called `index`); `a5-<id>`: unique
             print_link = f"in-{len(parts) // PRINT_GROUP + 1}.html#a5-{plaque.id}"
-            parts.append(made.print_page.read_text(encoding="utf-8"))
+            parts.append(made.print_page)
         # A replaced plaque's code leads where its replacement leads: so does its name.
         target = destination.target if destination.kind == "page" else None
         target_link = _page_link(target, pages_dir) if target else None
@@ -346,7 +348,7 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
             PluginError: while the site is thrown away (``langso check``), when a sheet cannot
                 hold the QR size the scanning distance needs (otherwise in ``on_post_build``).
         """
-        if self.serving or not self.config.print_sheets:
+        if self.serving or not self.config.print_sheets or not self.sheets_fit:
             return  # sheets are for printing; the preview stays fast without them
         self.sheets = PendingSheets(print_cache(cache_folder(config, "print")))
         # Sheets of a placeholder address could be printed from the site and mounted: they
@@ -385,7 +387,11 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
     on_files = CombinedEvent(_on_files, _stop_on_errors)
 
 
-def _generated(config: MkDocsConfig, uri: str, content: str | bytes) -> File:
+def _generated(config: MkDocsConfig, uri: str, content: str | Path) -> File:
+    """A file of ``content``: text, or a file of the cache to copy."""
+    if isinstance(content, Path):
+        source = str(content)
+        return File.generated(config, uri, abs_src_path=source, inclusion=InclusionLevel.NOT_IN_NAV)
     return File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
 
 
