@@ -254,6 +254,54 @@ def test_a_recall_file_follows_the_last_round(
     assert later.get("a", lambda: 10) == 1 and later.get("b", lambda: 20) == 20
 
 
+def test_a_recall_round_that_changed_few_values_adds_only_those(
+    tmp_path: Path, new_process: Callable[[], None]
+) -> None:
+    """An edit in ``langso serve`` changes one value of thousands: the file is not written whole
+    again (same inode), only the change is added at its end, and a new process reads the round's
+    values exactly; once the additions would pass a quarter of the file it is written whole."""
+    Recall.keep_in(tmp_path)
+    recall: Recall[str] = Recall("entries")
+    recall.new_round()
+    keys = [f"k{number}" for number in range(200)]
+    for key in keys:
+        recall.get(key, lambda key=key: key.upper() * 20)  # type: ignore[misc]
+    Recall.save_all()
+    path = tmp_path / "entries.pickle"
+    whole = path.stat()
+    for edit in range(3):  # each edit: one entry's old key gone, its new key made
+        recall.new_round()
+        keys[0] = f"edited{edit}"
+        for key in keys:
+            recall.get(key, lambda key=key: key.upper() * 20)  # type: ignore[misc]
+        Recall.save_all()
+        now = path.stat()
+        assert now.st_ino == whole.st_ino  # not replaced by a whole new file
+        assert now.st_size - whole.st_size < 400 * (edit + 1)  # one value and one key each
+
+    def read_back(*wanted: str) -> list[str]:
+        """The values a new process finds (its recall is gone on return: never saved)."""
+        new_process()
+        later: Recall[str] = Recall("entries")
+        later.new_round()
+        return [later.get(key, lambda: "made") for key in wanted]
+
+    assert read_back("edited2", "k0", "edited0", "edited1", "k199") == [
+        "EDITED2" * 20,
+        "made",
+        "made",
+        "made",
+        "K199" * 20,
+    ]
+    # Many changes: written whole again (a new file), still exact.
+    recall.new_round()
+    for key in [f"other{number}" for number in range(100)]:
+        recall.get(key, lambda key=key: key * 100)  # type: ignore[misc]
+    Recall.save_all()
+    assert path.stat().st_ino != whole.st_ino
+    assert read_back("other5", "k1") == ["other5" * 100, "made"]
+
+
 def test_memo_reads_a_file_once_until_it_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_process: Callable[[], None]
 ) -> None:

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import os
 import pickle
@@ -47,7 +48,14 @@ from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
 from langso import cacheshare
-from langso.cachefiles import add_json, dump_json, parse_json, read_file, write_file
+from langso.cachefiles import (
+    add_json,
+    dump_json,
+    file_identity,
+    parse_json,
+    read_file,
+    write_file,
+)
 
 __all__ = ["FileCache", "Memo", "Recall", "code_digest", "digest", "text_digest"]
 
@@ -352,7 +360,9 @@ class Recall(Generic[T]):
 
     The file is Python's ``pickle``, as Sphinx keeps its environment: ``.cache/`` is the project's
     own folder, as trusted as the ``mkdocs.yml`` beside it (which can run any hook). A file that
-    cannot be read whole is ignored.
+    cannot be read whole is ignored. It is one pickle ``(software, values)`` followed by any number
+    of ``(software, added, removed)``: a round that changed a few values of thousands (an edit in
+    ``langso serve``) adds only those at the end (:meth:`save`).
 
     Args:
         name: the file's name in the folder (``service-entries``).
@@ -367,6 +377,10 @@ class Recall(Generic[T]):
         self._previous: dict[str, T] = {}
         self._read: set[Path] = set()  # files read by this process
         self._stored: frozenset[str] | None = None  # the keys in the file of _folder
+        # The file as this process last read or wrote it: (inode, size, mtime), and the bytes
+        # added at its end since it was last written whole (see save()).
+        self._identity: tuple[int, int, int] | None = None
+        self._added = 0
         Recall._all.add(self)
 
     @classmethod
@@ -394,21 +408,42 @@ class Recall(Generic[T]):
         self._read.add(path)
         stored = self._load(path)
         self._stored = frozenset(stored)
+        self._identity, self._added = file_identity(path), 0
         self._previous = stored | self._previous
 
     def save(self) -> None:
-        """Write the values of this round to the folder's file, when they are not what it holds
-        (atomically: a build reading it meanwhile sees the old file or the new one)."""
+        """Write the values of this round to the folder's file, when they are not what it holds.
+
+        Only the values added and the keys dropped since are written, at the end of the file, when
+        it is still the one this process last read or wrote and those additions stay under a
+        quarter of the file: an edit in ``langso serve`` changes one value of thousands (the
+        service entries: 3 MB at N = 3,000, 0.35 s to write whole). A build reading the file
+        during that one write may find it cut short: damaged, an empty recall (values made
+        again, never wrong). Otherwise the file is written whole, atomically (a build reading it
+        meanwhile sees the old file or the new one)."""
         path = self._path()
         if path is None or path not in self._read or self._stored == self._current.keys():
             return
         values = self._current
+        stored = self._stored or frozenset()
+        added = {key: value for key, value in values.items() if key not in stored}
+        removed = tuple(sorted(stored - values.keys()))
+        record = pickle.dumps((_software_digest(), added, removed), pickle.HIGHEST_PROTOCOL)
+        identity = file_identity(path)
+        known = self._stored and identity is not None and identity == self._identity
+        if known and identity is not None and (self._added + len(record)) * 4 <= identity[1]:
+            with open(path, "ab") as out:
+                out.write(record)
+            self._added += len(record)
+            self._stored, self._identity = frozenset(values), file_identity(path)
+            return
         write_file(
             path,
             values,
             lambda out: pickle.dump((_software_digest(), values), out, pickle.HIGHEST_PROTOCOL),
         )
         self._stored = frozenset(self._current)
+        self._identity, self._added = file_identity(path), 0
 
     @classmethod
     def save_all(cls) -> None:
@@ -425,8 +460,20 @@ class Recall(Generic[T]):
 
 
 def _parse_pickle(data: bytes) -> dict[str, Any] | None:
-    software, values = pickle.loads(data)
-    return values if software == _software_digest() and isinstance(values, dict) else None
+    """The values of a recall file: its first pickle's, then each added one's applied in turn
+    (see :class:`Recall`); ``None`` when another software wrote any of them."""
+    stream = io.BytesIO(data)
+    software, values = pickle.load(stream)
+    if software != _software_digest() or not isinstance(values, dict):
+        return None
+    while stream.tell() < len(data):
+        software, added, removed = pickle.load(stream)
+        if software != _software_digest():
+            return None
+        values.update(added)
+        for key in removed:
+            values.pop(key, None)
+    return values
 
 
 @cache

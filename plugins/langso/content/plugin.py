@@ -21,7 +21,8 @@
   changed. Pages so stay the same size however many pages the site has
   (:mod:`langso.content.nav.adapter`). In a dirty build (``langso serve``) ``on_nav`` also
   removes the published file of each page older than ``village.yml``, the home picture or the
-  helper's entry, so it is rendered again (:mod:`langso.content.stale`).
+  helper's entry, so it is rendered again (:mod:`langso.content.stale`), and leaves ``404.html``
+  unrendered unless one of those, ``mkdocs.yml`` or the theme's templates changed since.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ from langso.content.adapter import (
 )
 from langso.content.config import ContentConfig
 from langso.content.nav.adapter import NavWindow, sections
-from langso.content.stale import remove_stale
+from langso.content.stale import keeps_error_page, remove_stale
 from langso.escaping import html_text, page_title_html, safe_edit_url
 from langso.frontmatter import (
     SECTION_KEYS,
@@ -129,6 +130,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.landmarks: dict[str, Landmark] = {}
         self.window = NavWindow()
         self.built_pages: list[Page] = []  # this build's pages, their titles kept after it
+        self.error_page_kept = False  # 404.html left out of this build's theme templates
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Make :func:`langso.text.slugify` the heading-id rule of the ``toc`` extension.
@@ -443,6 +445,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         """Find the sections too big to show in full; make the copies pages outside them use."""
         BUILD_LOG.update({f.src_uri for f in files})
         self._remove_stale(files, config)
+        self._keep_error_page(config)
         render_only_changed(files)  # a dirty build: generated pages as hand-written ones
         titles_of_unread_pages(nav.pages)  # a dirty build: pages not read keep their titles
         self.built_pages = nav.pages
@@ -474,6 +477,27 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             self.sources,
         )
 
+    def _keep_error_page(self, config: MkDocsConfig) -> None:
+        """A dirty build leaves ``404.html`` as it is unless what it shows changed
+        (:func:`langso.content.stale.keeps_error_page`): MkDocs renders it every build."""
+        self._restore_error_page(config)  # a failed build may have left it out
+        docs_dir = content_location(config)[0]
+        help = config.extra.get(HELP_KEY)
+        helper = docs_dir / help.source if isinstance(help, Help) and help.source else None
+        page = Path(config.site_dir) / "404.html"
+        config_file = Path(config.config_file_path or "mkdocs.yml")
+        if "404.html" in config.theme.static_templates and keeps_error_page(
+            page, docs_dir / VILLAGE_FILE, config_file, helper, config.theme.dirs
+        ):
+            config.theme.static_templates.discard("404.html")
+            self.error_page_kept = True
+
+    def _restore_error_page(self, config: MkDocsConfig) -> None:
+        """The next build of the same configuration decides again."""
+        if self.error_page_kept:
+            config.theme.static_templates.add("404.html")
+            self.error_page_kept = False
+
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
@@ -487,6 +511,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Keep the checked pages for the next process (:class:`langso.cache.Recall`)."""
         BUILD_LOG.stop()
+        self._restore_error_page(config)
         Recall.save_all()
         keep_titles(self.built_pages)
         self.built_pages = []

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from langso.guides import NEED_KEY, is_guide
 
-__all__ = ["is_stale", "remove_stale"]
+__all__ = ["is_stale", "keeps_error_page", "remove_stale"]
 
 _NEED_LINE = re.compile(rf"^{NEED_KEY}[ \t]*:", re.MULTILINE)
 
@@ -88,3 +88,17 @@ def remove_stale(
                 continue
             removed.append(src_uri)
     return removed
+
+
+def keeps_error_page(
+    page: Path, village_file: Path, config_file: Path, helper: Path | None, theme_dirs: list[str]
+) -> bool:
+    """Whether a build may leave the site's ``404.html`` (``page``) as an earlier build wrote it,
+    rather than render it again (0.3 s at N = 3,000: it carries the whole navigation): the file
+    is there, so the build is a dirty one (a full build empties the site folder first), and it
+    is newer than what it shows besides the navigation: ``village.yml``, ``mkdocs.yml``, the
+    helper's entry (``None``: none) and the ``404.html`` and ``main.html`` of each theme folder.
+    Its navigation may then be old, as for every page a dirty build does not render."""
+    inputs = [village_file, config_file, *([helper] if helper is not None else [])]
+    inputs += [Path(d) / name for d in theme_dirs for name in ("404.html", "main.html")]
+    return page.is_file() and not is_stale(page, inputs)
