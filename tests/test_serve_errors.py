@@ -129,6 +129,9 @@ def test_a_fault_in_code_is_shown_too_and_paths_are_the_projects(tmp_path: Path)
     its logged message, or else the exception itself, without this machine's folders."""
     import logging
 
+    from mkdocs.exceptions import MkDocsException
+
+    from langso.adapter import error_summary
     from langso.cli_preview import PreviewServer, error_pages
 
     def failing() -> None:
@@ -157,5 +160,17 @@ def test_a_fault_in_code_is_shown_too_and_paths_are_the_projects(tmp_path: Path)
     quiet.builder()
     assert quiet.failure == ["OSError: đĩa đầy"]  # nothing logged: the exception itself
     quiet.server_close()
+
+    def stopped() -> None:  # as a build stopped by the plugins' gate logs it (MkDocs' BuildError)
+        build_log = logging.getLogger("mkdocs.commands.build")
+        build_log.error(f"{tmp_path}/content/danh-ba/cho.yml:3: ten: <sai>")
+        build_log.error(error_summary(1))
+        raise MkDocsException("Aborted with a BuildError!")
+
+    with error_pages(str(tmp_path)):
+        gated = PreviewServer(stopped, "127.0.0.1", 0, str(tmp_path), "/lang/")
+    gated.builder()
+    assert gated.failure == ["content/danh-ba/cho.yml:3: ten: <sai>"]  # the count is no mistake
+    gated.server_close()
     assert server._serve_request({"PATH_INFO": "/lang/a.css"}, lambda *a: None) is None
     server.server_close()

@@ -195,10 +195,21 @@ class Reporter:
         """
         errors = sum(r.errors for r in Reporter._all if r.build == id(config))
         if errors:
-            raise PluginError(
-                f"Làng số: {errors} lỗi trong nội dung, xem các dòng ở trên — sửa rồi chạy lại."
-                f" / {errors} error(s) in the content, listed above — fix them and run again."
-            )
+            raise PluginError(error_summary(errors))
+
+
+def error_summary(errors: int) -> str:
+    """The line that ends a build stopped by ``errors`` content errors, listed before it."""
+    return (
+        f"Làng số: {errors} lỗi trong nội dung, xem các dòng ở trên — sửa rồi chạy lại."
+        f" / {errors} error(s) in the content, listed above — fix them and run again."
+    )
+
+
+def is_error_summary(message: str) -> bool:
+    """Whether ``message`` is an :func:`error_summary` line (a count, not a mistake to fix)."""
+    count = message.removeprefix("Làng số: ").split(" ", 1)[0]
+    return count.isdigit() and message == error_summary(int(count))
 
 
 class BuildLogTranslator(logging.Filter):

@@ -31,6 +31,7 @@ import mkdocs.commands.serve as mkdocs_serve
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
+from langso.adapter import is_error_summary
 from langso.previewerror import error_page
 
 __all__ = ["PreviewServer", "error_pages"]
@@ -81,7 +82,9 @@ class PreviewServer(LiveReloadServer):
             except Exception as error:
                 if not isinstance(error, MkDocsException):
                     traceback.print_exc()  # a fault in code, not in content: its trace helps
-                said = [message for message in heard.messages if message]
+                # The mistakes themselves: the build's closing count is not one more of them
+                # (and its "run again" is wrong here: the preview rebuilds by itself).
+                said = [m for m in heard.messages if m and not is_error_summary(m)]
                 self.failure = said or [f"{type(error).__name__}: {error}"]
                 log.info(NOTE)
             else:
