@@ -254,9 +254,9 @@ def test_one_run_lists_every_yaml_slip_and_every_link_and_image(make_site: SiteF
         " `dien_thoai` — viết `dien_thoai: ` rồi mới đến giá trị",
         "content/danh-ba/quan-a.yml:5: dòng thụt lề bằng phím Tab — YAML chỉ cho phép thụt lề"
         " bằng dấu cách: thay mỗi Tab bằng 2 dấu cách",
-        "content/danh-ba/quan-a.yml:7: YAML không đọc được: lỗi cú pháp (did not find expected"
-        " ',' or ']') — kiểm tra thụt lề, dấu `: ` (có dấu cách) sau mỗi khóa và dấu nháy đóng"
-        " mở đủ cặp",
+        "content/danh-ba/quan-a.yml:6: website: giá trị mở dấu `[` ở dòng này mà không đóng:"
+        " YAML đọc gộp các dòng sau vào giá trị này và chỉ dừng ở dòng 7 — thiếu dấu đóng `]` ở"
+        " cuối dòng 6: viết `website: [abc]`",
         "",
         # No "missing" link to danh-ba/quan-a.md: that page is missing because of the YAML.
         "content/dia-diem/gieng-lang.md:7: liên kết `khong-co.md` dẫn tới"

@@ -58,9 +58,11 @@ def content_mistakes(make_site: SiteFactory) -> Path:
     return make_site(
         files={
             "content/danh-ba/tab.yml": "ten: A\n\tloai: cho\n",
+            "content/danh-ba/colon.yml": "ten 'A'\nloai: cho\n",
             "content/danh-ba/lap.yml": service + "ten: 'B'\n",
             "content/danh-ba/hai-tai-lieu.yml": service + "---\nten: B\n",
-            "content/danh-ba/cu-phap.yml": "ten: [A\n",
+            "content/danh-ba/cu-phap.yml": "ten: A\n- x\n",
+            "content/danh-ba/ngoac.yml": "ten: [A\n",
             "content/danh-ba/nhay-mo.yml": service + "mo_ta: 'Phiên chợ\nghi_chu: 'x'\n",
             "content/danh-ba/khoa.yml": "? [a, b]\n: c\n",
             "content/danh-ba/danh-sach.yml": "- ten: A\n",

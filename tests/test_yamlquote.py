@@ -205,7 +205,7 @@ def test_single_and_double_quotes(text: str, expected: tuple[int, str, str, int]
     [
         ("mo_ta: 'Phiên chợ\n  họp sáng'\nten: A\n", None, None),  # closed on a later line: fine
         ('a: "C:\\d"\nb: x\n', "yaml.syntax", 1),  # an unknown escape, not an open quote
-        ("ten: [A\n", "yaml.syntax", 2),
+        ("ten: [A\n", "yaml.unclosed-bracket", 1),  # an open bracket is not a quote
         ("a: 'x\n  y'\nb: c: d\n", "yaml.unquoted-colon", 3),
     ],
 )
@@ -214,3 +214,22 @@ def test_other_mistakes_are_not_blamed_on_a_quote(
 ) -> None:
     _, problems = parse_yaml(text, "a.yml")
     assert [(p.code, p.line) for p in problems] == ([(code, line)] if code else [])
+
+
+@pytest.mark.parametrize("quote", ["'", '"'])
+def test_a_field_line_below_is_not_part_of_the_value(quote: str) -> None:
+    """A tester's line 8 ``dien_thoai: '0300 000 001`` then ``  gio: [oops``: the message said
+    to close the quote at the end of line 9, folding ``gio: [oops`` into the phone number."""
+    text = f"ten: A\nloai: cho\n\n\n\n\n\ndien_thoai: {quote}0300 000 001\n  gio: [oops\n"
+    assert only(parse_yaml(text, "a.yml")[1]) == (
+        8,
+        "dien_thoai",
+        "yaml.unclosed-quote",
+        {
+            "quote": quote,
+            "until_vi": "cho đến hết tệp",
+            "until_en": "to the end of the file",
+            "close_line": 8,
+            "suggestion": f"dien_thoai: {quote}0300 000 001{quote}",
+        },
+    )

@@ -352,23 +352,25 @@ def test_leading_document_marker_alone_is_fine() -> None:
 
 
 def test_syntax_error_unclosed_flow_list() -> None:
+    """Said where the ``[`` opened, not where PyYAML stopped (tests/test_yamlcolon.py)."""
     node, problems = parse_yaml("ten: A\ndien_thoai: [0300000001, 0900000008\nloai: cho\n", PATH)
     assert node is None
-    assert located(problems) == [(3, "yaml.syntax", None)]
+    assert located(problems) == [(2, "yaml.unclosed-bracket", "dien_thoai")]
     assert problems[0].format() == (
-        "content/danh-ba/quan-a.yml:3: YAML không đọc được: lỗi cú pháp (did not find expected"
-        " ',' or ']') — kiểm tra thụt lề, dấu `: ` (có dấu cách) sau mỗi khóa và dấu nháy đóng"
-        " mở đủ cặp\n"
-        "    (en) YAML could not be read: did not find expected ',' or ']'"
-        " — check the indentation, the `: ` (with a space) after each key and that quotes are"
-        " closed"
+        "content/danh-ba/quan-a.yml:2: dien_thoai: giá trị mở dấu `[` ở dòng này mà không đóng:"
+        " YAML đọc gộp các dòng sau vào giá trị này và chỉ dừng ở dòng 3 — thiếu dấu đóng `]` ở"
+        " cuối dòng 2: viết `dien_thoai: [0300000001, 0900000008]`\n"
+        "    (en) the value opens `[` on this line and never closes it: YAML reads the"
+        " next lines into it and stops only at line 3 — the closing `]` is missing at the end of"
+        " line 2: write `dien_thoai: [0300000001, 0900000008]`"
     )
 
 
 def test_syntax_error_line_counts_from_first_line() -> None:
     node, problems = parse_yaml("ten: A\ndien_thoai: [0300000001\nloai: cho\n", PATH, 2)
     assert node is None
-    assert located(problems) == [(4, "yaml.syntax", None)]
+    assert located(problems) == [(3, "yaml.unclosed-bracket", "dien_thoai")]
+    assert problems[0].params["until_vi"] == "và chỉ dừng ở dòng 4"
 
 
 def test_syntax_error_unclosed_quote() -> None:

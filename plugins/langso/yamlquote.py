@@ -8,7 +8,9 @@ quote at all, it stops at the end of the file. Either way the volunteer is sent 
 line. Here the quoted value that ran over lines is found among the tokens PyYAML read before it
 stopped, and the problem (``yaml.unclosed-quote``) is put on the line where the quote opened,
 with where to close it: the end of that line, or, when the next lines are indented deeper than
-the key (a value meant to run over several lines), the end of the last of them.
+the key (a value meant to run over several lines), the end of the last of them; a deeper line
+that starts with a field name (``  gio: …``) is the next field, not more of the value. A ``[`` or
+``{`` never closed (``yaml.unclosed-bracket``) is found the same way, from PyYAML's own mark.
 
 Plain Python, no MkDocs; used by :func:`langso.yamlsource.parse_yaml` (every YAML file and front
 matter a site reads: ``village.yml``, ``content/danh-ba/*.yml``, plaques, tours, notices…).
@@ -23,12 +25,14 @@ import yaml
 
 from langso.problems import Problem
 
-__all__ = ["unclosed_quote"]
+__all__ = ["unclosed_bracket", "unclosed_quote"]
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _QUOTES = ("'", '"')
 _KEY = re.compile(r"^\s*(?:-\s+)*([^\s:#'\"\-][^:]*?):\s")
 _PREFIX = re.compile(r"^\s*(?:-\s+)*")
+_FIELD = re.compile(r"^\s*(?:-\s+)*[A-Za-z_][A-Za-z0-9_]*:(?:\s|$)")
+"""A line starting with a field name (langso's are ASCII ``snake_case``) and its ``:``."""
 _SCANNING_QUOTED = "while scanning a quoted scalar"
 _RAN_OUT = ("found unexpected end of stream", "found unexpected document")
 """PyYAML's words (and libyaml's) for a quoted value still open at the end of the text or at
@@ -84,6 +88,68 @@ def unclosed_quote(
     )
 
 
+_FLOW = {"while parsing a flow sequence": "]", "while parsing a flow mapping": "}"}
+"""PyYAML's words (and libyaml's) for a ``[`` or ``{`` it was still inside, and its closer."""
+_PAIRS = {"[": "]", "{": "}"}
+
+
+def unclosed_bracket(
+    error: yaml.MarkedYAMLError, lines: list[str], path: str, offset: int = 0
+) -> Problem | None:
+    """The ``yaml.unclosed-bracket`` problem behind PyYAML's ``error``, or ``None``.
+
+    ``gio: [7:00`` with no ``]``: PyYAML reads the next lines into the list and stumbles on a
+    later line. The problem goes on the line of the ``[`` (or ``{``), as for a quote.
+
+    Args:
+        error, lines, path, offset: as for :func:`unclosed_quote`.
+
+    Returns:
+        A problem on the line where the bracket opened (``offset`` added), field the value's
+        key, params ``bracket`` (``[`` or ``{``), ``closer``, ``until_vi``/``until_en``,
+        ``close_line`` and ``suggestion`` (that line, stripped, with the brackets still open
+        on it closed); ``None`` when PyYAML stopped on the bracket's own line or the error is
+        another one.
+    """
+    mark: Any = error.context_mark
+    closer = _FLOW.get(error.context or "")
+    if closer is None or mark is None or error.problem_mark is None:
+        return None
+    line, column = int(mark.line), int(mark.column)
+    stop = int(error.problem_mark.line)
+    if stop <= line or line >= len(lines) or lines[line][column : column + 1] not in _PAIRS:
+        return None  # stumbled on the bracket's own line: the message there is right
+    close = _close_line(lines, line)
+    closing = lines[close].rstrip()
+    stack: list[str] = []  # the closers still owed on the lines of the value, innermost last
+    for char in "\n".join(lines[line : close + 1]):
+        if char in _PAIRS:
+            stack.append(_PAIRS[char])
+        elif stack and char == stack[-1]:
+            stack.pop()
+    missing = "".join(reversed(stack)) or closer
+    if stop >= len(lines) or "stream end" in (error.problem or ""):
+        end = ("phần đầu trang", "front matter") if offset else ("tệp", "file")
+        until = (f"cho đến hết {end[0]}", f"to the end of the {end[1]}")
+    else:
+        until = (
+            f"và chỉ dừng ở dòng {stop + 1 + offset}",
+            f"and stops only at line {stop + 1 + offset}",
+        )
+    key = _KEY.match(lines[line][:column])
+    params = {
+        "bracket": lines[line][column],
+        "closer": missing,
+        "until_vi": until[0],
+        "until_en": until[1],
+        "close_line": close + 1 + offset,
+        "suggestion": closing.strip() + missing,
+    }
+    return Problem(
+        path, line + 1 + offset, "yaml.unclosed-bracket", key.group(1) if key else None, params
+    )
+
+
 def _opened(error: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, int] | None:
     """Where (0-based line, column) the unclosed quote is, if ``error`` comes from one."""
     ran_out = (error.problem or "").startswith(_RAN_OUT)
@@ -123,8 +189,8 @@ def _close_line(lines: list[str], line: int) -> int:
         text = lines[number]
         if not text.strip():
             continue
-        if _indent(text) <= depth or text.lstrip().startswith("#"):
-            break
+        if _indent(text) <= depth or text.lstrip().startswith("#") or _FIELD.match(text):
+            break  # a `gio: …` line below is the next field, not more of the value
         last = number
     return last
 

@@ -86,7 +86,7 @@ def _mend(
         elif problem.code in ("yaml.indent", "yaml.syntax") and index in tabbed:
             tabbed.discard(index)  # once only
             result[index] = _lined_up(result, index)
-        elif problem.code == "yaml.unquoted-colon":
+        elif problem.code in ("yaml.unquoted-colon", "yaml.missing-colon"):
             suggestion = str(problem.params.get("suggestion", ""))
             result[index] = _KEY_VALUE.match(line).group() + suggestion  # type: ignore[union-attr]
         elif problem.code == "yaml.no-space":

@@ -33,8 +33,9 @@ import yaml
 from langso.problems import Problem
 from langso.text import nfc
 from langso.textfile import DATA_MAX_BYTES, control_problems, size_problem
+from langso.yamlcolon import missing_colon
 from langso.yamllookalike import curly_quoted, lookalike_problems
-from langso.yamlquote import unclosed_quote
+from langso.yamlquote import unclosed_bracket, unclosed_quote
 from langso.yamlrepair import later_problems
 
 __all__ = [
@@ -275,6 +276,12 @@ def _syntax_problem(
     quote = unclosed_quote(error, lines, path, offset)
     if quote is not None:  # PyYAML stumbles lines below the slip (issue 17)
         return quote
+    bracket = unclosed_bracket(error, lines, path, offset)
+    if bracket is not None:  # `gio: [7:00` with no `]`: found lines below, like a quote
+        return bracket
+    colon = missing_colon(error, lines, path, offset)
+    if colon is not None:  # `ten 'A'` run on into the next line's key
+        return colon
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else None
     detail = (error.problem or "").strip()

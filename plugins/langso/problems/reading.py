@@ -56,6 +56,22 @@ MESSAGES: dict[str, Message] = {
         "the closing quote `{quote}` is missing at the end of line {close_line}: write"
         " `{suggestion}`",
     ),
+    "yaml.unclosed-bracket": Message(
+        "giá trị mở dấu `{bracket}` ở dòng này mà không đóng: YAML đọc gộp các dòng sau vào"
+        " giá trị này {until_vi}",
+        "thiếu dấu đóng `{closer}` ở cuối dòng {close_line}: viết `{suggestion}`",
+        "the value opens `{bracket}` on this line and never closes it: YAML reads the next"
+        " lines into it {until_en}",
+        "the closing `{closer}` is missing at the end of line {close_line}: write `{suggestion}`",
+    ),
+    "yaml.missing-colon": Message(
+        "thiếu dấu `:` sau tên trường `{key}`: YAML đọc dòng này gộp với dòng sau và chỉ báo"
+        " lỗi ở dòng {stop_line}",
+        "thêm dấu `:` ngay sau `{key}`: viết `{suggestion}`",
+        "the field name `{key}` has no `:` after it: YAML reads this line and the next as one"
+        " and reports the error only at line {stop_line}",
+        "add `:` right after `{key}`: write `{suggestion}`",
+    ),
     "yaml.no-space": Message(
         "thiếu dấu cách sau dấu hai chấm của `{key}`",
         "viết `{key}: ` rồi mới đến giá trị",
