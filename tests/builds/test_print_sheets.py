@@ -218,9 +218,9 @@ def test_a_paper_too_small_stops_before_any_file_is_written(
 ) -> None:
     args = ["plaques", "print", "--output", str(site / "in"), "--config", str(site / "mkdocs.yml")]
     assert main([*args, "--paper", "A4", "--paper", "A6"]) == 1
-    # every plaque A6 cannot hold, each at its line (tests/builds/test_print_every_misfit.py)
+    # one error for A6, naming each plaque at its line (tests/builds/test_print_every_misfit.py)
     assert capsys.readouterr().err.startswith(
-        "content/plaques.yml:1: id: biển `dinh`: đọc từ 1 m cần mã QR rộng"
+        "content/plaques.yml:1: id: khổ A6 không chứa được mã QR của 2 biển đọc từ 1 m"
     )
     assert not (site / "in").exists()
     assert not (site / "content" / "plaques-printed.txt").exists()

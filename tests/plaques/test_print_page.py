@@ -14,6 +14,9 @@ import pytest
 import yaml
 import zxingcpp
 
+from langso.plaques.fit import fits
+from langso.printing import PAPERS, PlaqueItem
+from langso.printing.layout import modules_of_svg
 from tests.browser import serve
 from tests.conftest import FIXTURE_SITES, SiteFactory, build_site
 from tests.reader.test_phone import violations
@@ -152,3 +155,44 @@ def test_a_two_plaque_site_has_one_print_page(make_site: SiteFactory) -> None:
         "in-1.html#a5-cho",
     ]
     assert not (result.site_dir / "bien-qr/in-2.html").exists()
+
+
+def test_a_sheet_opened_straight_from_a_bookmark_prints_without_its_focus_ring(
+    browser: Any, built: tuple[str, Any]
+) -> None:
+    """Opening ``in-1.html#a6-dinh`` directly focuses the sheet (it has ``tabindex``), and
+    Chromium drew its focus ring (``outline: auto 1px``) as a dark hairline at the bottom of
+    the printed A6 page; clicking "In khổ A6" did not. In print the sheet has no outline."""
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(built[0] + "bien-qr/in-1.html#a6-dinh")
+        page.emulate_media(media="print")
+        style = "e => [document.activeElement === e, getComputedStyle(e).outlineStyle]"
+        assert page.eval_on_selector("#a6-dinh", style) == [True, "none"]
+        # the printed page's bottom rows are white, edge to edge
+        pdf = pypdfium2.PdfDocument(page.pdf(prefer_css_page_size=True, print_background=True))
+        assert len(pdf) == 1
+        image = pdf[0].render(scale=300 / 72).to_pil().convert("L")
+        width, height = image.size
+        bottom = [image.getpixel((x, y)) for y in range(height - 6, height) for x in range(width)]
+        assert min(bottom) > 240, min(bottom)
+    finally:
+        context.close()
+
+
+def test_the_a6_link_says_how_near_a_reader_must_stand(built: tuple[str, Any]) -> None:
+    """``langso plaques print --paper A6`` refuses every plaque read from 1 m: the print page
+    says, beside "In khổ A6", the farthest distance that plaque's A6 code is read from: the
+    distance at which the command's own check (fit.py) still lets A6 hold it, and no farther."""
+    html = (built[1].site_dir / "bien-qr" / "in-1.html").read_text(encoding="utf-8")
+    assert (
+        '<p class="choose"><a href="#a5-dinh">In khổ A5</a><a href="#a6-dinh">In khổ A6</a>'
+        '<span class="reach">mã khổ A6 đọc từ tối đa 0,72 m</span></p>'
+    ) in html
+    assert html.count('<span class="reach">mã khổ A6 đọc từ tối đa ') == 20
+    sheet = html.split('id="a6-dinh"', 1)[1]
+    svg = sheet[sheet.index("<svg") : sheet.index("</svg>") + 6]
+    item = PlaqueItem("dinh", "Đình", _url("dinh"), "Làng", svg, modules_of_svg(svg))
+    assert fits(item, PAPERS["A6"], 0.72)
+    assert not fits(item, PAPERS["A6"], 0.73)

@@ -54,7 +54,7 @@ from langso.cache import FileCache, Recall
 from langso.paths import repo_path
 from langso.plaques.checks import target_kind_problems
 from langso.plaques.config import PlaquesConfig
-from langso.plaques.fit import too_small_problems
+from langso.plaques.fit import key_line, too_small_problems
 from langso.plaques.guards import placeholder_reason
 from langso.plaques.model import load_plaques, short_path
 from langso.plaques.pages import (
@@ -220,10 +220,13 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
             and (svg := svgs.get(d.entry.plaque.id)) is not None
         ]
         self.printable = [item for _, item in printable]
-        misfits: list[Problem] = []  # every plaque a sheet cannot hold, at its line, in one run
+        misfits: list[Problem] = []  # one a sheet, naming every plaque it cannot hold
+        sheets_at = _print_sheets_at(config) if printable and not self.serving else ("", None)
         for name in self.config.print_sheets if not self.serving else ():
             sheet, distance = self._sheet(name)
-            misfits += too_small_problems(printable, name, sheet, distance, registry_rel, "config")
+            misfits += too_small_problems(
+                printable, name, sheet, distance, registry_rel, "config", sheets_at
+            )
         self.reporter.report(misfits)
         self.sheets_fit = not misfits  # else no sheet is started (`langso check` goes on)
         files.append(_generated(config, STYLESHEET, plaques_stylesheet()))
@@ -424,3 +427,14 @@ def _status(destination: Destination) -> str:
     if destination.via:
         return "Đã thay bằng biển mới, mã cũ vẫn dùng được"
     return "Đang dùng"
+
+
+def _print_sheets_at(config: MkDocsConfig) -> tuple[str, int | None]:
+    """``mkdocs.yml`` (repository-relative: the repository is its folder) and the line of
+    ``print_sheets`` in it, where a sheet too small for the codes is fixed."""
+    path = Path(config.config_file_path or "mkdocs.yml")
+    try:
+        line = key_line(path.read_text(encoding="utf-8"), "print_sheets")
+    except (OSError, UnicodeDecodeError):
+        line = None
+    return path.name, line

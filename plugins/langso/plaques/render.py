@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from langso.cache import FileCache
+from langso.plaques.fit import reach_text
 from langso.plaques.model import Plaque
 from langso.printing import (
     CALL_TO_ACTION,
@@ -59,6 +60,7 @@ a sheet gives 20 A5 pages, a job a home printer takes in one go."""
 
 PLAQUE_CODE = (
     "qr.py",
+    "plaques/fit.py",
     "plaques/render.py",
     "printing/fonts.py",
     "printing/layout.py",
@@ -93,7 +95,8 @@ def print_html(
     plaque: Plaque, svg: str, short_url: str, village: str, watermark: str | None = None
 ) -> str:
     """Return one plaque's part of a print page (:func:`group_html`): its name, the links
-    "In khổ A5" (``#a5-<id>``) and "In khổ A6" (``#a6-<id>``), and its A5 then A6 sheet.
+    "In khổ A5" (``#a5-<id>``) and "In khổ A6" (``#a6-<id>``) with the farthest distance the A6
+    code is read from (:func:`langso.plaques.fit.reach_text`), and its A5 then A6 sheet.
 
     Each paper's sheet is laid out by the same code and template as the PDFs of
     ``langso plaques print`` (:func:`langso.printing.layout_pages`, ``plaque_sheet.html``), with
@@ -110,10 +113,14 @@ def print_html(
     """
     item = PlaqueItem(plaque.id, plaque.name, short_url, village, svg, modules_of_svg(svg))
     sheets = [(paper, layout_pages([item], paper, None)[0]) for paper in PAPERS.values()]
+    # A6's largest code is read from under a metre, where `langso plaques print` sizes codes
+    # by default: the reader of the link is told before printing (the same rule, fit.py).
+    reaches = {"A6": reach_text(item, PAPERS["A6"])}
     return render_template(
         "plaque_print_one.html",
         plaque=plaque,
         sheets=sheets,
+        reaches=reaches,
         call=CALL_TO_ACTION,
         mm=css_mm,
         watermark=watermark,

@@ -197,52 +197,55 @@ MESSAGES: dict[str, Message] = {
         "`langso plaques huy-in`), or correct the plaque id",
     ),
     "print.too-small": Message(
-        "biển `{id}`: đọc từ {distance_vi} m cần mã QR rộng {side_vi} mm kể cả lề trắng 4 ô "
-        "(quy tắc 10:1), nhưng khổ {paper} không đủ chỗ: khổ này chỉ chứa được mã đọc từ tối đa "
-        "{reach_vi} m",
+        "khổ {paper} không chứa được mã QR của {count} biển đọc từ {distance_vi} m (quy tắc "
+        "10:1: cần mã rộng tới {side_vi} mm kể cả lề trắng 4 ô) ở {registry}: {ids_vi}; "
+        "khổ này chỉ chứa được mã của mọi biển đó nếu đọc từ tối đa {reach_vi} m",
         "in khổ {papers_vi} (`--paper`), hoặc đặt `--distance-m {reach_vi}` hay nhỏ hơn nếu "
         "người đọc đứng gần biển hơn",
-        "plaque `{id}`: reading from {distance} m needs a QR code {side} mm wide with its "
-        "4-module quiet zone (10:1 rule), but {paper} has no room for it: it holds a code read "
-        "from {reach} m at most",
+        "{paper} cannot hold the QR codes of {count} plaque(s) read from {distance} m (10:1 rule: "
+        "codes up to {side} mm wide with their 4-module quiet zone) in {registry}: "
+        "{ids}; it holds all of them only if read from {reach} m at most",
         "print on {papers} (`--paper`), or set `--distance-m {reach}` or less if readers stand "
-        "closer to the plaque",
+        "closer to the plaques",
     ),
     "print.too-small-any": Message(
-        "biển `{id}`: đọc từ {distance_vi} m cần mã QR rộng {side_vi} mm kể cả lề trắng 4 ô "
-        "(quy tắc 10:1), nhưng khổ {paper} không đủ chỗ: khổ này chỉ chứa được mã đọc từ tối đa "
-        "{reach_vi} m, và không khổ giấy nào chứa được mã đọc từ {distance_vi} m",
+        "khổ {paper} không chứa được mã QR của {count} biển đọc từ {distance_vi} m (quy tắc "
+        "10:1: cần mã rộng tới {side_vi} mm kể cả lề trắng 4 ô), và không khổ giấy nào chứa "
+        "được hết, ở {registry}: {ids_vi}; khổ này chỉ chứa được mã của mọi biển "
+        "đó nếu đọc từ tối đa {reach_vi} m",
         "đặt `--distance-m {reach_vi}` hay nhỏ hơn, và gắn biển ở chỗ người đọc đứng gần hơn",
-        "plaque `{id}`: reading from {distance} m needs a QR code {side} mm wide with its "
-        "4-module quiet zone (10:1 rule), but {paper} has no room for it: it holds a code read "
-        "from {reach} m at most, and no paper holds a code read from {distance} m",
-        "set `--distance-m {reach}` or less, and mount the plaque where readers stand closer",
+        "{paper} cannot hold the QR codes of {count} plaque(s) read from {distance} m (10:1 rule: "
+        "codes up to {side} mm wide with their 4-module quiet zone), and no paper holds them "
+        "all, in {registry}: {ids}; it holds all of them only if read from "
+        "{reach} m at most",
+        "set `--distance-m {reach}` or less, and mount the plaques where readers stand closer",
     ),
     "sheet.too-small": Message(
-        "biển `{id}`: đọc từ {distance_vi} m cần mã QR rộng {side_vi} mm kể cả lề trắng 4 ô "
-        "(quy tắc 10:1), nhưng tờ in {paper} (`print_sheets` trong mkdocs.yml) không đủ chỗ: khổ "
-        "này chỉ chứa được mã đọc từ tối đa {reach_vi} m",
+        "tờ in {paper} (`print_sheets` ở `langso/plaques`) không chứa được mã QR của {count} "
+        "biển đọc từ {distance_vi} m (quy tắc 10:1: cần mã rộng tới {side_vi} mm kể cả lề trắng "
+        "4 ô): {ids_vi}; khổ này chỉ chứa được mã của mọi biển đó nếu đọc từ tối đa {reach_vi} m",
         "trong mkdocs.yml, ở `langso/plaques`, đổi {paper} trong `print_sheets` thành {papers_vi}, "
         "hoặc đặt `print_distance_m: {reach}` hay nhỏ hơn nếu người đọc đứng gần biển hơn",
-        "plaque `{id}`: reading from {distance} m needs a QR code {side} mm wide with its "
-        "4-module quiet zone (10:1 rule), but the {paper} sheet (`print_sheets` in mkdocs.yml) "
-        "has no room for it: it holds a code read from {reach} m at most",
+        "the {paper} sheet (`print_sheets` under `langso/plaques`) cannot hold the QR codes of "
+        "{count} plaque(s) read from {distance} m (10:1 rule: codes up to {side} mm wide with "
+        "their 4-module quiet zone): {ids}; it holds all of them only if read from {reach} m "
+        "at most",
         "in mkdocs.yml, under `langso/plaques`, change {paper} in `print_sheets` to {papers}, or "
-        "set `print_distance_m: {reach}` or less if readers stand closer to the plaque",
+        "set `print_distance_m: {reach}` or less if readers stand closer to the plaques",
     ),
     "sheet.too-small-any": Message(
-        "biển `{id}`: đọc từ {distance_vi} m cần mã QR rộng {side_vi} mm kể cả lề trắng 4 ô "
-        "(quy tắc 10:1), nhưng tờ in {paper} (`print_sheets` trong mkdocs.yml) không đủ chỗ: khổ "
-        "này chỉ chứa được mã đọc từ tối đa {reach_vi} m, và không khổ giấy nào chứa được mã đọc "
-        "từ {distance_vi} m",
+        "tờ in {paper} (`print_sheets` ở `langso/plaques`) không chứa được mã QR của {count} "
+        "biển đọc từ {distance_vi} m (quy tắc 10:1: cần mã rộng tới {side_vi} mm kể cả lề trắng "
+        "4 ô), và không khổ giấy nào chứa được hết: {ids_vi}; khổ này chỉ chứa được mã của mọi "
+        "biển đó nếu đọc từ tối đa {reach_vi} m",
         "trong mkdocs.yml, ở `langso/plaques`, đặt `print_distance_m: {reach}` hay nhỏ hơn, và "
         "gắn biển ở chỗ người đọc đứng gần hơn",
-        "plaque `{id}`: reading from {distance} m needs a QR code {side} mm wide with its "
-        "4-module quiet zone (10:1 rule), but the {paper} sheet (`print_sheets` in mkdocs.yml) "
-        "has no room for it: it holds a code read from {reach} m at most, and no paper holds a "
-        "code read from {distance} m",
+        "the {paper} sheet (`print_sheets` under `langso/plaques`) cannot hold the QR codes of "
+        "{count} plaque(s) read from {distance} m (10:1 rule: codes up to {side} mm wide with "
+        "their 4-module quiet zone), and no paper holds them all: {ids}; it holds all of them "
+        "only if read from {reach} m at most",
         "in mkdocs.yml, under `langso/plaques`, set `print_distance_m: {reach}` or less, and "
-        "mount the plaque where readers stand closer",
+        "mount the plaques where readers stand closer",
     ),
     "print.placeholder-url": Message(
         "`{url}` không phải địa chỉ thật của trang: {why_vi}. Biển in với địa chỉ này không mở "
