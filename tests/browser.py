@@ -18,7 +18,10 @@ import gzip
 import http.server
 import os
 import shutil
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 import urllib.request
@@ -214,3 +217,33 @@ def first_visit(
         if kind != "Image" and not address.split("?")[0].endswith(leave_out)
     ]
     return [kinds[rid][1] for rid in counted], sum(received.get(rid, 0) for rid in counted), page
+
+
+@contextmanager
+def langso_serve(root: Path, tmp_path: Path) -> Iterator[tuple[int, Path, Path]]:
+    """``langso serve`` running in ``root`` on a free port: ``(port, log, previews)``, its output
+    in ``tmp_path/serve.log`` and the site it builds in a fresh ``mkdocs_*`` folder of
+    ``previews`` (MkDocs makes it in ``TMPDIR``). Stopped on leaving with Ctrl+C (SIGINT, as a
+    volunteer stops it), killed if it has not ended within 60 s: no server is left behind."""
+    previews = tmp_path / "previews"
+    previews.mkdir()
+    log = tmp_path / "serve.log"
+    port = free_port()
+    env = {key: value for key, value in os.environ.items() if key != "NO_MKDOCS_2_WARNING"}
+    with log.open("w", encoding="utf-8") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "langso.cli", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=root,
+            stdout=out,
+            stderr=out,
+            env={**env, "TMPDIR": str(previews)},
+        )
+    try:
+        yield port, log, previews
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from mkdocs.structure.files import File
 
 from langso.adapter import GeneratedPage, render_only_changed
-from tests.browser import fetch, free_port, wait_for
+from tests.browser import fetch, langso_serve, wait_for
 from tests.conftest import SiteFactory
 
 CLINIC = """ten: 'Trạm y tế Phú Mỹ'
@@ -48,20 +44,7 @@ def test_an_edit_renders_again_only_the_generated_pages_that_show_it(
     make_site: SiteFactory, tmp_path: Path
 ) -> None:
     root = make_site(files={"content/danh-ba/tram-y-te.yml": CLINIC})
-    previews = tmp_path / "previews"  # MkDocs serves from a fresh folder made in TMPDIR
-    previews.mkdir()
-    log = tmp_path / "serve.log"
-    port = free_port()
-    env = {key: value for key, value in os.environ.items() if key != "NO_MKDOCS_2_WARNING"}
-    with log.open("w", encoding="utf-8") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "langso.cli", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=root,
-            stdout=out,
-            stderr=out,
-            env={**env, "TMPDIR": str(previews)},
-        )
-    try:
+    with langso_serve(root, tmp_path) as (port, log, previews):
         base = f"http://127.0.0.1:{port}/lang-phu-my/"
         assert wait_for(base + "danh-ba/cho-phu-my/", "Chợ Phú Mỹ", 90), log.read_text("utf-8")
         (site,) = previews.glob("mkdocs_*")
@@ -92,13 +75,6 @@ def test_an_edit_renders_again_only_the_generated_pages_that_show_it(
         assert _wait_builds(log, 4, 60), log.read_text("utf-8")
         assert "Chợ Phú Mỹ Mới" not in (fetch(base + "danh-ba/cho/") or "")
         assert "Chợ Phú Mỹ Mới" not in (fetch(base + "danh-ba/cho-phu-my/") or "")
-    finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            server.kill()  # never leave a server behind
-            server.wait()
     assert "Traceback" not in log.read_text("utf-8")
 
 

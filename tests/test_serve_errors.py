@@ -4,10 +4,6 @@ corrected page once the file is fixed (``langso.cli_preview``)."""
 from __future__ import annotations
 
 import html
-import os
-import signal
-import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -16,7 +12,7 @@ from typing import Any
 import pytest
 
 from langso.cli_preview import NOTE
-from tests.browser import free_port, wait_for
+from tests.browser import langso_serve, wait_for
 from tests.conftest import SiteFactory
 
 BROKEN_YAML = "ten: 'Chợ Phú Mỹ\nloai: 'cho'\n"
@@ -51,75 +47,57 @@ def test_a_mistake_saved_during_serve_is_shown_then_fixed(
     make_site: SiteFactory, tmp_path: Path, browser: Any
 ) -> None:
     root = make_site()
-    previews = tmp_path / "previews"
-    previews.mkdir()
-    log = tmp_path / "serve.log"
-    port = free_port()
-    env = {key: value for key, value in os.environ.items() if key != "NO_MKDOCS_2_WARNING"}
-    with log.open("w", encoding="utf-8") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "langso.cli", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=root,
-            stdout=out,
-            stderr=out,
-            env={**env, "TMPDIR": str(previews)},
-        )
-    service = root / "content/danh-ba/cho-phu-my.yml"
-    good = service.read_text(encoding="utf-8")
-    base = f"http://127.0.0.1:{port}/lang-phu-my/"
-    page = browser.new_page()
-    try:
-        assert wait_for(base + "danh-ba/cho-phu-my/", "Chợ Phú Mỹ", 90), log.read_text("utf-8")
-        time.sleep(1)  # the watcher starts after the first build
-        page.goto(base + "danh-ba/cho-phu-my/", timeout=10_000)
-        # A YAML file with an unclosed quote: the message once in the terminal, and every page
-        # of the preview, in plain HTTP and in the browser, states it at once.
-        service.write_text(BROKEN_YAML, encoding="utf-8")
-        _wait_log(log, "ERROR   -  content/danh-ba/cho-phu-my.yml:1", 1)
-        first = _get(base + "danh-ba/cho-phu-my/")  # answered once the rebuild failed
-        said = _wait_log(log, NOTE, 1)
-        message = _first_error(said, "content/danh-ba/cho-phu-my.yml:1")
-        assert message in first
-        assert message.startswith(
-            "content/danh-ba/cho-phu-my.yml:1: ten: giá trị mở dấu nháy `'` ở dòng này mà "
-            "không đóng"
-        )
-        assert said.count(message) == 1
-        for address in ("danh-ba/cho-phu-my/", "", "dia-diem/dinh-lang-phu-my/"):
-            shown = _get(base + address)
-            assert f"<h1>{HEADING}</h1>" in shown and message in shown
-        assert "(en) the value opens a quote" in _get(base)
-        assert _get(base + "404.html")  # a missing page: the same page, not MkDocs' 404
-        page.locator("h1", has_text=HEADING).wait_for(timeout=15_000)  # reloaded by itself
-        assert message in page.inner_text("main")
-        page.goto(base, timeout=10_000)
-        assert page.inner_text("h1") == HEADING
-        # Fixed: the open page reloads by itself and shows the corrected service.
-        page.goto(base + "danh-ba/cho-phu-my/", timeout=10_000)
-        service.write_text(good.replace("Chợ Phú Mỹ", "Chợ Phú Mỹ Mới"), encoding="utf-8")
-        page.locator("h1", has_text="Chợ Phú Mỹ Mới").wait_for(timeout=60_000)
-        assert "Chợ Phú Mỹ Mới" in _get(base + "danh-ba/cho-phu-my/")
-        assert HEADING not in _get(base)
-        # The same for a page's front matter.
-        landmark = root / "content/dia-diem/dinh-lang-phu-my.md"
-        written = landmark.read_text(encoding="utf-8")
-        landmark.write_text(BROKEN_FRONT_MATTER, encoding="utf-8")
-        said = _wait_log(log, NOTE, 2)
-        message = _first_error(said, "content/dia-diem/dinh-lang-phu-my.md:2")
-        assert message in _get(base + "dia-diem/dinh-lang-phu-my/")
-        landmark.write_text(written.replace("# Đình làng Phú Mỹ", "# Đình Phú Mỹ"), "utf-8")
-        assert wait_for(base + "dia-diem/dinh-lang-phu-my/", "Đình Phú Mỹ</h1>", 60), (
-            log.read_text()
-        )
-        assert HEADING not in _get(base + "dia-diem/dinh-lang-phu-my/")
-    finally:
-        page.close()
-        server.send_signal(signal.SIGINT)
+    with langso_serve(root, tmp_path) as (port, log, _previews):
+        service = root / "content/danh-ba/cho-phu-my.yml"
+        good = service.read_text(encoding="utf-8")
+        base = f"http://127.0.0.1:{port}/lang-phu-my/"
+        page = browser.new_page()
         try:
-            server.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            server.kill()  # never leave a server behind
-            server.wait()
+            assert wait_for(base + "danh-ba/cho-phu-my/", "Chợ Phú Mỹ", 90), log.read_text("utf-8")
+            time.sleep(1)  # the watcher starts after the first build
+            page.goto(base + "danh-ba/cho-phu-my/", timeout=10_000)
+            # A YAML file with an unclosed quote: the message once in the terminal, and every page
+            # of the preview, in plain HTTP and in the browser, states it at once.
+            service.write_text(BROKEN_YAML, encoding="utf-8")
+            _wait_log(log, "ERROR   -  content/danh-ba/cho-phu-my.yml:1", 1)
+            first = _get(base + "danh-ba/cho-phu-my/")  # answered once the rebuild failed
+            said = _wait_log(log, NOTE, 1)
+            message = _first_error(said, "content/danh-ba/cho-phu-my.yml:1")
+            assert message in first
+            assert message.startswith(
+                "content/danh-ba/cho-phu-my.yml:1: ten: giá trị mở dấu nháy `'` ở dòng này mà "
+                "không đóng"
+            )
+            assert said.count(message) == 1
+            for address in ("danh-ba/cho-phu-my/", "", "dia-diem/dinh-lang-phu-my/"):
+                shown = _get(base + address)
+                assert f"<h1>{HEADING}</h1>" in shown and message in shown
+            assert "(en) the value opens a quote" in _get(base)
+            assert _get(base + "404.html")  # a missing page: the same page, not MkDocs' 404
+            page.locator("h1", has_text=HEADING).wait_for(timeout=15_000)  # reloaded by itself
+            assert message in page.inner_text("main")
+            page.goto(base, timeout=10_000)
+            assert page.inner_text("h1") == HEADING
+            # Fixed: the open page reloads by itself and shows the corrected service.
+            page.goto(base + "danh-ba/cho-phu-my/", timeout=10_000)
+            service.write_text(good.replace("Chợ Phú Mỹ", "Chợ Phú Mỹ Mới"), encoding="utf-8")
+            page.locator("h1", has_text="Chợ Phú Mỹ Mới").wait_for(timeout=60_000)
+            assert "Chợ Phú Mỹ Mới" in _get(base + "danh-ba/cho-phu-my/")
+            assert HEADING not in _get(base)
+            # The same for a page's front matter.
+            landmark = root / "content/dia-diem/dinh-lang-phu-my.md"
+            written = landmark.read_text(encoding="utf-8")
+            landmark.write_text(BROKEN_FRONT_MATTER, encoding="utf-8")
+            said = _wait_log(log, NOTE, 2)
+            message = _first_error(said, "content/dia-diem/dinh-lang-phu-my.md:2")
+            assert message in _get(base + "dia-diem/dinh-lang-phu-my/")
+            landmark.write_text(written.replace("# Đình làng Phú Mỹ", "# Đình Phú Mỹ"), "utf-8")
+            assert wait_for(base + "dia-diem/dinh-lang-phu-my/", "Đình Phú Mỹ</h1>", 60), (
+                log.read_text()
+            )
+            assert HEADING not in _get(base + "dia-diem/dinh-lang-phu-my/")
+        finally:
+            page.close()
     said = log.read_text("utf-8")
     assert "Traceback" not in said and "appear stuck" not in said
 
