@@ -11,6 +11,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from langso.printing import PrintError
 from tests.conftest import BUILD_DAY, build_site
 
@@ -93,3 +95,30 @@ def test_a_sheet_that_cannot_hold_the_codes_is_one_error_at_print_sheets(
     ], result.text()
     assert "content/plaques.yml" not in result.text()
     assert not (result.site_dir / "bien-qr" / "in").exists()
+
+
+@pytest.mark.parametrize("distance", [-1.0, 0, True, float("nan")])
+def test_a_reading_distance_that_is_no_distance_is_refused_in_words(
+    make_site: Callable[..., Path], distance: object
+) -> None:
+    """A careless `print_distance_m` (negative, zero, `true`, `.nan`) stops the build with the
+    reason and the fix, not a traceback from deep in the layout."""
+    plugins = [
+        *PLUGINS[:2],
+        {"langso/plaques": {"print_sheets": ["A5"], "print_distance_m": distance}},
+    ]
+    result = build_site(make_site(config={"plugins": plugins}))
+    assert not result.ok
+    assert any(
+        m.startswith("mkdocs.yml: langso/plaques: print_distance_m là khoảng cách người đọc")
+        and "must be above 0" in m
+        for m in result.messages
+    ), result.text()
+
+
+def test_a_whole_number_of_metres_is_a_distance(make_site: Callable[..., Path]) -> None:
+    """`print_distance_m: 1` as a volunteer writes it is 1.0: the sheet is published."""
+    plugins = [*PLUGINS[:2], {"langso/plaques": {"print_sheets": ["A5"], "print_distance_m": 1}}]
+    result = build_site(make_site(config={"plugins": plugins}))
+    assert result.ok, result.text()
+    assert (result.site_dir / "bien-qr/in/bien-qr-a5.pdf").read_bytes().startswith(b"%PDF-")

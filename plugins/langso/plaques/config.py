@@ -33,9 +33,9 @@ class PlaquesConfig(base.Config):
     every plaque in use, one per page (or several per A4 sticker sheet). Empty: none (print
     with ``langso plaques print`` instead)."""
 
-    print_distance_m = c.Optional(c.Type(float))
+    print_distance_m = c.Optional(c.Type((int, float)))
     """Scanning distance in metres that sizes the QR code on ``print_sheets`` by the 10:1 rule;
-    default 1 m on paper, 0.3 m on stickers."""
+    default 1 m on paper, 0.3 m on stickers. A whole number (``2``) is as good as ``2.0``."""
 
     title = c.Type(str, default="Biển mã QR")
     """Title of the plaques index page."""

@@ -28,6 +28,7 @@ their inputs; after a build the entries it did not use are dropped.
 from __future__ import annotations
 
 import dataclasses
+import math
 import posixpath
 import shutil
 from functools import lru_cache
@@ -136,6 +137,20 @@ class PlaquesPlugin(BasePlugin[PlaquesConfig]):
             raise PluginError(f"{error.vi} / {error.en}")
         if self.config.page_size < 1:
             raise PluginError("langso/plaques: page_size phải ≥ 1 / page_size must be at least 1")
+        distance = self.config.print_distance_m
+        if isinstance(distance, bool) or (
+            distance is not None and not (math.isfinite(distance) and distance > 0)
+        ):
+            raise PluginError(
+                f"mkdocs.yml: langso/plaques: print_distance_m là khoảng cách người đọc đứng trước "
+                f"biển, tính bằng mét, phải lớn hơn 0 (đang là {distance}) — ví dụ "
+                f"`print_distance_m: 1.0`, hoặc bỏ dòng này (mặc định 1 m, nhãn dán 0,3 m) / "
+                f"print_distance_m is the reader's distance from the plaque in metres and must be "
+                f"above 0 (got {distance}) — e.g. `print_distance_m: 1.0`, or remove the line "
+                f"(default 1 m, stickers 0.3 m)"
+            )
+        if distance is not None:  # `2` as written is 2.0: one cache key for one distance
+            self.config.print_distance_m = float(distance)
         self.site_url = site_url or ""
         # The plaques index: one card a plaque (attr_list gives each its class).
         if "attr_list" not in config.markdown_extensions:
