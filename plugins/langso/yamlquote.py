@@ -19,6 +19,7 @@ matter a site reads: ``village.yml``, ``content/danh-ba/*.yml``, plaques, tours,
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import yaml
@@ -69,23 +70,11 @@ def unclosed_quote(
     if closing.endswith(quote) and close == line:
         return None  # closed on its own line: the error is elsewhere
     mark: Any = error.problem_mark
-    if mark is None or (error.problem or "").startswith(_RAN_OUT):  # no quote below closes it
-        end = ("phần đầu trang", "front matter") if offset else ("tệp", "file")
-        until = (f"cho đến hết {end[0]}", f"to the end of the {end[1]}")
-    else:
-        stop = int(mark.line) + 1 + offset
-        until = (f"và chỉ dừng ở dòng {stop}", f"and stops only at line {stop}")
-    key = _KEY.match(source[:column])
-    params = {
-        "quote": quote,
-        "until_vi": until[0],
-        "until_en": until[1],
-        "close_line": close + 1 + offset,
-        "suggestion": closing.strip() + quote,
-    }
-    return Problem(
-        path, line + 1 + offset, "yaml.unclosed-quote", key.group(1) if key else None, params
-    )
+    ran_out = mark is None or (error.problem or "").startswith(_RAN_OUT)  # no quote closes it
+    stop = None if ran_out else int(mark.line)
+    params = {"quote": quote}
+    return _unclosed("yaml.unclosed-quote", path, lines, (line, column), close, stop, quote,
+                     offset, params)  # fmt: skip
 
 
 _FLOW = {"while parsing a flow sequence": "]", "while parsing a flow mapping": "}"}
@@ -120,7 +109,6 @@ def unclosed_bracket(
     if stop <= line or line >= len(lines) or lines[line][column : column + 1] not in _PAIRS:
         return None  # stumbled on the bracket's own line: the message there is right
     close = _close_line(lines, line)
-    closing = lines[close].rstrip()
     stack: list[str] = []  # the closers still owed on the lines of the value, innermost last
     for char in "\n".join(lines[line : close + 1]):
         if char in _PAIRS:
@@ -128,7 +116,29 @@ def unclosed_bracket(
         elif stack and char == stack[-1]:
             stack.pop()
     missing = "".join(reversed(stack)) or closer
-    if stop >= len(lines) or "stream end" in (error.problem or ""):
+    ran_out = stop >= len(lines) or "stream end" in (error.problem or "")
+    params = {"bracket": lines[line][column], "closer": missing}
+    return _unclosed("yaml.unclosed-bracket", path, lines, (line, column), close,
+                     None if ran_out else stop, missing, offset, params)  # fmt: skip
+
+
+def _unclosed(
+    code: str,
+    path: str,
+    lines: list[str],
+    opened: tuple[int, int],
+    close: int,
+    stop: int | None,
+    missing: str,
+    offset: int,
+    params: Mapping[str, str],
+) -> Problem:
+    """The problem of a quote or bracket opened at ``opened`` (0-based line, column) that PyYAML
+    read on until line ``stop`` (0-based; ``None``: to the end of the text), to be closed by
+    ``missing`` at the end of line ``close``: on the opening line, field the value's key, with
+    ``params`` and ``until_vi``/``until_en``, ``close_line``, ``suggestion`` added."""
+    line, column = opened
+    if stop is None:
         end = ("phần đầu trang", "front matter") if offset else ("tệp", "file")
         until = (f"cho đến hết {end[0]}", f"to the end of the {end[1]}")
     else:
@@ -137,17 +147,14 @@ def unclosed_bracket(
             f"and stops only at line {stop + 1 + offset}",
         )
     key = _KEY.match(lines[line][:column])
-    params = {
-        "bracket": lines[line][column],
-        "closer": missing,
+    values: dict[str, object] = {
+        **params,
         "until_vi": until[0],
         "until_en": until[1],
         "close_line": close + 1 + offset,
-        "suggestion": closing.strip() + missing,
+        "suggestion": lines[close].rstrip().strip() + missing,
     }
-    return Problem(
-        path, line + 1 + offset, "yaml.unclosed-bracket", key.group(1) if key else None, params
-    )
+    return Problem(path, line + 1 + offset, code, key.group(1) if key else None, values)
 
 
 def _opened(error: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, int] | None:
