@@ -73,8 +73,8 @@ def unclosed_quote(
     ran_out = mark is None or (error.problem or "").startswith(_RAN_OUT)  # no quote closes it
     stop = None if ran_out else int(mark.line)
     params = {"quote": quote}
-    return _unclosed("yaml.unclosed-quote", path, lines, (line, column), close, stop, quote,
-                     offset, params)  # fmt: skip
+    opened = (line, column)
+    return _unclosed("yaml.unclosed-quote", path, lines, opened, close, stop, quote, offset, params)
 
 
 _FLOW = {"while parsing a flow sequence": "]", "while parsing a flow mapping": "}"}
@@ -118,8 +118,11 @@ def unclosed_bracket(
     missing = "".join(reversed(stack)) or closer
     ran_out = stop >= len(lines) or "stream end" in (error.problem or "")
     params = {"bracket": lines[line][column], "closer": missing}
-    return _unclosed("yaml.unclosed-bracket", path, lines, (line, column), close,
-                     None if ran_out else stop, missing, offset, params)  # fmt: skip
+    until = None if ran_out else stop
+    opened = (line, column)
+    return _unclosed(
+        "yaml.unclosed-bracket", path, lines, opened, close, until, missing, offset, params
+    )
 
 
 def _unclosed(
